@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Learn the OCR channel P(ocr token | clean syllable) from synthetic pages: _cache/synth -> data/channel_*.
+
+Input: the (clean, ocr) pages made by scripts/synth_ocr_pairs.py. Each page's chunk cores are
+aligned: first on exact accent-free skeletons with Levenshtein opcodes over the token lists
+("chinh" = "chinh"), then inside the remaining blocks by a small dynamic program whose cost is the
+character distance of skeletons after the digit map ("d6i" ~ "doi"). 1:1 pairs are counted.
+
+Outputs (gzipped TSV / JSON, not pickle):
+- data/channel_tokens.tsv.gz  ocr<TAB>clean<TAB>count, lowercase, train pages only;
+- data/channel_chars.json      character edit counts clean char -> ocr string, for unseen tokens;
+- data/channel.meta.json       provenance.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import math
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+from directive_parser._lm_text import CHUNK_RE, WORD_RE, skeleton, split_chunk  # noqa: E402
+
+SYNTH = ROOT / "scripts" / "_cache" / "synth"
+DATA = ROOT / "src" / "directive_parser" / "data"
+EM_ROUNDS = 3  # hard-EM passes re-splitting OCR strings per clean letter
+MAX_BLOCK = 40  # larger unaligned blocks are OCR garbage (lost lines); skip them
+MAX_PAIR_COST = 0.6  # a 1:1 pair whose normalised skeleton distance exceeds this is not counted
+# OCR digit/symbol look-alikes used only to align ("s6" ~ "so", "B9" ~ "bo", "1a" ~ "la").
+ALIGN_MAP = str.maketrans({"6": "o", "9": "o", "0": "o", "1": "l", "&": "e", "¢": "e", "€": "e", "@": "a"})
+
+
+def cores(text: str) -> list[str]:
+    """Lowercase chunk cores of a text, empties dropped: str -> list[str]."""
+    out = []
+    for chunk in CHUNK_RE.findall(text):
+        core = split_chunk(chunk)[1].lower()
+        if core:
+            out.append(core)
+    return out
+
+
+def pair_cost(o: str, c: str) -> float:
+    """Normalised skeleton distance between an OCR core and a clean core: 0 = same skeleton."""
+    a, b = skeleton(o).translate(ALIGN_MAP), skeleton(c)
+    return Levenshtein.normalized_distance(a, b)
+
+
+def align_block(ocr: list[str], clean: list[str]) -> list[tuple[str, str]]:
+    """DP alignment of a small unaligned block allowing gaps: token lists -> 1:1 pairs."""
+    n, m = len(ocr), len(clean)
+    gap = 0.8
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == j == 0:
+                continue
+            best, arg = float("inf"), 0
+            if i and j:
+                best, arg = cost[i - 1][j - 1] + pair_cost(ocr[i - 1], clean[j - 1]), 1
+            if i and cost[i - 1][j] + gap < best:
+                best, arg = cost[i - 1][j] + gap, 2
+            if j and cost[i][j - 1] + gap < best:
+                best, arg = cost[i][j - 1] + gap, 3
+            cost[i][j], back[i][j] = best, arg
+    pairs, i, j = [], n, m
+    while i or j:
+        arg = back[i][j]
+        if arg == 1:
+            pairs.append((ocr[i - 1], clean[j - 1]))
+            i, j = i - 1, j - 1
+        elif arg == 2:
+            i -= 1
+        else:
+            j -= 1
+    return pairs[::-1]
+
+
+def align_page(ocr_text: str, clean_text: str) -> list[tuple[str, str]]:
+    """Align one page's OCR cores to its clean cores: texts -> (ocr, clean) pairs."""
+    o, c = cores(ocr_text), cores(clean_text)
+    ko = [skeleton(x).translate(ALIGN_MAP) for x in o]
+    kc = [skeleton(x) for x in c]
+    pairs = []
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ko, kc):
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            pairs.extend(zip(o[i1:i2], c[j1:j2]))
+        elif tag == "replace" and max(i2 - i1, j2 - j1) <= MAX_BLOCK:
+            pairs.extend(align_block(o[i1:i2], c[j1:j2]))
+    return [(a, b) for a, b in pairs if pair_cost(a, b) <= MAX_PAIR_COST]
+
+
+def char_ops(pairs: Counter) -> dict[str, dict[str, int]]:
+    """Count per clean character what OCR wrote for it ('' = dropped, 'ô' -> '6'): pairs -> counts.
+
+    Insertions are attached to the preceding clean character as a two-character output
+    ("ư" -> "ti" in "ctia" for "của"), so the model stays a simple clean-char -> string table.
+    """
+    ops: dict[str, Counter] = defaultdict(Counter)
+    for (o, c), n in pairs.items():
+        if not WORD_RE.fullmatch(c):
+            continue
+        out = [""] * len(c)
+        lead = ""
+        for tag, i1, i2, j1, j2 in Levenshtein.opcodes(c, o):
+            if tag in ("equal", "replace") and i2 - i1 == j2 - j1:
+                for k in range(i2 - i1):
+                    out[i1 + k] += o[j1 + k]
+            elif tag == "insert":
+                if i1 > 0:
+                    out[i1 - 1] += o[j1:j2]
+                else:
+                    lead += o[j1:j2]
+            elif tag == "replace":  # unequal: give the whole output to the first char
+                out[i1] += o[j1:j2]
+        out[0] = lead + out[0]
+        for ch, w in zip(c, out):
+            ops[ch][w] += n
+    return {ch: dict(cnt.most_common(12)) for ch, cnt in ops.items()}
+
+
+def viterbi_segment(clean: str, ocr: str, model: dict[str, dict[str, float]]) -> list[str] | None:
+    """Best split of an OCR string into one output (0-3 chars) per clean letter: -> outputs or None."""
+    n, m = len(clean), len(ocr)
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(1, n + 1):
+        probs = model.get(clean[i - 1], {})
+        for j in range(m + 1):
+            for k in range(min(j, 3) + 1):
+                prev = best[i - 1][j - k]
+                if prev == neg:
+                    continue
+                p = probs.get(ocr[j - k:j], 1e-5 if k == 1 else 1e-7)
+                if prev + math.log(p) > best[i][j]:
+                    best[i][j], back[i][j] = prev + math.log(p), k
+    if best[n][m] == neg:
+        return None
+    outs, j = [], m
+    for i in range(n, 0, -1):
+        k = back[i][j]
+        outs.append(ocr[j - k:j])
+        j -= k
+    return outs[::-1]
+
+
+def realign(pairs: Counter, ops: dict[str, dict[str, int]], rounds: int = EM_ROUNDS) -> dict[str, dict[str, int]]:
+    """Hard-EM: re-split every pair with the current char model and recount: counts -> counts.
+
+    Opcode alignments split "từ" -> "tir" arbitrarily ("t"->"ti", "ừ"->"r"); re-splitting with
+    the model itself settles on "ừ" -> "ir", which the reverse map needs to find "từ".
+    """
+    for _ in range(rounds):
+        model = {ch: {o: n / sum(outs.values()) for o, n in outs.items()} for ch, outs in ops.items()}
+        new: dict[str, Counter] = defaultdict(Counter)
+        for (o, c), n in pairs.items():
+            if not WORD_RE.fullmatch(c) or len(o) > 3 * len(c):
+                continue
+            outs = viterbi_segment(c, o, model)
+            if outs:
+                for ch, w in zip(c, outs):
+                    new[ch][w] += n
+        ops = {ch: dict(cnt.most_common(16)) for ch, cnt in new.items()}
+    return ops
+
+
+def main() -> None:
+    """Parse arguments, align all cached pages and write the channel files."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="train")
+    a = ap.parse_args()
+    pairs: Counter = Counter()
+    pages = sorted((SYNTH / a.split).glob("*.meta.json"))
+    n_clean = 0
+    for meta in pages:
+        base = str(meta)[: -len(".meta.json")]
+        clean = Path(base + ".clean.txt").read_text(encoding="utf-8")
+        pairs.update(align_page(Path(base + ".ocr.txt").read_text(encoding="utf-8"), clean))
+        n_clean += len(cores(clean))
+    DATA.mkdir(parents=True, exist_ok=True)
+    today = datetime.date.today().isoformat()
+    with gzip.open(DATA / "channel_tokens.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write(f"# generated by scripts/build_channel.py on {today} from {len(pages)} synthetic pages\n")
+        for (o, c), n in sorted(pairs.items()):
+            if WORD_RE.fullmatch(c):
+                fh.write(f"{o}\t{c}\t{n}\n")
+    (DATA / "channel_chars.json").write_text(json.dumps(realign(pairs, char_ops(pairs)), ensure_ascii=False, indent=0))
+    meta = {
+        "generated_by": "scripts/build_channel.py", "generated": today,
+        "source": "scripts/synth_ocr_pairs.py pages: corpus text rendered (TeX Gyre Termes/Pagella/Heros, "
+                  "FreeSerif/FreeSans, DejaVu, Noto; 10-14 pt; 200-300 dpi; blur/noise) and read by tesseract -l eng --psm 6",
+        "pages": len(pages), "clean_tokens": n_clean, "aligned_pairs": sum(pairs.values()),
+        "distinct_pairs": len(pairs),
+    }
+    (DATA / "channel.meta.json").write_text(json.dumps(meta, indent=1))
+    print(json.dumps(meta), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

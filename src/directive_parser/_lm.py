@@ -1,0 +1,71 @@
+"""Lowercase syllable trigram LM (interpolated Kneser-Ney) with vectorised lookups: id triples -> log10 P.
+
+The tables come from scripts/build_lm.py (data/lm_trigram.npz, provenance in lm_trigram.meta.json):
+sorted int64 keys (u*V+v)*V+w with float16 log10 probabilities, and backoff weights for the
+contexts. Unseen trigrams back off to the bigram, unseen bigrams to the KN unigram.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+
+import numpy as np
+
+from directive_parser._lm_text import BOS, NUM, UNK
+
+LM_FILE = "lm_trigram.npz"
+
+
+class SyllableLM:
+    """Trigram log10 probabilities over syllable ids, looked up in batches with numpy."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        """Wrap the arrays of lm_trigram.npz: arrays -> model."""
+        self.vocab: list[str] = str(arrays["vocab"]).split("\n")
+        self.index: dict[str, int] = {w: i for i, w in enumerate(self.vocab)}
+        self.size = len(self.vocab)
+        self.uni = arrays["uni_logp"].astype(np.float32)
+        self.bi_keys, self.bi_logp = arrays["bi_keys"], arrays["bi_logp"].astype(np.float32)
+        self.bi_bow = arrays["bi_bow"].astype(np.float32)
+        self.tri_keys, self.tri_logp = arrays["tri_keys"], arrays["tri_logp"].astype(np.float32)
+        self.ctx_keys, self.ctx_bow = arrays["ctx_keys"], arrays["ctx_bow"].astype(np.float32)
+        self.bos, self.num, self.unk = self.index[BOS], self.index[NUM], self.index[UNK]
+
+    def word_id(self, word: str) -> int:
+        """Id of a lowercase LM token, UNK when unknown: str -> int."""
+        return self.index.get(word, self.unk)
+
+    @staticmethod
+    def _find(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of query keys in a sorted key array and whether they are present."""
+        pos = np.searchsorted(keys, query)
+        pos = np.minimum(pos, len(keys) - 1)
+        return pos, keys[pos] == query
+
+    def pair_tables(self, v: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For aligned id pairs: (log10 P2(w|v), context backoff of (v,w), context present): 3 arrays."""
+        size = self.size
+        pos2, hit2 = self._find(self.bi_keys, v * size + w)
+        p2 = np.where(hit2, self.bi_logp[pos2], self.bi_bow[v] + self.uni[w])
+        posc, hitc = self._find(self.ctx_keys, v * size + w)
+        return p2, np.where(hitc, self.ctx_bow[posc], 0.0).astype(np.float32), hitc
+
+    def trigram(self, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Stored log10 P(w|u v) for aligned id triples and whether it is stored: 2 arrays."""
+        pos3, hit3 = self._find(self.tri_keys, (u * self.size + v) * self.size + w)
+        return self.tri_logp[pos3], hit3
+
+    def logp3(self, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """log10 P(w | u v) for aligned int64 id arrays: (u, v, w) -> float32 array."""
+        p2, _, _ = self.pair_tables(v, w)
+        _, bow, _ = self.pair_tables(u, v)
+        p3, hit3 = self.trigram(u, v, w)
+        return np.where(hit3, p3, bow + p2)
+
+
+@functools.cache
+def load_lm() -> SyllableLM:
+    """Load the shipped LM once: () -> SyllableLM."""
+    ref = importlib.resources.files("directive_parser") / "data" / LM_FILE
+    with importlib.resources.as_file(ref) as path, np.load(path) as z:
+        return SyllableLM({k: z[k] for k in z.files})

@@ -1,0 +1,309 @@
+"""Extract task assignments: clause tree -> list[Assignment] (+ warnings for clauses not understood).
+
+Two layouts share one grammar (`grammar`):
+- numbered directives: one record per leaf clause ("-" item, "(i)" sub-item, point without
+  children), its lead taken from the clause itself, else inherited from the nearest heading that
+  names one ("c) Giao Bộ Công an:"), else from the preamble's addressees ("… yêu cầu các bộ,
+  cơ quan ngang bộ, … thực hiện một số nội dung sau:");
+- running prose (news reports, announcements): one record per task sentence or ';'-unit, the
+  subject carried over to following units that omit it ("Đồng thời, khẩn trương chủ trì …").
+Inside either, a clause is split into several tasks only where a unit names a new subject, or
+where the current task was already closed by its deadline and a new lower-case unit follows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import deadlines, grammar
+from .models import (
+    Assignment,
+    Body,
+    Clause,
+    ClauseKind,
+    Completeness,
+    Deadline,
+    DeadlineKind,
+    Page,
+    ParseWarning,
+    Span,
+)
+
+# A paragraph of a news report that is a headline or a photo caption, not a statement.
+_CAPTION = re.compile(r"\bẢnh\s*(?:minh\s+họa)?\s*:|Ảnh minh họa", re.I)
+_TERMINAL = re.compile(r"[.;:!?…\"”)]\s*$")
+MAX_HEADLINE_CHARS = 260
+# Reporting or past-tense predicates state facts, not tasks: "… cho biết", "… đã làm việc với …".
+_NOT_A_TASK = re.compile(
+    r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
+    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|đã|vừa|đang|được)\b",
+    re.I,
+)
+# Leftover words of a unit that is only a deadline: "hoàn thành trong Quý I/2026."
+_DEADLINE_FILLER = re.compile(r"\b(?:hoàn\s+thành|xong|nhiệm\s+vụ|và|là|bảo\s+đảm|đảm\s+bảo|tiến\s+độ)\b", re.I)
+# The preamble's addressees: "… yêu cầu các bộ, …, Ủy ban nhân dân các tỉnh … thực hiện …".
+_ADDRESS = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S)", re.I)
+
+
+@dataclass
+class _Task:
+    start: int  # document offsets
+    end: int
+    lead: list[Body]
+    coordinating: list[Body]
+    task_start: int
+    explicit: bool
+    deadline: Deadline | None = None
+    sentence: int = 0
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class ExtractContext:
+    """What extraction needs besides the clauses."""
+
+    text: str
+    pages: list[Page]
+    issued: date | None
+    doc_key: str
+
+
+def extract_assignments(clauses: list[Clause], ctx: ExtractContext) -> tuple[list[Assignment], list[ParseWarning]]:
+    """Build the assignment records of a document from its clause tree."""
+    warnings: list[ParseWarning] = []
+    structured = any(c.kind in (ClauseKind.section, ClauseKind.point, ClauseKind.item) for c in clauses)
+    records: list[Assignment] = []
+    if structured:
+        addressees = _preamble_addressees(clauses, ctx)
+        for clause in clauses:
+            if clause.path == "preamble":
+                continue
+            records += _walk(clause, addressees, ctx, warnings)
+    else:
+        carried: list[Body] = []
+        for clause in clauses:
+            new, carried = _prose_paragraph(clause, carried, ctx)
+            records += new
+    return records, warnings
+
+
+def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Body]:
+    pre = next((c for c in clauses if c.path == "preamble"), None)
+    if pre is None:
+        return []
+    matches = list(_ADDRESS.finditer(pre.text))
+    for m in reversed(matches):
+        subj = grammar.find_subject(pre.text[m.start():])
+        if subj.lead:
+            return subj.lead
+    return []
+
+
+def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
+    """Records of a clause and its descendants; headings pass their lead down."""
+    subitems = [c for c in clause.children if c.kind is ClauseKind.subitem]
+    others = [c for c in clause.children if c.kind is not ClauseKind.subitem]
+    own = _own_text(clause, subitems)
+    subj = grammar.find_subject(own)
+    lead = subj.lead or inherited
+    records: list[Assignment] = []
+    if not clause.children:
+        records += _records_from(clause, own, clause.span.start, inherited, ctx)
+    elif subitems:
+        for sub in subitems:
+            records += _records_from(sub, sub.text, sub.span.start, lead, ctx, coordinating=subj.coordinating)
+    elif _is_task_heading(own, subj):
+        records += _records_from(clause, own, clause.span.start, inherited, ctx)
+    for child in others:
+        records += _walk(child, lead, ctx, warnings)
+    if not clause.children and not records and clause.kind is not ClauseKind.paragraph and len(own) > 40:
+        warnings.append(ParseWarning(stage="extract", clause=clause.path, page=clause.span.page,
+                                     message="clause names no responsible body and none is inherited"))
+    return records
+
+
+def _own_text(clause: Clause, subitems: list[Clause]) -> str:
+    if not subitems:
+        return clause.text
+    first = clause.text.find(subitems[0].label)
+    return clause.text[:first] if first > 0 else clause.text
+
+
+def _is_task_heading(own: str, subj: grammar.Subject) -> bool:
+    """A clause with children is itself a task when it is a full sentence beyond its subject."""
+    body = own[subj.task_start:].strip()
+    return bool(body) and own.rstrip().endswith((".", ";")) and len(body.split()) >= 4
+
+
+def _records_from(clause: Clause, text: str, offset: int, inherited: list[Body], ctx: ExtractContext,
+                  coordinating: list[Body] | None = None) -> list[Assignment]:
+    """Group a clause's units into tasks and turn each into an Assignment."""
+    # `clause.text` has its line breaks squashed, so map units back to the document by search.
+    base = _locate(ctx.text, text, offset)
+    tasks = _group_units(text, inherited, coordinating or [], ctx.issued)
+    out = []
+    for k, t in enumerate(tasks, start=1):
+        out.append(_assignment(clause.path, k, text, t, base, ctx))
+    return out
+
+
+def _locate(doc: str, squashed: str, offset: int) -> int:
+    probe = squashed[:30]
+    if not probe:
+        return offset
+    pattern = r"\s+".join(map(re.escape, probe.split()))
+    m = re.compile(pattern).search(doc, offset)
+    return m.start() if m else offset
+
+
+def _group_units(text: str, inherited: list[Body], coordinating: list[Body], issued: date | None) -> list[_Task]:
+    tasks: list[_Task] = []
+    sentence = 0
+    for s, e in grammar.split_units(text):
+        unit = text[s:e]
+        if _deadline_only(unit, issued):
+            _attach_deadline(tasks, sentence, unit, issued)
+        else:
+            _add_unit(tasks, unit, s, e, inherited, coordinating, issued, sentence)
+        if unit.rstrip().endswith("."):
+            sentence += 1
+    return [t for t in tasks if t.lead]
+
+
+def _add_unit(tasks: list[_Task], unit: str, s: int, e: int, inherited: list[Body], coordinating: list[Body],
+              issued: date | None, sentence: int) -> None:
+    subj = grammar.find_subject(unit)
+    cur = tasks[-1] if tasks else None
+    dl = _closing_deadline(unit, issued)
+    predicate = unit[subj.task_start:]
+    if subj.explicit and not subj.accountability and not _NOT_A_TASK.match(predicate):
+        tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
+        return
+    if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
+        cur.end = e
+        cur.deadline = _stronger(cur.deadline, dl)
+        cur.closed = dl is not None or cur.closed
+        if subj.coordinating and not cur.coordinating:
+            cur.coordinating = subj.coordinating
+        return
+    if subj.explicit or _NOT_A_TASK.match(predicate):
+        return  # a fact about a body, not a task for it
+    lead = cur.lead if cur is not None else inherited
+    coord = subj.coordinating or (coordinating if cur is None else [])
+    tasks.append(_Task(s, e, lead, coord, s + subj.task_start, False, dl, sentence, dl is not None))
+
+
+def _closing_deadline(unit: str, issued: date | None) -> Deadline | None:
+    """The deadline that ends a unit ("…, hoàn thành trong Quý I/2026;"), if one does.
+
+    A deadline word inside the task ("theo dõi hằng ngày tình hình …", "triển khai ngay việc …")
+    describes the work and does not close the task.
+    """
+    found = [m for m in deadlines.find_deadlines(unit, issued) if m.cue]
+    if not found:
+        return None
+    last = found[-1]
+    rest = _DEADLINE_FILLER.sub(" ", unit[last.end :])
+    return last.deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+
+
+# Which deadline a task keeps when its units state several: a date beats a schedule reference,
+# which beats a recurrence ("thường xuyên"), which beats an adverb of urgency ("khẩn trương").
+_RANK = {DeadlineKind.none: 1, DeadlineKind.recurring: 2, DeadlineKind.immediate: 0}
+
+
+def _stronger(a: Deadline | None, b: Deadline | None) -> Deadline | None:
+    if a is None or b is None:
+        return a or b
+    return b if _RANK.get(b.kind, 3) >= _RANK.get(a.kind, 3) else a
+
+
+def _closes(cur: _Task, unit: str) -> bool:
+    """A new subject-less unit starts a new task only after the current one was closed by a deadline."""
+    return cur.closed and grammar.starts_lower(unit)
+
+
+def _deadline_only(unit: str, issued: date | None) -> bool:
+    found = deadlines.find_deadlines(unit, issued)
+    if not found:
+        return False
+    rest = unit
+    for m in reversed(found):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = _DEADLINE_FILLER.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 1
+
+
+def _attach_deadline(tasks: list[_Task], sentence: int, unit: str, issued: date | None) -> None:
+    """A unit that is only a deadline closes every open task of its sentence."""
+    dl = deadlines.pick_deadline(unit, issued)
+    if not tasks:
+        return
+    open_tasks = [t for t in tasks if t.sentence == sentence and t.deadline is None] or [tasks[-1]]
+    for t in open_tasks:
+        t.deadline = t.deadline or dl
+        t.closed = True
+
+
+def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: ExtractContext) -> Assignment:
+    task = " ".join(text[t.task_start : t.end].split()).strip(" ;,")
+    if not task:
+        task = " ".join(text[t.start : t.end].split()).strip(" ;,")
+    dl = t.deadline or deadlines.pick_deadline(text[t.start : t.end], ctx.issued)
+    recurrence = dl.recurrence if dl else None
+    start = base + t.start
+    product, submit_to = grammar.find_product(task), grammar.find_submit_to(task)
+    return Assignment(
+        id=f"{ctx.doc_key}/{path}/{ordinal}", clause=path, lead=t.lead, coordinating=t.coordinating, task=task,
+        deadline=dl, recurrence=recurrence, product=product, submit_to=submit_to,
+        span=Span(page=_page_of(ctx.pages, start), start=start, end=base + t.end),
+        completeness=_completeness(t, task, dl, product, submit_to),
+    )
+
+
+def _completeness(t: _Task, task: str, dl: Deadline | None, product: str | None, submit_to: str | None) -> list[Completeness]:
+    """Which of the '6 rõ' (người, việc, thời gian, trách nhiệm, sản phẩm, thẩm quyền) the record states."""
+    out = []
+    if t.lead:
+        out.append(Completeness.nguoi)
+    if task:
+        out.append(Completeness.viec)
+    if dl is not None and (dl.due is not None or dl.recurrence is not None or dl.kind is DeadlineKind.immediate):
+        out.append(Completeness.thoi_gian)
+    if t.explicit or t.coordinating:
+        out.append(Completeness.trach_nhiem)
+    if product:
+        out.append(Completeness.san_pham)
+    if submit_to or re.search(r"theo\s+thẩm\s+quyền", task):
+        out.append(Completeness.tham_quyen)
+    return out
+
+
+def _page_of(pages: list[Page], offset: int) -> int:
+    for p in pages:
+        if p.start <= offset < p.end:
+            return p.number
+    return pages[-1].number if pages else 1
+
+
+def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -> tuple[list[Assignment], list[Body]]:
+    """Records of one paragraph of running prose; returns them and the subject to carry over."""
+    text = clause.text
+    if _CAPTION.search(text) or (not _TERMINAL.search(text) and len(text) < MAX_HEADLINE_CHARS):
+        return [], carried  # headline or photo caption
+    first = grammar.find_subject(text)
+    inherited = carried if (not first.explicit and _continues(text)) else []
+    records = _records_from(clause, text, clause.span.start, inherited, ctx)
+    if records:
+        carried = records[-1].lead
+    elif first.explicit and not _NOT_A_TASK.match(text[first.task_start:]):
+        carried = first.lead
+    return records, carried
+
+
+def _continues(text: str) -> bool:
+    """A paragraph without a subject continues the previous one's when it opens with a task verb
+    or a linking adverb: "Đồng thời, khẩn trương chủ trì …", "Xây dựng Quyết định …"."""
+    start = text[grammar.strip_openers(text):]
+    return bool(grammar.PREDICATE_AT_START.match(start)) or len(start) != len(text)

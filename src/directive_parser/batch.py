@@ -1,0 +1,609 @@
+"""Many files -> a stream of `BatchResult`s: parse an archive in parallel, one bad file at a time.
+
+`parse_many` walks folders, hashes each file, skips those a previous run already finished
+(same sha256 and parser version), and runs `run_document` on a process pool (or on a dask
+cluster). A document that raises becomes a `failed` result carrying the exception's class name;
+one that runs past `timeout` becomes `timeout` and its worker is interrupted or, if it does not
+answer, killed. A worker that dies (segfault, out of memory) makes the documents it was running
+suspects; suspects are re-run alone, so only the file that kills a worker is reported as failed.
+
+`run_batch` adds the output: directives JSONL, status JSONL, assignments CSV and an optional
+SQLite tracker (see `export.BatchWriter`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import signal
+import sqlite3
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
+from concurrent.futures import wait as futures_wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from functools import partial
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from directive_parser.errors import DirectiveParserError, ExitCode, MissingDependencyError
+from directive_parser.models import Directive
+
+ParseFn = Callable[..., Directive]
+FILE_CHUNK = 1 << 20
+
+
+class BatchStatus(StrEnum):
+    ok = "ok"  # parsed without warnings
+    partial = "partial"  # parsed, with warnings on the Directive
+    failed = "failed"  # an exception: error_type names its class
+    timeout = "timeout"  # ran longer than the per-document limit
+    skipped = "skipped"  # already done by an earlier run, or same content as another input
+
+
+# A timeout is not final: a resumed run with a longer limit tries the document again.
+FINAL_STATUSES = frozenset({BatchStatus.ok, BatchStatus.partial, BatchStatus.failed})
+
+
+class BatchResult(BaseModel):
+    """The outcome of one document in a batch."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    sha256: str = Field(description="Hash of the file's bytes ('' if it could not be read)")
+    status: BatchStatus
+    error_type: str | None = Field(default=None, description="Exception class name for failed/timeout")
+    message: str | None = None
+    directive: Directive | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    parser_version: str
+    worker: str | None = Field(default=None, description="Worker process id or dask worker address")
+    peak_rss_mb: float | None = Field(default=None, description="Peak RSS of the worker process so far")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to parse, as sent to a worker (must pickle)."""
+
+    path: str
+    sha256: str
+    parser_version: str
+    issued: date | None = None
+    ocr: str = "auto"
+    timeout: float | None = None
+    suspect: bool = False  # was running when a worker died: re-run alone
+
+
+def parser_version() -> str:
+    """The installed package version, recorded with every result for resume."""
+    try:
+        return version("directive-parser")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fp:
+        while chunk := fp.read(FILE_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def iter_inputs(paths: Iterable[str | Path], glob: str = "*.pdf") -> Iterator[Path]:
+    """Files named directly, plus files under folders matching `glob` (recursive, sorted).
+
+    `glob` may hold several patterns separated by commas: "*.pdf,*.txt".
+    """
+    patterns = [p.strip() for p in glob.split(",") if p.strip()]
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = {f for pattern in patterns for f in path.rglob(pattern) if f.is_file()}
+            candidates = sorted(found)
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield candidate
+
+
+# --- the per-document worker (top level, so spawned processes can unpickle it) ------------
+
+
+class _DeadlineExceeded(BaseException):
+    """Raised inside a worker when its document runs out of time.
+
+    A BaseException, so parser code that catches Exception to record a warning cannot swallow it.
+    """
+
+
+def _pipeline_parser() -> ParseFn:
+    from directive_parser.pipeline import parse_directive  # lazy: heavy imports, and optional in tests
+
+    return parse_directive
+
+
+def _call_with_alarm(call: Callable[[], Directive], seconds: float) -> Directive:
+    def on_alarm(signum, frame):
+        raise _DeadlineExceeded
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    # Re-fire every second in case something swallowed the first interrupt.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        return call()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _call_in_thread(call: Callable[[], Directive], seconds: float) -> Directive:
+    outcome: list = []
+
+    def target():
+        try:
+            outcome.append((True, call()))
+        except BaseException as e:  # noqa: BLE001 - handed back to the calling thread
+            outcome.append((False, e))
+
+    thread = threading.Thread(target=target, daemon=True, name="directive-parser-document")
+    thread.start()
+    thread.join(seconds)
+    if not outcome:
+        raise _DeadlineExceeded  # the thread is abandoned; threads cannot be killed
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
+
+
+def _call_with_deadline(call: Callable[[], Directive], seconds: float | None) -> Directive:
+    if not seconds:
+        return call()
+    # SIGALRM only works in a main thread (process-pool workers); dask runs tasks in threads.
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        return _call_with_alarm(call, seconds)
+    return _call_in_thread(call, seconds)
+
+
+def _peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def make_result(
+    job: Job, status: BatchStatus, started: float | None = None, *, seconds: float | None = None, **fields
+) -> BatchResult:
+    """A `BatchResult` for `job`, timed from `started` (a `time.perf_counter()` value)."""
+    if seconds is None:
+        seconds = round(time.perf_counter() - started, 3) if started is not None else 0.0
+    return BatchResult(
+        path=job.path, sha256=job.sha256, status=status, parser_version=job.parser_version, seconds=seconds, **fields
+    )
+
+
+def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
+    """Parse one document and report the outcome; never raises for a bad document.
+
+    Args:
+        job: The document and its options.
+        parse_fn: Called as `parse_fn(path, issued=..., ocr=...)`; defaults to
+            `pipeline.parse_directive`. Must be a top-level function to reach worker processes.
+
+    Returns:
+        ok/partial with the directive, or failed/timeout with the error's class name and message.
+    """
+    started = time.perf_counter()
+    try:
+        fn = parse_fn or _pipeline_parser()  # imported outside the clock
+        started = time.perf_counter()
+        call = partial(fn, Path(job.path), issued=job.issued, ocr=job.ocr)
+        directive = _call_with_deadline(call, job.timeout)
+    except _DeadlineExceeded:
+        status, fields = BatchStatus.timeout, {
+            "error_type": "ParseTimeoutError", "message": f"no result after {job.timeout:g} s"}
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the batch
+        message = e.cause if isinstance(e, DirectiveParserError) else (str(e) or repr(e))
+        status, fields = BatchStatus.failed, {"error_type": type(e).__name__, "message": message}
+    else:
+        status = BatchStatus.partial if directive.warnings else BatchStatus.ok
+        fields = {"directive": directive, "pages": len(directive.pages)}
+        if directive.warnings:
+            fields["message"] = f"{len(directive.warnings)} warning(s)"
+    return make_result(job, status, started, worker=str(os.getpid()), peak_rss_mb=_peak_rss_mb(), **fields)
+
+
+# --- planning: what to run ------------------------------------------------------------------
+
+
+def load_done(sources: Iterable[str | Path], parser: str) -> set[str]:
+    """sha256s with a final status for parser version `parser`, from status JSONL or tracker DBs."""
+    done: set[str] = set()
+    for source in sources:
+        path = Path(source)
+        if not path.is_file():
+            continue
+        with path.open("rb") as fp:
+            is_sqlite = fp.read(16) == b"SQLite format 3\x00"
+        rows = _rows_from_sqlite(path) if is_sqlite else _rows_from_jsonl(path)
+        done.update(sha for sha, ver, status in rows if ver == parser and status in FINAL_STATUSES)
+    return done
+
+
+def _rows_from_jsonl(path: Path) -> Iterator[tuple[str, str, str]]:
+    with path.open(encoding="utf-8") as fp:
+        for line in fp:
+            try:
+                row = json.loads(line)
+                yield row["sha256"], row["parser_version"], row["status"]
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut short by a crash
+
+
+def _rows_from_sqlite(path: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        try:
+            return conn.execute("SELECT sha256, parser_version, status FROM results").fetchall()
+        except sqlite3.OperationalError:
+            return []  # not a tracker database
+
+
+def plan_jobs(
+    paths: Iterable[str | Path], *, glob: str, done: set[str], parser: str, issued: date | None,
+    ocr: str, timeout: float | None,
+) -> Iterator[Job | BatchResult]:
+    """Jobs to run, interleaved with results for files that need no worker (skipped, unreadable)."""
+    first_path: dict[str, str] = {}
+    for path in iter_inputs(paths, glob):
+        job = Job(path=str(path), sha256="", parser_version=parser, issued=issued, ocr=ocr, timeout=timeout)
+        try:
+            job = replace(job, sha256=file_sha256(path))
+        except OSError as e:
+            yield make_result(job, BatchStatus.failed, error_type="FileUnreadableError", message=e.strerror or str(e))
+            continue
+        if job.sha256 in done:
+            yield make_result(job, BatchStatus.skipped, message="done by an earlier run")
+        elif job.sha256 in first_path:
+            yield make_result(job, BatchStatus.skipped, message=f"same content as {first_path[job.sha256]}")
+        else:
+            first_path[job.sha256] = job.path
+            yield job
+
+
+def parse_many(
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    timeout: float | None = None,
+    resume_from: str | Path | Iterable[str | Path] | None = None,
+    glob: str = "*.pdf",
+    issued: date | None = None,
+    ocr: str = "auto",
+    parse_fn: ParseFn | None = None,
+) -> Iterator[BatchResult]:
+    """Parse every input document in parallel, yielding one result per file as it finishes.
+
+    Args:
+        paths: Files and folders; folders are searched recursively with `glob`.
+        workers: Worker processes (default: CPU count).
+        engine: "local" (process pool) or "dask" (needs the `dask` extra).
+        scheduler: Dask scheduler address; without it a LocalCluster is started.
+        timeout: Seconds allowed per document; None for no limit.
+        resume_from: Status JSONL files or tracker DBs; documents they record as finished with
+            this parser version are yielded as `skipped`.
+        glob: File pattern(s) for folders, comma-separated: "*.pdf,*.txt".
+        issued: Issue date to assume when a document lacks one.
+        ocr: Passed to the parser ("auto" …).
+        parse_fn: Replaces `pipeline.parse_directive` (tests, experiments); top-level function.
+
+    Returns:
+        An iterator of `BatchResult`, in completion order. Closing it stops the workers.
+
+    Raises:
+        MissingDependencyError: engine="dask" and dask.distributed is not installed.
+        ValueError: Unknown engine.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {sorted(ENGINES)}")
+    current = parser_version()
+    if isinstance(resume_from, str | Path):
+        resume_from = [resume_from]
+    done = load_done(resume_from, current) if resume_from else set()
+    plan = plan_jobs(paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout)
+    worker_fn = partial(run_document, parse_fn=parse_fn)
+    start = partial(ENGINES[engine], workers=workers, scheduler=scheduler, worker_fn=worker_fn)
+    yield from _schedule(plan, start, timeout)
+
+
+# --- engines: where run_document runs -------------------------------------------------------
+
+# Seconds past `timeout` before a worker that has not answered is killed. Workers normally stop
+# themselves at `timeout`; this covers code stuck where Python cannot interrupt it (C calls).
+HARD_DEADLINE_GRACE = 10.0
+WORKER_CRASHED = "the worker process died while parsing this file (crash or out of memory)"
+
+
+class _LocalEngine:
+    """A spawn-context process pool. Killing the pool is the only way to stop a stuck worker."""
+
+    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult]):
+        self.slots = workers or os.cpu_count() or 1
+        self._worker_fn = worker_fn
+        self._pool: ProcessPoolExecutor | None = None
+        self._current: set[Future] = set()  # futures of the live pool
+
+    def submit(self, job: Job) -> Future:
+        for _ in range(2):
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(self.slots, mp_context=multiprocessing.get_context("spawn"))
+            try:
+                future = self._pool.submit(self._worker_fn, job)
+            except BrokenProcessPool:
+                self._discard(kill=True)
+                continue
+            self._current.add(future)
+            return future
+        raise BrokenProcessPool("cannot start worker processes")
+
+    def wait(self, futures: list[Future], timeout: float | None) -> set[Future]:
+        done, _ = futures_wait(futures, timeout=timeout, return_when=FIRST_COMPLETED)
+        return done
+
+    def outcome(self, future: Future, job: Job) -> BatchResult | None:
+        """The worker's result, or None when its process died."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if future in self._current:
+                self._discard(kill=True)
+            return None
+        except Exception as e:  # noqa: BLE001 - e.g. a result that does not unpickle
+            return make_result(job, BatchStatus.failed, error_type=type(e).__name__, message=str(e))
+        finally:
+            self._current.discard(future)
+
+    def abandon(self, expired: list[Future], running: list[Future]) -> list[Future]:
+        """Kill the pool; return the other running futures, which were lost with it."""
+        self._discard(kill=True)
+        return [f for f in running if f not in expired]
+
+    def _discard(self, kill: bool) -> None:
+        pool, self._pool = self._pool, None
+        self._current.clear()
+        if pool is None:
+            return
+        if kill:
+            # No public API kills busy workers before Python 3.14 (terminate_workers).
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
+        pool.shutdown(wait=not kill, cancel_futures=True)
+
+    def close(self, kill: bool) -> None:
+        self._discard(kill=kill)
+
+
+class _DaskEngine:
+    """The same worker function on a dask.distributed cluster (remote or a LocalCluster)."""
+
+    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult]):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as e:
+            raise MissingDependencyError(
+                "the dask engine needs dask.distributed: pip install 'directive-parser[dask]'"
+            ) from e
+        self._worker_fn = worker_fn
+        self._cluster = None
+        try:
+            if scheduler:
+                self._client = Client(scheduler)
+            else:
+                self._cluster = LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                )
+                self._client = Client(self._cluster)
+        except OSError as e:
+            raise DirectiveParserError(f"cannot reach dask scheduler {scheduler or '(local)'}: {e}") from e
+        self.slots = max(1, sum(self._client.nthreads().values()))
+
+    def submit(self, job: Job):
+        return self._client.submit(self._worker_fn, job, pure=False)
+
+    def wait(self, futures: list, timeout: float | None) -> set:
+        from distributed import wait
+
+        try:
+            return set(wait(futures, timeout=timeout, return_when="FIRST_COMPLETED").done)
+        except TimeoutError:
+            return set()
+
+    def outcome(self, future, job: Job) -> BatchResult:
+        try:
+            return future.result()
+        except Exception as e:  # noqa: BLE001 - KilledWorker, CancelledError, unpickling errors
+            killed = type(e).__name__ == "KilledWorker"
+            return make_result(
+                job, BatchStatus.failed, error_type="WorkerCrashed" if killed else type(e).__name__,
+                message=WORKER_CRASHED if killed else str(e),
+            )
+
+    def abandon(self, expired: list, running: list) -> list:
+        """Cancel the timed-out tasks and restart the workers still running them."""
+        keys = {f.key for f in expired}
+        busy = [w for w, tasks in self._client.processing().items() if keys & set(tasks)]
+        for future in expired:
+            future.cancel()
+        if busy:
+            try:
+                self._client.restart_workers(busy)
+            except Exception:  # noqa: BLE001 - best effort: the task is abandoned either way
+                pass
+        return []
+
+    def close(self, kill: bool) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+ENGINES = {"local": _LocalEngine, "dask": _DaskEngine}
+
+
+@dataclass
+class _Running:
+    job: Job
+    submitted: float
+    deadline: float | None
+
+
+def _schedule(
+    plan: Iterator[Job | BatchResult], start_engine: Callable[[], _LocalEngine | _DaskEngine], timeout: float | None,
+) -> Iterator[BatchResult]:
+    """Feed jobs to an engine, at most one per slot, and yield results as they arrive."""
+    engine = None
+    retry: deque[Job] = deque()
+    running: dict = {}
+    exhausted = clean = False
+    try:
+        while True:
+            while (retry or not exhausted) and not _full(engine, running):
+                item = retry.popleft() if retry else next(plan, None)
+                if item is None:
+                    exhausted = True
+                elif isinstance(item, BatchResult):
+                    yield item
+                elif item.suspect and running:
+                    retry.appendleft(item)  # suspects run alone
+                    break
+                else:
+                    engine = engine or start_engine()
+                    now = time.monotonic()
+                    deadline = now + timeout + HARD_DEADLINE_GRACE if timeout else None
+                    running[engine.submit(item)] = _Running(item, now, deadline)
+            if not running:
+                if exhausted and not retry:
+                    break
+                continue
+            yield from _collect(engine, running, retry)
+            yield from _expire(engine, running, retry, timeout)
+        clean = True
+    finally:
+        if engine is not None:
+            engine.close(kill=not clean)
+
+
+def _full(engine, running: dict) -> bool:
+    if any(r.job.suspect for r in running.values()):
+        return True
+    return engine is not None and len(running) >= engine.slots
+
+
+def _collect(engine, running: dict, retry: deque[Job]) -> Iterator[BatchResult]:
+    deadlines = [r.deadline for r in running.values() if r.deadline is not None]
+    wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+    for future in engine.wait(list(running), wait_for):
+        job = running.pop(future).job
+        result = engine.outcome(future, job)
+        if result is not None:
+            yield result
+        elif job.suspect:
+            yield make_result(job, BatchStatus.failed, error_type="WorkerCrashed", message=WORKER_CRASHED)
+        else:
+            retry.append(replace(job, suspect=True))
+
+
+def _expire(engine, running: dict, retry: deque[Job], timeout: float | None) -> Iterator[BatchResult]:
+    now = time.monotonic()
+    expired = [f for f, r in running.items() if r.deadline is not None and r.deadline <= now]
+    if not expired:
+        return
+    lost = engine.abandon(expired, list(running))
+    for future in expired:
+        r = running.pop(future)
+        yield make_result(
+            r.job, BatchStatus.timeout, error_type="ParseTimeoutError", seconds=round(now - r.submitted, 3),
+            message=f"the worker did not answer within {timeout:g} s and was stopped",
+        )
+    for future in lost:
+        retry.appendleft(running.pop(future).job)
+
+
+# --- a whole run: parse and write -----------------------------------------------------------
+
+
+@dataclass
+class BatchSummary:
+    """Counts for a finished (or interrupted) batch."""
+
+    counts: Counter = field(default_factory=Counter)
+    pages: int = 0
+
+    def add(self, result: BatchResult) -> None:
+        self.counts[result.status] += 1
+        self.pages += result.pages
+
+    @property
+    def failures(self) -> int:
+        return self.counts[BatchStatus.failed] + self.counts[BatchStatus.timeout]
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """0 when every document parsed (warnings allowed), `ExitCode.partial` otherwise."""
+        return ExitCode.partial if self.failures else ExitCode.ok
+
+
+def run_batch(
+    inputs: Iterable[str | Path],
+    out: str | Path,
+    *,
+    db: str | Path | None = None,
+    resume: bool = False,
+    on_result: Callable[[BatchResult], None] | None = None,
+    **options,
+) -> BatchSummary:
+    """Parse `inputs` with `parse_many(**options)` and write everything under `out`.
+
+    Args:
+        inputs: Files and folders.
+        out: Output folder: directives.jsonl, status.jsonl, assignments.csv.
+        db: Optional SQLite tracker to import every parsed directive into.
+        resume: Skip documents `out/status.jsonl` (or `db`) records as finished.
+        on_result: Called with each result as it is written (progress display).
+        **options: Passed to `parse_many`.
+
+    Raises:
+        ExportError: An output file could not be written.
+    """
+    from directive_parser.export import BatchWriter
+
+    out = Path(out)
+    resume_from = [out / BatchWriter.STATUS, *([db] if db else [])] if resume else None
+    summary = BatchSummary()
+    with BatchWriter(out, db=db, parser_version=parser_version()) as writer:
+        for result in parse_many(inputs, resume_from=resume_from, **options):
+            writer.write(result)
+            summary.add(result)
+            if on_result is not None:
+                on_result(result)
+    return summary

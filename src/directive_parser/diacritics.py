@@ -1,0 +1,209 @@
+"""Blind diacritic restoration of OCR'd Vietnamese: damaged text -> RepairResult.
+
+Archives read by Tesseract's English model lose the Vietnamese marks and mangle some letters:
+"Thu tuéng Chinh phi" for "Thủ tướng Chính phủ", "s6" for "số", "B9 Cong an" for "Bộ Công an".
+The restorer is a noisy-channel decoder:
+
+- each word token gets candidate syllables with a channel score log P(ocr | syllable)
+  (see `_channel`: a token table and a character model learnt from corpus text rendered and
+  OCR'd by scripts/synth_ocr_pairs.py);
+- a lowercase syllable trigram LM of administrative Vietnamese (`_lm`, Kneser-Ney) scores
+  the sequence, and a second-order Viterbi search picks the best path;
+- casing is copied from the OCR token ("CHI" -> "CHỈ", "Chinh" -> "Chính").
+
+Numbers, document numbers ("33/CT-TTg"), URLs, punctuation and whitespace pass through
+unchanged; only word cores are replaced, so offsets of everything else are kept.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from directive_parser._channel import Candidate, candidates_for, load_channel
+from directive_parser._lm import load_lm
+from directive_parser._lm_text import CHUNK_RE, split_chunk
+from directive_parser.models import RepairResult, TokenChange
+
+__all__ = ["restore_diacritics", "syllable_validity", "is_valid_syllable"]
+
+# A core that may be a damaged syllable: letters plus the digits and symbols Tesseract puts for
+# marked vowels ("s6" số, "B9" Bộ, "1a" là, "1&" lệ, "nhi¢m" nhiệm); at most 8 characters.
+OCR_WORD_RE = re.compile(r"[\w&¢€@]+")
+MAX_WORD_LEN = 8
+# Kept verbatim: URLs, e-mails, document numbers with "/" or "-" ("57-NQ/TW"), dotted numbers.
+PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
+IDENTITY_PENALTY = -3.5  # log10 channel score for keeping an unknown token as a foreign word
+CHANNEL_WEIGHT = 1.0  # relative weight of channel vs LM log probabilities
+BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass
+class _Slot:
+    """One LM position: the candidates for a token (or a fixed token) and where it sits."""
+
+    ids: np.ndarray
+    channel: np.ndarray
+    words: list[str | None]  # None = keep the original core
+    start: int = -1
+    end: int = -1
+    core: str = ""
+
+
+def _case_like(word: str, model: str) -> str:
+    """Copy the casing of an OCR token onto a lowercase syllable: ('chỉ', 'CHI') -> 'CHỈ'."""
+    letters = [c for c in model if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if letters and model[0].isupper() or (not model[0].isalpha() and letters and letters[0].isupper()):
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _slot_for(core: str, start: int, lm) -> _Slot:
+    """Candidates for one chunk core: str -> _Slot (fixed slot for numbers and codes)."""
+    low = core.lower()
+    fixed_id = None
+    if PASSTHROUGH_RE.search(core) or len(core) > MAX_WORD_LEN or not OCR_WORD_RE.fullmatch(core) \
+            or not any(c.isalpha() for c in core):
+        fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
+    if fixed_id is not None:
+        return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core)
+    cands: tuple[Candidate, ...] = candidates_for(low)
+    words: list[str | None] = [c.word for c in cands]
+    ids = [c.word_id for c in cands]
+    chan = [c.channel for c in cands]
+    if not words or low not in load_channel().inventory:  # may be a foreign word or abbreviation: "ISO", "date"
+        words.append(None)
+        ids.append(lm.unk)
+        chan.append(IDENTITY_PENALTY)
+    return _Slot(np.array(ids, np.int64), np.array(chan, np.float32) * CHANNEL_WEIGHT, words,
+                 start, start + len(core), core)
+
+
+def _slots(text: str) -> list[_Slot]:
+    """Tokenise text into LM slots with a sentence start at the top and after blank lines."""
+    lm = load_lm()
+    bos = _Slot(np.array([lm.bos]), np.zeros(1, np.float32), [None])
+    out = [bos, bos]
+    last = 0
+    for m in CHUNK_RE.finditer(text):
+        if BLANK_LINE_RE.search(text, last, m.start()):
+            out.extend((bos, bos))
+        last = m.end()
+        lead, core, _ = split_chunk(m.group())
+        if core:
+            out.append(_slot_for(core, m.start() + len(lead), lm))
+    return out
+
+
+def _transitions(slots: list[_Slot]) -> list[np.ndarray]:
+    """Trigram log10 tensors T[i][a, b, c] for slots i-2, i-1, i (i >= 2), looked up in batches.
+
+    Bigram probabilities and context backoffs depend on two slots only, so they are looked up
+    per adjacent pair; only triples whose context is stored go to the trigram table.
+    """
+    lm = load_lm()
+    pv, pw, pshapes = [], [], []
+    for i in range(1, len(slots)):
+        a, b = np.meshgrid(slots[i - 1].ids, slots[i].ids, indexing="ij")
+        pv.append(a.ravel()), pw.append(b.ravel()), pshapes.append(a.shape)
+    p2, bow, hitc = lm.pair_tables(np.concatenate(pv), np.concatenate(pw))
+    cuts = np.cumsum([0] + [s[0] * s[1] for s in pshapes])
+    pair = [(p2[x:y].reshape(s), bow[x:y].reshape(s), hitc[x:y].reshape(s))
+            for x, y, s in zip(cuts[:-1], cuts[1:], pshapes)]
+    tensors = []
+    qu, qv, qw, where = [], [], [], []
+    for i in range(2, len(slots)):
+        p2_bc, _, _ = pair[i - 1]
+        _, bow_ab, hit_ab = pair[i - 2]
+        tensors.append(bow_ab[:, :, None] + p2_bc[None, :, :])
+        ai, bi = np.nonzero(hit_ab)
+        if len(ai):
+            k = len(slots[i].ids)
+            qu.append(np.repeat(slots[i - 2].ids[ai], k)), qv.append(np.repeat(slots[i - 1].ids[bi], k))
+            qw.append(np.tile(slots[i].ids, len(ai))), where.append((i - 2, ai, bi))
+    if qu:
+        p3, hit3 = lm.trigram(np.concatenate(qu), np.concatenate(qv), np.concatenate(qw))
+        off = 0
+        for t, ai, bi in where:
+            k = tensors[t].shape[2]
+            n = len(ai) * k
+            block, hits = p3[off:off + n].reshape(len(ai), k), hit3[off:off + n].reshape(len(ai), k)
+            tensors[t][ai, bi, :] = np.where(hits, block, tensors[t][ai, bi, :])
+            off += n
+    return tensors
+
+
+def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
+    """Second-order Viterbi over the slots: slots -> (chosen index per slot, confidence per slot)."""
+    n = len(slots)
+    tensors = _transitions(slots)
+    score = np.zeros((len(slots[0].ids), len(slots[1].ids)), np.float32)
+    backs, conf = [], [1.0, 1.0]
+    for i in range(2, n):
+        total = score[:, :, None] + tensors[i - 2] + slots[i].channel[None, None, :]
+        backs.append(total.argmax(axis=0))
+        score = total.max(axis=0)
+        best = score.max(axis=0)
+        p = np.power(10.0, best - best.max())
+        conf.append(float(p.max() / p.sum()))
+    path = [0] * n
+    b, c = np.unravel_index(int(score.argmax()), score.shape)
+    path[n - 2], path[n - 1] = int(b), int(c)
+    for i in range(n - 1, 1, -1):
+        path[i - 2] = int(backs[i - 2][path[i - 1], path[i]])
+    return path, conf
+
+
+def restore_diacritics(text: str) -> RepairResult:
+    """Restore Vietnamese marks in OCR text without a reference: str -> RepairResult.
+
+    Args:
+        text: OCR output, e.g. from Tesseract's English model.
+
+    Returns:
+        The repaired text (whitespace, punctuation and numbers untouched) and one
+        `TokenChange` per replaced word, with `method="blind"`.
+
+    >>> str(restore_diacritics("Thu tuéng Chinh phi"))
+    'Thủ tướng Chính phủ'
+    """
+    slots = _slots(text)
+    path, conf = _viterbi(slots)
+    pieces, changes, pos = [], [], 0
+    for slot, k, cf in zip(slots, path, conf):
+        word = slot.words[k]
+        if slot.start < 0 or word is None:
+            continue
+        new = _case_like(word, slot.core)
+        if new == slot.core:
+            continue
+        pieces.append(text[pos:slot.start])
+        pieces.append(new)
+        pos = slot.end
+        changes.append(TokenChange(start=slot.start, end=slot.end, original=slot.core, replacement=new,
+                                   confidence=round(min(max(cf, 0.0), 1.0), 4), method="blind"))
+    pieces.append(text[pos:])
+    return RepairResult(text="".join(pieces), changes=changes, method="blind")
+
+
+def is_valid_syllable(tok: str) -> bool:
+    """Tell whether a token is a Vietnamese syllable of the inventory: 'Chính' -> True, 's6' -> False."""
+    return tok.lower() in load_channel().inventory
+
+
+def syllable_validity(text: str) -> float:
+    """Share of word tokens that are valid Vietnamese syllables: str -> float in [0, 1].
+
+    >>> syllable_validity("Thủ tướng Chính phủ")
+    1.0
+    """
+    words = [core for core in (split_chunk(c)[1] for c in CHUNK_RE.findall(text))
+             if core and any(ch.isalpha() for ch in core)]
+    if not words:
+        return 1.0
+    inventory = load_channel().inventory
+    return sum(w.lower() in inventory for w in words) / len(words)
+

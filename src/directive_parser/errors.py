@@ -1,0 +1,98 @@
+"""Exit codes and the exception hierarchy: one typed error per failure kind, each naming the file.
+
+Findings that do not stop a parse (a clause not understood) are `ParseWarning`s on the
+`Directive`, not exceptions.
+"""
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+TESSERACT_INSTALL_HINT = "sudo apt-get install -y tesseract-ocr tesseract-ocr-vie"
+
+
+class ExitCode(IntEnum):
+    ok = 0
+    bad_args = 1
+    input_file = 2
+    missing_dependency = 3
+    ocr_failed = 4
+    output_file = 5
+    partial = 6
+    timeout = 7
+    other_error = 15
+
+
+class DirectiveParserError(Exception):
+    """Base class: every error this library raises on purpose."""
+
+    exit_code = ExitCode.other_error
+
+    def __init__(self, message: str, path: str | Path | None = None):
+        self.path = str(path) if path is not None else None
+        self.cause = message
+        super().__init__(f"{self.path}: {message}" if self.path else message)
+
+
+class InputFileError(DirectiveParserError):
+    """The input cannot be read as a directive."""
+
+    exit_code = ExitCode.input_file
+
+
+class FileUnreadableError(InputFileError):
+    """Missing file, a directory, or no permission to read it."""
+
+
+class NotAPdfError(InputFileError):
+    """The file is not a PDF (or not a supported type) despite its name."""
+
+
+class CorruptPdfError(InputFileError):
+    """The PDF is truncated or its structure is broken beyond what the reader repairs."""
+
+
+class EncryptedPdfError(InputFileError):
+    """The PDF is password-protected."""
+
+
+class EmptyDocumentError(InputFileError):
+    """The file has no text: zero bytes, blank pages, or only whitespace."""
+
+
+class NotVietnameseError(InputFileError):
+    """The text is readable but is not Vietnamese."""
+
+
+class EncodingError(InputFileError):
+    """A text file in an encoding that cannot be decoded or converted."""
+
+
+class MissingDependencyError(DirectiveParserError):
+    """Tesseract or its Vietnamese data is not installed."""
+
+    exit_code = ExitCode.missing_dependency
+
+
+class OcrError(DirectiveParserError):
+    """Tesseract ran but failed on a page."""
+
+    exit_code = ExitCode.ocr_failed
+
+
+class ExportError(DirectiveParserError):
+    """An output file could not be written."""
+
+    exit_code = ExitCode.output_file
+
+
+class ExtractionError(DirectiveParserError):
+    """Raised in strict mode when the parse produced warnings."""
+
+    exit_code = ExitCode.partial
+
+
+class ParseTimeoutError(DirectiveParserError):
+    """A document took longer than the batch time limit."""
+
+    exit_code = ExitCode.timeout

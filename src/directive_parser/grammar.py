@@ -1,0 +1,219 @@
+"""The task grammar of the genre: a clause or sentence -> `TaskUnit`s with subject, predicate and cues.
+
+Directives and the news reports about them state tasks as "[Giao|Yêu cầu|Đề nghị] X [chủ trì,
+phối hợp với Y] <việc>, <thời hạn>". This module finds X, Y and the task text; which body
+is finally responsible (inherited from a heading, carried over from the previous sentence) is
+decided by `assignments`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import bodies
+from .models import Body
+
+# Words that open a predicate: once one follows the subject, the subject is over.
+# "Bộ Công an [chủ trì], …", "Các bộ, ngành [khẩn trương] xây dựng …".
+PREDICATE_STARTERS = (
+    "chủ trì", "phối hợp", "khẩn trương", "tiếp tục", "tập trung", "chủ động", "tích cực", "xây dựng",
+    "hoàn thiện", "hoàn thành", "nghiên cứu", "rà soát", "ban hành", "trình", "tham mưu", "triển khai",
+    "tổ chức", "thực hiện", "chỉ đạo", "có trách nhiệm", "chịu trách nhiệm", "đẩy mạnh", "đẩy nhanh",
+    "tăng cường", "đầu tư", "phát triển", "bố trí", "theo dõi", "đôn đốc", "kiểm tra", "giao", "cung cấp",
+    "thống kê", "đề xuất", "sửa đổi", "cập nhật", "đăng ký", "hướng dẫn", "bảo đảm", "đảm bảo",
+    "phát huy", "ưu tiên", "quyết liệt", "sớm", "nghiêm túc", "lập", "công bố", "đánh giá", "trực tiếp",
+    "thường xuyên", "định kỳ", "hằng", "hàng ngày", "hàng tháng", "hàng năm", "rà soát", "vận hành",
+    "nâng cao", "nâng cấp", "kết nối", "chuẩn hóa", "chuẩn hoá", "hỗ trợ", "quản lý", "giám sát",
+    "cải thiện", "xử lý", "giải quyết", "tháo gỡ", "bổ sung", "báo cáo", "gửi", "chuẩn bị", "mời",
+    "liên hệ", "đón tiếp", "phê duyệt", "quán triệt", "tuyên truyền", "thành lập", "kiện toàn", "duy trì",
+    "khắc phục", "ứng dụng", "đưa", "thúc đẩy", "huy động", "tạo", "làm", "phải", "cần", "được giao",
+    "đã", "đang", "sẽ", "không", "nghiêm", "kịp thời", "ngay", "trước", "chậm nhất",
+)
+_PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, reverse=True))
+# At the start of a unit a predicate may be capitalised ("Chủ trì, …"); inside a phrase only a
+# lower-case word is a predicate ("Ban Chỉ đạo" is a name, "chỉ đạo" a verb).
+PREDICATE_AT_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b", re.I)
+_PREDICATE_INSIDE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b")
+# Openers that precede the subject: "Về phát triển KHCN, ĐMST, Bộ Khoa học và Công nghệ …",
+# "Đồng thời, …". A topic opener ("Về …,") may itself contain commas.
+_ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
+# The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
+# "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
+_SPEAKER = re.compile(
+    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?(?:\s+Thường\s+trực)?(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}|Chính\s+phủ|"
+    r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận)\s+"
+    r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
+)
+# A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
+_IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)\s+", re.I)
+_COORD = re.compile(r"^\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", re.I)
+_LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
+# "X chịu trách nhiệm (toàn diện) trước …" states accountability; it is not a new task.
+_ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện)?\s+(?:trước|về)\b", re.I)
+# A conditional continues the task before it: "…; trường hợp vượt thẩm quyền, kịp thời báo cáo …".
+_CONDITIONAL = re.compile(r"^(?:trường\s+hợp|nếu|khi|đối\s+với|trong\s+trường\s+hợp|trừ)\b", re.I)
+MAX_SUBJECT_CHARS = 220
+_SUBJECT_SEPARATORS = re.compile(r"^(?:\s*(?:,|và|-|–|;)\s*)*$")
+
+PRODUCT_NOUNS = (
+    "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Luật", "Kế hoạch", "Đề án", "Chương trình",
+    "Chiến lược", "Quy hoạch", "Đề xuất", "phương án", "báo cáo", "Báo cáo", "văn bản", "tài liệu hướng dẫn",
+    "Khung", "danh mục", "Danh mục", "hồ sơ", "Tờ trình", "Công điện", "quy chế", "Quy chế", "Hệ thống", "Bộ tiêu chí",
+)
+_PRODUCT = re.compile(
+    r"\b(?:xây\s+dựng|ban\s+hành|trình|sửa\s+đổi|hoàn\s+thiện|soạn\s+thảo|lập|đề\s+xuất|tham\s+mưu(?:\s+ban\s+hành)?)"
+    r"(?:[^.;:]{0,60}?)\b(" + "|".join(map(re.escape, PRODUCT_NOUNS)) + r")\b([^,;.()]{0,90})"
+)
+_SUBMIT = re.compile(
+    r"\b(?:trình|báo\s+cáo)\s+(Thủ\s+tướng\s+Chính\s+phủ|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|"
+    r"Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương|\s+của\s+Chính\s+phủ)?|cấp\s+có\s+thẩm\s+quyền)"
+)
+
+
+@dataclass
+class Subject:
+    """Who a unit names as responsible, and where its task text starts."""
+
+    lead: list[Body]
+    coordinating: list[Body]
+    task_start: int  # offset in the unit text where the task begins
+    explicit: bool  # the unit itself names the lead
+    accountability: bool = False  # "X chịu trách nhiệm trước …": a statement, not a task
+
+
+def strip_openers(text: str) -> int:
+    """Offset after speaker attributions and adverbial openers ("Đồng thời, ", "Thủ tướng yêu cầu ")."""
+    pos = 0
+    for _ in range(3):
+        rest = text[pos:]
+        m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest)
+        if not m:
+            break
+        pos += m.end()
+    return pos
+
+
+def find_subject(text: str) -> Subject:
+    """Find the lead and coordinating bodies a unit names at its start, and where its task starts.
+
+    >>> s = find_subject("Bộ Công an chủ trì, phối hợp với Bộ Tư pháp xây dựng Nghị định")
+    >>> [b.name for b in s.lead], [b.name for b in s.coordinating]
+    (['Bộ Công an'], ['Bộ Tư pháp'])
+    """
+    pos = strip_openers(text)
+    imperative = _IMPERATIVE.match(text[pos:])
+    if imperative:
+        pos += imperative.end()
+    pos = _skip_topic(text, pos)
+    end = _subject_end(text, pos)
+    lead: list[Body] = []
+    if end > pos:
+        lead = bodies.split_bodies(text[pos:end].strip(" ,:"))
+    if not lead:
+        coord, start = _coordination(text, pos)
+        return Subject([], coord, start, False)
+    rest = text[end:]
+    if _ACCOUNTABILITY.match(rest):
+        return Subject(lead, [], end, True, accountability=True)
+    coord, start = _coordination(text, end)
+    return Subject(lead, coord, start, True)
+
+
+def _skip_topic(text: str, pos: int) -> int:
+    """Skip a topic opener "Về <topic>, " when a body follows it."""
+    if not re.match(r"Về\s", text[pos:]):
+        return pos
+    for m in bodies.find_bodies(text[pos : pos + MAX_SUBJECT_CHARS * 2]):
+        before = text[pos : pos + m.start]
+        if before.rstrip().endswith(","):
+            return pos + m.start
+    return pos
+
+
+def _subject_end(text: str, pos: int) -> int:
+    """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
+    window = text[pos : pos + MAX_SUBJECT_CHARS]
+    found = bodies.find_bodies(window)
+    if not found or window[: found[0].start].strip(" ,:-"):
+        return pos
+    end = found[0].end
+    for m in found[1:]:
+        if not _SUBJECT_SEPARATORS.match(window[end : m.start]):
+            break
+        end = m.end
+    tail = window[end:]
+    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip():
+        return pos + end
+    # An apposition after the name ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của …") runs
+    # to the first predicate word.
+    pm = _PREDICATE_INSIDE.search(tail)
+    return pos + end + (pm.start() if pm else 0)
+
+
+def _coordination(text: str, pos: int) -> tuple[list[Body], int]:
+    """Read "chủ trì, phối hợp với Y" after the subject; returns Y and where the task starts."""
+    start = pos
+    lm = _LEAD_MARK.match(text[pos:])
+    after_lead = pos + lm.end() if lm else pos
+    cm = _COORD.match(text[after_lead:])
+    if not cm:
+        return [], start
+    ystart = after_lead + cm.end()
+    yend = _subject_end(text, ystart)
+    if yend <= ystart:
+        return [], start
+    return bodies.split_bodies(text[ystart:yend].strip(" ,")), start
+
+
+def split_units(text: str) -> list[tuple[int, int]]:
+    """Split a clause or paragraph at ';' and at sentence ends into (start, end) unit ranges.
+
+    Brackets and quotes are respected, so "(Đài Truyền hình Việt Nam, …; …)" stays whole.
+    """
+    units, depth, start = [], 0, 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif depth == 0 and (ch == ";" or (ch == "." and _sentence_break(text, i))):
+            units.append((start, i + 1))
+            start = i + 1
+        i += 1
+    if text[start:].strip():
+        units.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in units if text[s:e].strip(" ;.")]
+
+
+def _sentence_break(text: str, i: int) -> bool:
+    """A '.' ends a sentence when followed by a space and a capital (not "TP. Hồ Chí Minh", not "3.241")."""
+    nxt = text[i + 1 : i + 3]
+    if not (nxt[:1].isspace() and nxt[1:2].isupper()):
+        return False
+    word = re.search(r"(\S+)$", text[:i])
+    return not (word and re.fullmatch(r"TP|Tp|TS|ThS|PGS|GS|St|[A-ZĐ]", word.group(1)))
+
+
+def is_conditional(unit: str) -> bool:
+    return bool(_CONDITIONAL.match(unit.lstrip()))
+
+
+def find_product(task: str) -> str | None:
+    """The output a task names: "ban hành Nghị định quy định về …" -> "Nghị định quy định về …"."""
+    m = _PRODUCT.search(task)
+    if not m:
+        return None
+    return " ".join((m.group(1) + m.group(2)).split()).rstrip(" ,")
+
+
+def find_submit_to(task: str) -> str | None:
+    """Who the product goes to: "trình Thủ tướng Chính phủ" -> "Thủ tướng Chính phủ"."""
+    m = _SUBMIT.search(task)
+    return " ".join(m.group(1).split()) if m else None
+
+
+def starts_lower(unit: str) -> bool:
+    s = unit.lstrip(" -–(")
+    return bool(s) and s[0].islower()

@@ -1,0 +1,226 @@
+"""Typed objects passed between the pipeline stages and returned to callers.
+
+Every exported model is a frozen pydantic v2 model so that `model_dump(mode="json")` gives the
+JSON, JSONL, CSV and SQLite exports one schema. Closed vocabularies are `StrEnum`s.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class BodyKind(StrEnum):
+    """What sort of public body a name denotes."""
+
+    ministry = "ministry"  # Bộ Công an, Bộ Nội vụ
+    agency = "agency"  # Văn phòng Chính phủ, Thông tấn xã Việt Nam, courts, Party bodies
+    province = "province"  # Ủy ban nhân dân thành phố Huế, tỉnh Lào Cai
+    role = "role"  # Bộ trưởng, Thủ trưởng cơ quan ngang bộ; Chủ tịch Ủy ban nhân dân các tỉnh
+    group = "group"  # các bộ, ngành, địa phương
+    other = "other"
+
+
+class Body(_Model):
+    """A responsible or coordinating body as named in the text, with its canonical name."""
+
+    name: str = Field(description="Canonical name, e.g. 'Bộ Công an'")
+    text: str = Field(description="The name as written in the document")
+    kind: BodyKind = Field(default=BodyKind.other, description="ministry|agency|province|role|group|other")
+
+
+class DeadlineKind(StrEnum):
+    date = "date"  # trước ngày 15/01/2026
+    month = "month"  # trong tháng 01/2026
+    quarter = "quarter"  # trong Quý I/2026
+    half = "half"  # 6 tháng đầu năm 2026
+    year = "year"  # trong năm 2026
+    period = "period"  # giai đoạn 2026 - 2030
+    immediate = "immediate"  # ngay, khẩn trương
+    recurring = "recurring"  # hằng ngày, định kỳ, thường xuyên
+    none = "none"  # theo tiến độ quy định tại Quyết định số … (a reference, not a date)
+
+
+class Recurrence(StrEnum):
+    daily = "daily"
+    weekly = "weekly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+    yearly = "yearly"
+    regular = "regular"  # thường xuyên, định kỳ (no stated period)
+
+
+class Deadline(_Model):
+    """A deadline phrase and what it resolves to."""
+
+    text: str = Field(description="The deadline phrase as written")
+    kind: DeadlineKind
+    start: date | None = Field(default=None, description="First day of the window, when stated")
+    due: date | None = Field(default=None, description="Last day the task may be done")
+    recurrence: Recurrence | None = None
+    operator: str | None = Field(default=None, description="trước | trong | chậm nhất | từ…đến | ngay …")
+    reference: str | None = Field(default=None, description="Document whose schedule applies, for 'theo tiến độ …'")
+
+
+class Span(_Model):
+    """Where something sits: page number (1-based) and character offsets into `Directive.text`."""
+
+    page: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ClauseKind(StrEnum):
+    section = "section"  # 1. / I. / Điều 1. / Khoản
+    point = "point"  # a) … đ) … e)
+    item = "item"  # - / +
+    subitem = "subitem"  # (i) (ii)
+    paragraph = "paragraph"  # unnumbered paragraph (preamble, closing)
+
+
+class Clause(_Model):
+    """One node of the clause tree with its own text (label excluded) and its children."""
+
+    path: str = Field(description="Dotted path, e.g. '2.c', '2.c.-1', 'preamble', 'closing'")
+    label: str = Field(description="The label as it should read, e.g. 'đ)' even when OCR gave 'd)'")
+    kind: ClauseKind
+    text: str = Field(description="Text of this clause alone, without children, label stripped")
+    span: Span
+    children: list[Clause] = Field(default_factory=list)
+
+    def walk(self):
+        """Yield this clause and all its descendants, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Completeness(StrEnum):
+    """The '6 rõ' checklist of an assignment."""
+
+    nguoi = "người"
+    viec = "việc"
+    thoi_gian = "thời gian"
+    trach_nhiem = "trách nhiệm"
+    san_pham = "sản phẩm"
+    tham_quyen = "thẩm quyền"
+
+
+class Assignment(_Model):
+    """One task assigned to one or more lead bodies."""
+
+    id: str = Field(description="Stable id: document key + clause path + ordinal")
+    clause: str = Field(description="Clause path the task comes from, e.g. '2.c'")
+    lead: list[Body] = Field(default_factory=list, description="Lead bodies (chủ trì)")
+    coordinating: list[Body] = Field(default_factory=list, description="Coordinating bodies (phối hợp)")
+    task: str = Field(description="Task text without the 'Giao Bộ X:' preamble")
+    deadline: Deadline | None = None
+    recurrence: Recurrence | None = None
+    product: str | None = Field(default=None, description="Output: Nghị định, Kế hoạch, Đề án, báo cáo…")
+    submit_to: str | None = Field(default=None, description="Who the product goes to: Thủ tướng Chính phủ…")
+    span: Span
+    completeness: list[Completeness] = Field(default_factory=list, description="Which of the '6 rõ' are stated")
+
+
+class Reference(_Model):
+    """A document cited in the text: 'Nghị quyết số 71/NQ-CP ngày 01/4/2025'."""
+
+    doc_type: str | None = None
+    number: str
+    date: _dt.date | None = None  # `_dt.date`: the field name shadows the type inside the class
+    text: str
+
+
+class PageMethod(StrEnum):
+    text_layer = "text-layer"
+    ocr = "ocr"
+    text = "text"  # plain-text input
+
+
+class Page(_Model):
+    """One page of the document: where its text sits in `Directive.text` and how it was read."""
+
+    number: int = Field(ge=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    method: PageMethod
+    footnotes: list[str] = Field(default_factory=list)
+
+
+class TokenChange(_Model):
+    """One token the repair stage replaced, for a reviewer to check."""
+
+    start: int = Field(description="Offset of the original token in the input text")
+    end: int
+    original: str
+    replacement: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    method: str = Field(description="reference | blind")
+
+
+class RepairResult(_Model):
+    """Repaired text plus every change made; `str(result)` is the repaired text."""
+
+    text: str
+    changes: list[TokenChange] = Field(default_factory=list)
+    method: str = Field(description="reference | blind | mixed | none")
+    reference_coverage: float = Field(default=0.0, description="Share of tokens aligned to the reference")
+
+    def __str__(self) -> str:  # noqa: D105 - the repaired text is the natural string form
+        return self.text
+
+
+class RepairInfo(_Model):
+    """What the pipeline did to damaged input before segmentation."""
+
+    damaged: bool
+    damage_score: float = Field(description="Share of word tokens that are not valid Vietnamese syllables")
+    method: str = Field(description="reference | blind | mixed | none")
+    changed_tokens: int = 0
+    reference_coverage: float = 0.0
+
+
+class Source(_Model):
+    """Where the document came from and how each page was read."""
+
+    path: str | None = None
+    sha256: str
+    media_type: str = Field(description="application/pdf | text/plain")
+    pages: list[PageMethod] = Field(default_factory=list, description="Per-page method")
+    repair: RepairInfo | None = None
+
+
+class ParseWarning(_Model):
+    """A finding that did not stop the parse: a clause not understood, a missing header field."""
+
+    stage: str
+    message: str
+    page: int | None = None
+    clause: str | None = None
+
+
+class Directive(_Model):
+    """A parsed directive: header, clause tree, assignments and provenance."""
+
+    number: str | None = Field(default=None, description="Số/ký hiệu, e.g. '33/CT-TTg'")
+    doc_type: str | None = Field(default=None, description="Chỉ thị, Thông báo, Công điện, Quyết định…")
+    issuer: str | None = None
+    place: str | None = None
+    issued: date | None = None
+    title: str | None = Field(default=None, description="Trích yếu")
+    signer: str | None = None
+    signer_title: str | None = None
+    recipients: list[str] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    pages: list[Page] = Field(default_factory=list)
+    text: str = Field(default="", description="Document text that spans point into")
+    source: Source
+    warnings: list[ParseWarning] = Field(default_factory=list)

@@ -1,0 +1,91 @@
+"""OCR scanned PDF pages: `SourceDocument` pages marked for OCR -> their text, via Tesseract `vie`.
+
+Pages are rendered with pypdfium2 at `OCR_DPI` and recognised by Tesseract through pytesseract.
+Pages of one document run in parallel threads (Tesseract is a subprocess, so threads suffice);
+each Tesseract is pinned to one thread (OMP_THREAD_LIMIT=1) so N pages use N cores, not N×4.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from .errors import TESSERACT_INSTALL_HINT, MissingDependencyError, OcrError
+from .ingest import SourceDocument, open_pdf, read_bytes
+
+OCR_DPI = 300
+OCR_LANG = "vie"
+# psm 4: "a single column of text of variable sizes" keeps the two-column header lines whole.
+TESSERACT_CONFIG = "--psm 4"
+PAGE_TIMEOUT_S = 180
+
+
+@cache
+def check_tesseract(lang: str = OCR_LANG) -> str:
+    """Return the Tesseract version, or raise `MissingDependencyError` saying what to install."""
+    import pytesseract
+
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        raise MissingDependencyError(
+            f"Tesseract is not installed (no '{pytesseract.pytesseract.tesseract_cmd}' on PATH); "
+            f"install it with: {TESSERACT_INSTALL_HINT}"
+        )
+    try:
+        langs = pytesseract.get_languages(config="")
+        version = str(pytesseract.get_tesseract_version())
+    except pytesseract.TesseractError as e:  # pragma: no cover - broken install
+        raise MissingDependencyError(f"Tesseract does not run ({e}); reinstall with: {TESSERACT_INSTALL_HINT}") from e
+    if lang not in langs:
+        raise MissingDependencyError(
+            f"Tesseract's '{lang}' language data is missing (have: {', '.join(langs)}); "
+            f"install it with: {TESSERACT_INSTALL_HINT}"
+        )
+    return version
+
+
+def ocr_pages(doc: SourceDocument, workers: int | None = None) -> SourceDocument:
+    """Fill in the text of every page listed in `doc.needs_ocr`.
+
+    Raises:
+        MissingDependencyError: Tesseract or its `vie` data is not installed.
+        OcrError: rendering or recognition failed on a page.
+    """
+    if not doc.needs_ocr:
+        return doc
+    check_tesseract()
+    path = Path(doc.path) if doc.path else None
+    pdf = open_pdf(path, read_bytes(path))
+    try:
+        images = {n: _render(pdf, n, path) for n in doc.needs_ocr}
+    finally:
+        pdf.close()
+    workers = workers or min(len(images), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        texts = dict(zip(images, pool.map(lambda n: _recognise(images[n], n, path), images)))
+    pages = [replace(p, text=texts[p.number]) if p.number in texts else p for p in doc.pages]
+    return replace(doc, pages=pages)
+
+
+def _render(pdf, number: int, path: Path | None):
+    try:
+        page = pdf[number - 1]
+        image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+        page.close()
+        return image
+    except Exception as e:  # pypdfium2 raises its own and PIL errors; all mean "cannot render"
+        raise OcrError(f"page {number} cannot be rendered for OCR ({type(e).__name__}: {e})", path) from e
+
+
+def _recognise(image, number: int, path: Path | None) -> str:
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        return pytesseract.image_to_string(image, lang=OCR_LANG, config=TESSERACT_CONFIG, timeout=PAGE_TIMEOUT_S)
+    except RuntimeError as e:  # pytesseract signals its timeout with RuntimeError
+        raise OcrError(f"Tesseract timed out on page {number} after {PAGE_TIMEOUT_S} s", path) from e
+    except pytesseract.TesseractError as e:
+        raise OcrError(f"Tesseract failed on page {number}: {e.message}", path) from e

@@ -1,0 +1,133 @@
+"""Run the stages in order: path or text -> `Directive`. The only module that knows the stage order.
+
+ingest -> ocr (pages without a text layer) -> repair (damaged text layers / .txt) -> clean-up
+-> header -> clause tree -> assignments.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import replace
+from datetime import date
+
+from . import repair
+from .assignments import ExtractContext, extract_assignments
+from .cleanup import clean_pages
+from .errors import EmptyDocumentError, ExtractionError, NotVietnameseError
+from .diacritics import restore_diacritics
+from .header import find_references, parse_header
+from .ingest import OcrMode, PageText, SourceDocument, ingest, split_text_pages
+from .models import Directive, PageMethod, ParseWarning, RepairInfo, Source
+from .ocr import ocr_pages
+from .segment import segment_clauses
+
+# Below this share of Vietnamese-looking words an undamaged text is not a Vietnamese document.
+MIN_VIETNAMESE_SHARE = 0.15
+MIN_WORDS = 5
+
+
+def parse_directive(
+    path: str | os.PathLike,
+    *,
+    issued: date | None = None,
+    reference=None,
+    ocr: str = "auto",
+    engine: str = "pdfium",
+    ocr_workers: int | None = None,
+    strict: bool = False,
+) -> Directive:
+    """Parse a directive from a PDF (text layer or scan) or a plain-text file.
+
+    Args:
+        path: the file.
+        issued: the issue date, when the text does not say it (deadlines without a year use it).
+        reference: clean text(s) or file(s) to repair damaged OCR text against.
+        ocr: "auto" (OCR pages without a usable text layer), "always" or "never".
+        engine: PDF text-layer reader, "pdfium" (fast) or "pdfplumber".
+        ocr_workers: parallel Tesseract processes for one document (default: CPU count).
+        strict: raise `ExtractionError` when the parse has warnings.
+
+    Raises:
+        InputFileError: the file cannot be read as a directive (subclass names the cause).
+        MissingDependencyError: a page needs OCR and Tesseract or its `vie` data is missing.
+        OcrError: Tesseract failed on a page.
+
+    >>> doc = parse_directive("fixtures/ct33.text.pdf")  # doctest: +SKIP
+    >>> doc.number, doc.assignments[7].lead[0].name  # doctest: +SKIP
+    ('33/CT-TTg', 'Bộ Công an')
+    """
+    src = ingest(path, OcrMode(ocr), engine=engine)
+    if src.needs_ocr:
+        src = ocr_pages(src, workers=ocr_workers)
+    return _parse_source(src, issued=issued, reference=reference, strict=strict)
+
+
+def parse_text(text: str, issued: date | None = None, reference=None, strict: bool = False) -> Directive:
+    """Parse a directive given as text (pages separated by form feeds or page-number lines)."""
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if not text.strip():
+        raise EmptyDocumentError("the text is empty")
+    src = SourceDocument(None, sha, "text/plain", split_text_pages(text))
+    return _parse_source(src, issued=issued, reference=reference, strict=strict)
+
+
+def _parse_source(src: SourceDocument, *, issued: date | None, reference, strict: bool) -> Directive:
+    pages, repair_info = _repair_pages(src, reference)
+    doc = clean_pages(pages)
+    if len(doc.text.split()) < MIN_WORDS:
+        raise EmptyDocumentError("no text was found in the document", src.path)
+    h = parse_header(doc.text)
+    when = issued or h.issued
+    key = h.number or src.sha256[:12]
+    clauses = segment_clauses(doc.text, h.body_start, h.body_end, doc.pages)
+    records, warnings = extract_assignments(clauses, ExtractContext(doc.text, doc.pages, when, key))
+    warnings = _header_warnings(h, when) + warnings
+    if not records:
+        warnings.append(ParseWarning(stage="extract", message="no assignments were found"))
+    directive = Directive(
+        number=h.number, doc_type=h.doc_type, issuer=h.issuer, place=h.place, issued=when, title=h.title,
+        signer=h.signer, signer_title=h.signer_title, recipients=h.recipients,
+        references=find_references(doc.text[h.body_start : h.body_end]), clauses=clauses, assignments=records,
+        pages=doc.pages, text=doc.text, warnings=warnings,
+        source=Source(path=src.path, sha256=src.sha256, media_type=src.media_type,
+                      pages=[p.method for p in src.pages], repair=repair_info),
+    )
+    if strict and warnings:
+        raise ExtractionError(f"{len(warnings)} warning(s): " + "; ".join(w.message for w in warnings), src.path)
+    return directive
+
+
+def _repair_pages(src: SourceDocument, reference) -> tuple[list[PageText], RepairInfo | None]:
+    """Detect damaged text (English-model OCR, lost diacritics) on text layers and repair it page by page.
+
+    Pages OCR'd here with the Vietnamese model are not repaired. Raises `NotVietnameseError` for
+    clean text that is not Vietnamese.
+    """
+    own = [p for p in src.pages if p.method is not PageMethod.ocr]
+    if not own:
+        return src.pages, None
+    joined = "\n".join(p.text for p in own)
+    damage = repair.assess_damage(joined)
+    if not repair.is_damaged(joined):
+        if repair.vietnamese_share(joined) < MIN_VIETNAMESE_SHARE and len(joined.split()) >= MIN_WORDS:
+            raise NotVietnameseError("the text is not Vietnamese (too few Vietnamese words)", src.path)
+        return src.pages, RepairInfo(damaged=False, damage_score=round(damage, 4), method="none")
+    fixed: dict[int, str] = {}
+    changed, coverage, methods = 0, [], set()
+    for p in own:
+        result = repair.repair_text(p.text, reference=reference) if reference is not None else restore_diacritics(p.text)
+        fixed[p.number] = str(result)
+        changed += len(result.changes)
+        coverage.append(result.reference_coverage)
+        methods.add(result.method)
+    method = methods.pop() if len(methods) == 1 else "mixed"
+    info = RepairInfo(damaged=True, damage_score=round(damage, 4), method=method, changed_tokens=changed,
+                      reference_coverage=round(sum(coverage) / len(coverage), 4))
+    return [replace(p, text=fixed[p.number]) if p.number in fixed else p for p in src.pages], info
+
+
+def _header_warnings(h, when: date | None) -> list[ParseWarning]:
+    if h.news:
+        return []
+    missing = [name for name, value in (("number", h.number), ("issue date", when), ("document type", h.doc_type)) if not value]
+    return [ParseWarning(stage="header", message=f"header has no {name}") for name in missing]

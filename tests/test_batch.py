@@ -1,0 +1,208 @@
+"""batch: statuses for good and bad files, timeouts, crashes, resume, outputs, dask, CLI."""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+import time
+
+import pytest
+import typer
+from _factories import fake_parse
+from typer.testing import CliRunner
+
+from directive_parser import batch as batch_module
+from directive_parser import cli_batch
+from directive_parser.batch import BatchStatus, iter_inputs, parse_many, run_batch
+from directive_parser.errors import MissingDependencyError
+from directive_parser.export import CSV_COLUMNS
+from directive_parser.tracker import Tracker
+
+GLOB = "*.pdf,*.txt"
+
+
+@pytest.fixture
+def archive(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text("33/CT-TTg\nGiao Bộ Công an …", encoding="utf-8")
+    (folder / "sub" / "warn.txt").write_text("34/CT-TTg\nWARN", encoding="utf-8")
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "image.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (folder / "truncated.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    (folder / "boom.txt").write_text("BOOM", encoding="utf-8")
+    (folder / "notes.md").write_text("ignored by the glob", encoding="utf-8")
+    return folder
+
+
+def _by_name(results):
+    return {r.path.rsplit("/", 1)[-1]: r for r in results}
+
+
+def test_iter_inputs_glob_and_explicit_files(archive):
+    assert [p.name for p in iter_inputs([archive], "*.pdf")] == ["empty.pdf", "image.pdf", "truncated.pdf"]
+    names = [p.name for p in iter_inputs([archive, archive / "notes.md"], GLOB)]
+    assert names == ["boom.txt", "empty.pdf", "good.txt", "image.pdf", "warn.txt", "truncated.pdf", "notes.md"] or (
+        sorted(names) == sorted(["boom.txt", "empty.pdf", "good.txt", "image.pdf", "warn.txt", "truncated.pdf", "notes.md"])
+    )
+
+
+def test_bad_files_become_status_rows(archive):
+    results = _by_name(parse_many([archive], glob=GLOB, workers=2, parse_fn=fake_parse))
+    assert set(results) == {"good.txt", "warn.txt", "empty.pdf", "image.pdf", "truncated.pdf", "boom.txt"}
+    assert results["good.txt"].status is BatchStatus.ok
+    assert results["good.txt"].directive.number == "33/CT-TTg"
+    assert results["good.txt"].pages == 1 and len(results["good.txt"].sha256) == 64
+    assert results["warn.txt"].status is BatchStatus.partial
+    expected = {"empty.pdf": "EmptyDocumentError", "image.pdf": "NotAPdfError",
+                "truncated.pdf": "CorruptPdfError", "boom.txt": "ValueError"}
+    for name, error_type in expected.items():
+        assert (results[name].status, results[name].error_type) == (BatchStatus.failed, error_type), name
+        assert results[name].directive is None and results[name].message
+    assert results["good.txt"].parser_version == batch_module.parser_version()
+
+
+def test_timeout_interrupts_the_worker(tmp_path):
+    (tmp_path / "slow.txt").write_text("SLEEP 30", encoding="utf-8")
+    (tmp_path / "fast.txt").write_text("1/CT-TTg", encoding="utf-8")
+    started = time.monotonic()
+    results = _by_name(parse_many([tmp_path], glob="*.txt", workers=1, timeout=1, parse_fn=fake_parse))
+    assert time.monotonic() - started < 20
+    assert results["slow.txt"].status is BatchStatus.timeout
+    assert results["slow.txt"].error_type == "ParseTimeoutError"
+    assert results["fast.txt"].status is BatchStatus.ok
+
+
+def test_worker_that_ignores_the_alarm_is_killed(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch_module, "HARD_DEADLINE_GRACE", 2.0)
+    (tmp_path / "a-hang.txt").write_text("HANG", encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"b{i}.txt").write_text(f"{i}/CT-TTg\nSLEEP", encoding="utf-8")
+    results = _by_name(parse_many([tmp_path], glob="*.txt", workers=2, timeout=1, parse_fn=fake_parse))
+    assert results["a-hang.txt"].status is BatchStatus.timeout
+    assert [results[f"b{i}.txt"].status for i in range(3)] == [BatchStatus.ok] * 3
+
+
+def test_worker_crash_blames_only_the_crashing_file(tmp_path):
+    (tmp_path / "crash.txt").write_text("CRASH", encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"ok{i}.txt").write_text(f"{i}/CT-TTg", encoding="utf-8")
+    results = _by_name(parse_many([tmp_path], glob="*.txt", workers=2, parse_fn=fake_parse))
+    assert (results["crash.txt"].status, results["crash.txt"].error_type) == (BatchStatus.failed, "WorkerCrashed")
+    assert [results[f"ok{i}.txt"].status for i in range(3)] == [BatchStatus.ok] * 3
+
+
+def test_duplicate_content_is_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text("1/CT-TTg", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("1/CT-TTg", encoding="utf-8")
+    results = _by_name(parse_many([tmp_path], glob="*.txt", workers=1, parse_fn=fake_parse))
+    assert results["b.txt"].status is BatchStatus.skipped and "a.txt" in results["b.txt"].message
+
+
+def test_run_batch_writes_outputs_and_resume_skips_done(archive, tmp_path):
+    out, db = tmp_path / "out", tmp_path / "t.sqlite"
+    first = run_batch([archive], out, db=db, glob=GLOB, workers=2, parse_fn=fake_parse)
+    assert first.counts[BatchStatus.ok] == 1 and first.failures == 4
+    assert int(first.exit_code) == 6
+    status = [json.loads(line) for line in (out / "status.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(status) == 6 and all("directive" not in row for row in status)
+    assert len((out / "directives.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    with (out / "assignments.csv").open(encoding="utf-8-sig", newline="") as fp:
+        rows = list(csv.DictReader(fp))
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 4
+    with Tracker(db) as t:
+        assert len(t.results()) == 6 and len(t.by_body("bo cong an")) == 4
+
+    (archive / "new.txt").write_text("35/CT-TTg", encoding="utf-8")
+    second = run_batch([archive], out, db=db, resume=True, glob=GLOB, workers=1, parse_fn=fake_parse)
+    assert second.counts[BatchStatus.skipped] == 6 and second.counts[BatchStatus.ok] == 1
+    assert len((out / "status.jsonl").read_text(encoding="utf-8").splitlines()) == 7
+    # resume from the database alone works too
+    (out / "status.jsonl").unlink()
+    third = run_batch([archive], out, db=db, resume=True, glob=GLOB, workers=1, parse_fn=fake_parse)
+    assert third.counts[BatchStatus.skipped] == 7
+
+
+def test_timeouts_are_retried_on_resume(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "slow.txt").write_text("SLEEP 3", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_batch([folder], out, glob="*.txt", workers=1, timeout=0.5, parse_fn=fake_parse)
+    assert first.counts[BatchStatus.timeout] == 1
+    second = run_batch([folder], out, resume=True, glob="*.txt", workers=1, timeout=10, parse_fn=fake_parse)
+    assert second.counts[BatchStatus.ok] == 1
+
+
+def test_missing_dask_is_a_clear_error(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("1/CT-TTg", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(MissingDependencyError, match="dask"):
+        list(parse_many([tmp_path], glob="*.txt", engine="dask", parse_fn=fake_parse))
+
+
+@pytest.mark.slow
+def test_dask_local_cluster(archive):
+    results = _by_name(parse_many([archive], glob=GLOB, engine="dask", workers=2, timeout=20, parse_fn=fake_parse))
+    assert results["good.txt"].status is BatchStatus.ok
+    assert results["good.txt"].directive.number == "33/CT-TTg"
+    assert results["empty.pdf"].error_type == "EmptyDocumentError"
+    assert results["boom.txt"].error_type == "ValueError"
+    assert len(results) == 6
+
+
+@pytest.mark.slow
+def test_dask_timeout(tmp_path):
+    (tmp_path / "slow.txt").write_text("SLEEP 30", encoding="utf-8")
+    (tmp_path / "fast.txt").write_text("1/CT-TTg", encoding="utf-8")
+    results = _by_name(parse_many([tmp_path], glob="*.txt", engine="dask", workers=1, timeout=1, parse_fn=fake_parse))
+    assert results["slow.txt"].status is BatchStatus.timeout
+    assert results["fast.txt"].status is BatchStatus.ok
+
+
+# --- CLI ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app(monkeypatch):
+    monkeypatch.setattr(batch_module, "_pipeline_parser", lambda: fake_parse)
+    application = typer.Typer()
+    cli_batch.register(application)
+    return application
+
+
+def test_cli_batch_exit_codes(app, archive, tmp_path, monkeypatch):
+    # the worker runs in another process: inject the fake parser through parse_many's parameter
+    real = batch_module.parse_many
+    monkeypatch.setattr(batch_module, "parse_many", lambda *a, **k: real(*a, parse_fn=fake_parse, **k))
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(archive), "--out", str(out), "--glob", GLOB, "--workers", "2"])
+    assert result.exit_code == 6, result.output
+    assert (out / "assignments.csv").exists()
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text("1/CT-TTg", encoding="utf-8")
+    ok = runner.invoke(app, ["batch", str(good), "--out", str(tmp_path / "out2"), "--glob", "*.txt", "--db",
+                             str(tmp_path / "t.sqlite"), "--workers", "1"])
+    assert ok.exit_code == 0, ok.output
+
+
+def test_cli_tracker_queries(app, tmp_path):
+    from _factories import directive
+
+    db = tmp_path / "t.sqlite"
+    with Tracker(db) as t:
+        t.import_directive(directive(), run_id="r1")
+    runner = CliRunner()
+    result = runner.invoke(app, ["tracker", str(db), "--overdue", "--as-of", "2026-01-01", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("id,document_number") and len(lines) == 2 and "33/CT-TTg#1#1" in lines[1]
+    by_body = runner.invoke(app, ["tracker", str(db), "--body", "van phong chinh phu", "--format", "csv"])
+    assert by_body.output.count("33/CT-TTg#") == 1
+    table = runner.invoke(app, ["tracker", str(db), "--due-before", "31/12/2026"])
+    assert table.exit_code == 0 and "2 assignment(s)" in table.output
+    missing = runner.invoke(app, ["tracker", str(tmp_path / "none.sqlite")])
+    assert missing.exit_code == 2

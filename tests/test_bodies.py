@@ -1,0 +1,171 @@
+"""Gazetteer lookup, mention finding and subject-phrase splitting for Vietnamese public bodies."""
+from __future__ import annotations
+
+import pytest
+
+from directive_parser.bodies import BodyMatch, find_bodies, load_gazetteer, lookup, split_bodies
+from directive_parser.models import BodyKind
+
+M, A, P, R, G, O = (BodyKind.ministry, BodyKind.agency, BodyKind.province, BodyKind.role,
+                    BodyKind.group, BodyKind.other)
+
+LOOKUP = [
+    ("current-ministry", "Bộ Công an", "Bộ Công an", M),
+    ("new-ministry-2025", "Bộ Dân tộc và Tôn giáo", "Bộ Dân tộc và Tôn giáo", M),
+    ("abbr-khcn-amp", "Bộ KH&CN", "Bộ Khoa học và Công nghệ", M),
+    ("abbr-khcn-plain", "Bộ KHCN", "Bộ Khoa học và Công nghệ", M),
+    ("abbr-bca", "BCA", "Bộ Công an", M),
+    ("abbr-vpcp", "VPCP", "Văn phòng Chính phủ", A),
+    ("abbr-nhnn", "NHNN", "Ngân hàng Nhà nước Việt Nam", A),
+    ("abbr-gddt", "Bộ GDĐT", "Bộ Giáo dục và Đào tạo", M),
+    ("former-tttt-abbr", "Bộ TT&TT", "Bộ Khoa học và Công nghệ", M),
+    ("former-tttt", "Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ", M),
+    ("former-khdt", "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", M),
+    ("former-ldtbxh", "Bộ Lao động - Thương binh và Xã hội", "Bộ Nội vụ", M),
+    ("former-ldtbxh-abbr", "Bộ LĐTBXH", "Bộ Nội vụ", M),
+    ("former-gtvt", "Bộ Giao thông vận tải", "Bộ Xây dựng", M),
+    ("former-tnmt", "Bộ Tài nguyên và Môi trường", "Bộ Nông nghiệp và Môi trường", M),
+    ("former-nnptnt", "Bộ NN&PTNT", "Bộ Nông nghiệp và Môi trường", M),
+    ("former-ubdt", "Ủy ban Dân tộc", "Bộ Dân tộc và Tôn giáo", M),
+    ("old-orthography-vhttdl", "Bộ Văn hoá, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", M),
+    ("case-thu-tuong", "Thủ Tướng Chính phủ", "Thủ tướng Chính phủ", R),
+    ("ocr-one-letter", "Bộ Tài chỉnh", "Bộ Tài chính", M),
+    ("no-diacritics", "Bo Cong an", "Bộ Công an", M),
+    ("extra-spaces", "  Bộ   Tư   pháp ", "Bộ Tư pháp", M),
+    ("politburo-is-agency", "Bộ Chính trị", "Bộ Chính trị", A),
+    ("agency-vtv", "Đài Truyền hình Việt Nam", "Đài Truyền hình Việt Nam", A),
+    ("academy-abbr", "Viện Hàn lâm KH&CN Việt Nam", "Viện Hàn lâm Khoa học và Công nghệ Việt Nam", A),
+    ("court", "Tòa án nhân dân tối cao", "Tòa án nhân dân tối cao", A),
+    ("front", "Ủy ban MTTQ Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", A),
+    ("province-ubnd-abbr", "UBND tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai", P),
+    ("province-tp-dot", "UBND TP. Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh", P),
+    ("province-tphcm", "UBND TP.HCM", "Ủy ban nhân dân thành phố Hồ Chí Minh", P),
+    ("province-old-uy", "Uỷ ban nhân dân thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng", P),
+    ("merge-thua-thien-hue", "Ủy ban nhân dân tỉnh Thừa Thiên Huế", "Ủy ban nhân dân thành phố Huế", P),
+    ("merge-quang-nam", "UBND tỉnh Quảng Nam", "Ủy ban nhân dân thành phố Đà Nẵng", P),
+    ("merge-binh-duong", "UBND tỉnh Bình Dương", "Ủy ban nhân dân thành phố Hồ Chí Minh", P),
+    ("merge-ha-giang", "UBND tỉnh Hà Giang", "Ủy ban nhân dân tỉnh Tuyên Quang", P),
+    ("merge-kon-tum-spelling", "UBND tỉnh Kontum", "Ủy ban nhân dân tỉnh Quảng Ngãi", P),
+    ("merge-hoa-binh-old-tone", "UBND tỉnh Hoà Bình", "Ủy ban nhân dân tỉnh Phú Thọ", P),
+    ("council-kept", "HĐND tỉnh Thái Bình", "Hội đồng nhân dân tỉnh Hưng Yên", P),
+    ("bare-province", "tỉnh Yên Bái", "Ủy ban nhân dân tỉnh Lào Cai", P),
+    ("unknown-province", "Ủy ban nhân dân tỉnh Xuân Sơn", "Ủy ban nhân dân tỉnh Xuân Sơn", P),
+    ("unknown-ministry", "Bộ Kinh tế và Hạ tầng", "Bộ Kinh tế và Hạ tầng", M),
+    ("minister-of-former", "Bộ trưởng Bộ Kế hoạch và Đầu tư", "Bộ trưởng Bộ Tài chính", R),
+    ("chair-of-former", "Chủ tịch UBND tỉnh Hà Giang", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang", R),
+    ("deputy-pm-named", "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng", "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng", R),
+    ("group-lowercase", "bộ, ngành", "các bộ, ngành", G),
+    ("group-trung-uong-lower", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", G),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [c[1:] for c in LOOKUP], ids=[c[0] for c in LOOKUP])
+def test_lookup(text, name, kind):
+    body = lookup(text)
+    assert body is not None
+    assert (body.name, body.kind) == (name, kind)
+    assert body.text == text.strip()
+
+
+NOT_BODIES = [("bo-ho-so", "bộ hồ sơ"), ("bo-tieu-chi", "bộ tiêu chí"), ("Bo-Tieu-chi-cap", "Bộ Tiêu chí"),
+              ("plain-words", "thực hiện nghiêm túc"), ("empty", "   "), ("Bo-Quy-tac", "Bộ Quy tắc ứng xử")]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_BODIES], ids=[c[0] for c in NOT_BODIES])
+def test_lookup_rejects(text):
+    assert lookup(text) is None
+
+
+FIND = [
+    ("two-ubnd", "UBND thành phố Đà Nẵng và UBND thành phố Huế phối hợp",
+     [("UBND thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"), ("UBND thành phố Huế", "Ủy ban nhân dân thành phố Huế")]),
+    ("va-inside-name", "Bộ Khoa học và Công nghệ chủ trì", [("Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ")]),
+    ("va-between", "Bộ Công an và Bộ Quốc phòng", [("Bộ Công an", "Bộ Công an"), ("Bộ Quốc phòng", "Bộ Quốc phòng")]),
+    ("chair-role-not-split", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chỉ đạo",
+     [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+       "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")]),
+    ("vpcp", "Văn phòng Chính phủ theo dõi, đôn đốc", [("Văn phòng Chính phủ", "Văn phòng Chính phủ")]),
+    ("unknown-ministry", "Giao Bộ Hạ tầng Số chủ trì", [("Bộ Hạ tầng Số", "Bộ Hạ tầng Số")]),
+    ("unknown-province", "Ủy ban nhân dân tỉnh Xuân Sơn báo cáo", [("Ủy ban nhân dân tỉnh Xuân Sơn", "Ủy ban nhân dân tỉnh Xuân Sơn")]),
+    ("former-in-text", "đề nghị Bộ GTVT rà soát", [("Bộ GTVT", "Bộ Xây dựng")]),
+    ("group-with-cac", "các bộ, ngành, địa phương triển khai", [("các bộ, ngành, địa phương", "các bộ, ngành, địa phương")]),
+    ("politburo", "Kết luận của Bộ Chính trị", [("Bộ Chính trị", "Bộ Chính trị")]),
+    ("enumeration", "Giao các Bộ: Công an, Quốc phòng, Ngoại giao thực hiện",
+     [("Bộ: Công an", "Bộ Công an"), ("Quốc phòng", "Bộ Quốc phòng"), ("Ngoại giao", "Bộ Ngoại giao")]),
+    ("province-enumeration", "Ủy ban nhân dân các tỉnh Lào Cai, Yên Bái và Sơn La",
+     [("Ủy ban nhân dân các tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"), ("Yên Bái", "Ủy ban nhân dân tỉnh Lào Cai"),
+      ("Sơn La", "Ủy ban nhân dân tỉnh Sơn La")]),
+    ("minister-role", "Bộ trưởng Bộ Công an chỉ đạo", [("Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Công an")]),
+    ("not-bo-ho-so", "xây dựng bộ hồ sơ và bộ tiêu chí", []),
+    ("not-ngo", "hợp tác với tổ chức phi chính phủ", []),
+    ("bare-place-not-mention", "trên địa bàn tỉnh Lào Cai", []),
+    ("line-break", "Ủy ban nhân dân\ntỉnh Nghệ An", [("Ủy ban nhân dân\ntỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in FIND], ids=[c[0] for c in FIND])
+def test_find_bodies(text, expected):
+    found = find_bodies(text)
+    assert [(m.body.text, m.body.name) for m in found] == expected
+    assert all(text[m.start:m.end] == m.body.text for m in found)
+
+
+def test_find_bodies_apposition_keeps_ministry_whole():
+    text = ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của Ban Chỉ đạo Trung ương về phát triển khoa học, "
+            "công nghệ, đổi mới sáng tạo và chuyển đổi số chủ trì")
+    first = find_bodies(text)[0]
+    assert (first.start, first.end, first.body.name) == (0, 24, "Bộ Khoa học và Công nghệ")
+
+
+def test_find_bodies_offsets_on_decomposed_input():
+    text = "Giao Bo\u0323\u0302 Công an"  # "Bộ" written as o + combining marks (NFD)
+    [match] = find_bodies(text)
+    assert isinstance(match, BodyMatch)
+    assert (match.start, match.end, match.body.name) == (5, len(text), "Bộ Công an")
+
+
+SPLIT = [
+    ("ministries-and-group", "Bộ Khoa học và Công nghệ, Bộ Công an, Bộ Nội vụ và các bộ, ngành",
+     [("Bộ Khoa học và Công nghệ", M), ("Bộ Công an", M), ("Bộ Nội vụ", M), ("các bộ, ngành", G)]),
+    ("two-roles", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+     "thành phố trực thuộc Trung ương",
+     [("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ", R),
+      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", R)]),
+    ("apposition-dropped", "Bộ Khoa học và Công nghệ - Cơ quan thường trực của Ban Chỉ đạo Trung ương về phát triển "
+     "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, Bộ Công an",
+     [("Bộ Khoa học và Công nghệ", M), ("Bộ Công an", M)]),
+    ("group-bodies", "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+     [("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", G), ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", G)]),
+    ("unknown-other", "Tập đoàn Công nghiệp - Viễn thông Quân đội (Viettel), Bộ Quốc phòng",
+     [("Tập đoàn Công nghiệp - Viễn thông Quân đội", O), ("Bộ Quốc phòng", M)]),
+    ("bare-provinces", "tỉnh Lào Cai và thành phố Hà Nội",
+     [("Ủy ban nhân dân tỉnh Lào Cai", P), ("Ủy ban nhân dân thành phố Hà Nội", P)]),
+    ("former-names", "Bộ Tài nguyên và Môi trường, Bộ Giao thông vận tải",
+     [("Bộ Nông nghiệp và Môi trường", M), ("Bộ Xây dựng", M)]),
+    ("leading-giao", "Giao Văn phòng Chính phủ", [("Văn phòng Chính phủ", A)]),
+    ("with-coordinators", "Thanh tra Chính phủ, Kiểm toán nhà nước và các cơ quan liên quan",
+     [("Thanh tra Chính phủ", A), ("Kiểm toán nhà nước", A), ("các cơ quan liên quan", G)]),
+    ("db-owners", "các cơ quan chủ quản cơ sở dữ liệu", [("các cơ quan chủ quản cơ sở dữ liệu", G)]),
+    ("no-body", "thực hiện nghiêm túc các nội dung", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SPLIT], ids=[c[0] for c in SPLIT])
+def test_split_bodies(text, expected):
+    assert [(b.name, b.kind) for b in split_bodies(text)] == expected
+
+
+def test_gazetteer_has_34_current_provinces():
+    gaz = load_gazetteer()
+    names = {gaz.lookup(f"UBND tỉnh {p}").name for p in (
+        "Hà Giang", "Tuyên Quang", "Yên Bái", "Lào Cai", "Bắc Kạn", "Thái Nguyên", "Vĩnh Phúc", "Hòa Bình", "Phú Thọ",
+        "Bắc Giang", "Bắc Ninh", "Thái Bình", "Hưng Yên", "Hải Dương", "Hà Nam", "Nam Định", "Ninh Bình",
+        "Quảng Bình", "Quảng Trị", "Quảng Nam", "Kon Tum", "Quảng Ngãi", "Bình Định", "Gia Lai", "Ninh Thuận",
+        "Khánh Hòa", "Đắk Nông", "Bình Thuận", "Lâm Đồng", "Phú Yên", "Đắk Lắk", "Bình Dương", "Bà Rịa - Vũng Tàu",
+        "Bình Phước", "Đồng Nai", "Long An", "Tây Ninh", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Tiền Giang",
+        "Đồng Tháp", "Bạc Liêu", "Cà Mau", "Kiên Giang", "An Giang", "Sóc Trăng", "Hậu Giang", "Cao Bằng",
+        "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+        "Thừa Thiên Huế")}
+    names |= {gaz.lookup(f"UBND thành phố {c}").name for c in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")}
+    assert len(names) == 34
