@@ -72,7 +72,7 @@ FORMER_MINISTRIES: dict[str, tuple[str, str]] = {  # former name -> (aliases, su
     "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp": ("Ủy ban Quản lý vốn nhà nước", "Bộ Tài chính"),
 }
 GOVERNMENT_AGENCIES: dict[str, str] = {  # cơ quan thuộc Chính phủ and similar
-    "Chính phủ": "CP",
+    "Chính phủ": "",
     "Đài Truyền hình Việt Nam": "VTV",
     "Thông tấn xã Việt Nam": "TTXVN",
     "Đài Tiếng nói Việt Nam": "VOV",

@@ -100,6 +100,10 @@ FIND = [
     ("not-bo-ho-so", "xây dựng bộ hồ sơ và bộ tiêu chí", []),
     ("not-ngo", "hợp tác với tổ chức phi chính phủ", []),
     ("bare-place-not-mention", "trên địa bàn tỉnh Lào Cai", []),
+    ("document-code-not-body", "Nghị định số 15/2025/NĐ-CP và Thông tư 12/2024/TT-BCT", []),
+    ("generic-group-needs-cac", "phù hợp với địa phương; giao các địa phương",
+     [("các địa phương", "các địa phương")]),
+    ("known-name-beats-generic", "Bộ Công Thương ban hành", [("Bộ Công Thương", "Bộ Công Thương")]),
     ("line-break", "Ủy ban nhân dân\ntỉnh Nghệ An", [("Ủy ban nhân dân\ntỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An")]),
 ]
 

@@ -135,7 +135,8 @@ class _DeadlineExceeded(BaseException):
 def _pipeline_parser() -> ParseFn:
     from directive_parser.pipeline import parse_directive  # lazy: heavy imports, and optional in tests
 
-    return parse_directive
+    # The batch is parallel across documents: one Tesseract process per worker, not CPU count.
+    return partial(parse_directive, ocr_workers=1)
 
 
 def _call_with_alarm(call: Callable[[], Directive], seconds: float) -> Directive:

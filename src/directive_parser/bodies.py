@@ -70,6 +70,7 @@ class _Entry:
     kind: BodyKind
     cap: bool = False  # the mention must start with a capital letter
     bare: bool = False  # "tỉnh Lào Cai" without a council: a subject, not a mention
+    cac: bool = False  # "các địa phương": too generic without its "các"
 
 
 @dataclass
@@ -132,6 +133,16 @@ def _is_cap(tok: _Tok) -> bool:
     return tok.raw[0].isalpha() and tok.raw[0].isupper()
 
 
+def _is_name_word(tok: _Tok) -> bool:
+    """A capitalised word of a name; ALL-CAPS header words are not ("THỦ TƯỚNG … TẠI")."""
+    return _is_cap(tok) and (len(tok.raw) == 1 or not tok.raw.isupper())
+
+
+def _in_document_code(text: str, tok: _Tok) -> bool:
+    """"CP"/"BCT"/"TTg" right after "-" or "/" belong to a number like 15/2025/NĐ-CP, 12/TT-BCT."""
+    return tok.start > 0 and text[tok.start - 1] in "-/" and tok.raw.isalnum() and not tok.raw.islower()
+
+
 def _is_word(tok: _Tok) -> bool:
     return tok.raw[0].isalpha()
 
@@ -146,17 +157,20 @@ class Gazetteer:
         rows = [(line.split("\t") + ["", "", ""])[:4] for line in tsv.splitlines()
                 if line.strip() and not line.startswith("#")]
         successor = {r[0]: r[3] for r in rows}
-        for name, kind, aliases, _ in rows:
+        kinds = {r[0]: r[1] for r in rows}
+        for name, _, aliases, _ in rows:
             final = name
             while successor.get(final):
                 final = successor[final]
+            kind = kinds[final]  # a former body takes its successor's kind (Ủy ban Dân tộc -> a ministry)
             spellings = [name, *filter(None, aliases.split("|"))]
             if kind == BodyKind.province:
                 self._add_province(name, final, spellings[1:])
             else:
                 for alias in spellings:
                     cap = BodyKind(kind) in CAP_KINDS and alias[0].isupper()
-                    self._add(alias, _Entry(final, BodyKind(kind), cap))
+                    cac = alias.lower().startswith("các ") and len(_key(alias)) <= 2
+                    self._add(alias, _Entry(final, BodyKind(kind), cap, cac=cac))
 
     def _add(self, alias: str, entry: _Entry, fuzzy: bool = True) -> None:
         node = self._root
@@ -192,7 +206,8 @@ class Gazetteer:
             if node is None:
                 break
             e = node.entry
-            if e and (bare or not e.bare) and (full or not e.cap or _is_cap(toks[i])):
+            if e and (bare or not e.bare) and (full or not e.cap or _is_cap(toks[i])) \
+                    and (full or not e.cac or toks[i].cac_start is not None):
                 best = (j + 1, e)
         if full and best and best[0] != len(toks):
             return None
@@ -203,7 +218,9 @@ class Gazetteer:
         hit = self._trie(toks, i, bare)
         if hit:
             out.append([(i, hit[0], hit[1].name, hit[1].kind)])
-        generic = (_generic_ministry, _generic_province, _deputy_pm, _steering_committee)
+        # Generic patterns only where the list has nothing: "Bộ Công Thương ban hành" is not a name.
+        generic = (_deputy_pm, _steering_committee) if hit else (
+            _generic_ministry, _generic_province, _deputy_pm, _steering_committee)
         for found in (self._titled(toks, i), self._enumeration(toks, i), *(fn(toks, i) for fn in generic)):
             if found:
                 out.append(found)
@@ -256,7 +273,7 @@ class Gazetteer:
         toks, out, i = _tokens(norm), [], 0
         while i < len(toks):
             cands = self._candidates(toks, i, bare)
-            if not cands:
+            if not cands or _in_document_code(norm, toks[i]):
                 i += 1
                 continue
             best = max(cands, key=lambda c: c[-1][1])  # max() keeps the first (trie) on ties
@@ -321,9 +338,9 @@ def _cap_run(toks: list[_Tok], j: int, limit: int = 4) -> int:
     """End of a run of capitalised words (hyphen allowed between them) starting at j."""
     k = j
     while k < len(toks) and k - j < limit:
-        if _is_cap(toks[k]) and toks[k].fold not in {"và"}:
+        if _is_name_word(toks[k]):
             k += 1
-        elif toks[k].fold == "-" and k > j and k + 1 < len(toks) and _is_cap(toks[k + 1]):
+        elif toks[k].fold == "-" and k > j and k + 1 < len(toks) and _is_name_word(toks[k + 1]):
             k += 1
         else:
             break
@@ -343,6 +360,8 @@ def _generic_ministry(toks: list[_Tok], i: int) -> list | None:
         if j < len(toks) and _is_word(toks[j]) and not _is_cap(toks[j]) and toks[j].fold not in NAME_STOP:
             j += 1  # Vietnamese words are mostly two syllables: "Kinh tế", "Nông nghiệp"
         end = j
+        if j < len(toks) and _is_cap(toks[j]) and toks[j].fold not in BODY_HEADS:
+            continue  # "Bộ Hạ tầng Số"
         if j + 1 < len(toks) and toks[j].fold in {"và", ","} and _is_cap(toks[j + 1]) \
                 and toks[j + 1].fold not in BODY_HEADS:
             j += 1

@@ -36,6 +36,7 @@ MAX_WORD_LEN = 8
 PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
 IDENTITY_PENALTY = -3.5  # log10 channel score for keeping an unknown token as a foreign word
 CHANNEL_WEIGHT = 1.0  # relative weight of channel vs LM log probabilities
+PAD_SCORE = -1e4  # channel score of padding entries; never chosen
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -98,62 +99,59 @@ def _slots(text: str) -> list[_Slot]:
     return out
 
 
-def _transitions(slots: list[_Slot]) -> list[np.ndarray]:
-    """Trigram log10 tensors T[i][a, b, c] for slots i-2, i-1, i (i >= 2), looked up in batches.
+def _pad(slots: list[_Slot]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stack the slots' candidates into (n, K) arrays padded with impossible entries: ids, channel, valid."""
+    k = max(len(sl.ids) for sl in slots)
+    ids = np.zeros((len(slots), k), np.int64)
+    chan = np.full((len(slots), k), PAD_SCORE, np.float32)
+    for i, sl in enumerate(slots):
+        ids[i, :len(sl.ids)] = sl.ids
+        chan[i, :len(sl.ids)] = sl.channel
+    return ids, chan, chan > PAD_SCORE
+
+
+def _transitions(ids: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Trigram log10 tensor T[t, a, b, c] for candidates of slots t, t+1, t+2: (n, K) ids -> (n-2, K, K, K).
 
     Bigram probabilities and context backoffs depend on two slots only, so they are looked up
-    per adjacent pair; only triples whose context is stored go to the trigram table.
+    per adjacent pair; only triples whose two-word context is stored go to the trigram table.
     """
     lm = load_lm()
-    pv, pw, pshapes = [], [], []
-    for i in range(1, len(slots)):
-        a, b = np.meshgrid(slots[i - 1].ids, slots[i].ids, indexing="ij")
-        pv.append(a.ravel()), pw.append(b.ravel()), pshapes.append(a.shape)
-    p2, bow, hitc = lm.pair_tables(np.concatenate(pv), np.concatenate(pw))
-    cuts = np.cumsum([0] + [s[0] * s[1] for s in pshapes])
-    pair = [(p2[x:y].reshape(s), bow[x:y].reshape(s), hitc[x:y].reshape(s))
-            for x, y, s in zip(cuts[:-1], cuts[1:], pshapes)]
-    tensors = []
-    qu, qv, qw, where = [], [], [], []
-    for i in range(2, len(slots)):
-        p2_bc, _, _ = pair[i - 1]
-        _, bow_ab, hit_ab = pair[i - 2]
-        tensors.append(bow_ab[:, :, None] + p2_bc[None, :, :])
-        ai, bi = np.nonzero(hit_ab)
-        if len(ai):
-            k = len(slots[i].ids)
-            qu.append(np.repeat(slots[i - 2].ids[ai], k)), qv.append(np.repeat(slots[i - 1].ids[bi], k))
-            qw.append(np.tile(slots[i].ids, len(ai))), where.append((i - 2, ai, bi))
-    if qu:
-        p3, hit3 = lm.trigram(np.concatenate(qu), np.concatenate(qv), np.concatenate(qw))
-        off = 0
-        for t, ai, bi in where:
-            k = tensors[t].shape[2]
-            n = len(ai) * k
-            block, hits = p3[off:off + n].reshape(len(ai), k), hit3[off:off + n].reshape(len(ai), k)
-            tensors[t][ai, bi, :] = np.where(hits, block, tensors[t][ai, bi, :])
-            off += n
-    return tensors
+    n, k = ids.shape
+    pmask = valid[:-1, :, None] & valid[1:, None, :]
+    v = np.broadcast_to(ids[:-1, :, None], pmask.shape)[pmask]
+    w = np.broadcast_to(ids[1:, None, :], pmask.shape)[pmask]
+    p2, bow, hitc = (np.zeros(pmask.shape, np.float32), np.zeros(pmask.shape, np.float32),
+                     np.zeros(pmask.shape, bool))
+    p2[pmask], bow[pmask], hitc[pmask] = lm.pair_tables(v, w)
+    tensor = bow[:-1, :, :, None] + p2[1:, None, :, :]
+    tmask = hitc[:-1, :, :, None] & valid[2:, None, None, :]
+    t, a, b, c = np.nonzero(tmask)
+    p3, hit3 = lm.trigram(ids[t, a], ids[t + 1, b], ids[t + 2, c])
+    tensor[t[hit3], a[hit3], b[hit3], c[hit3]] = p3[hit3]
+    return tensor
 
 
 def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
     """Second-order Viterbi over the slots: slots -> (chosen index per slot, confidence per slot)."""
-    n = len(slots)
-    tensors = _transitions(slots)
-    score = np.zeros((len(slots[0].ids), len(slots[1].ids)), np.float32)
-    backs, conf = [], [1.0, 1.0]
+    ids, chan, valid = _pad(slots)
+    n, k = ids.shape
+    tensor = _transitions(ids, valid)
+    score = np.zeros((k, k), np.float32) + chan[0][:, None] + chan[1][None, :]
+    backs = np.zeros((n, k, k), np.int64)
+    best = np.zeros((n, k), np.float32)
     for i in range(2, n):
-        total = score[:, :, None] + tensors[i - 2] + slots[i].channel[None, None, :]
-        backs.append(total.argmax(axis=0))
+        total = score[:, :, None] + tensor[i - 2] + chan[i][None, None, :]
+        backs[i] = total.argmax(axis=0)
         score = total.max(axis=0)
-        best = score.max(axis=0)
-        p = np.power(10.0, best - best.max())
-        conf.append(float(p.max() / p.sum()))
+        best[i] = score.max(axis=0)
+    p = np.power(10.0, best - best.max(axis=1, keepdims=True))
+    conf = (p.max(axis=1) / p.sum(axis=1)).tolist()
     path = [0] * n
     b, c = np.unravel_index(int(score.argmax()), score.shape)
     path[n - 2], path[n - 1] = int(b), int(c)
     for i in range(n - 1, 1, -1):
-        path[i - 2] = int(backs[i - 2][path[i - 1], path[i]])
+        path[i - 2] = int(backs[i, path[i - 1], path[i]])
     return path, conf
 
 

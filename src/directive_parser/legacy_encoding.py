@@ -38,6 +38,8 @@ MIN_VIETNAMESE_TOKENS = 1
 """Valid tokens with a non-ASCII letter needed: ASCII-only text is never 'legacy Vietnamese'."""
 MAX_CONTROL_SHARE = 0.01
 """Decoded text with more control characters than this is binary, not text."""
+MIN_VALID_LETTERS = 4
+"""Letters in valid syllables needed: a 4-byte input is as likely noise as a word."""
 MIN_LETTER_COVERAGE = 0.5
 """Share of non-space characters that must sit in valid syllables (rejects short random bytes)."""
 DETECT_SAMPLE_BYTES = 64 * 1024
@@ -182,10 +184,11 @@ def _score(text: str) -> tuple[float, int, int] | None:
     ]
     valid = [t for t in tokens if is_vietnamese_syllable(t)]
     vietnamese = sum(1 for t in valid if not t.isascii())
-    if not tokens or vietnamese < MIN_VIETNAMESE_TOKENS:
+    letters = sum(map(len, valid))
+    if not tokens or vietnamese < MIN_VIETNAMESE_TOKENS or letters < MIN_VALID_LETTERS:
         return None
     share = len(valid) / len(tokens)
-    coverage = sum(map(len, valid)) / sum(1 for c in text if not c.isspace())
+    coverage = letters / sum(1 for c in text if not c.isspace())
     if share < MIN_SYLLABLE_SHARE or coverage < MIN_LETTER_COVERAGE:
         return None
     return share, vietnamese, -len(text)
@@ -207,7 +210,7 @@ def detect(data: bytes) -> str | None:
     'vni'
     """
     sample = data[:DETECT_SAMPLE_BYTES]
-    scores = {name: _score(_decode(name, sample)) for name in (TCVN3, VNI)}
+    scores = {name: _score(_load_table(name).decode(sample)) for name in (TCVN3, VNI)}
     ranked = sorted((score, name) for name, score in scores.items() if score is not None)
     return ranked[-1][1] if ranked else None
 
@@ -222,7 +225,7 @@ def convert(data: bytes) -> str | None:
         The converted text, or None when `data` is neither TCVN3 nor VNI Vietnamese
         (English latin-1 text, binary data); the caller raises the typed error.
 
-    >>> convert(b"Th\\xf1 t\\xad\\xeeng Ch\\xddnh ph\\xf1")
+    >>> convert(b"Th\\xf1 t\\xad\\xedng Ch\\xddnh ph\\xf1")
     'Thủ tướng Chính phủ'
     """
     name = detect(data)
@@ -289,25 +292,31 @@ def _restore_tcvn3_case(text: str) -> str:
 
 
 def _restore_line_case(line: str, line_opens: bool) -> str:
-    words = list(_WORD_RE.finditer(line))
-    caps = [_is_caps_syllable(m.group()) for m in words]
+    spans = [match.span() for match in _WORD_RE.finditer(line)]
+    words = [_upper_if_capitals(line[start:end]) for start, end in spans]
+    caps = [_is_caps_syllable(word) for word in words]  # after the first pass: "HòA" is caps
     pieces, last = [], 0
-    for i, match in enumerate(words):
-        word = match.group()
+    for i, (start, end) in enumerate(spans):
+        word = words[i]
         if any(_is_ambiguous(c) for c in word):
             near_caps = (i > 0 and caps[i - 1]) or (i + 1 < len(words) and caps[i + 1])
-            opens = _opens_sentence(line[: match.start()], line_opens)
-            word = _recase_word(word, near_caps, opens)
-        pieces += [line[last : match.start()], word]
-        last = match.end()
+            word = _recase_word(word, near_caps, _opens_sentence(line[:start], line_opens))
+        pieces += [line[last:start], word]
+        last = end
     pieces.append(line[last:])
     return "".join(pieces)
 
 
-def _recase_word(word: str, near_caps: bool, opens_sentence: bool) -> str:
+def _upper_if_capitals(word: str) -> str:
+    """Uppercase a word whose known-case letters are capitals beyond the first ("CHỉ")."""
     cased = [(j, c) for j, c in enumerate(word) if c.isalpha() and not _is_ambiguous(c)]
     if cased and all(c.isupper() for _, c in cased) and any(j > 0 for j, _ in cased):
         return word.upper()
+    return word
+
+
+def _recase_word(word: str, near_caps: bool, opens_sentence: bool) -> str:
+    cased = [(j, c) for j, c in enumerate(word) if c.isalpha() and not _is_ambiguous(c)]
     if near_caps and all(j == 0 and c.isupper() for j, c in cased):
         return word.upper()
     if opens_sentence and _is_ambiguous(word[0]):

@@ -401,11 +401,22 @@ def _reference_changes(text: str, ocr: list[_Token], picks: dict[int, _Pick]) ->
         repl = p.replacement
         if line_starts[bisect_left(line_starts, start + 1) - 1] in caps:
             repl = repl.upper()
+        elif repl[:1].islower() and _starts_sentence(text, ocr[k]):
+            repl = repl[0].upper() + repl[1:]  # the reference runs on where the OCR text has a heading
         if text[start:end] != repl:
             changes.append(TokenChange(start=start, end=end, original=text[start:end],
                                        replacement=repl, confidence=round(p.confidence, 3),
                                        method="reference"))
     return changes
+
+
+def _starts_sentence(text: str, token: _Token) -> bool:
+    """A capitalised word ("Vé", not "O" or "BO") at a line start or after . : ? !"""
+    word = token.text
+    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+        return False
+    before = text[:token.start].rstrip(" \t")
+    return not before or before[-1] in "\n.:?!"
 
 
 def _apply(text: str, changes: list[TokenChange]) -> str:
@@ -428,19 +439,39 @@ def _blind_restorer() -> Callable[[str], RepairResult]:
 
 
 def _blind_changes(text: str, ocr: list[_Token], covered: set[int]) -> list[TokenChange]:
-    """Blind-restorer changes that fall inside OCR tokens no reference covers."""
+    """Blind-restorer changes inside OCR tokens no reference covers.
+
+    The restorer sees only the lines holding such tokens (whole lines, for context), so a
+    document the references nearly cover costs little.
+    """
     uncovered = [t for k, t in enumerate(ocr) if k not in covered and not t.text.isdigit()]
     if not uncovered:
         return []
-    result = _blind_restorer()(text)
+    restore = _blind_restorer()
     spans = [(t.start, t.end + len(t.tail)) for t in uncovered]
     starts = [s for s, _ in spans]
     out = []
-    for c in result.changes:
-        p = bisect_left(starts, c.start + 1) - 1
-        if p >= 0 and c.end <= spans[p][1]:
-            out.append(c.model_copy(update={"method": "blind"}))
+    for lo, hi in _line_windows(text, spans):
+        for c in restore(text[lo:hi]).changes:
+            c = c.model_copy(update={"start": c.start + lo, "end": c.end + lo, "method": "blind"})
+            p = bisect_left(starts, c.start + 1) - 1
+            if p >= 0 and c.end <= spans[p][1]:
+                out.append(c)
     return out
+
+
+def _line_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines around each span, overlapping or touching windows merged."""
+    windows: list[list[int]] = []
+    for start, end in spans:
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        hi = len(text) if hi < 0 else hi
+        if windows and lo <= windows[-1][1] + 1:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    return [(lo, hi) for lo, hi in windows]
 
 
 def repair_text(text: str, reference: Reference) -> RepairResult:
