@@ -1,4 +1,4 @@
-"""Tests for legacy_encoding: TCVN3/VNI round trips, detection, and refusal of non-Vietnamese bytes."""
+"""legacy_encoding: TCVN3/VNI round trips, detection, and refusal of non-Vietnamese bytes."""
 from __future__ import annotations
 
 import random

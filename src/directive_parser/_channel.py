@@ -8,7 +8,7 @@ and read by `tesseract -l eng`):
   which scores pairs never seen and lets unseen tokens find candidates through the
   accent-free skeleton index of the syllable inventory ("d6i" -> "doi" -> đôi, đổi, đối, đời…).
 
-The score of a pair mixes both: P = (c(o,s) + BETA * Pchar(o|s)) / (c(s) + BETA).
+The score of a pair mixes both: P = (1 - mu) c(o,s)/c(s) + mu Pchar(o|s), mu = max(MIN_CHAR_WEIGHT, BETA/(c(s)+BETA)).
 """
 from __future__ import annotations
 
@@ -26,15 +26,22 @@ from directive_parser._lm_text import has_shape, skeleton
 
 TOKENS_FILE = "channel_tokens.tsv.gz"
 CHARS_FILE = "channel_chars.json"
-BETA = 2.0  # weight of the character model against observed token counts
+BETA = 2.0  # weight of the character model against observed token counts…
+MIN_CHAR_WEIGHT = 0.3  # …never below this share
 CHAR_FLOOR = 1e-5  # probability of a character rewrite never seen in training
+SAME_BASE_FLOOR = 1e-3  # …unless it only swaps marks on one base letter ("à" read "ả")
 MAX_OUT = 3  # longest OCR output for one clean letter ("ư" -> "ti" counted as 2)
 MAX_VARIANTS = 6  # skeleton variants kept for one OCR token
 MAX_SEARCH_STEPS = 4000  # bound on the segmentation search for one OCR token
 REVERSE_MIN_COUNT = 3  # an OCR string -> letter mapping must be seen this often…
 REVERSE_MIN_P = 0.02  # …and make up this share of the string's readings
 UNSEEN_LETTER_P = 0.05  # an OCR letter standing for itself when never seen so
-SELF_FLOOR = 0.3  # channel probability floor for an accented syllable read as itself
+# Hand-listed look-alikes Tesseract's English model uses for Vietnamese letters, merged into the
+# learnt reverse map when the synthetic pages never showed them: "B9" Bộ, "x4y" xây, "1a" là.
+LOOKALIKES = {"0": "o", "1": "li", "3": "a", "4": "a", "5": "s", "6": "o", "8": "a", "9": "o",
+              "@": "ao", "&": "e", "¢": "e", "€": "e", "|": "li", "!": "li", "®": "o"}
+LOOKALIKE_P = 0.05
+SELF_FLOOR = 0.05  # channel probability floor for an accented syllable read as itself
 MAX_CANDIDATES = 8  # candidates kept per token after scoring by channel + unigram
 
 
@@ -86,10 +93,15 @@ class Channel:
         for ch, outs in chars.items():
             for o, n in outs.items():
                 votes[o][skeleton(ch)] += n
+        for o, letters in LOOKALIKES.items():
+            for letter in letters:
+                votes[o][letter] += 0  # make the key exist; given LOOKALIKE_P below if unseen
         out: dict[str, dict[str, float]] = {}
         for o, v in votes.items():
-            tot = sum(v.values())
+            tot = max(1, sum(v.values()))
             kept = {s: n / tot for s, n in v.items() if n >= REVERSE_MIN_COUNT and n / tot >= REVERSE_MIN_P}
+            for letter in LOOKALIKES.get(o, ""):
+                kept.setdefault(letter, LOOKALIKE_P)
             if kept:
                 out[o] = kept
         return out
@@ -106,9 +118,17 @@ class Channel:
                 for k in range(min(j, MAX_OUT) + 1):
                     prev = f[i - 1][j - k]
                     if prev:
-                        tot += prev * probs.get(ocr[j - k:j], CHAR_FLOOR if k == 1 else CHAR_FLOOR / 10)
+                        tot += prev * probs.get(ocr[j - k:j], self._floor(word[i - 1], ocr[j - k:j]))
                 f[i][j] = tot
         return math.log10(max(f[n][m], 1e-30))
+
+    @staticmethod
+    @functools.cache
+    def _floor(clean: str, out: str) -> float:
+        """Probability of an unseen rewrite of one clean letter into an OCR string."""
+        if len(out) == 1 and skeleton(out) == skeleton(clean):
+            return SAME_BASE_FLOOR
+        return CHAR_FLOOR if len(out) == 1 else CHAR_FLOOR / 10
 
     def variants(self, ocr: str) -> list[str]:
         """Inventory skeletons an OCR token may stand for, most likely first: 'tir' -> ['tu', 'tim', …].
@@ -155,7 +175,9 @@ class Channel:
         out = []
         for w in words:
             pc = 10 ** self.char_logp(ocr, w)
-            p = (seen.get(w, 0) + BETA * pc) / (self.clean_total.get(w, 0) + BETA)
+            total = self.clean_total.get(w, 0)
+            mu = max(MIN_CHAR_WEIGHT, BETA / (total + BETA))
+            p = (1 - mu) * seen.get(w, 0) / max(total, 1) + mu * pc
             if w == ocr and not ocr.isascii():  # an accented syllable is most likely already right
                 p = max(p, SELF_FLOOR)
             out.append(Candidate(w, self.lm.word_id(w), math.log10(max(p, 1e-30))))

@@ -7,6 +7,7 @@ contexts. Unseen trigrams back off to the bigram, unseen bigrams to the KN unigr
 from __future__ import annotations
 
 import functools
+import gzip
 import importlib.resources
 
 import numpy as np
@@ -14,6 +15,7 @@ import numpy as np
 from directive_parser._lm_text import BOS, NUM, UNK
 
 LM_FILE = "lm_trigram.npz"
+CASE_FILE = "lm_case.tsv.gz"
 
 
 class SyllableLM:
@@ -69,3 +71,24 @@ def load_lm() -> SyllableLM:
     ref = importlib.resources.files("directive_parser") / "data" / LM_FILE
     with importlib.resources.as_file(ref) as path, np.load(path) as z:
         return SyllableLM({k: z[k] for k in z.files})
+
+
+@functools.cache
+def load_case_tables() -> tuple[dict[str, str], dict[str, float]]:
+    """Load the Đ-abbreviation map and mid-sentence capital rates: () -> (abbrevs, cap rates).
+
+    abbrevs maps the plain spelling OCR gives to the corpus spelling ("ND" -> "NĐ",
+    "HDND" -> "HĐND"); cap rates say how often a word is capitalised mid-sentence
+    ("bộ" 0.67 in "Bộ Tư pháp", "không" 0.05).
+    """
+    abbrevs: dict[str, str] = {}
+    caps: dict[str, float] = {}
+    ref = importlib.resources.files("directive_parser") / "data" / CASE_FILE
+    with gzip.open(ref.open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\n").split("\t")
+            if row[0] == "abbrev":
+                abbrevs[row[1]] = row[2]
+            elif row[0] == "cap":
+                caps[row[1]] = int(row[2]) / int(row[3])
+    return abbrevs, caps

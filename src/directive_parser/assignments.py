@@ -42,6 +42,7 @@ _NOT_A_TASK = re.compile(
 )
 # Leftover words of a unit that is only a deadline: "hoàn thành trong Quý I/2026."
 _DEADLINE_FILLER = re.compile(r"\b(?:hoàn\s+thành|xong|nhiệm\s+vụ|và|là|bảo\s+đảm|đảm\s+bảo|tiến\s+độ)\b", re.I)
+_ISSUER_TAIL = re.compile(r"^\s*của\s+[^;.,]{0,60}")
 # The preamble's addressees: "… yêu cầu các bộ, …, Ủy ban nhân dân các tỉnh … thực hiện …".
 _ADDRESS = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S)", re.I)
 
@@ -204,7 +205,9 @@ def _closing_deadline(unit: str, issued: date | None) -> Deadline | None:
     if not found:
         return None
     last = found[-1]
-    rest = _DEADLINE_FILLER.sub(" ", unit[last.end :])
+    # "… theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025 của Thủ tướng Chính phủ;"
+    # ends with the issuer of the cited schedule, which still closes the task.
+    rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", unit[last.end :]))
     return last.deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
 
 

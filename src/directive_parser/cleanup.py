@@ -18,7 +18,8 @@ from .models import Page
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
 # A footnote marker glued to a word in the body: "51 nhiệm vụ1 quá hạn" (marker 1). OCR often reads
 # a superscript 1 as "!" ("nhiệm vụ!"), which we accept too.
-_FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])(\d{1,2}|!)(?=[\s,.;:)])")
+# The marker may end the line: the text PDF of Directive 33 breaks "nhiệm vụ1" / "quá hạn".
+_FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])(\d{1,2}|!)(?=[\s,.;:)]|$)")
 # The first line of a footnote: its number, a space, then text starting with a capital letter.
 _FOOTNOTE_START = re.compile(r"^\s*\)?\s*(\d{1,2}|!)\s+(?=[A-ZĐÀ-Ỹ])")
 _SENTENCE_END = re.compile(r"[.;)]\s*$")
@@ -56,6 +57,8 @@ def clean_pages(pages: list[PageText]) -> DocumentText:
         lines = _drop_page_numbers(lines, page.number)
         markers |= {m for ln in lines for m in _FOOTNOTE_MARKER.findall(ln)}
         body, notes = _split_footnotes(lines, markers, page.number)
+        if notes:  # a page number printed below a top-of-page footnote ("1 Danh mục …" / "2")
+            body = _drop_page_numbers(body, page.number)
         chunk = "\n".join(body).strip("\n") + "\n"
         parts.append(chunk)
         out_pages.append(Page(number=page.number, start=offset, end=offset + len(chunk), method=page.method, footnotes=notes))
@@ -102,7 +105,7 @@ def _split_footnotes(lines: list[str], markers: set[str], page: int) -> tuple[li
         i += 1
         at_top = not any(ln.strip() for ln in body)
         while i < len(lines) and lines[i].strip() and not _FOOTNOTE_START.match(lines[i]):
-            if at_top and _SENTENCE_END.search(note[-1]):
+            if _PAGE_NUMBER.match(lines[i]) or (at_top and _SENTENCE_END.search(note[-1])):
                 break
             note.append(lines[i].strip())
             i += 1

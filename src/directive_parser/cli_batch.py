@@ -39,9 +39,15 @@ def _day(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
 
 
-def _fail(error: DirectiveParserError) -> typer.Exit:
+def _exit(code: int) -> SystemExit:
+    # SystemExit, not typer.Exit: click swallows typer.Exit's code when run with
+    # standalone_mode=False (as cli.main does), and SystemExit passes through both ways.
+    return SystemExit(int(code))
+
+
+def _fail(error: DirectiveParserError) -> SystemExit:
     Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False)
-    return typer.Exit(code=int(error.exit_code))
+    return _exit(error.exit_code)
 
 
 class _BatchProgress:
@@ -102,7 +108,7 @@ def batch(
     except DirectiveParserError as e:
         raise _fail(e) from e
     _print_summary(summary, out)
-    raise typer.Exit(code=int(summary.exit_code))
+    raise _exit(summary.exit_code)
 
 
 def _print_rows(rows: list[TrackedAssignment], output_format: OutputFormat) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from directive_parser._channel import Candidate, candidates_for, load_channel
-from directive_parser._lm import load_lm
+from directive_parser._lm import load_case_tables, load_lm
 from directive_parser._lm_text import CHUNK_RE, split_chunk
 from directive_parser.models import RepairResult, TokenChange
 
@@ -35,7 +35,11 @@ MAX_WORD_LEN = 8
 # Kept verbatim: URLs, e-mails, document numbers with "/" or "-" ("57-NQ/TW"), dotted numbers.
 PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
 IDENTITY_PENALTY = -3.5  # log10 channel score for keeping an unknown token as a foreign word
-CHANNEL_WEIGHT = 1.0  # relative weight of channel vs LM log probabilities
+CHANNEL_WEIGHT = 1.5  # relative weight of channel vs LM log probabilities
+AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
+SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
+CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the corpus capitalises the word less often
+ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 PAD_SCORE = -1e4  # channel score of padding entries; never chosen
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -52,14 +56,39 @@ class _Slot:
     core: str = ""
 
 
-def _case_like(word: str, model: str) -> str:
-    """Copy the casing of an OCR token onto a lowercase syllable: ('chỉ', 'CHI') -> 'CHỈ'."""
+def _case_like(word: str, model: str, prev: str, nxt: str) -> str:
+    """Copy the casing of an OCR token onto a lowercase syllable: ('chỉ', 'CHI', …) -> 'CHỈ'.
+
+    Tesseract confuses letters whose capital has the same shape ("Kiem" for "kiểm", "BO" for
+    "Bộ", "Ié" for "lệ"), so such a capital is trusted only at a sentence start, next to other
+    capitals, or for words the corpus often capitalises ("Bộ", "Chính").
+    """
     letters = [c for c in model if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if not letters:
+        return word
+    all_caps = len(letters) > 1 and all(c.isupper() for c in letters)
+    if all_caps and (not all(c in AMBIGUOUS_CAPS for c in letters[1:]) or _is_caps(prev) or _is_caps(nxt)):
         return word.upper()
-    if letters and model[0].isupper() or (not model[0].isalpha() and letters and letters[0].isupper()):
-        return word[:1].upper() + word[1:]
-    return word
+    if not letters[0].isupper():
+        return word
+    first = model[0]
+    lower_l = first == "I" and word.startswith("l")  # "Ié" is "lệ": capital I for small l
+    if (lower_l or first in AMBIGUOUS_CAPS) and prev and prev[-1] not in SENTENCE_END:
+        if lower_l or load_case_tables()[1].get(word, 1.0) < CAP_RATE_KEEP:
+            return word
+    return word[:1].upper() + word[1:]
+
+
+def _is_caps(token: str) -> bool:
+    """Tell whether a chunk is written in capitals (two letters or more): 'CHỈ' -> True."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _fix_abbrevs(core: str) -> str:
+    """Put the Đ back into capital abbreviations: 'ND-CP' -> 'NĐ-CP', 'HDND' -> 'HĐND'."""
+    abbrevs = load_case_tables()[0]
+    return ABBREV_PART_RE.sub(lambda m: abbrevs.get(m.group(), m.group()), core)
 
 
 def _slot_for(core: str, start: int, lm) -> _Slot:
@@ -171,16 +200,25 @@ def restore_diacritics(text: str) -> RepairResult:
     slots = _slots(text)
     path, conf = _viterbi(slots)
     pieces, changes, pos = [], [], 0
-    for slot, k, cf in zip(slots, path, conf):
-        word = slot.words[k]
-        if slot.start < 0 or word is None:
-            continue
-        new = _case_like(word, slot.core)
+    words = [sl for sl in slots if sl.start >= 0]
+    chosen = {id(sl): sl.words[k] for sl, k in zip(slots, path)}
+    confs = {id(sl): cf for sl, cf in zip(slots, conf)}
+    for j, slot in enumerate(words):
+        word = chosen[id(slot)]
+        before = text[max(0, slot.start - 40):slot.start]
+        prev_chunk = before.split()
+        prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]):] else ""
+        nxt = words[j + 1].core if j + 1 < len(words) else ""
+        if word is None:
+            new = _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
+        else:
+            new = _case_like(word, slot.core, prev, nxt)
         if new == slot.core:
             continue
         pieces.append(text[pos:slot.start])
         pieces.append(new)
         pos = slot.end
+        cf = confs[id(slot)] if word is not None else 1.0
         changes.append(TokenChange(start=slot.start, end=slot.end, original=slot.core, replacement=new,
                                    confidence=round(min(max(cf, 0.0), 1.0), 4), method="blind"))
     pieces.append(text[pos:])

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import bodies
-from .models import Body
+from .models import Body, BodyKind
 
 # Words that open a predicate: once one follows the subject, the subject is over.
 # "Bộ Công an [chủ trì], …", "Các bộ, ngành [khẩn trương] xây dựng …".
@@ -53,6 +53,24 @@ _ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện
 # A conditional continues the task before it: "…; trường hợp vượt thẩm quyền, kịp thời báo cáo …".
 _CONDITIONAL = re.compile(r"^(?:trường\s+hợp|nếu|khi|đối\s+với|trong\s+trường\s+hợp|trừ)\b", re.I)
 MAX_SUBJECT_CHARS = 220
+_APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
+# A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
+# dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
+_GAP_PREDICATE = re.compile(r"\s(?:khẩn trương|tiếp tục|chủ trì|có trách nhiệm|tập trung|chủ động)\b")
+_GAP_FORBIDDEN = re.compile(r"\b(?:được|đã|đang|vừa|là|đạt|với|bị)\b|[;.:]")
+MAX_GAP_CHARS = 100
+
+
+def _descriptive_gap(tail: str) -> bool:
+    """True when `tail` runs on from a group name to its predicate without a verb of its own."""
+    m = _GAP_PREDICATE.search(tail[: MAX_GAP_CHARS + 20])
+    return bool(m) and m.start() <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[: m.start()])
+# A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
+# đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.
+_RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>có\s+trách\s+nhiệm|phải|cần)\s")
+# When the names found cover less than this share of a subject phrase, the phrase is one
+# descriptive group ("Các bộ, cơ quan chủ quản các cơ sở dữ liệu (CSDL) quốc gia, CSDL chuyên ngành").
+MIN_NAME_COVERAGE = 0.6
 _SUBJECT_SEPARATORS = re.compile(r"^(?:\s*(?:,|và|-|–|;)\s*)*$")
 
 PRODUCT_NOUNS = (
@@ -108,7 +126,7 @@ def find_subject(text: str) -> Subject:
     end = _subject_end(text, pos)
     lead: list[Body] = []
     if end > pos:
-        lead = bodies.split_bodies(text[pos:end].strip(" ,:"))
+        lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
     if not lead:
         coord, start = _coordination(text, pos)
         return Subject([], coord, start, False)
@@ -117,6 +135,17 @@ def find_subject(text: str) -> Subject:
         return Subject(lead, [], end, True, accountability=True)
     coord, start = _coordination(text, end)
     return Subject(lead, coord, start, True)
+
+
+def _subject_bodies(phrase: str) -> list[Body]:
+    """Bodies of a subject phrase; a phrase the names barely cover stays one group."""
+    found = bodies.split_bodies(phrase)
+    covered = sum(len(b.text) for b in found)
+    apposition = re.search(r"\s[-–]\s", phrase)
+    if found and not apposition and covered < MIN_NAME_COVERAGE * len(phrase.replace(" ", "")) and len(found) <= 2:
+        name = phrase[:1].upper() + phrase[1:]
+        return [Body(name=name, text=phrase, kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
+    return found
 
 
 def _skip_topic(text: str, pos: int) -> int:
@@ -142,10 +171,15 @@ def _subject_end(text: str, pos: int) -> int:
             break
         end = m.end
     tail = window[end:]
-    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip():
+    if rel := _RELATIVE.match(tail):
+        return pos + end + rel.start("duty")
+    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
         return pos + end
-    # An apposition after the name ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của …") runs
-    # to the first predicate word.
+    # An apposition after the name ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của …",
+    # "Các bộ, cơ quan chủ quản …") runs to the first predicate word. Without a separator the name
+    # was only part of a noun phrase ("Chính phủ số được đẩy mạnh"): no subject.
+    if not _APPOSITION_START.match(tail) and not _descriptive_gap(tail):
+        return pos
     pm = _PREDICATE_INSIDE.search(tail)
     return pos + end + (pm.start() if pm else 0)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .models import Reference
+from .textnorm import fold
 
 DOC_TYPES = {
     "CHỈ THỊ": "Chỉ thị", "THÔNG BÁO": "Thông báo", "CÔNG ĐIỆN": "Công điện", "QUYẾT ĐỊNH": "Quyết định",
@@ -28,7 +29,8 @@ _PLACE_DATE = re.compile(
     r"(?<![\w/\-])((?:TP\.\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,3})\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 )
 _NEWS_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*-\s*Tự\s+do", re.I)
+# Matched on folded text so that OCR damage ("CỘNG HÒA XÃ HQI") does not hide it.
+_MOTTO = re.compile(r"C[O0]NG\s+H[O0]A\s+XA\s+H\S{1,2}I|Doc\s+lap\s*-\s*Tu\s+do", re.I)
 _RULE_LINE = re.compile(r"^[\s_\-–—=*.]{3,}$")
 # A title line is continued by the next when this one ends in a linking word ("… của Chính phủ và").
 _JOINING_END = re.compile(r"\b(?:và|của|tại|về|các|số|với|trong|cho|theo|ngày|đối với|năm|để)\s*$", re.I)
@@ -96,7 +98,7 @@ def parse_header(text: str) -> Header:
         h.number = m.group(1)
     if m := _PLACE_DATE.search(head):
         h.place, h.issued = m.group(1).strip(), _valid_date(m.group(4), m.group(3), m.group(2))
-    if m := _MOTTO.search(lines[0] if lines else ""):
+    if m := _MOTTO.search(fold(lines[0]) if lines else ""):
         issuer = lines[0][: m.start()].strip()
         h.issuer = sentence_case(issuer) if issuer else None
     _find_type_and_title(h, text, lines)

@@ -30,6 +30,11 @@ MIN_LETTERS_PER_PAGE = 40
 # Share of letters among non-space characters below which a text layer is garbage (cid:…, boxes).
 MIN_LETTER_SHARE = 0.55
 
+# Readers accept a PDF header anywhere in the first kilobyte (Acrobat implementation note 13).
+PDF_HEADER_WINDOW = 1024
+# pypdfium2 `PdfiumError.err_code` for a password-protected file (FPDF_ERR_PASSWORD).
+_PDFIUM_ERR_PASSWORD = 4
+
 _MAGIC_KINDS = (
     (b"%PDF-", "pdf"),
     (b"\x89PNG", "PNG image"),
@@ -69,12 +74,19 @@ class SourceDocument:
 
 
 def sniff(data: bytes) -> str:
-    """Name the file type from its first bytes: 'pdf', 'text', or a human name of another format."""
-    if b"%PDF-" in data[:1024]:  # the PDF spec allows junk before the header
-        return "pdf"
+    """Name the file type from its first bytes: 'pdf', 'text', or a human name of another format.
+
+    Another format's signature at byte 0 wins over a "%PDF-" further on: a ZIP that stores a PDF
+    uncompressed holds "%PDF-" in its first kilobyte but is still a ZIP.
+
+    >>> sniff(b"\\x89PNG\\r\\n"), sniff(b"junk\\n%PDF-1.7"), sniff("Chỉ thị".encode())
+    ('PNG image', 'pdf', 'text')
+    """
     for magic, kind in _MAGIC_KINDS:
         if data.startswith(magic):
             return kind
+    if b"%PDF-" in data[:PDF_HEADER_WINDOW]:  # the PDF spec allows junk before the header
+        return "pdf"
     return "text"
 
 
@@ -169,8 +181,7 @@ def open_pdf(p: Path, data: bytes):
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        msg = str(e).lower()
-        if "password" in msg:
+        if getattr(e, "err_code", None) == _PDFIUM_ERR_PASSWORD:
             raise EncryptedPdfError("the PDF is encrypted (password-protected); decrypt it first", p) from e
         raise CorruptPdfError(f"the PDF is damaged and cannot be opened ({e})", p) from e
     if len(pdf) == 0:
@@ -194,16 +205,28 @@ def _pdf_texts_pdfium(p: Path, data: bytes) -> list[str]:
 
 
 def _pdf_texts_pdfplumber(p: Path, data: bytes) -> list[str]:
+    """Read text layers with pdfplumber; fall back to pdfium when pdfminer finds no pages.
+
+    pdfminer cannot rebuild a broken cross-reference table and then sees zero pages, where
+    pdfium repairs the table and reads the text.
+    """
     import io
 
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [page.extract_text() or "" for page in pdf.pages]
-    except PDFPasswordIncorrect as e:
+            texts = [page.extract_text() or "" for page in pdf.pages]
+    except PdfminerException as e:  # pdfplumber wraps pdfminer's error as args[0]
+        cause = e.args[0] if e.args else e
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedPdfError("the PDF is encrypted (password-protected); decrypt it first", p) from e
+        raise CorruptPdfError(f"the PDF is damaged and cannot be read ({type(cause).__name__}: {cause})", p) from e
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise EncryptedPdfError("the PDF is encrypted (password-protected); decrypt it first", p) from e
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as e:
+    except (PSException, ValueError, KeyError, TypeError) as e:
         raise CorruptPdfError(f"the PDF is damaged and cannot be read ({type(e).__name__}: {e})", p) from e
+    return texts or _pdf_texts_pdfium(p, data)

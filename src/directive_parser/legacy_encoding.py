@@ -13,8 +13,9 @@ Windows-1252/latin-1 bytes:
 Detection decodes the input with each table and scores the result: the share of word
 tokens that are valid Vietnamese syllables (onset, nucleus, coda, at most one tone mark,
 and only sắc/nặng on a syllable closed by c/ch/p/t). The best table wins if its share
-reaches `MIN_SYLLABLE_SHARE` and it yields at least `MIN_VIETNAMESE_TOKENS` valid tokens
-that contain a Vietnamese letter. English latin-1 text (café, naïve, £) and random bytes
+reaches `MIN_SYLLABLE_SHARE`, it yields at least `MIN_VIETNAMESE_TOKENS` valid tokens
+that contain a Vietnamese letter, and valid syllables cover `MIN_LETTER_COVERAGE` of the
+text (inputs under `MIN_VALID_LETTERS` letters are too short to tell from noise). English latin-1 text (café, naïve, £) and random bytes
 fail these tests, so `convert` returns None for them and the caller raises a typed error.
 Text that is valid UTF-8 should be decoded as UTF-8 before calling this module.
 
@@ -150,8 +151,8 @@ def is_vietnamese_syllable(token: str) -> bool:
         True for onset + nucleus + coda with at most one tone mark, where a syllable closed
         by c/ch/p/t carries sắc or nặng.
 
-    >>> is_vietnamese_syllable("Nguyễn"), is_vietnamese_syllable("thủy"), is_vietnamese_syllable("that")
-    (True, True, False)
+    >>> [is_vietnamese_syllable(word) for word in ("Nguyễn", "thủy", "that")]
+    [True, True, False]
     """
     decomposed = unicodedata.normalize("NFD", token.lower())
     tones = [c for c in decomposed if c in _TONE_MARKS]

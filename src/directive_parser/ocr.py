@@ -55,8 +55,10 @@ def ocr_pages(doc: SourceDocument, workers: int | None = None) -> SourceDocument
     """
     if not doc.needs_ocr:
         return doc
+    if doc.path is None or doc.media_type != "application/pdf":
+        raise OcrError(f"pages {doc.needs_ocr} need OCR but there is no PDF file to render them from", doc.path)
     check_tesseract()
-    path = Path(doc.path) if doc.path else None
+    path = Path(doc.path)
     pdf = open_pdf(path, read_bytes(path))
     try:
         images = {n: _render(pdf, n, path) for n in doc.needs_ocr}

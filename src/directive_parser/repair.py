@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from directive_parser.errors import FileUnreadableError, MissingDependencyError
 from directive_parser.models import RepairInfo, RepairResult, TokenChange
 
-Reference = str | os.PathLike | Sequence[str | os.PathLike]
+ReferenceArg = str | os.PathLike | Sequence[str | os.PathLike]
 
 #: A pairing is taken from the reference when its confidence reaches this.
 ACCEPT_CONFIDENCE = 0.6
@@ -123,7 +123,7 @@ def tokenize(text: str) -> list[_Token]:
     return out
 
 
-def _read_references(reference: Reference) -> list[str]:
+def _read_references(reference: ReferenceArg) -> list[str]:
     if isinstance(reference, (str, os.PathLike)):
         reference = [reference]
     texts = []
@@ -474,7 +474,7 @@ def _line_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return [(lo, hi) for lo, hi in windows]
 
 
-def repair_text(text: str, reference: Reference) -> RepairResult:
+def repair_text(text: str, reference: ReferenceArg) -> RepairResult:
     """Repair OCR-damaged `text` by copying the wording of clean reference text(s).
 
     Args:
@@ -608,7 +608,7 @@ def is_damaged(text: str) -> bool:
     return assess_damage(text) >= DAMAGE_THRESHOLD
 
 
-def repair_document_text(text: str, reference: Reference | None = None) -> tuple[str, RepairInfo]:
+def repair_document_text(text: str, reference: ReferenceArg | None = None) -> tuple[str, RepairInfo]:
     """Repair one text layer or .txt input if it looks damaged; leave clean text alone.
 
     Args:

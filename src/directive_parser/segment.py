@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .models import Clause, ClauseKind, Page, Span
+from .textnorm import fold
 
 # Vietnamese points run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -23,7 +24,7 @@ _LABEL = re.compile(
     r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
     r"|(?P<roman>[IVX]{1,4})\s*[.:]\s"
     r"|(?P<num>\d{1,2})\s*[.)]\s"
-    r"|(?P<point>[a-zđ¢©éèäàÐĐð])\s?\)"
+    r"|(?P<point>[a-zđ¢©éèäàÐĐð]{1,2})\s?\)"
     r"|(?P<dash>[-–•+])\s"
     r")"
 )
@@ -130,6 +131,8 @@ def _point_letter(raw: str, expected_index: int) -> str | None:
     if expected_index >= len(POINT_LETTERS):
         return None
     want = POINT_LETTERS[expected_index]
+    if len(raw) == 2:  # "c¢)": OCR read one letter twice, or a letter and a stray glyph
+        return next((x for x in (_point_letter(ch, expected_index) for ch in raw) if x), None)
     got = _OCR_POINT.get(raw, raw)
     if got == want:
         return want
@@ -185,7 +188,7 @@ def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
 
 def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clause]:
     """Inline '(i) …; (ii) …' sub-items of a clause, in sequence order."""
-    marks = [m for m in _SUBITEM.finditer(body)]
+    marks = list(_SUBITEM.finditer(fold(body)))  # folded: repair may leave "(ị)" for "(i)"
     seq = [m for k, m in enumerate(marks) if m.group("r") == ROMAN[k].lower()] if marks else []
     if len(seq) < 2:
         return []
