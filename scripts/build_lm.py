@@ -159,8 +159,8 @@ def write_case_tables(vocab: list[str]) -> None:
 def main() -> None:
     """Parse arguments, build and write the LM files."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--min-bigram", type=int, default=2)
-    ap.add_argument("--min-trigram", type=int, default=3)
+    ap.add_argument("--min-bigram", type=int, default=1)
+    ap.add_argument("--min-trigram", type=int, default=2)
     a = ap.parse_args()
     vocab, ids = tokenise_corpus()
     arrays = kn_model(ids, len(vocab), a.min_bigram, a.min_trigram)

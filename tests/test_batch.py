@@ -203,3 +203,39 @@ def test_cli_tracker_queries(app, tmp_path):
     assert table.exit_code == 0 and "2 assignment(s)" in table.output
     missing = runner.invoke(app, ["tracker", str(tmp_path / "none.sqlite")])
     assert missing.exit_code == 2
+
+
+def test_unwritable_output_is_an_export_error(tmp_path):
+    from directive_parser.errors import ExportError
+
+    (tmp_path / "in").mkdir()
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(ExportError, match="out"):
+        run_batch([tmp_path / "in"], blocker, glob="*.txt", parse_fn=fake_parse)
+
+
+FIXTURE_PDF = "/work/shared/fixtures/ct33.text.pdf"
+
+
+@pytest.mark.skipif(not __import__("os").path.exists(FIXTURE_PDF), reason="shared fixture absent")
+def test_real_pipeline_on_fixture_and_bad_files(tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURE_PDF, folder / "ct33.pdf")
+    (folder / "zero.pdf").write_bytes(b"")
+    (folder / "png.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (folder / "cut.pdf").write_bytes(open(FIXTURE_PDF, "rb").read()[:3000])
+    out = tmp_path / "out"
+    summary = run_batch([folder], out, db=tmp_path / "t.sqlite", workers=2, timeout=120)
+    status = {json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line)
+              for line in (out / "status.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert status["ct33.pdf"]["status"] in ("ok", "partial") and status["ct33.pdf"]["pages"] == 5
+    assert status["zero.pdf"]["error_type"] == "EmptyDocumentError"
+    assert status["png.pdf"]["error_type"] == "NotAPdfError"
+    assert status["cut.pdf"]["error_type"] == "CorruptPdfError"
+    assert summary.failures == 3
+    with Tracker(tmp_path / "t.sqlite") as t:
+        assert t.by_body("bo cong an")

@@ -1,11 +1,12 @@
 """Tests for blind diacritic restoration: damaged OCR text -> RepairResult."""
 from __future__ import annotations
 
-import sys
+import re
 import unicodedata
 from pathlib import Path
 
 import pytest
+from rapidfuzz.distance import Levenshtein
 
 from directive_parser.diacritics import is_valid_syllable, restore_diacritics, syllable_validity
 
@@ -73,10 +74,8 @@ def test_document_number_gets_d_stroke_back() -> None:
 def test_whitespace_and_line_breaks_are_kept() -> None:
     ocr = "  Thu tuéng\tChinh phi\n\n  - Giao B9 Cong an:\r\n   chu tri  \n"
     out = restore_diacritics(ocr).text
-    assert [len(x) for x in out.split("\n")] != []
     assert [c for c in out if c.isspace()] == [c for c in ocr if c.isspace()]
-    assert _strip(out).split() == _strip(ocr).replace("tuéng", "tuong").replace("phi", "phu") \
-        .replace("B9", "Bo").split()
+    assert out == "  Thủ tướng\tChính phủ\n\n  - Giao Bộ Công an:\r\n   chủ trì  \n"
 
 
 def test_changes_describe_each_replacement() -> None:
@@ -113,10 +112,22 @@ def test_syllable_validity() -> None:
     assert syllable_validity("33/CT-TTg") == 1.0  # no word tokens
 
 
+def _accuracy(hyp: str, ref: str) -> float:
+    """Exact-case word accuracy after aligning accent-free lowercase tokens (as the scorecard)."""
+    def toks(t: str) -> list[str]:
+        return re.findall(r"\w+", unicodedata.normalize("NFC", t))
+
+    h, r = toks(hyp), toks(ref)
+    ops = Levenshtein.opcodes([_strip(x).lower() for x in h], [_strip(x).lower() for x in r])
+    exact = sum(a == b for tag, i1, i2, j1, j2 in ops
+                if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
+                for a, b in zip(h[i1:i2], r[j1:j2]))
+    return exact / max(1, len(r))
+
+
 def test_accuracy_floor_on_held_out_synthetic_pages() -> None:
-    sys.path.insert(0, "/work/shared/tools")
-    accuracy = pytest.importorskip("repair_score").accuracy
+    accuracy = _accuracy
     ocr = (DATA / "synthetic_ocr_pair.ocr.txt").read_text(encoding="utf-8")
     clean = (DATA / "synthetic_ocr_pair.clean.txt").read_text(encoding="utf-8")
-    assert accuracy(ocr, clean)[0] < 0.5
-    assert accuracy(restore_diacritics(ocr).text, clean)[0] >= FIXTURE_FLOOR
+    assert accuracy(ocr, clean) < 0.5
+    assert accuracy(restore_diacritics(ocr).text, clean) >= FIXTURE_FLOOR

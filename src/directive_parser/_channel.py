@@ -43,6 +43,7 @@ LOOKALIKES = {"0": "o", "1": "li", "3": "a", "4": "a", "5": "s", "6": "o", "8": 
 LOOKALIKE_P = 0.05
 SELF_FLOOR = 0.05  # channel probability floor for an accented syllable read as itself
 MAX_CANDIDATES = 8  # candidates kept per token after scoring by channel + unigram
+PRUNE_MARGIN = 4.0  # …and only those within this many log10 units of the best
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,9 @@ class Channel:
                 p = max(p, SELF_FLOOR)
             out.append(Candidate(w, self.lm.word_id(w), math.log10(max(p, 1e-30))))
         out.sort(key=lambda c: -(c.channel + self.lm.uni[c.word_id]))
+        if out:  # drop candidates hopeless before any context is seen
+            floor = out[0].channel + self.lm.uni[out[0].word_id] - PRUNE_MARGIN
+            out = [c for c in out if c.channel + self.lm.uni[c.word_id] >= floor]
         return out[:MAX_CANDIDATES]
 
 

@@ -20,6 +20,7 @@ from . import deadlines, grammar
 from .models import (
     Assignment,
     Body,
+    BodyKind,
     Clause,
     ClauseKind,
     Completeness,
@@ -44,6 +45,10 @@ _NOT_A_TASK = re.compile(
 _DEADLINE_FILLER = re.compile(r"\b(?:hoàn\s+thành|xong|nhiệm\s+vụ|và|là|bảo\s+đảm|đảm\s+bảo|tiến\s+độ)\b", re.I)
 _ISSUER_TAIL = re.compile(r"^\s*của\s+[^;.,]{0,60}")
 # The preamble's addressees: "… yêu cầu các bộ, …, Ủy ban nhân dân các tỉnh … thực hiện …".
+_ADDRESSED_LIST = re.compile(
+    r"(?P<who>[^.;:]{3,240}?)\s+(?:thực\s+hiện|triển\s+khai|tập\s+trung|quán\s+triệt|khẩn\s+trương|nghiêm\s+túc)"
+    r"[^.;]{0,80}?\b(?:nội\s+dung|nhiệm\s+vụ|giải\s+pháp|yêu\s+cầu|việc)\b[^.;]{0,20}?\bsau\b"
+)
 _ADDRESS = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S)", re.I)
 
 
@@ -98,6 +103,11 @@ def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Bod
         subj = grammar.find_subject(pre.text[m.start():])
         if subj.lead:
             return subj.lead
+        # "… yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện các nội dung sau:" — whoever the list
+        # names before "thực hiện" is addressed, even when no name in it is known.
+        if listed := _ADDRESSED_LIST.match(pre.text, m.end()):
+            phrase = listed.group("who").strip(" ,")
+            return [Body(name=phrase[:1].upper() + phrase[1:], text=phrase, kind=BodyKind.group)]
     return []
 
 

@@ -236,10 +236,15 @@ def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
 
 
 def load_done(sources: Iterable[str | Path], parser: str) -> set[str]:
-    """sha256s with a final status for parser version `parser`, from status JSONL or tracker DBs."""
+    """sha256s with a final status for parser version `parser`, from status JSONL or tracker DBs.
+
+    A folder stands for the `status.jsonl` inside it (a previous run's output folder).
+    """
     done: set[str] = set()
     for source in sources:
         path = Path(source)
+        if path.is_dir():
+            path = path / "status.jsonl"
         if not path.is_file():
             continue
         with path.open("rb") as fp:

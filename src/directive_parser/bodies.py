@@ -220,7 +220,7 @@ class Gazetteer:
             out.append([(i, hit[0], hit[1].name, hit[1].kind)])
         # Generic patterns only where the list has nothing: "Bộ Công Thương ban hành" is not a name.
         generic = (_deputy_pm, _steering_committee) if hit else (
-            _generic_ministry, _generic_province, _deputy_pm, _steering_committee)
+            _generic_ministry, _generic_province, _deputy_pm, _steering_committee, _generic_unit)
         for found in (self._titled(toks, i), self._enumeration(toks, i), *(fn(toks, i) for fn in generic)):
             if found:
                 out.append(found)
@@ -369,6 +369,43 @@ def _generic_ministry(toks: list[_Tok], i: int) -> list | None:
         break
     name = "Bộ " + " ".join(t.raw for t in toks[i + 1:end]).replace(" ,", ",")
     return [(i, end, name, BodyKind.ministry)] if end > i + 1 else None
+
+
+# Heads of subordinate units named in directives: "Cục Công nghệ thông tin", "Sở Y tế", "Vụ Kế hoạch -
+# Tài chính", "Tổng cục Thống kê". A capital after the head makes it a name.
+UNIT_HEADS = {("cục",): "Cục", ("tổng", "cục"): "Tổng cục", ("vụ",): "Vụ", ("sở",): "Sở", ("viện",): "Viện",
+              ("học", "viện"): "Học viện", ("trường",): "Trường", ("tập", "đoàn"): "Tập đoàn",
+              ("tổng", "công", "ty"): "Tổng công ty", ("trung", "tâm"): "Trung tâm", ("đại", "học"): "Đại học",
+              ("ủy", "ban"): "Ủy ban", ("hội", "đồng"): "Hội đồng", ("văn", "phòng"): "Văn phòng", ("ban",): "Ban"}
+MAX_UNIT_LOWER_WORDS = 3
+
+
+def _generic_unit(toks: list[_Tok], i: int) -> list | None:
+    """"Cục Công nghệ thông tin", "Sở Y tế": a subordinate unit missing from the list."""
+    if not _is_cap(toks[i]):
+        return None
+    for head, label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):
+        n = len(head)
+        if tuple(t.fold for t in toks[i:i + n]) == head and i + n < len(toks) and _is_cap(toks[i + n]):
+            break
+    else:
+        return None
+    j = _cap_run(toks, i + n)
+    lower = 0
+    while j < len(toks) and lower < MAX_UNIT_LOWER_WORDS and _is_word(toks[j]) and not _is_cap(toks[j]) \
+            and toks[j].fold not in NAME_STOP:
+        j, lower = j + 1, lower + 1
+        if j < len(toks) and _is_cap(toks[j]) and toks[j].fold not in BODY_HEADS:
+            j = _cap_run(toks, j)
+    # "Vụ Kế hoạch - Tài chính": a hyphen between two capitalised parts belongs to the name.
+    if j + 1 < len(toks) and toks[j].fold in {"-", "–"} and _is_cap(toks[j + 1]) and toks[j + 1].fold not in BODY_HEADS:
+        k = _cap_run(toks, j + 1)
+        while k < len(toks) and _is_word(toks[k]) and not _is_cap(toks[k]) and toks[k].fold not in NAME_STOP \
+                and k - j < MAX_UNIT_LOWER_WORDS + 2:
+            k += 1
+        j = k
+    name = label + " " + " ".join(t.raw for t in toks[i + n:j]).replace(" - ", " - ")
+    return [(i, j, name, BodyKind.agency)]
 
 
 def _generic_province(toks: list[_Tok], i: int) -> list | None:

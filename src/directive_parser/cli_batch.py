@@ -30,6 +30,12 @@ class Engine(StrEnum):
     dask = "dask"
 
 
+class OcrChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -95,7 +101,7 @@ def batch(
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip documents already done")] = False,
     glob: Annotated[str, typer.Option(help="Pattern(s) for folders, comma-separated: '*.pdf,*.txt'")] = "*.pdf",
     issued: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Issue date to assume")] = None,
-    ocr: Annotated[str, typer.Option(help="OCR mode passed to the parser")] = "auto",
+    ocr: Annotated[OcrChoice, typer.Option(help="OCR pages: auto | always | never")] = OcrChoice.auto,
 ) -> None:
     """Parse every directive in INPUTS; write JSONL, CSV (and a tracker DB) under --out."""
     total = sum(1 for _ in iter_inputs(inputs, glob))
@@ -103,7 +109,7 @@ def batch(
         with _BatchProgress(total) as progress:
             summary = run_batch(
                 inputs, out, db=db, resume=resume, on_result=progress.update, workers=workers,
-                engine=engine.value, scheduler=scheduler, timeout=timeout, glob=glob, issued=_day(issued), ocr=ocr,
+                engine=engine.value, scheduler=scheduler, timeout=timeout, glob=glob, issued=_day(issued), ocr=ocr.value,
             )
     except DirectiveParserError as e:
         raise _fail(e) from e

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from directive_parser._channel import Candidate, candidates_for, load_channel
-from directive_parser._lm import load_case_tables, load_lm
+from directive_parser._lm import SyllableLM, load_case_tables, load_lm
 from directive_parser._lm_text import CHUNK_RE, split_chunk
 from directive_parser.models import RepairResult, TokenChange
 
@@ -91,7 +91,7 @@ def _fix_abbrevs(core: str) -> str:
     return ABBREV_PART_RE.sub(lambda m: abbrevs.get(m.group(), m.group()), core)
 
 
-def _slot_for(core: str, start: int, lm) -> _Slot:
+def _slot_for(core: str, start: int, lm: SyllableLM) -> _Slot:
     """Candidates for one chunk core: str -> _Slot (fixed slot for numbers and codes)."""
     low = core.lower()
     fixed_id = None
@@ -158,6 +158,8 @@ def _transitions(ids: np.ndarray, valid: np.ndarray) -> np.ndarray:
     t, a, b, c = np.nonzero(tmask)
     p3, hit3 = lm.trigram(ids[t, a], ids[t + 1, b], ids[t + 2, c])
     tensor[t[hit3], a[hit3], b[hit3], c[hit3]] = p3[hit3]
+    # the LM has no end-of-paragraph event: stepping into a sentence start costs nothing
+    tensor[np.broadcast_to((ids[2:] == lm.bos)[:, None, None, :], tensor.shape)] = 0.0
     return tensor
 
 
@@ -237,7 +239,7 @@ def syllable_validity(text: str) -> float:
     1.0
     """
     words = [core for core in (split_chunk(c)[1] for c in CHUNK_RE.findall(text))
-             if core and any(ch.isalpha() for ch in core)]
+             if core and any(ch.isalpha() for ch in core) and not PASSTHROUGH_RE.search(core)]
     if not words:
         return 1.0
     inventory = load_channel().inventory

@@ -27,7 +27,9 @@ PREDICATE_STARTERS = (
     "cải thiện", "xử lý", "giải quyết", "tháo gỡ", "bổ sung", "báo cáo", "gửi", "chuẩn bị", "mời",
     "liên hệ", "đón tiếp", "phê duyệt", "quán triệt", "tuyên truyền", "thành lập", "kiện toàn", "duy trì",
     "khắc phục", "ứng dụng", "đưa", "thúc đẩy", "huy động", "tạo", "làm", "phải", "cần", "được giao",
-    "đã", "đang", "sẽ", "không", "nghiêm", "kịp thời", "ngay", "trước", "chậm nhất",
+    "đã", "đang", "sẽ", "không", "nghiêm", "kịp thời", "ngay", "trước", "chậm nhất", "tổng hợp",
+    "thẩm định", "xác định", "hoàn chỉnh", "khảo sát", "tổng kết", "sơ kết", "rút kinh nghiệm", "xem xét",
+    "quyết định", "điều chỉnh", "tiếp nhận", "cấp", "ký", "thí điểm", "nhân rộng", "phổ biến", "số hóa",
 )
 _PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, reverse=True))
 # At the start of a unit a predicate may be capitalised ("Chủ trì, …"); inside a phrase only a
@@ -129,12 +131,18 @@ def find_subject(text: str) -> Subject:
         lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
     if not lead:
         coord, start = _coordination(text, pos)
-        return Subject([], coord, start, False)
+        return Subject([], coord, _skip_space(text, start), False)
     rest = text[end:]
     if _ACCOUNTABILITY.match(rest):
-        return Subject(lead, [], end, True, accountability=True)
+        return Subject(lead, [], _skip_space(text, end), True, accountability=True)
     coord, start = _coordination(text, end)
-    return Subject(lead, coord, start, True)
+    return Subject(lead, coord, _skip_space(text, start), True)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n,:":
+        pos += 1
+    return pos
 
 
 def _subject_bodies(phrase: str) -> list[Body]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import bodies
 from .models import Reference
 from .textnorm import fold
 
@@ -39,7 +40,7 @@ REFERENCE_TYPES = (
     "Thông tư", "Công điện", "Luật", "Quy định", "Kết luận", "Công văn", "Văn bản", "Chương trình",
 )
 _REFERENCE = re.compile(
-    r"\b(" + "|".join(REFERENCE_TYPES) + r")\s+(?:số\s+)?(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*[A-ZĐ0-9])"
+    r"\b(" + "|".join(REFERENCE_TYPES) + r")\s+(?:số\s+)?(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*[A-ZĐa-z0-9])"
     r"(?:\s*(?:ngày\s+(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})\s*(?:/|năm\s+)(\d{4})))?"
 )
 _SIGNER_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
@@ -78,6 +79,13 @@ def sentence_case(upper: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def _canonical_issuer(upper: str) -> str:
+    """'BỘ CÔNG AN' -> 'Bộ Công an' via the gazetteer; other issuers in sentence case."""
+    cased = sentence_case(upper)
+    body = bodies.lookup(cased)
+    return body.name if body and body.kind.value in ("ministry", "agency", "province") else cased
+
+
 def _valid_date(y: str, m: str, d: str) -> date | None:
     try:
         return date(int(y), int(m), int(d))
@@ -100,7 +108,7 @@ def parse_header(text: str) -> Header:
         h.place, h.issued = m.group(1).strip(), _valid_date(m.group(4), m.group(3), m.group(2))
     if m := _MOTTO.search(fold(lines[0]) if lines else ""):
         issuer = lines[0][: m.start()].strip()
-        h.issuer = sentence_case(issuer) if issuer else None
+        h.issuer = _canonical_issuer(issuer) if issuer else None
     _find_type_and_title(h, text, lines)
     if h.doc_type is None and h.number and (code := re.search(r"[/\-]([A-ZĐ]{2})\b", h.number)):
         h.doc_type = NUMBER_TYPE_CODES.get(code.group(1))

@@ -57,8 +57,11 @@ def ocr_pages(doc: SourceDocument, workers: int | None = None) -> SourceDocument
         return doc
     if doc.path is None or doc.media_type != "application/pdf":
         raise OcrError(f"pages {doc.needs_ocr} need OCR but there is no PDF file to render them from", doc.path)
-    check_tesseract()
     path = Path(doc.path)
+    try:
+        check_tesseract()
+    except MissingDependencyError as e:  # the check is cached per process and knows no file
+        raise MissingDependencyError(e.cause, path) from e
     pdf = open_pdf(path, read_bytes(path))
     try:
         images = {n: _render(pdf, n, path) for n in doc.needs_ocr}
@@ -87,7 +90,11 @@ def _recognise(image, number: int, path: Path | None) -> str:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         return pytesseract.image_to_string(image, lang=OCR_LANG, config=TESSERACT_CONFIG, timeout=PAGE_TIMEOUT_S)
-    except RuntimeError as e:  # pytesseract signals its timeout with RuntimeError
-        raise OcrError(f"Tesseract timed out on page {number} after {PAGE_TIMEOUT_S} s", path) from e
+    # TesseractError subclasses RuntimeError, so it must be caught first; any other RuntimeError
+    # is how pytesseract signals its timeout.
+    except pytesseract.TesseractNotFoundError as e:  # uninstalled after check_tesseract ran
+        raise MissingDependencyError(f"Tesseract is not installed; install it with: {TESSERACT_INSTALL_HINT}", path) from e
     except pytesseract.TesseractError as e:
         raise OcrError(f"Tesseract failed on page {number}: {e.message}", path) from e
+    except RuntimeError as e:
+        raise OcrError(f"Tesseract timed out on page {number} after {PAGE_TIMEOUT_S} s", path) from e

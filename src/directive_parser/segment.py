@@ -208,14 +208,16 @@ def _paragraph(path: str, text: str, start: int, end: int, pages: list[Page]) ->
 
 # Running prose: a paragraph ends at a blank line, or, in a text layer without blank lines, at a
 # line ending a sentence when the next line starts with a capital.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.:;!?])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_LINE_END = re.compile(r"(?<=[.:;!?])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
 
 
 def _paragraphs(text: str, start: int, end: int, pages: list[Page]) -> list[Clause]:
     """Unlabelled body (news reports, announcements): one paragraph clause per paragraph, p1, p2 …"""
     out: list[Clause] = []
     pos = start
-    for m in list(_PARAGRAPH_BREAK.finditer(text, start, end)) + [None]:
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text, start, end) else _SENTENCE_LINE_END
+    for m in list(breaks.finditer(text, start, end)) + [None]:
         stop = m.start() if m else end
         if text[pos:stop].strip():
             lead = len(text[pos:stop]) - len(text[pos:stop].lstrip())

@@ -1,0 +1,106 @@
+"""Header and closing-block fields of Vietnamese administrative documents (Decree 30/2020 layout)."""
+from datetime import date
+
+import pytest
+
+from directive_parser.header import find_references, parse_header, sentence_case
+
+OFFICIAL = """BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/CT-BCA Hà Nội, ngày 3 tháng 2 năm 2026
+CHỈ THỊ
+Về tăng cường bảo đảm an ninh mạng trong
+các cơ quan nhà nước
+Thời gian qua, công tác bảo đảm an ninh mạng đã đạt kết quả.
+1. Các đơn vị trực thuộc chủ động triển khai.
+Nơi nhận:
+- Các đơn vị trực thuộc Bộ;
+- Lưu: VT, A05.
+BỘ TRƯỞNG
+Lương Tam Quang
+"""
+
+TWO_COLUMN_SIGNATURE = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 45/QĐ-UBND Lào Cai, ngày 15 tháng 1 năm 2026
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch chuyển đổi số năm 2026
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Thành Sinh
+"""
+
+
+@pytest.mark.parametrize(
+    "text, field, expected",
+    [
+        (OFFICIAL, "number", "12/CT-BCA"),
+        (OFFICIAL, "doc_type", "Chỉ thị"),
+        (OFFICIAL, "place", "Hà Nội"),
+        (OFFICIAL, "issued", date(2026, 2, 3)),
+        (OFFICIAL, "title", "Về tăng cường bảo đảm an ninh mạng trong các cơ quan nhà nước"),
+        (OFFICIAL, "signer", "Lương Tam Quang"),
+        (OFFICIAL, "signer_title", "Bộ trưởng"),
+        (OFFICIAL, "issuer", "Bộ Công an"),
+        (OFFICIAL, "recipients", ["Các đơn vị trực thuộc Bộ", "Lưu: VT, A05"]),
+        (TWO_COLUMN_SIGNATURE, "number", "45/QĐ-UBND"),
+        (TWO_COLUMN_SIGNATURE, "doc_type", "Quyết định"),
+        (TWO_COLUMN_SIGNATURE, "place", "Lào Cai"),
+        (TWO_COLUMN_SIGNATURE, "issued", date(2026, 1, 15)),
+        (TWO_COLUMN_SIGNATURE, "signer", "Nguyễn Thành Sinh"),
+        (TWO_COLUMN_SIGNATURE, "signer_title", "Phó chủ tịch"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 20 else None,
+)
+def test_header_fields(text, field, expected):
+    assert getattr(parse_header(text), field) == expected
+
+
+def test_body_range_excludes_title_and_closing():
+    h = parse_header(OFFICIAL)
+    body = OFFICIAL[h.body_start : h.body_end]
+    assert body.startswith("Thời gian qua")
+    assert "Nơi nhận" not in body and body.rstrip().endswith("chủ động triển khai.")
+
+
+def test_news_date_line():
+    text = " date 2025-08-29 (Ngày Nay) - Phó Thủ tướng giao Bộ Công an theo dõi.\n\nĐoạn hai."
+    h = parse_header(text)
+    assert h.news and h.issued == date(2025, 8, 29)
+    assert text[h.body_start:].startswith("\nĐoạn hai") or text[h.body_start:].startswith("Đoạn hai")
+
+
+def test_type_from_number_when_no_type_line():
+    h = parse_header("Số: 7/CĐ-TTg Hà Nội, ngày 1 tháng 3 năm 2026\nCác bộ khẩn trương triển khai.")
+    assert h.doc_type == "Công điện" and h.issued == date(2026, 3, 1)
+
+
+def test_ocr_damaged_motto_still_gives_issuer():
+    # English-model OCR leaves "HQI" for "HỘI"; the issuer is still what precedes the motto.
+    h = parse_header("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HQI CHỦ NGHĨA VIỆT NAM\nCHỈ THỊ\nVề việc a\n")
+    assert h.issuer == "Thủ tướng Chính phủ"
+
+
+def test_invalid_date_is_not_a_date():
+    assert parse_header("Số: 1/CT-TTg Hà Nội, ngày 31 tháng 2 năm 2026\n").issued is None
+
+
+@pytest.mark.parametrize(
+    "upper, expected",
+    [("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"), ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
+     ("BỘ TRƯỞNG", "Bộ trưởng"), ("CHỦ TỊCH", "Chủ tịch")],
+)
+def test_sentence_case(upper, expected):
+    assert sentence_case(upper) == expected
+
+
+def test_references_with_dates_deduplicated():
+    text = ("thực hiện Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ và Nghị quyết số 57-NQ/TW "
+            "ngày 22/12/2024; Nghị quyết số 71/NQ-CP nêu rõ; Quyết định số 2439/QĐ-TTg ngày 04/11/2025")
+    refs = {r.number: r for r in find_references(text)}
+    assert set(refs) == {"71/NQ-CP", "57-NQ/TW", "2439/QĐ-TTg"}
+    assert refs["71/NQ-CP"].date == date(2025, 4, 1) and refs["57-NQ/TW"].date == date(2024, 12, 22)
+    assert refs["2439/QĐ-TTg"].doc_type == "Quyết định"
