@@ -7,7 +7,9 @@ they must run, so a missing install fails them instead of hiding them.
 from __future__ import annotations
 
 import functools
+import io
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -70,3 +72,91 @@ def fresh_tesseract_check():
     check_tesseract.cache_clear()
     yield check_tesseract
     check_tesseract.cache_clear()
+
+
+class HostileFiles:
+    """Builds odd inputs in a temporary folder: nothing odd is stored in `fixtures/`."""
+
+    def __init__(self, folder: Path, text_pdf: Path):
+        self.folder, self.text_pdf = folder, text_pdf
+
+    def write(self, name: str, data: bytes) -> Path:
+        path = self.folder / name
+        path.write_bytes(data)
+        return path
+
+    def truncated(self, name: str = "truncated.pdf") -> Path:
+        """The text fixture cut in half: no xref, no trailer, objects cut mid-stream."""
+        data = self.text_pdf.read_bytes()
+        return self.write(name, data[: len(data) // 2])
+
+    def broken_xref(self, name: str = "broken-xref.pdf") -> Path:
+        """Every in-use xref entry points at byte 9; readers must rebuild the table by scanning."""
+        data = self.text_pdf.read_bytes()
+        start = data.rfind(b"\nxref")
+        end = data.find(b"trailer", start)
+        assert start > 0 and end > start, "the text fixture has a classic xref table"
+        table = re.sub(rb"\d{10} (\d{5}) n", rb"0000000009 \1 n", data[start:end])
+        assert table != data[start:end]
+        return self.write(name, data[:start] + table + data[end:])
+
+    def encrypted(self, name: str = "encrypted.pdf", password: str = "pw") -> Path:
+        import pypdf
+
+        writer = pypdf.PdfWriter(clone_from=io.BytesIO(self.text_pdf.read_bytes()))
+        writer.encrypt(password)
+        buf = io.BytesIO()
+        writer.write(buf)
+        return self.write(name, buf.getvalue())
+
+    def png_as_pdf(self, name: str = "scan.pdf") -> Path:
+        from PIL import Image
+
+        buf = io.BytesIO()
+        Image.new("L", (40, 40), 255).save(buf, format="PNG")
+        return self.write(name, buf.getvalue())
+
+    def reportlab_pdf(self, name: str, pages: list[list[str]]) -> Path:
+        """A PDF with a text layer: one list of lines per page (Helvetica, so ASCII only)."""
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+
+        path = self.folder / name
+        c = canvas.Canvas(str(path), pagesize=A4)
+        for lines in pages:
+            text = c.beginText(60, 780)
+            for line in lines:
+                text.textLine(line)
+            c.drawText(text)
+            c.showPage()
+        c.save()
+        return path
+
+    def english_pdf(self, name: str = "english.pdf") -> Path:
+        lines = [
+            "The Prime Minister hereby directs all ministries and provinces to complete",
+            "the digital transformation programme before the end of the year, and to",
+            "report the results to the Government Office every month without delay.",
+        ]
+        return self.reportlab_pdf(name, [lines * 4, lines * 4])
+
+    def blank_pdf(self, name: str = "blank.pdf") -> Path:
+        return self.reportlab_pdf(name, [[], []])
+
+    def repeated_pdf(self, pages: int, name: str = "long.pdf") -> Path:
+        """`pages` pages: page 1 of the text fixture, its body pages 2-4 repeated, page 5 last."""
+        import pypdf
+
+        reader = pypdf.PdfReader(self.text_pdf)
+        writer = pypdf.PdfWriter()
+        body = [1, 2, 3] * ((pages - 2) // 3 + 1)
+        for i in [0, *body[: pages - 2], 4]:
+            writer.add_page(reader.pages[i])
+        path = self.folder / name
+        writer.write(path)
+        return path
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, text_pdf: Path) -> HostileFiles:
+    return HostileFiles(tmp_path, text_pdf)
