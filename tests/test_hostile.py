@@ -1,0 +1,163 @@
+"""Hostile inputs from real archives and trackers: broken, disguised, huge, legacy-encoded or oddly named files.
+
+Each case either parses like the clean original or fails with the typed error that names the file.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from directive_parser import legacy_encoding
+from directive_parser.batch import BatchStatus, parse_many
+from directive_parser.errors import (
+    CorruptPdfError,
+    EmptyDocumentError,
+    EncryptedPdfError,
+    FileUnreadableError,
+    NotAPdfError,
+    NotVietnameseError,
+)
+from directive_parser.ingest import ingest
+from directive_parser.models import PageMethod
+from directive_parser.pipeline import parse_directive
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def summary(doc) -> list[tuple[str, tuple[str, ...]]]:
+    """What must survive any container: each assignment's clause and lead bodies."""
+    return [(a.clause, tuple(b.name for b in a.lead)) for a in doc.assignments]
+
+
+@pytest.fixture(scope="module")
+def original(text_pdf: Path):
+    return parse_directive(text_pdf)
+
+
+@pytest.fixture(scope="module")
+def clean_txt(fixtures_dir: Path):
+    return parse_directive(fixtures_dir / "ct33.clean.txt")
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "empty.txt", "empty"], ids=["pdf", "txt", "no-suffix"])
+def test_zero_byte_file(hostile, name: str) -> None:
+    path = hostile.write(name, b"")
+    with pytest.raises(EmptyDocumentError, match="the file is empty") as exc:
+        parse_directive(path)
+    assert exc.value.path == str(path)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_truncated_pdf(hostile, engine: str) -> None:
+    path = hostile.truncated()
+    with pytest.raises(CorruptPdfError, match="damaged") as exc:
+        parse_directive(path, engine=engine)
+    assert exc.value.path == str(path)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_broken_xref_is_rebuilt(hostile, original, engine: str) -> None:
+    # pdfium rebuilds the table by scanning for objects; pdfminer sees no pages and falls back to it.
+    doc = parse_directive(hostile.broken_xref(), engine=engine)
+    assert doc.number == original.number and len(doc.pages) == 5
+    assert summary(doc) == summary(original)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_encrypted_pdf(hostile, engine: str) -> None:
+    path = hostile.encrypted()
+    with pytest.raises(EncryptedPdfError, match="decrypt it first") as exc:
+        parse_directive(path, engine=engine)
+    assert exc.value.path == str(path)
+
+
+def test_png_renamed_pdf(hostile) -> None:
+    path = hostile.png_as_pdf()
+    with pytest.raises(NotAPdfError, match="PNG image") as exc:
+        parse_directive(path)
+    assert exc.value.path == str(path)
+
+
+@pytest.mark.slow
+def test_500_page_pdf(hostile) -> None:
+    path = hostile.repeated_pdf(500)
+    doc = parse_directive(path, ocr="never")
+    assert len(doc.pages) == 500 and doc.source.pages == [PageMethod.text_layer] * 500
+    assert doc.number == "33/CT-TTg" and doc.signer == "Phạm Minh Chính"
+    assert doc.pages[-1].end == len(doc.text) and doc.assignments
+
+
+def test_english_only_pdf(hostile) -> None:
+    path = hostile.english_pdf()
+    assert ingest(path).needs_ocr == []  # a good text layer: the refusal is about language, not OCR
+    with pytest.raises(NotVietnameseError) as exc:
+        parse_directive(path)
+    assert exc.value.path == str(path)
+
+
+@pytest.mark.parametrize("encode", [legacy_encoding.encode_tcvn3, legacy_encoding.encode_vni], ids=["tcvn3", "vni"])
+def test_legacy_encoded_text(hostile, fixtures_dir: Path, clean_txt, encode) -> None:
+    text = (fixtures_dir / "ct33.clean.txt").read_text(encoding="utf-8")
+    path = hostile.write("ct33.txt", encode(text))
+    doc = parse_directive(path)
+    assert summary(doc) == summary(clean_txt)
+    assert ("2.c.-1", ("Bộ Công an",)) in summary(doc)
+    assert "Thủ tướng Chính phủ" in doc.text and doc.source.repair.damaged is False
+
+
+@pytest.mark.skipif(IS_ROOT, reason="running as root: chmod 000 does not stop root from reading, so the "
+                    "OS cannot refuse; test_permission_denied_simulated covers the mapping")
+def test_unreadable_directory(hostile, text_pdf: Path) -> None:
+    folder = hostile.folder / "khóa"
+    folder.mkdir()
+    path = folder / "ct33.pdf"
+    shutil.copy(text_pdf, path)
+    folder.chmod(0)
+    try:
+        with pytest.raises(FileUnreadableError, match="permission denied") as exc:
+            parse_directive(path)
+    finally:
+        folder.chmod(0o755)
+    assert exc.value.path == str(path)
+
+
+def test_permission_denied_simulated(hostile, text_pdf: Path, monkeypatch) -> None:
+    path = hostile.write("ct33.pdf", text_pdf.read_bytes())
+
+    def deny(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.raises(FileUnreadableError, match="permission denied") as exc:
+        parse_directive(path)
+    assert exc.value.path == str(path)
+
+
+def test_vietnamese_name_with_spaces(hostile, text_pdf: Path, original) -> None:
+    path = hostile.write("Chỉ thị số 33 (bản sao).pdf", text_pdf.read_bytes())
+    doc = parse_directive(path)
+    assert doc.source.path == str(path) and doc.source.sha256 == original.source.sha256
+    assert summary(doc) == summary(original)
+    assert doc.model_dump(exclude={"source"}) == original.model_dump(exclude={"source"})
+
+
+def test_archive_folder_parses_the_good_and_names_the_bad(hostile, text_pdf: Path) -> None:
+    # A folder as it comes out of an archive: one good directive among broken files.
+    hostile.write("Chỉ thị 33.pdf", text_pdf.read_bytes())
+    hostile.write("empty.pdf", b"")
+    hostile.truncated()
+    hostile.encrypted()
+    hostile.png_as_pdf()
+    results = {Path(r.path).name: r for r in parse_many([hostile.folder], workers=1, timeout=120)}
+    assert {name: r.error_type for name, r in results.items()} == {
+        "Chỉ thị 33.pdf": None,
+        "empty.pdf": "EmptyDocumentError",
+        "truncated.pdf": "CorruptPdfError",
+        "encrypted.pdf": "EncryptedPdfError",
+        "scan.pdf": "NotAPdfError",
+    }
+    assert results["Chỉ thị 33.pdf"].status is BatchStatus.ok
+    assert {r.status for name, r in results.items() if name != "Chỉ thị 33.pdf"} == {BatchStatus.failed}
