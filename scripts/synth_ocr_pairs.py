@@ -8,6 +8,11 @@ mangles the marks ("Thủ tướng" -> "Thu tuéng", "số" -> "s6", "Bộ" -> "
 Each page is cached as scripts/_cache/synth/<split>/pNNNNN.clean.txt + .ocr.txt + .meta.json,
 so the script is resumable: rerun it with a larger --pages and it continues where it stopped.
 
+`--profile scan` (cached under <split>_scan/) imitates a photocopied official document instead:
+12-14 pt Times-like serif (often bold), rendered at 300 dpi, then degraded as a scanner does it
+(resampled through 150-200 dpi, blurred, speckled, tilted, JPEG-compressed, sometimes
+binarised). Its damage is harsher ("Trudng", "dugrc", "B§" for "Bộ").
+
 Held-out split: corpus lines whose md5 falls in bucket 0 of HOLDOUT_MODULUS are never used for
 LM training (scripts/build_lm.py skips them) and make the "dev" pages used for tuning and the
 test fixture; all other lines make the "train" pages used for the channel model.
@@ -53,6 +58,21 @@ DPIS = (200, 240, 300)
 POINT_SIZES = (10, 11, 12, 13, 14)
 PAGE_WIDTH_IN = 6.3  # A4 text block
 LINES_PER_PAGE = (22, 34)
+# "scan" profile: the fonts and sizes of official documents, degraded like a photocopied scan.
+SCAN_FONT_FILES = (
+    TG + "texgyretermes-regular.otf",
+    TG + "texgyretermes-regular.otf",
+    TG + "texgyretermes-bold.otf",
+    TT + "freefont/FreeSerif.ttf",
+    TT + "freefont/FreeSerif.ttf",
+    TT + "freefont/FreeSerifBold.ttf",
+)
+SCAN_DPI = 300
+SCAN_POINT_SIZES = (12, 13, 13, 14)
+SCAN_LOW_DPI = (150, 200)  # resolution the page passes through (down and back up)
+SCAN_BLUR = (0.5, 1.2)
+SCAN_TILT_DEG = 0.5
+SCAN_JPEG_QUALITY = (30, 60)
 
 
 def is_holdout(line: str) -> bool:
@@ -82,6 +102,18 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     if cur:
         lines.append(cur)
     return lines
+
+
+def render_clean(lines: list[str], font: ImageFont.FreeTypeFont, px: int, rng: random.Random) -> Image.Image:
+    """Draw text lines black on a white page, no damage: lines -> grayscale image."""
+    margin = px * 2
+    spacing = int(px * rng.uniform(1.2, 1.5))
+    width = int(max(font.getlength(ln) for ln in lines)) + 2 * margin
+    img = Image.new("L", (width, spacing * len(lines) + 2 * margin), 255)
+    draw = ImageDraw.Draw(img)
+    for i, ln in enumerate(lines):
+        draw.text((margin, margin + i * spacing), ln, font=font, fill=rng.randint(0, 40))
+    return img
 
 
 def render(lines: list[str], font: ImageFont.FreeTypeFont, px: int, rng: random.Random) -> Image.Image:
@@ -114,6 +146,32 @@ def render(lines: list[str], font: ImageFont.FreeTypeFont, px: int, rng: random.
     return img
 
 
+def degrade_scan(img: Image.Image, rng: random.Random) -> Image.Image:
+    """Photocopy/scan damage on a 300 dpi page: clean image -> degraded grayscale image."""
+    import io
+
+    import numpy as np
+
+    f = rng.uniform(*SCAN_LOW_DPI) / SCAN_DPI
+    small = img.resize((int(img.width * f), int(img.height * f)), Image.BILINEAR)
+    img = small.resize(img.size, rng.choice((Image.BILINEAR, Image.BICUBIC)))
+    img = img.filter(ImageFilter.GaussianBlur(rng.uniform(*SCAN_BLUR)))
+    img = img.rotate(rng.uniform(-SCAN_TILT_DEG, SCAN_TILT_DEG), fillcolor=255, resample=Image.BILINEAR)
+    gen = np.random.default_rng(rng.randint(0, 2**31))
+    arr = np.asarray(img, dtype=np.int16) + gen.normal(0, rng.uniform(2, 10), img.size[::-1])
+    speck = gen.random(arr.shape)
+    amount = rng.uniform(0.0005, 0.004)  # salt and pepper
+    arr[speck < amount / 2] = 0
+    arr[speck > 1 - amount / 2] = 255
+    img = Image.fromarray(np.clip(arr, 0, 255).astype("uint8"))
+    if rng.random() < 0.35:  # binarised photocopy: strokes thin or thicken with the threshold
+        thr = rng.randint(100, 190)
+        img = img.point(lambda v: 255 if v > thr else 0)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=rng.randint(*SCAN_JPEG_QUALITY))
+    return Image.open(io.BytesIO(buf.getvalue())).convert("L")
+
+
 def ocr(img: Image.Image, dpi: int) -> str:
     """Run `tesseract -l eng --psm 6` on one image: image -> text."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,15 +183,16 @@ def ocr(img: Image.Image, dpi: int) -> str:
     return res.stdout
 
 
-def make_page(idx: int, split: str, pool: list[str], seed: int) -> None:
-    """Render, OCR and cache one page: page index -> files under CACHE/split."""
-    out = CACHE / split
+def make_page(idx: int, split: str, pool: list[str], seed: int, profile: str = "plain") -> None:
+    """Render, OCR and cache one page: page index -> files under CACHE/split (CACHE/split_scan)."""
+    scan = profile == "scan"
+    out = CACHE / (f"{split}_scan" if scan else split)
     base = out / f"p{idx:05d}"
     if (base.with_suffix(".meta.json")).exists():
         return
-    rng = random.Random(f"{seed}-{split}-{idx}")
-    font_file = rng.choice(FONT_FILES)
-    dpi, pt = rng.choice(DPIS), rng.choice(POINT_SIZES)
+    rng = random.Random(f"{seed}-{split}-{idx}" + ("-scan" if scan else ""))
+    font_file = rng.choice(SCAN_FONT_FILES if scan else FONT_FILES)
+    dpi, pt = (SCAN_DPI, rng.choice(SCAN_POINT_SIZES)) if scan else (rng.choice(DPIS), rng.choice(POINT_SIZES))
     px = round(pt * dpi / 72)
     font = ImageFont.truetype(font_file, px)
     width = int(PAGE_WIDTH_IN * dpi)
@@ -148,11 +207,13 @@ def make_page(idx: int, split: str, pool: list[str], seed: int) -> None:
         lines.extend(wrap(para, font, width))
         k += 1
     lines = lines[:want]
-    text = ocr(render(lines, font, px, rng), dpi)
+    img = degrade_scan(render_clean(lines, font, px, rng), rng) if scan else render(lines, font, px, rng)
+    text = ocr(img, dpi)
     out.mkdir(parents=True, exist_ok=True)
     base.with_suffix(".clean.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     base.with_suffix(".ocr.txt").write_text(text, encoding="utf-8")
-    base.with_suffix(".meta.json").write_text(json.dumps({"font": Path(font_file).name, "dpi": dpi, "pt": pt}))
+    base.with_suffix(".meta.json").write_text(json.dumps({"font": Path(font_file).name, "dpi": dpi, "pt": pt,
+                                                          "profile": profile}))
 
 
 def main() -> None:
@@ -163,12 +224,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--shard", type=int, default=0, help="this worker's shard (for parallel runs)")
     ap.add_argument("--shards", type=int, default=1)
+    ap.add_argument("--profile", choices=("plain", "scan"), default="plain",
+                    help="scan: official-document fonts with photocopy/scan damage, cached under <split>_scan")
     a = ap.parse_args()
     all_lines = load_lines()
     pool = [ln for ln in all_lines if is_holdout(ln) == (a.split == "dev")]
     print(f"{len(pool)} candidate lines for {a.split}", file=sys.stderr)
     for i in range(a.shard, a.pages, a.shards):
-        make_page(i, a.split, pool, a.seed)
+        make_page(i, a.split, pool, a.seed, a.profile)
         if i % 20 == 0:
             print(f"page {i}", file=sys.stderr, flush=True)
 

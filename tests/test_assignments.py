@@ -28,9 +28,15 @@ def names(bodies):
          ["Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân thành phố Hải Phòng"], [], "chủ trì"),
         ("Bộ Nội vụ chủ trì, phối hợp Bộ Tư pháp, Bộ Công an và các bộ, ngành liên quan xây dựng đề án.",
          ["Bộ Nội vụ"], ["Bộ Tư pháp", "Bộ Công an", "các bộ, ngành liên quan"], "chủ trì"),
+        ("Về nhiệm vụ cụ thể, Phó Thủ tướng đề nghị Bộ Y tế rà soát danh mục thuốc.", ["Bộ Y tế"], [], "rà soát"),
+        ("Chiều 5/3, Phó Thủ tướng yêu cầu Bộ Xây dựng sớm hoàn thiện quy chuẩn.", ["Bộ Xây dựng"], [], "sớm"),
+        # after "yêu cầu X" whatever follows the names is the task, even an unlisted verb
+        ("Thủ tướng cũng yêu cầu các bộ, ngành quyết tâm cao hơn nữa.", ["các bộ, ngành"], [], "quyết tâm"),
+        ("Các cơ quan chủ quản cơ sở dữ liệu đã có dữ liệu sạch có trách nhiệm công bố danh mục.",
+         ["các cơ quan chủ quản cơ sở dữ liệu"], [], "có trách nhiệm"),
     ],
     ids=["lead-coord", "giao", "yeu-cau", "dong-thoi", "topic-opener", "speaker", "apposition", "two-provinces",
-         "coord-list"],
+         "coord-list", "topic-then-speaker", "lead-in-then-speaker", "addressed-unknown-verb", "relative-clause"],
 )
 def test_find_subject(unit, lead, coordinating, task_start):
     s = find_subject(unit)

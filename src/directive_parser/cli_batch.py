@@ -22,6 +22,7 @@ from directive_parser.errors import DirectiveParserError, FileUnreadableError
 from directive_parser.tracker import TrackedAssignment, Tracker
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+INTERRUPTED = 130  # shell convention for SIGINT
 TRACKER_COLUMNS = ("id", "document_number", "clause", "due", "status", "lead", "coordinating", "deadline_text", "task")
 
 
@@ -113,6 +114,9 @@ def batch(
             )
     except DirectiveParserError as e:
         raise _fail(e) from e
+    except KeyboardInterrupt:
+        Console(stderr=True).print(f"interrupted: finished documents are in {out}; rerun with --resume", highlight=False)
+        raise _exit(INTERRUPTED) from None
     _print_summary(summary, out)
     raise _exit(summary.exit_code)
 

@@ -46,6 +46,8 @@ _SPEAKER = re.compile(
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận)\s+"
     r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
 )
+_ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*$", re.I)
+_SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
 _IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)\s+", re.I)
 _COORD = re.compile(r"^\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", re.I)
@@ -101,12 +103,16 @@ class Subject:
     accountability: bool = False  # "X chịu trách nhiệm trước …": a statement, not a task
 
 
-def strip_openers(text: str) -> int:
-    """Offset after speaker attributions and adverbial openers ("Đồng thời, ", "Thủ tướng yêu cầu ")."""
-    pos = 0
-    for _ in range(3):
+def strip_openers(text: str, pos: int = 0) -> int:
+    """Offset after speaker attributions and adverbial openers ("Đồng thời, ", "Thủ tướng yêu cầu ",
+    "Từ đó, Phó Thủ tướng đề nghị ")."""
+    for _ in range(4):
         rest = text[pos:]
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest)
+        if not m:
+            # A short lead-in phrase before a speaker: "Chiều 28/8, Phó Thủ tướng yêu cầu …".
+            lead_in = _SHORT_LEAD_IN.match(rest)
+            m = lead_in if lead_in and _SPEAKER.match(rest[lead_in.end():]) else None
         if not m:
             break
         pos += m.end()
@@ -124,8 +130,13 @@ def find_subject(text: str) -> Subject:
     imperative = _IMPERATIVE.match(text[pos:])
     if imperative:
         pos += imperative.end()
-    pos = _skip_topic(text, pos)
-    end = _subject_end(text, pos)
+    topic_end = _skip_topic(text, pos)
+    if topic_end != pos:  # "Về các công việc cụ thể, Phó Thủ tướng đề nghị Bộ …"
+        pos = strip_openers(text, topic_end)
+    # After "yêu cầu"/"giao"/"đề nghị" the names that follow are the addressees and whatever comes
+    # next is their task: "Thủ tướng yêu cầu các bộ, ngành [quyết tâm cao hơn …]".
+    addressed = pos > 0 and bool(_ADDRESSING_VERB.search(text[:pos]))
+    end = _subject_end(text, pos, addressed)
     lead: list[Body] = []
     if end > pos:
         lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
@@ -167,7 +178,7 @@ def _skip_topic(text: str, pos: int) -> int:
     return pos
 
 
-def _subject_end(text: str, pos: int) -> int:
+def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
@@ -182,6 +193,8 @@ def _subject_end(text: str, pos: int) -> int:
     if rel := _RELATIVE.match(tail):
         return pos + end + rel.start("duty")
     if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
+        return pos + end
+    if addressed and not _APPOSITION_START.match(tail) and not _descriptive_gap(tail):
         return pos + end
     # An apposition after the name ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của …",
     # "Các bộ, cơ quan chủ quản …") runs to the first predicate word. Without a separator the name
