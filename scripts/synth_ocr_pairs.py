@@ -70,7 +70,10 @@ SCAN_FONT_FILES = (
 SCAN_DPI = 300
 SCAN_POINT_SIZES = (12, 13, 13, 14)
 SCAN_LOW_DPI = (150, 200)  # resolution the page passes through (down and back up)
-SCAN_BLUR = (0.5, 1.2)
+SCAN_BLUR = (0.5, 1.2)  # gaussian sigma in 300 dpi pixels…
+SCAN_SEVERITY = (1.0, 1.8)  # …times a per-page severity
+SCAN_UPSAMPLE_P = 0.3  # share of scans scaled back to 300 dpi before OCR
+SCAN_BINARISE_P = 0.45
 SCAN_TILT_DEG = 0.5
 SCAN_JPEG_QUALITY = (30, 60)
 
@@ -146,17 +149,27 @@ def render(lines: list[str], font: ImageFont.FreeTypeFont, px: int, rng: random.
     return img
 
 
-def degrade_scan(img: Image.Image, rng: random.Random) -> Image.Image:
-    """Photocopy/scan damage on a 300 dpi page: clean image -> degraded grayscale image."""
+def degrade_scan(img: Image.Image, rng: random.Random) -> tuple[Image.Image, int]:
+    """Photocopy/scan damage on a 300 dpi page: clean image -> (degraded grayscale image, its dpi).
+
+    The page is blurred (optics, toner spread), resampled to 150-200 dpi and usually OCR'd at
+    that resolution (sometimes scaled back to 300 dpi first), tilted, speckled, sometimes
+    binarised and JPEG-compressed. Severity varies per page so mild and harsh scans both occur.
+    """
     import io
 
     import numpy as np
 
-    f = rng.uniform(*SCAN_LOW_DPI) / SCAN_DPI
-    small = img.resize((int(img.width * f), int(img.height * f)), Image.BILINEAR)
-    img = small.resize(img.size, rng.choice((Image.BILINEAR, Image.BICUBIC)))
-    img = img.filter(ImageFilter.GaussianBlur(rng.uniform(*SCAN_BLUR)))
+    severity = rng.uniform(*SCAN_SEVERITY)
+    img = img.filter(ImageFilter.GaussianBlur(rng.uniform(*SCAN_BLUR) * severity))
     img = img.rotate(rng.uniform(-SCAN_TILT_DEG, SCAN_TILT_DEG), fillcolor=255, resample=Image.BILINEAR)
+    low = rng.uniform(*SCAN_LOW_DPI)
+    f = low / SCAN_DPI
+    img = img.resize((int(img.width * f), int(img.height * f)), Image.BILINEAR)
+    dpi = round(low)
+    if rng.random() < SCAN_UPSAMPLE_P:
+        img = img.resize((int(img.width / f), int(img.height / f)), rng.choice((Image.BILINEAR, Image.BICUBIC)))
+        dpi = SCAN_DPI
     gen = np.random.default_rng(rng.randint(0, 2**31))
     arr = np.asarray(img, dtype=np.int16) + gen.normal(0, rng.uniform(2, 10), img.size[::-1])
     speck = gen.random(arr.shape)
@@ -164,12 +177,12 @@ def degrade_scan(img: Image.Image, rng: random.Random) -> Image.Image:
     arr[speck < amount / 2] = 0
     arr[speck > 1 - amount / 2] = 255
     img = Image.fromarray(np.clip(arr, 0, 255).astype("uint8"))
-    if rng.random() < 0.35:  # binarised photocopy: strokes thin or thicken with the threshold
+    if rng.random() < SCAN_BINARISE_P:  # photocopy: strokes thin or thicken with the threshold
         thr = rng.randint(100, 190)
         img = img.point(lambda v: 255 if v > thr else 0)
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=rng.randint(*SCAN_JPEG_QUALITY))
-    return Image.open(io.BytesIO(buf.getvalue())).convert("L")
+    return Image.open(io.BytesIO(buf.getvalue())).convert("L"), dpi
 
 
 def ocr(img: Image.Image, dpi: int) -> str:
@@ -207,7 +220,10 @@ def make_page(idx: int, split: str, pool: list[str], seed: int, profile: str = "
         lines.extend(wrap(para, font, width))
         k += 1
     lines = lines[:want]
-    img = degrade_scan(render_clean(lines, font, px, rng), rng) if scan else render(lines, font, px, rng)
+    if scan:
+        img, dpi = degrade_scan(render_clean(lines, font, px, rng), rng)
+    else:
+        img = render(lines, font, px, rng)
     text = ocr(img, dpi)
     out.mkdir(parents=True, exist_ok=True)
     base.with_suffix(".clean.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

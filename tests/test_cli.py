@@ -180,6 +180,18 @@ def test_repair_missing_file_exit_2(cli_run, tmp_path: Path) -> None:
     assert cli_run("repair", tmp_path / "nope.txt")[0] == ExitCode.input_file
 
 
+def test_repair_reads_a_pdf_text_layer(cli_run, text_pdf: Path) -> None:
+    code, out, _ = cli_run("repair", text_pdf)
+    assert code == ExitCode.ok
+    assert "Số: 33/CT-TTg" in out and out.count("\f") == 4  # five pages, joined by form feeds
+
+
+def test_repair_refuses_an_image(cli_run, hostile) -> None:
+    code, out, err = cli_run("repair", hostile.png_as_pdf())
+    assert code == ExitCode.input_file and out == ""
+    assert "not a text file or PDF: the content is a PNG image" in err
+
+
 def _subprocess(args: list[str], **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(args, capture_output=True, text=True, timeout=120, env={**os.environ, **env})
 

@@ -8,7 +8,15 @@ import pytest
 
 from directive_parser import legacy_encoding
 from directive_parser.errors import EmptyDocumentError, EncodingError, NotAPdfError
-from directive_parser.ingest import OcrMode, decode_text, ingest, sniff, split_text_pages, usable_text_layer
+from directive_parser.ingest import (
+    OcrMode,
+    decode_text,
+    ingest,
+    read_text,
+    sniff,
+    split_text_pages,
+    usable_text_layer,
+)
 from directive_parser.models import PageMethod
 
 VI = "Giao Bộ Công an chủ trì, phối hợp với Bộ Nội vụ hoàn thành trước ngày 31/12/2025."
@@ -187,3 +195,33 @@ def test_empty_file(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(data)
     with pytest.raises(EmptyDocumentError, match="empty"):
         ingest(path)
+
+
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (lambda h: h.write("a.txt", legacy_encoding.encode_vni(VI)), VI),
+        (lambda h: h.write("a.txt", b"trang m\xe1\xbb\x99t\n\n2\n\ntrang hai"), "trang một\n\n2\n\ntrang hai"),
+        (lambda h: h.text_pdf, None),
+    ],
+    ids=["vni-text", "text-kept-whole", "pdf-text-layer"],
+)
+def test_read_text(hostile, build, expected) -> None:
+    text = read_text(build(hostile))
+    if expected is not None:
+        assert text == expected
+    else:
+        pages = text.split("\f")
+        assert len(pages) == 5 and "Số: 33/CT-TTg" in pages[0] and "Phạm Minh Chính" in pages[4]
+
+
+@pytest.mark.parametrize(
+    ("build", "error"),
+    [(lambda h: h.png_as_pdf(), NotAPdfError), (lambda h: h.write("e.txt", b" \n"), EmptyDocumentError)],
+    ids=["png", "blank"],
+)
+def test_read_text_errors(hostile, build, error) -> None:
+    path = build(hostile)
+    with pytest.raises(error) as exc:
+        read_text(path)
+    assert exc.value.path == str(path)

@@ -82,8 +82,11 @@ def extract_assignments(clauses: list[Clause], ctx: ExtractContext) -> tuple[lis
     records: list[Assignment] = []
     if structured:
         addressees = _preamble_addressees(clauses, ctx)
-        for clause in clauses:
-            if clause.path == "preamble":
+        first_numbered = next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
+        for i, clause in enumerate(clauses):
+            # Dash items before the first numbered clause are the address list of a Công điện
+            # ("THỦ TƯỚNG CHÍNH PHỦ điện: - Chủ tịch Ủy ban nhân dân các tỉnh …;"), not tasks.
+            if clause.path == "preamble" or (clause.kind is ClauseKind.item and i < first_numbered):
                 continue
             records += _walk(clause, addressees, ctx, warnings)
     else:

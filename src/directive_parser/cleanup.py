@@ -37,7 +37,11 @@ class DocumentText:
 
 
 def normalize(text: str) -> str:
-    """NFC-normalise, unify line ends and spaces, and re-attach loose combining marks."""
+    r"""NFC-normalise, unify line ends and spaces, and re-attach loose combining marks.
+
+    >>> normalize("Chi\u0309 thi \u0323 ve\u0302\u0300\r\n")
+    'Chỉ thị về\n'
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     text = _LOOSE_MARK.sub(r"\1", text)
     text = unicodedata.normalize("NFC", text)

@@ -57,17 +57,17 @@ def parse(
 
 @app.command()
 def repair(
-    path: Path = typer.Argument(..., help="Damaged OCR text file"),
+    path: Path = typer.Argument(..., help="Damaged OCR text file (or a PDF whose text layer is damaged)"),
     reference: list[Path] | None = typer.Option(None, "--reference", "-r", help="Clean reference text file(s)"),
     out: Path | None = typer.Option(None, "-o", "--out"),
     diff: bool = typer.Option(False, "--diff", help="List each changed token instead of the repaired text"),
 ) -> None:
     """Repair OCR text that lost its diacritics, against a reference or blindly."""
     from .diacritics import restore_diacritics
-    from .ingest import decode_text, read_bytes
+    from .ingest import read_text
     from .repair import repair_text
 
-    text = decode_text(read_bytes(path), path)
+    text = read_text(path)
     result = repair_text(text, reference=[str(r) for r in reference]) if reference else restore_diacritics(text)
     if diff:
         lines = [f"{c.start}-{c.end}\t{c.original}\t{c.replacement}\t{c.confidence:.2f}\t{c.method}" for c in result.changes]

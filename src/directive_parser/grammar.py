@@ -60,14 +60,13 @@ MAX_SUBJECT_CHARS = 220
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
 # dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
-_GAP_PREDICATE = re.compile(r"\s(?:khẩn trương|tiếp tục|chủ trì|có trách nhiệm|tập trung|chủ động)\b")
 _GAP_FORBIDDEN = re.compile(r"\b(?:được|đã|đang|vừa|là|đạt|với|bị)\b|[;.:]")
 MAX_GAP_CHARS = 100
 
 
 def _descriptive_gap(tail: str) -> bool:
     """True when `tail` runs on from a group name to its predicate without a verb of its own."""
-    m = _GAP_PREDICATE.search(tail[: MAX_GAP_CHARS + 20])
+    m = _PREDICATE_INSIDE.search(tail[: MAX_GAP_CHARS + 20])
     return bool(m) and m.start() <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[: m.start()])
 # A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
 # đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.

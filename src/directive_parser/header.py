@@ -66,7 +66,7 @@ class Header:
 
 
 # Words that keep their capitals in running text.
-_PROPER_CASE = ("Chính phủ", "Quốc hội", "Trung ương", "Nhà nước", "Việt Nam", "Ủy ban nhân dân", "Bộ", "Văn phòng",
+_PROPER_CASE = ("Thủ tướng", "Chính phủ", "Quốc hội", "Trung ương", "Nhà nước", "Việt Nam", "Ủy ban nhân dân", "Bộ", "Văn phòng",
                 "Ban Chỉ đạo", "Đảng", "Mặt trận Tổ quốc")
 
 

@@ -123,6 +123,26 @@ def ingest(path: str | os.PathLike, ocr: OcrMode = OcrMode.auto, engine: str = "
     return SourceDocument(str(p), sha, "text/plain", split_text_pages(decode_text(data, p)))
 
 
+def read_text(path: str | os.PathLike) -> str:
+    """The raw text of a file: a decoded text file, or a PDF's text layer with pages joined by form feeds.
+
+    For commands that work on text, such as `repair`; no OCR, no page splitting.
+
+    Raises:
+        InputFileError: unreadable, empty, another format (image, archive), undecodable or a broken PDF.
+    """
+    p = Path(path)
+    data = read_bytes(p)
+    if not data.strip():
+        raise EmptyDocumentError("the file is empty", p)
+    kind = sniff(data)
+    if kind == "pdf":
+        return "\f".join(_pdf_texts_pdfium(p, data))
+    if kind != "text":
+        raise NotAPdfError(f"not a text file or PDF: the content is a {kind}", p)
+    return decode_text(data, p)
+
+
 def decode_text(data: bytes, path: Path | None = None) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or legacy TCVN3/VNI."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -156,7 +176,16 @@ def split_text_pages(text: str) -> list[PageText]:
 
 
 def usable_text_layer(text: str) -> bool:
-    """True when a page's text layer has enough real letters to be trusted over OCR."""
+    """True when a page's text layer has enough real letters to be trusted over OCR.
+
+    A scan often carries a stray text layer (a stamp's "Số: 33/CT-TTg", "(cid:12)" glyph ids):
+    such a page goes to OCR.
+
+    >>> usable_text_layer("Số: 33/CT-TTg")
+    False
+    >>> usable_text_layer("Giao Bộ Công an chủ trì thực hiện nhiệm vụ này trước ngày 31")
+    True
+    """
     letters = sum(ch.isalpha() for ch in text)
     visible = sum(not ch.isspace() for ch in text)
     return letters >= MIN_LETTERS_PER_PAGE and letters >= MIN_LETTER_SHARE * max(visible, 1) and "(cid:" not in text
