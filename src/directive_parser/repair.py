@@ -24,6 +24,7 @@ OCR tokens no reference covers go to the blind restorer `directive_parser.diacri
 from __future__ import annotations
 
 import os
+import functools
 import re
 import unicodedata
 from bisect import bisect_left
@@ -89,11 +90,13 @@ class _Pick:
     ref_follow: str  # the reference character right after the replacement
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _strip_marks(s: str) -> str:
     s = s.replace("đ", "d").replace("Đ", "D")
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(token: str) -> str:
     """Accent-stripped, lowercased token with English-model confusions undone.
 
@@ -535,6 +538,7 @@ _VI_ONLY = frozenset("ăâêôơưđĩũĂÂÊÔƠƯĐĨŨ" + "".join(map(chr, r
 _COUNTED_RE = re.compile(r"[^\W\d_][\w\u0300-\u036f&¢€{}|]*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_syllable(token: str) -> bool:
     """True if lowercase `token` (NFC) is a well-formed Vietnamese syllable, tone included."""
     nfd = unicodedata.normalize("NFD", token)
@@ -553,6 +557,7 @@ def _counted_tokens(text: str) -> list[str]:
     return [t for t in toks if len(t) > 1 and not _is_code(t)]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_code(token: str) -> bool:
     """Acronyms and codes ("NQ-CP", "KHCN", "QH15"): two or more capitals and no lowercase."""
     letters = [c for c in token if c.isalpha()]
