@@ -21,6 +21,9 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from directive_parser._lm import load_lm
 from directive_parser._lm_text import has_shape, skeleton
 
@@ -39,11 +42,15 @@ UNSEEN_LETTER_P = 0.05  # an OCR letter standing for itself when never seen so
 # Hand-listed look-alikes Tesseract's English model uses for Vietnamese letters, merged into the
 # learnt reverse map when the synthetic pages never showed them: "B9" Bộ, "x4y" xây, "1a" là.
 LOOKALIKES = {"0": "o", "1": "li", "3": "a", "4": "a", "5": "s", "6": "o", "8": "a", "9": "o",
-              "@": "ao", "&": "e", "¢": "e", "€": "e", "|": "li", "!": "li", "®": "o"}
+              "@": "ao", "&": "e", "¢": "e", "€": "e", "|": "li", "!": "li", "®": "o", "§": "o"}
 LOOKALIKE_P = 0.05
+LOOKALIKE_FLOOR = 1e-3  # channel probability of a look-alike rewrite the synthetic pages never showed
 SELF_FLOOR = 0.05  # channel probability floor for an accented syllable read as itself
 MAX_CANDIDATES = 8  # candidates kept per token after scoring by channel + unigram
 PRUNE_MARGIN = 4.0  # …and only those within this many log10 units of the best
+FUZZY2_MIN_LEN = 4  # tokens this long with no candidate at all try skeletons two edits away…
+FUZZY2_MAX_EDITS = 2
+FUZZY2_LIMIT = 40  # …keeping the nearest ones, same first letter only
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,7 @@ class Channel:
             for d in _deletes1(sk):
                 self.deletes[d].add(sk)
         self.reverse = self._reverse_map(chars)
+        self.skeletons = sorted(self.by_skeleton)
         self.prefixes = frozenset(sk[:i] for sk in self.by_skeleton for i in range(len(sk) + 1))
 
     @staticmethod
@@ -129,7 +137,12 @@ class Channel:
         """Probability of an unseen rewrite of one clean letter into an OCR string."""
         if len(out) == 1 and skeleton(out) == skeleton(clean):
             return SAME_BASE_FLOOR
+        if skeleton(clean) in LOOKALIKES.get(out, ""):  # a hand-listed look-alike: "B§" for "Bộ"
+            return LOOKALIKE_FLOOR
         return CHAR_FLOOR if len(out) == 1 else CHAR_FLOOR / 10
+
+    def _fuzzy2(self, ocr: str) -> set[str]:
+        return _fuzzy2_impl(self, ocr)
 
     def variants(self, ocr: str) -> list[str]:
         """Inventory skeletons an OCR token may stand for, most likely first: 'tir' -> ['tu', 'tim', …].
@@ -172,6 +185,8 @@ class Channel:
                 for d in {v, *_deletes1(v)}:
                     for sk in self.deletes.get(d, set()) | ({d} if d in self.by_skeleton else set()):
                         words.update(self.by_skeleton[sk])
+        if not words and len(ocr) >= FUZZY2_MIN_LEN:  # badly damaged: "dugrc" for "được"
+            words.update(self._fuzzy2(ocr))
         seen = self.table.get(ocr, {})
         out = []
         for w in words:
@@ -187,6 +202,14 @@ class Channel:
             floor = out[0].channel + self.lm.uni[out[0].word_id] - PRUNE_MARGIN
             out = [c for c in out if c.channel + self.lm.uni[c.word_id] >= floor]
         return out[:MAX_CANDIDATES]
+
+
+def _fuzzy2_impl(channel: Channel, ocr: str) -> set[str]:
+    """Syllables whose skeleton is within two edits of the OCR token's look-alike skeleton."""
+    query = "".join(LOOKALIKES.get(c, skeleton(c))[:1] for c in ocr)
+    hits = process.extract(query, channel.skeletons, scorer=Levenshtein.distance,
+                           score_cutoff=FUZZY2_MAX_EDITS, limit=FUZZY2_LIMIT)
+    return {w for sk, _, _ in hits if sk[:1] == query[:1] for w in channel.by_skeleton[sk]}
 
 
 def _deletes1(s: str) -> set[str]:

@@ -12,6 +12,7 @@ SQLite tracker (see `export.BatchWriter`).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -85,12 +86,24 @@ class Job:
     suspect: bool = False  # was running when a worker died: re-run alone
 
 
+@functools.cache
 def parser_version() -> str:
-    """The installed package version, recorded with every result for resume."""
+    """Package version plus a digest of the package's code and data, recorded with every result.
+
+    `--resume` skips a document only when this matches, so a changed rule or gazetteer reprocesses
+    the archive even when the version number was not bumped.
+    """
     try:
-        return version("directive-parser")
+        base = version("directive-parser")
     except PackageNotFoundError:
-        return "0+unknown"
+        base = "0+unknown"
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and f.suffix not in (".pyc",) and "__pycache__" not in f.parts:
+            digest.update(f.relative_to(package).as_posix().encode())
+            digest.update(f.read_bytes())
+    return f"{base}+{digest.hexdigest()[:12]}"
 
 
 def file_sha256(path: str | Path) -> str:

@@ -30,7 +30,7 @@ __all__ = ["restore_diacritics", "syllable_validity", "is_valid_syllable"]
 
 # A core that may be a damaged syllable: letters plus the digits and symbols Tesseract puts for
 # marked vowels ("s6" số, "B9" Bộ, "1a" là, "1&" lệ, "nhi¢m" nhiệm); at most 8 characters.
-OCR_WORD_RE = re.compile(r"[\w&¢€@]+")
+OCR_WORD_RE = re.compile(r"[\w&¢€@§]+")
 MAX_WORD_LEN = 8
 # Kept verbatim: URLs, e-mails, document numbers with "/" or "-" ("57-NQ/TW"), dotted numbers.
 PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
@@ -42,6 +42,13 @@ CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the cor
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 PAD_SCORE = -1e4  # channel score of padding entries; never chosen
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+# Enumeration labels are kept verbatim: clause letters "a)", "đ)", "(b)" and roman items "(i)",
+# "(ii)", "(iv)"; otherwise the lone letter reads as a syllable ("d)" -> "ở)", "(i)" -> "(ị)").
+LABEL_RE = re.compile(r"^(?:\(?[a-zđA-ZĐ]\)|\((?:[ivx]+|[IVX]+)\)|(?:[ivx]+|[IVX]+)\))[.,;:]?$")
+# A capital left alone when OCR drops the marked vowel: "B Nội vụ" for "Bộ Nội vụ". Extra
+# candidates (syllable, log10 channel score) for that exact capital; the LM weighs them against
+# the letter itself ("Phụ lục B", "điểm b").
+LONE_CAPITALS = {"B": (("bộ", -0.5),)}
 
 
 @dataclass
@@ -91,11 +98,11 @@ def _fix_abbrevs(core: str) -> str:
     return ABBREV_PART_RE.sub(lambda m: abbrevs.get(m.group(), m.group()), core)
 
 
-def _slot_for(core: str, start: int, lm: SyllableLM) -> _Slot:
-    """Candidates for one chunk core: str -> _Slot (fixed slot for numbers and codes)."""
+def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Slot:
+    """Candidates for one chunk core: str -> _Slot (fixed slot for numbers, codes and labels)."""
     low = core.lower()
-    fixed_id = None
-    if PASSTHROUGH_RE.search(core) or len(core) > MAX_WORD_LEN or not OCR_WORD_RE.fullmatch(core) \
+    fixed_id = lm.word_id(low) if label else None
+    if label or PASSTHROUGH_RE.search(core) or len(core) > MAX_WORD_LEN or not OCR_WORD_RE.fullmatch(core) \
             or not any(c.isalpha() for c in core):
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
     if fixed_id is not None:
@@ -104,6 +111,11 @@ def _slot_for(core: str, start: int, lm: SyllableLM) -> _Slot:
     words: list[str | None] = [c.word for c in cands]
     ids = [c.word_id for c in cands]
     chan = [c.channel for c in cands]
+    for word, score in LONE_CAPITALS.get(core, ()):
+        if word not in words:
+            words.append(word)
+            ids.append(lm.word_id(word))
+            chan.append(score)
     if not words or low not in load_channel().inventory:  # may be a foreign word or abbreviation: "ISO", "date"
         words.append(None)
         ids.append(lm.unk)
@@ -124,7 +136,7 @@ def _slots(text: str) -> list[_Slot]:
         last = m.end()
         lead, core, _ = split_chunk(m.group())
         if core:
-            out.append(_slot_for(core, m.start() + len(lead), lm))
+            out.append(_slot_for(core, m.start() + len(lead), lm, LABEL_RE.match(m.group()) is not None))
     return out
 
 
