@@ -86,9 +86,6 @@ def test_issued_option_fills_a_missing_date(cli_run, fixtures_dir: Path) -> None
     assert "header has no issue date" not in [w["message"] for w in data["warnings"]]
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline._parse_source: `when = issued or h.issued` lets --issued override "
-                   "the date printed in the header, though --help and parse_directive's docstring say it is used "
-                   "only when the text lacks one")
 def test_issued_option_does_not_override_the_header_date(cli_run, text_pdf: Path) -> None:
     data = json.loads(cli_run("parse", text_pdf, "-f", "json", "--issued", "2025-01-01")[1])
     assert data["issued"] == "2025-11-06"

@@ -163,9 +163,6 @@ def test_archive_folder_parses_the_good_and_names_the_bad(hostile, text_pdf: Pat
     assert {r.status for name, r in results.items() if name != "Chỉ thị 33.pdf"} == {BatchStatus.failed}
 
 
-@pytest.mark.xfail(strict=True, reason="repair.assess_damage: all-caps English tokens that spell Vietnamese "
-                   "syllables (THE, TO, HE) read as Vietnamese without diacritics, so pipeline repairs the text "
-                   "instead of raising NotVietnameseError")
 def test_english_only_pdf_in_capitals(hostile) -> None:
     lines = [
         "THE PRIME MINISTER DIRECTS ALL MINISTRIES TO COMPLETE THE DIGITAL",

@@ -50,7 +50,8 @@ MAX_CANDIDATES = 8  # candidates kept per token after scoring by channel + unigr
 PRUNE_MARGIN = 4.0  # …and only those within this many log10 units of the best
 FUZZY2_MIN_LEN = 4  # tokens this long with no candidate at all try skeletons two edits away…
 FUZZY2_MAX_EDITS = 2
-FUZZY2_LIMIT = 40  # …keeping the nearest ones, same first letter only
+FUZZY2_LIMIT = 40  # …keeping the nearest ones, same first letter only…
+FUZZY2_TOP = -3.0  # …with channel scores shifted so the best gets this log10 score
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,11 @@ class Channel:
         return CHAR_FLOOR if len(out) == 1 else CHAR_FLOOR / 10
 
     def _fuzzy2(self, ocr: str) -> set[str]:
-        return _fuzzy2_impl(self, ocr)
+        """Syllables whose skeleton is within two edits of the OCR token's look-alike skeleton."""
+        query = "".join(LOOKALIKES.get(c, skeleton(c))[:1] for c in ocr)
+        hits = process.extract(query, self.skeletons, scorer=Levenshtein.distance,
+                               score_cutoff=FUZZY2_MAX_EDITS, limit=FUZZY2_LIMIT)
+        return {w for sk, _, _ in hits if sk[:1] == query[:1] for w in self.by_skeleton[sk]}
 
     def variants(self, ocr: str) -> list[str]:
         """Inventory skeletons an OCR token may stand for, most likely first: 'tir' -> ['tu', 'tim', …].
@@ -185,7 +190,8 @@ class Channel:
                 for d in {v, *_deletes1(v)}:
                     for sk in self.deletes.get(d, set()) | ({d} if d in self.by_skeleton else set()):
                         words.update(self.by_skeleton[sk])
-        if not words and len(ocr) >= FUZZY2_MIN_LEN:  # badly damaged: "dugrc" for "được"
+        fuzzy2 = not words and len(ocr) >= FUZZY2_MIN_LEN
+        if fuzzy2:  # badly damaged: "dugrc" for "được"
             words.update(self._fuzzy2(ocr))
         seen = self.table.get(ocr, {})
         out = []
@@ -197,19 +203,14 @@ class Channel:
             if w == ocr and not ocr.isascii():  # an accented syllable is most likely already right
                 p = max(p, SELF_FLOOR)
             out.append(Candidate(w, self.lm.word_id(w), math.log10(max(p, 1e-30))))
+        if fuzzy2 and out:  # rank among themselves by the char model; the LM weighs them against the token kept
+            shift = FUZZY2_TOP - max(c.channel for c in out)
+            out = [Candidate(c.word, c.word_id, c.channel + shift) for c in out]
         out.sort(key=lambda c: -(c.channel + self.lm.uni[c.word_id]))
         if out:  # drop candidates hopeless before any context is seen
             floor = out[0].channel + self.lm.uni[out[0].word_id] - PRUNE_MARGIN
             out = [c for c in out if c.channel + self.lm.uni[c.word_id] >= floor]
         return out[:MAX_CANDIDATES]
-
-
-def _fuzzy2_impl(channel: Channel, ocr: str) -> set[str]:
-    """Syllables whose skeleton is within two edits of the OCR token's look-alike skeleton."""
-    query = "".join(LOOKALIKES.get(c, skeleton(c))[:1] for c in ocr)
-    hits = process.extract(query, channel.skeletons, scorer=Levenshtein.distance,
-                           score_cutoff=FUZZY2_MAX_EDITS, limit=FUZZY2_LIMIT)
-    return {w for sk, _, _ in hits if sk[:1] == query[:1] for w in channel.by_skeleton[sk]}
 
 
 def _deletes1(s: str) -> set[str]:

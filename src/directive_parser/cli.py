@@ -124,7 +124,8 @@ def main() -> None:
     if verbose:
         sys.argv.remove("--verbose")
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns a command's exit code instead of exiting.
+        code = app(standalone_mode=False)
     except DirectiveParserError as e:
         if verbose:
             raise
@@ -141,6 +142,7 @@ def main() -> None:
             e.show()
             sys.exit(int(ExitCode.bad_args))
         raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from .segment import segment_clauses
 MIN_VIETNAMESE_SHARE = 0.15
 MIN_WORDS = 5
 DAMAGE_SAMPLE_CHARS = 20_000
+MOSTLY_CAPITALS = 0.7
 
 
 def parse_directive(
@@ -78,7 +79,7 @@ def _parse_source(src: SourceDocument, *, issued: date | None, reference, strict
     if len(doc.text.split()) < MIN_WORDS:
         raise EmptyDocumentError("no text was found in the document", src.path)
     h = parse_header(doc.text)
-    when = issued or h.issued
+    when = h.issued or issued  # the date printed in the document wins over the caller's fallback
     key = h.number or src.sha256[:12]
     clauses = segment_clauses(doc.text, h.body_start, h.body_end, doc.pages)
     records, warnings = extract_assignments(clauses, ExtractContext(doc.text, doc.pages, when, key))
@@ -109,9 +110,13 @@ def _repair_pages(src: SourceDocument, reference) -> tuple[list[PageText], Repai
         return src.pages, None
     joined = "\n".join(p.text for p in own)
     # Damage is a property of the whole document; a sample of its start measures it well enough.
-    damage = repair.assess_damage(joined[:DAMAGE_SAMPLE_CHARS])
+    sample = joined[:DAMAGE_SAMPLE_CHARS]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > MOSTLY_CAPITALS * len(letters):
+        sample = sample.lower()  # all-caps text: capitalised words are not acronyms here
+    damage = repair.assess_damage(sample)
     if damage < repair.DAMAGE_THRESHOLD:
-        if repair.vietnamese_share(joined) < MIN_VIETNAMESE_SHARE and len(joined.split()) >= MIN_WORDS:
+        if repair.vietnamese_share(sample) < MIN_VIETNAMESE_SHARE and len(joined.split()) >= MIN_WORDS:
             raise NotVietnameseError("the text is not Vietnamese (too few Vietnamese words)", src.path)
         return src.pages, RepairInfo(damaged=False, damage_score=round(damage, 4), method="none")
     fixed: dict[int, str] = {}
