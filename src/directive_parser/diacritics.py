@@ -49,6 +49,15 @@ LABEL_RE = re.compile(r"^(?:\(?[a-zđA-ZĐ]\)|\((?:[ivx]+|[IVX]+)\)|(?:[ivx]+|[I
 # candidates (syllable, log10 channel score) for that exact capital; the LM weighs them against
 # the letter itself ("Phụ lục B", "điểm b").
 LONE_CAPITALS = {"B": (("bộ", -0.5),)}
+# Short digit strings Tesseract makes of whole words ("6" có/ở, "14" là). They stay numbers unless
+# the LM prefers a word the channel table has seen read so, at this extra log10 cost.
+DIGIT_WORD_MAX_LEN = 2
+DIGIT_WORD_PENALTY = -1.0
+# Words OCR glued with stray punctuation ("va-cdp", "két.qua") are restored piece by piece,
+# unless the chunk looks like a code, abbreviation or domain ("NQ-CP", "COVID-19", "chinhphu.vn").
+GLUE_PIECE_RE = re.compile(r"[\w&¢€@§]+")
+GLUE_SEP_RE = re.compile(r"[-.,;:'’‘_~]")
+GLUE_BLOCK_RE = re.compile(r"[/\\@]|https?:|www\.|\.(?:vn|com|net|org|gov|edu|int)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -105,6 +114,9 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
     if label or PASSTHROUGH_RE.search(core) or len(core) > MAX_WORD_LEN or not OCR_WORD_RE.fullmatch(core) \
             or not any(c.isalpha() for c in core):
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
+    if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN \
+            and core in load_channel().table:
+        return _digit_slot(core, start, lm)
     if fixed_id is not None:
         return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core)
     cands: tuple[Candidate, ...] = candidates_for(low)
@@ -124,6 +136,33 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
                  start, start + len(core), core)
 
 
+def _digit_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
+    """A short number that may be a misread word: '6' -> {<num>, có, ở, …} with the word penalised."""
+    cands = [c for c in candidates_for(core) if c.word in load_channel().table[core]]
+    ids = [lm.num] + [c.word_id for c in cands]
+    chan = [0.0] + [(c.channel + DIGIT_WORD_PENALTY) * CHANNEL_WEIGHT for c in cands]
+    return _Slot(np.array(ids, np.int64), np.array(chan, np.float32), [None] + [c.word for c in cands],
+                 start, start + len(core), core)
+
+
+def _glued_pieces(core: str) -> list[re.Match[str]] | None:
+    """Pieces of a chunk core OCR glued with punctuation: 'va-cdp' -> [va, cdp]; None to keep it whole."""
+    if not GLUE_SEP_RE.search(core) or GLUE_BLOCK_RE.search(core):
+        return None
+    pieces = list(GLUE_PIECE_RE.finditer(core))
+    if len(pieces) < 2 or any(p.group().isdigit() or _is_caps(p.group()) for p in pieces):
+        return None
+    return pieces
+
+
+def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slot]:
+    """LM slots for one chunk core: one slot, or one per glued piece."""
+    pieces = None if label else _glued_pieces(core)
+    if pieces is None:
+        return [_slot_for(core, start, lm, label)]
+    return [_slot_for(p.group(), start + p.start(), lm) for p in pieces]
+
+
 def _slots(text: str) -> list[_Slot]:
     """Tokenise text into LM slots with a sentence start at the top and after blank lines."""
     lm = load_lm()
@@ -136,7 +175,7 @@ def _slots(text: str) -> list[_Slot]:
         last = m.end()
         lead, core, _ = split_chunk(m.group())
         if core:
-            out.append(_slot_for(core, m.start() + len(lead), lm, LABEL_RE.match(m.group()) is not None))
+            out.extend(_core_slots(core, m.start() + len(lead), lm, LABEL_RE.match(m.group()) is not None))
     return out
 
 

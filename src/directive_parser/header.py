@@ -34,7 +34,9 @@ _NEWS_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 _MOTTO = re.compile(r"C[O0]NG\s+H[O0]A\s+XA\s+H\S{1,2}I|Doc\s+lap\s*-\s*Tu\s+do", re.I)
 _RULE_LINE = re.compile(r"^[\s_\-–—=*.]{3,}$")
 # A title line is continued by the next when this one ends in a linking word ("… của Chính phủ và").
-_JOINING_END = re.compile(r"\b(?:và|của|tại|về|các|số|với|trong|cho|theo|ngày|đối với|năm|để)\s*$", re.I)
+_JOINING_END = re.compile(r"\b(?:và|của|tại|về|các|với|trong|cho|theo|đối với|để)\s*$", re.I)
+# "… Nghị quyết số" / "ngày" / "năm" continue only into a number ("chuyển đổi số" ends a title).
+_NUMBER_END = re.compile(r"\b(?:số|ngày|năm|tháng)\s*$", re.I)
 REFERENCE_TYPES = (
     "Nghị quyết", "Quyết định", "Chỉ thị", "Thông báo kết luận", "Thông báo", "Kế hoạch", "Nghị định",
     "Thông tư", "Công điện", "Luật", "Quy định", "Kết luận", "Công văn", "Văn bản", "Chương trình",
@@ -147,7 +149,8 @@ def _read_title(lines: list[str], i: int) -> tuple[str, int]:
             if parts:
                 break
             continue
-        if parts and not (line[:1].islower() or _JOINING_END.search(parts[-1])):
+        continues = line[:1].islower() or _JOINING_END.search(parts[-1]) if parts else True
+        if parts and not continues and not (_NUMBER_END.search(parts[-1]) and line[:1].isdigit()):
             break
         parts.append(line)
         i += 1

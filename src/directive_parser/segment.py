@@ -33,7 +33,9 @@ LEVEL = {"roman": 0, "section": 1, "point": 2, "item": 3, "subitem": 4}
 KIND = {"roman": ClauseKind.section, "section": ClauseKind.section, "point": ClauseKind.point,
         "item": ClauseKind.item, "subitem": ClauseKind.subitem}
 # A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
-_CLOSING = re.compile(r"\b(?:Chỉ thị|Quyết định|Công điện|Thông báo|Nghị quyết|Kế hoạch|Thông tư)\s+này\b")
+# A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.".
+_CLOSING = re.compile(r"\b(?:Chỉ thị|Quyết định|Công điện|Thông báo|Nghị quyết|Kế hoạch|Thông tư)\s+này\b"
+                      r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b")
 
 
 @dataclass
