@@ -27,7 +27,8 @@ sys.path.insert(0, str(SHARED / "tools"))
 
 from repair_score import accuracy  # noqa: E402
 
-from directive_parser.repair import assess_damage, repair_text, vietnamese_share  # noqa: E402
+from directive_parser.damage import assess_damage, vietnamese_share  # noqa: E402
+from directive_parser.repair import repair_text  # noqa: E402
 
 # What the English model makes of Vietnamese letters (base letter after tone removal), with
 # weights; seen in Tesseract eng output of directives.

@@ -13,10 +13,11 @@ where the current task was already closed by its deadline and a new lower-case u
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from . import deadlines, grammar
+from .cleanup import page_of
 from .models import (
     Assignment,
     Body,
@@ -273,7 +274,7 @@ def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: Ex
     return Assignment(
         id=f"{ctx.doc_key}/{path}/{ordinal}", clause=path, lead=t.lead, coordinating=t.coordinating, task=task,
         deadline=dl, recurrence=recurrence, product=product, submit_to=submit_to,
-        span=Span(page=_page_of(ctx.pages, start), start=start, end=base + t.end),
+        span=Span(page=page_of(ctx.pages, start), start=start, end=base + t.end),
         completeness=_completeness(t, task, dl, product, submit_to),
     )
 
@@ -294,13 +295,6 @@ def _completeness(t: _Task, task: str, dl: Deadline | None, product: str | None,
     if submit_to or re.search(r"theo\s+thẩm\s+quyền", task):
         out.append(Completeness.tham_quyen)
     return out
-
-
-def _page_of(pages: list[Page], offset: int) -> int:
-    for p in pages:
-        if p.start <= offset < p.end:
-            return p.number
-    return pages[-1].number if pages else 1
 
 
 def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -> tuple[list[Assignment], list[Body]]:

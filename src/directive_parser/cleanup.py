@@ -36,6 +36,14 @@ class DocumentText:
     pages: list[Page]
 
 
+def page_of(pages: list[Page], offset: int) -> int:
+    """The number of the page that holds document offset `offset`."""
+    for p in pages:
+        if p.start <= offset < p.end:
+            return p.number
+    return pages[-1].number if pages else 1
+
+
 def normalize(text: str) -> str:
     r"""NFC-normalise, unify line ends and spaces, and re-attach loose combining marks.
 

@@ -34,7 +34,7 @@ OCR_WORD_RE = re.compile(r"[\w&¢€@§]+")
 MAX_WORD_LEN = 8
 # Kept verbatim: URLs, e-mails, document numbers with "/" or "-" ("57-NQ/TW"), dotted numbers.
 PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
-IDENTITY_PENALTY = -3.5  # log10 channel score for keeping an unknown token as a foreign word
+IDENTITY_PENALTY = -4.5  # log10 channel score for keeping an unknown token as a foreign word (tuned on synthetic dev)
 CHANNEL_WEIGHT = 1.5  # relative weight of channel vs LM log probabilities
 AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
 SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
@@ -53,6 +53,12 @@ LONE_CAPITALS = {"B": (("bộ", -0.5),)}
 # the LM prefers a word the channel table has seen read so, at this extra log10 cost.
 DIGIT_WORD_MAX_LEN = 2
 DIGIT_WORD_PENALTY = -1.0
+# Two syllables OCR ran together ("phuve" phủ về, "Chinhphu" Chính phủ) are split when this long.
+MERGED_MIN_LEN = 4
+MERGED_MAX_LEN = 12
+MERGED_MAX_WHOLE = -3.0  # …and the whole token has no reading with a log10 channel score this good
+MERGED_TOP = 8  # candidates per half tried…
+MERGED_MIN_BIGRAM = -2.5  # …and the best log10 P(right | left) + channel scores must beat this
 # Words OCR glued with stray punctuation ("va-cdp", "két.qua") are restored piece by piece,
 # unless the chunk looks like a code, abbreviation or domain ("NQ-CP", "COVID-19", "chinhphu.vn").
 GLUE_PIECE_RE = re.compile(r"[\w&¢€@§]+")
@@ -70,6 +76,7 @@ class _Slot:
     start: int = -1
     end: int = -1
     core: str = ""
+    sep: str = ""  # put before the output: " " for the second half of a split token ("phuve")
 
 
 def _case_like(word: str, model: str, prev: str, nxt: str) -> str:
@@ -155,12 +162,45 @@ def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     return pieces
 
 
+def _merged_split(core: str) -> int | None:
+    """Where to split two syllables OCR ran together ('phuve' -> 3, 'Chinhphu' -> 5), or None.
+
+    Only for letter tokens with no reading of their own (no observed pair, no syllable skeleton);
+    both halves must read as syllables that the LM often sees together ("chính phủ"), so
+    foreign words ("report", "data") stay whole.
+    """
+    low = core.lower()
+    channel = load_channel()
+    if not (MERGED_MIN_LEN <= len(low) <= MERGED_MAX_LEN) or not core.isalpha() or _is_caps(core) \
+            or not core[1:].islower() or low in channel.table \
+            or any(c.channel >= MERGED_MAX_WHOLE for c in candidates_for(low)):
+        return None
+    lm = load_lm()
+    best, where = MERGED_MIN_BIGRAM, None
+    for i in range(1, len(low)):
+        lc, rc = candidates_for(low[:i])[:MERGED_TOP], candidates_for(low[i:])[:MERGED_TOP]
+        if not lc or not rc or not channel.variants(low[:i]) or not channel.variants(low[i:]):
+            continue
+        v = np.array([c.word_id for c in lc for _ in rc], np.int64)
+        w = np.array([c.word_id for _ in lc for c in rc], np.int64)
+        chan = np.array([a.channel + b.channel for a in lc for b in rc], np.float32)
+        score = float((lm.pair_tables(v, w)[0] + chan).max())
+        if score > best:
+            best, where = score, i
+    return where
+
+
 def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slot]:
-    """LM slots for one chunk core: one slot, or one per glued piece."""
+    """LM slots for one chunk core: one slot, one per glued piece, or two for a merged token."""
     pieces = None if label else _glued_pieces(core)
-    if pieces is None:
+    if pieces is not None:
+        return [_slot_for(p.group(), start + p.start(), lm) for p in pieces]
+    cut = None if label else _merged_split(core)
+    if cut is None:
         return [_slot_for(core, start, lm, label)]
-    return [_slot_for(p.group(), start + p.start(), lm) for p in pieces]
+    second = _slot_for(core[cut:], start + cut, lm)
+    second.sep = " "
+    return [_slot_for(core[:cut], start, lm), second]
 
 
 def _slots(text: str) -> list[_Slot]:
@@ -266,6 +306,7 @@ def restore_diacritics(text: str) -> RepairResult:
             new = _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
         else:
             new = _case_like(word, slot.core, prev, nxt)
+        new = slot.sep + new
         if new == slot.core:
             continue
         pieces.append(text[pos:slot.start])

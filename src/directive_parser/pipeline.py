@@ -10,11 +10,10 @@ import os
 from dataclasses import replace
 from datetime import date
 
-from . import repair
+from . import damage, repair
 from .assignments import ExtractContext, extract_assignments
 from .cleanup import clean_pages
 from .errors import EmptyDocumentError, ExtractionError, NotVietnameseError
-from .diacritics import restore_diacritics
 from .header import find_references, parse_header
 from .ingest import OcrMode, PageText, SourceDocument, ingest, split_text_pages
 from .models import Directive, PageMethod, ParseWarning, RepairInfo, Source
@@ -24,8 +23,7 @@ from .segment import segment_clauses
 # Below this share of Vietnamese-looking words an undamaged text is not a Vietnamese document.
 MIN_VIETNAMESE_SHARE = 0.15
 MIN_WORDS = 5
-DAMAGE_SAMPLE_CHARS = 20_000
-MOSTLY_CAPITALS = 0.7
+PAGE_SEPARATOR = "\f"
 
 
 def parse_directive(
@@ -100,36 +98,23 @@ def _parse_source(src: SourceDocument, *, issued: date | None, reference, strict
 
 
 def _repair_pages(src: SourceDocument, reference) -> tuple[list[PageText], RepairInfo | None]:
-    """Detect damaged text (English-model OCR, lost diacritics) on text layers and repair it page by page.
+    """Repair damaged text layers and .txt input (English-model OCR, lost diacritics) as one document.
 
-    Pages OCR'd here with the Vietnamese model are not repaired. Raises `NotVietnameseError` for
-    clean text that is not Vietnamese.
+    Pages OCR'd here with the Vietnamese model are left alone. Raises `NotVietnameseError` for clean
+    text that is not Vietnamese.
     """
     own = [p for p in src.pages if p.method is not PageMethod.ocr]
     if not own:
         return src.pages, None
-    joined = "\n".join(p.text for p in own)
-    # Damage is a property of the whole document; a sample of its start measures it well enough.
-    sample = joined[:DAMAGE_SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > MOSTLY_CAPITALS * len(letters):
-        sample = sample.lower()  # all-caps text: capitalised words are not acronyms here
-    damage = repair.assess_damage(sample)
-    if damage < repair.DAMAGE_THRESHOLD:
-        if repair.vietnamese_share(sample) < MIN_VIETNAMESE_SHARE and len(joined.split()) >= MIN_WORDS:
-            raise NotVietnameseError("the text is not Vietnamese (too few Vietnamese words)", src.path)
-        return src.pages, RepairInfo(damaged=False, damage_score=round(damage, 4), method="none")
-    fixed: dict[int, str] = {}
-    changed, coverage, methods = 0, [], set()
-    for p in own:
-        result = repair.repair_text(p.text, reference=reference) if reference is not None else restore_diacritics(p.text)
-        fixed[p.number] = str(result)
-        changed += len(result.changes)
-        coverage.append(result.reference_coverage)
-        methods.add(result.method)
-    method = methods.pop() if len(methods) == 1 else "mixed"
-    info = RepairInfo(damaged=True, damage_score=round(damage, 4), method=method, changed_tokens=changed,
-                      reference_coverage=round(sum(coverage) / len(coverage), 4))
+    # Pages are joined with form feeds, which the repair keeps, so they can be split apart again.
+    joined = PAGE_SEPARATOR.join(p.text.replace(PAGE_SEPARATOR, "\n") for p in own)
+    text, info = repair.repair_document_text(joined, reference)
+    sample = damage.sample_for_damage(joined)
+    if not info.damaged and damage.vietnamese_share(sample) < MIN_VIETNAMESE_SHARE and len(sample.split()) >= MIN_WORDS:
+        raise NotVietnameseError("the text is not Vietnamese (too few Vietnamese words)", src.path)
+    if not info.damaged:
+        return src.pages, info
+    fixed = dict(zip((p.number for p in own), text.split(PAGE_SEPARATOR)))
     return [replace(p, text=fixed[p.number]) if p.number in fixed else p for p in src.pages], info
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cleanup import page_of
 from .models import Clause, ClauseKind, Page, Span
 from .textnorm import fold
 
@@ -164,13 +165,6 @@ def _set_ends(nodes: list[_Node], end: int) -> None:
         _set_ends(n.children, n.end)
 
 
-def _page_of(pages: list[Page], offset: int) -> int:
-    for p in pages:
-        if p.start <= offset < p.end:
-            return p.number
-    return pages[-1].number if pages else 1
-
-
 def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
     own_end = n.children[0].start if n.children else n.end
     path = f"{parent}.{n.key}" if parent else n.key
@@ -185,7 +179,7 @@ def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
     if not kids:
         kids = _subitems(body, n.text_start, path, pages)
     return Clause(path=path, label=n.label, kind=KIND[n.level], text=_squash(body),
-                  span=Span(page=_page_of(pages, n.start), start=n.start, end=n.end), children=kids)
+                  span=Span(page=page_of(pages, n.start), start=n.start, end=n.end), children=kids)
 
 
 def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clause]:
@@ -199,13 +193,13 @@ def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clau
         end = seq[k + 1].start() if k + 1 < len(seq) else len(body)
         start = offset + m.start()
         out.append(Clause(path=f"{path}.({m.group('r')})", label=f"({m.group('r')})", kind=ClauseKind.subitem,
-                          text=_squash(body[m.end():end]), span=Span(page=_page_of(pages, start), start=start, end=offset + end)))
+                          text=_squash(body[m.end():end]), span=Span(page=page_of(pages, start), start=start, end=offset + end)))
     return out
 
 
 def _paragraph(path: str, text: str, start: int, end: int, pages: list[Page]) -> Clause:
     return Clause(path=path, label="", kind=ClauseKind.paragraph, text=_squash(text[start:end]),
-                  span=Span(page=_page_of(pages, start), start=start, end=end))
+                  span=Span(page=page_of(pages, start), start=start, end=end))
 
 
 # Running prose: a paragraph ends at a blank line, or, in a text layer without blank lines, at a
