@@ -170,6 +170,10 @@ Bộ Xây dựng đã hoàn thành 20 nhiệm vụ trong năm 2025.
 Rà soát thủ tục hành chính ở 3 cấp chính quyền
 
 Các bộ, ngành, địa phương đẩy mạnh đào tạo kỹ năng số cho cán bộ; nhiệm vụ thường xuyên.
+
+Chiều 9/2, Phó Thủ tướng Trần Hồng Hà chủ trì cuộc họp với các bộ, ngành về chuyển đổi số.
+
+Thứ trưởng Bộ Tài chính cho biết bộ đã hoàn thành 30 nhiệm vụ.
 """
 
 
@@ -182,6 +186,6 @@ def test_prose_tasks():
         ("p3", ["Bộ Tài chính"], date(2026, 6, 30), None),
         ("p4", ["Bộ Tài chính"], date(2026, 6, 30), None),  # subject carried over after "Đồng thời,"
         ("p7", ["các bộ, ngành, địa phương"], None, "regular"),  # past facts (p5) and headlines (p6) skipped
-    ]
+    ]  # a meeting attribution (p8) and a report (p9) name no responsible body
     carried = doc.assignments[2]
     assert names(carried.coordinating) == ["Bộ Tư pháp"]
