@@ -34,9 +34,13 @@ def names(bodies):
         ("Thủ tướng cũng yêu cầu các bộ, ngành quyết tâm cao hơn nữa.", ["các bộ, ngành"], [], "quyết tâm"),
         ("Các cơ quan chủ quản cơ sở dữ liệu đã có dữ liệu sạch có trách nhiệm công bố danh mục.",
          ["các cơ quan chủ quản cơ sở dữ liệu"], [], "có trách nhiệm"),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Tuyên Quang chỉ đạo sơ tán dân.",
+         ["Chủ tịch Ủy ban nhân dân tỉnh Lào Cai", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"], [], "chỉ đạo"),
+        ("Các Bộ: Quốc phòng, Công an sẵn sàng lực lượng cứu hộ.", ["Bộ Quốc phòng", "Bộ Công an"], [], "sẵn sàng"),
     ],
     ids=["lead-coord", "giao", "yeu-cau", "dong-thoi", "topic-opener", "speaker", "apposition", "two-provinces",
-         "coord-list", "topic-then-speaker", "lead-in-then-speaker", "addressed-unknown-verb", "relative-clause"],
+         "coord-list", "topic-then-speaker", "lead-in-then-speaker", "addressed-unknown-verb", "relative-clause",
+         "title-enumeration", "plural-enumeration"],
 )
 def test_find_subject(unit, lead, coordinating, task_start):
     s = find_subject(unit)

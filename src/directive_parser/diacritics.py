@@ -16,6 +16,7 @@ unchanged; only word cores are replaced, so offsets of everything else are kept.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -162,6 +163,7 @@ def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     return pieces
 
 
+@functools.cache
 def _merged_split(core: str) -> int | None:
     """Where to split two syllables OCR ran together ('phuve' -> 3, 'Chinhphu' -> 5), or None.
 
@@ -178,8 +180,10 @@ def _merged_split(core: str) -> int | None:
     lm = load_lm()
     best, where = MERGED_MIN_BIGRAM, None
     for i in range(1, len(low)):
+        if not channel.variants(low[:i]) or not channel.variants(low[i:]):  # cheap test first
+            continue
         lc, rc = candidates_for(low[:i])[:MERGED_TOP], candidates_for(low[i:])[:MERGED_TOP]
-        if not lc or not rc or not channel.variants(low[:i]) or not channel.variants(low[i:]):
+        if not lc or not rc:
             continue
         v = np.array([c.word_id for c in lc for _ in rc], np.int64)
         w = np.array([c.word_id for _ in lc for c in rc], np.int64)

@@ -30,6 +30,7 @@ PREDICATE_STARTERS = (
     "đã", "đang", "sẽ", "không", "nghiêm", "kịp thời", "ngay", "trước", "chậm nhất", "tổng hợp",
     "thẩm định", "xác định", "hoàn chỉnh", "khảo sát", "tổng kết", "sơ kết", "rút kinh nghiệm", "xem xét",
     "quyết định", "điều chỉnh", "tiếp nhận", "cấp", "ký", "thí điểm", "nhân rộng", "phổ biến", "số hóa",
+    "sẵn sàng", "huy động", "sơ tán", "ứng phó", "cứu hộ", "khẩn cấp",
 )
 _PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, reverse=True))
 # At the start of a unit a predicate may be capitalised ("Chủ trì, …"); inside a phrase only a
@@ -60,7 +61,8 @@ MAX_SUBJECT_CHARS = 220
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
 # dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
-_GAP_FORBIDDEN = re.compile(r"\b(?:được|đã|đang|vừa|là|đạt|với|bị|để|nhằm|thì|mà|nếu|thông\s+báo)\b|[;.:]")
+_UNLISTED_VERB = re.compile(r"^\s(?!(?:\S+\s+){0,2}(?:được|đã|đang|vừa|là|bị|của|số|điện\s+tử)\b)[a-zà-ỹđ]")
+_GAP_FORBIDDEN = re.compile(r"\b(?:được|đã|đang|vừa|là|đạt|với|bị|để|nhằm|thì|mà|nếu|thông\s+báo|cho\s+biết|cho\s+rằng|nêu|khẳng\s+định|nhấn\s+mạnh|phát\s+biểu|báo\s+cáo)\b|[;.:]")
 MAX_GAP_CHARS = 100
 
 
@@ -157,7 +159,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _subject_bodies(phrase: str) -> list[Body]:
     """Bodies of a subject phrase; a phrase the names barely cover stays one group."""
-    found = bodies.split_bodies(phrase)
+    found = _titled(phrase, bodies.split_bodies(phrase))
     covered = sum(len(b.text) for b in found)
     apposition = re.search(r"\s[-–]\s", phrase)
     if found and not apposition and covered < MIN_NAME_COVERAGE * len(phrase.replace(" ", "")) and len(found) <= 2:
@@ -177,11 +179,40 @@ def _skip_topic(text: str, pos: int) -> int:
     return pos
 
 
+# Titles and a plural before an enumeration of bodies: "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
+# Gia Lai", "Đồng chí Bí thư tỉnh ủy và Chủ tịch …", "Các Bộ: Quốc phòng, Tài chính".
+_TITLE = r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?|Lãnh\s+đạo|Người\s+đứng\s+đầu)"
+_TITLE_PREFIX = re.compile(rf"^\s*(?:Đồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))+$")
+_LAST_TITLE = re.compile(rf"{_TITLE}(?=\s*$)")
+
+
+def _plain_prefix(prefix: str) -> bool:
+    """True when what stands before the first name leaves it the subject: nothing, "Các", or titles."""
+    bare = prefix.strip(" ,:-")
+    return not bare or bare.lower() == "các" or bool(_TITLE_PREFIX.match(prefix))
+
+
+def _titled(phrase: str, found: list[Body]) -> list[Body]:
+    """Put the title that opens a subject phrase on the bodies it governs ("Chủ tịch" + "Ủy ban nhân
+    dân tỉnh Gia Lai" -> role "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")."""
+    first = bodies.find_bodies(phrase)
+    prefix = phrase[: first[0].start] if first else ""
+    title = _LAST_TITLE.search(prefix.rstrip()) if prefix.strip() and _TITLE_PREFIX.match(prefix) else None
+    if not title:
+        return found
+    t = " ".join(title.group(0).split())
+    kept = [b for b in found if not (b.kind is BodyKind.other and " ".join(b.text.split()) == t)]  # the bare title
+    return [Body(name=f"{t} {b.name}", text=b.text, kind=BodyKind.role) if b.kind in _TITLED_KINDS else b for b in kept]
+
+
+_TITLED_KINDS = (BodyKind.province, BodyKind.ministry, BodyKind.agency)
+
+
 def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
-    if not found or window[: found[0].start].strip(" ,:-"):
+    if not found or not _plain_prefix(window[: found[0].start]):
         return pos
     end = found[0].end
     for m in found[1:]:
@@ -193,7 +224,11 @@ def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
         return pos + end + rel.start("duty")
     if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
         return pos + end
-    if addressed and not _APPOSITION_START.match(tail) and not _descriptive_gap(tail):
+    if addressed and not _APPOSITION_START.match(tail):
+        return pos + end
+    # Known names followed by a lower-case word that is not a passive or a copula: the word is the
+    # verb, even one not listed ("Các Bộ: Quốc phòng, Công an sẵn sàng lực lượng …").
+    if _UNLISTED_VERB.match(tail) and not _descriptive_gap(tail):
         return pos + end
     # An apposition after the name ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của …",
     # "Các bộ, cơ quan chủ quản …") runs to the first predicate word. Without a separator the name
