@@ -11,6 +11,9 @@ chosen here, never on the test pairs.
 from __future__ import annotations
 
 import argparse
+import ast
+import importlib
+import os
 import re
 import sys
 import time
@@ -21,7 +24,8 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# EVAL_SRC=/path/to/src scores another copy of the package (e.g. with a candidate channel)
+sys.path.insert(0, os.environ.get("EVAL_SRC", str(ROOT / "src")))
 from directive_parser.diacritics import restore_diacritics  # noqa: E402
 
 SYNTH = ROOT / "scripts" / "_cache" / "synth"
@@ -58,7 +62,13 @@ def main() -> None:
     ap.add_argument("--split", nargs="+", default=["dev", "dev_scan"])
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--limit", type=int, default=0, help="pages per split (0 = all)")
+    ap.add_argument("--set", nargs="*", default=[], metavar="MODULE.NAME=VALUE",
+                    help="override a constant for tuning, e.g. _channel.FUZZY2_TOP=-2.5")
     a = ap.parse_args()
+    for item in a.set:
+        name, value = item.split("=", 1)
+        mod, const = name.rsplit(".", 1)
+        setattr(importlib.import_module(f"directive_parser.{mod}"), const, ast.literal_eval(value))
     restore_diacritics("khởi động")
     for split in a.split:
         pages = sorted((SYNTH / split).glob("*.ocr.txt"))

@@ -224,6 +224,10 @@ def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
         return pos + end + rel.start("duty")
     if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
         return pos + end
+    # A capitalised predicate right after the names: a lost colon or line break ("… cơ quan ngang bộ
+    # Tập trung chỉ đạo …").
+    if PREDICATE_AT_START.match(tail.lstrip(" ")) and tail[:1] == " " and tail.lstrip()[:1].isupper():
+        return pos + end
     if addressed and not _APPOSITION_START.match(tail):
         return pos + end
     # Known names followed by a lower-case word that is not a passive or a copula: the word is the

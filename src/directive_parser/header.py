@@ -25,7 +25,7 @@ NUMBER_TYPE_CODES = {
     "CT": "Chỉ thị", "TB": "Thông báo", "CĐ": "Công điện", "QĐ": "Quyết định", "NQ": "Nghị quyết",
     "NĐ": "Nghị định", "TT": "Thông tư", "KH": "Kế hoạch", "KL": "Kết luận",
 }
-_NUMBER = re.compile(r"\bSố\s*[:.]?\s*(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*)")
+_NUMBER = re.compile(r"\b[Ss]ố\s*[:.]?\s*(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*)")
 _PLACE_DATE = re.compile(
     r"(?<![\w/\-])((?:TP\.\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,3})\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 )
