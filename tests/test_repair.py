@@ -259,3 +259,9 @@ def test_document_text_damaged_without_reference_is_blind(fake_blind):
     text, info = repair_document_text(ocr)
     assert text == "Tuyet doi không de người dan phai di lai nhieu lan.\n"
     assert info.method == "blind" and info.changed_tokens == 2 and info.reference_coverage == 0.0
+
+
+def test_section_sign_inside_a_word_is_a_misread_letter():
+    # The English model reads the "ộ" of "Bộ" as "§": the whole token is replaced, no stray glyph.
+    result = repair_text("e) Giao B§ Khoa hoc va Cong nghé theo doi.", reference="e) Giao Bộ Khoa học và Công nghệ theo dõi.")
+    assert str(result) == "e) Giao Bộ Khoa học và Công nghệ theo dõi."

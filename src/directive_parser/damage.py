@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-_JUNK_MAP = str.maketrans({"¢": "e", "€": "e", "&": "e", "{": "", "}": "", "|": "l", "w": "u", "j": "y", "¥": "y"})
+_JUNK_MAP = str.maketrans({"¢": "e", "€": "e", "&": "e", "§": "o", "{": "", "}": "", "|": "l", "w": "u", "j": "y", "¥": "y"})
 _DIGIT_MAP = str.maketrans({"0": "o", "6": "o", "9": "o", "4": "a", "5": "s", "8": "a"})
 _NON_INITIAL_RE = re.compile(r"(?<=.)[db]")
 
@@ -59,7 +59,7 @@ _CODA = r"(?:ch|nh|ng|[cmnpt])"
 _SYLLABLE_RE = re.compile(rf"{_ONSET}(?:{_OPEN_RIME}|{_CLOSABLE}{_CODA}?|{_NEEDS_CODA}{_CODA})")
 _STOP_CODA_RE = re.compile(r"(?:c|ch|p|t)$")
 _VI_ONLY = frozenset("ăâêôơưđĩũĂÂÊÔƠƯĐĨŨ" + "".join(map(chr, range(0x1EA0, 0x1EFA))))
-_COUNTED_RE = re.compile(r"[^\W\d_][\w\u0300-\u036f&¢€{}|]*")
+_COUNTED_RE = re.compile(r"[^\W\d_][\w\u0300-\u036f&¢€{}|§]*")
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -63,7 +63,7 @@ MAX_DP_CELLS = 2500
 #: A word token: a letter or digit, then letters, digits, marks and the junk glyphs the English
 #: model puts inside words ("ci}a", "1&", "nhi¢m"). Group "tail" holds trailing glyphs that are
 #: either punctuation or a misread letter ("di?" = "dữ", "vu!" = "vụ1"); the reference decides.
-_WORD_RE = re.compile(r"(?:[^\W_]|[¢€¥])(?:[¥]|[\w\u0300-\u036f&¢€{}|]|[?!’'](?=[^\W_]))*(?P<tail>[?!’']*)")
+_WORD_RE = re.compile(r"(?:[^\W_]|[¢€¥])(?:[¥§]|[\w\u0300-\u036f&¢€{}|]|[?!’'](?=[^\W_]))*(?P<tail>[?!’']*)")
 
 
 @dataclass(slots=True)
