@@ -128,6 +128,7 @@ def test_timeouts_are_retried_on_resume(tmp_path):
     out = tmp_path / "out"
     first = run_batch([folder], out, glob="*.txt", workers=1, timeout=0.5, parse_fn=fake_parse)
     assert first.counts[BatchStatus.timeout] == 1
+    assert int(first.exit_code) == 7  # only timeouts: ExitCode.timeout, not "partial"
     second = run_batch([folder], out, resume=True, glob="*.txt", workers=1, timeout=10, parse_fn=fake_parse)
     assert second.counts[BatchStatus.ok] == 1
 

@@ -588,8 +588,11 @@ class BatchSummary:
 
     @property
     def exit_code(self) -> ExitCode:
-        """0 when every document parsed (warnings allowed), `ExitCode.partial` otherwise."""
-        return ExitCode.partial if self.failures else ExitCode.ok
+        """0 when every document parsed (warnings allowed); `ExitCode.partial` when some failed;
+        `ExitCode.timeout` when the only problems were documents that ran out of time."""
+        if self.counts[BatchStatus.failed]:
+            return ExitCode.partial
+        return ExitCode.timeout if self.counts[BatchStatus.timeout] else ExitCode.ok
 
 
 def run_batch(

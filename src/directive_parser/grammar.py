@@ -22,7 +22,7 @@ PREDICATE_STARTERS = (
     "tăng cường", "đầu tư", "phát triển", "bố trí", "theo dõi", "đôn đốc", "kiểm tra", "giao", "cung cấp",
     "thống kê", "đề xuất", "sửa đổi", "cập nhật", "đăng ký", "hướng dẫn", "bảo đảm", "đảm bảo",
     "phát huy", "ưu tiên", "quyết liệt", "sớm", "nghiêm túc", "lập", "công bố", "đánh giá", "trực tiếp",
-    "thường xuyên", "định kỳ", "hằng", "hàng ngày", "hàng tháng", "hàng năm", "rà soát", "vận hành",
+    "thường xuyên", "định kỳ", "hằng", "hàng ngày", "hàng tháng", "hàng năm", "vận hành",
     "nâng cao", "nâng cấp", "kết nối", "chuẩn hóa", "chuẩn hoá", "hỗ trợ", "quản lý", "giám sát",
     "cải thiện", "xử lý", "giải quyết", "tháo gỡ", "bổ sung", "báo cáo", "gửi", "chuẩn bị", "mời",
     "liên hệ", "đón tiếp", "phê duyệt", "quán triệt", "tuyên truyền", "thành lập", "kiện toàn", "duy trì",
@@ -30,7 +30,7 @@ PREDICATE_STARTERS = (
     "đã", "đang", "sẽ", "không", "nghiêm", "kịp thời", "ngay", "trước", "chậm nhất", "tổng hợp",
     "thẩm định", "xác định", "hoàn chỉnh", "khảo sát", "tổng kết", "sơ kết", "rút kinh nghiệm", "xem xét",
     "quyết định", "điều chỉnh", "tiếp nhận", "cấp", "ký", "thí điểm", "nhân rộng", "phổ biến", "số hóa",
-    "sẵn sàng", "huy động", "sơ tán", "ứng phó", "cứu hộ", "khẩn cấp",
+    "sẵn sàng", "sơ tán", "ứng phó", "cứu hộ", "khẩn cấp",
 )
 _PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, reverse=True))
 # At the start of a unit a predicate may be capitalised ("Chủ trì, …"); inside a phrase only a
