@@ -104,3 +104,23 @@ def test_references_with_dates_deduplicated():
     assert set(refs) == {"71/NQ-CP", "57-NQ/TW", "2439/QĐ-TTg"}
     assert refs["71/NQ-CP"].date == date(2025, 4, 1) and refs["57-NQ/TW"].date == date(2024, 12, 22)
     assert refs["2439/QĐ-TTg"].doc_type == "Quyết định"
+
+
+INTERLEAVED = """BỘ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 08/CT-BXD Hà Nội, ngày 2 tháng 3 năm 2026
+CHỈ THỊ
+Về an toàn lao động
+1. Các đơn vị kiểm tra an toàn.
+Nơi nhận: KT. BỘ TRƯỞNG
+- Như trên; THỨ TRƯỞNG
+- Lưu: VT.
+Nguyễn Văn Sinh
+"""
+
+
+def test_interleaved_two_column_closing():
+    # a text layer that reads the Nơi nhận column and the signature column line by line
+    h = parse_header(INTERLEAVED)
+    assert (h.signer, h.signer_title) == ("Nguyễn Văn Sinh", "Thứ trưởng")
+    assert h.recipients == ["Như trên", "Lưu: VT"]
+    assert INTERLEAVED[h.body_start:h.body_end].strip() == "1. Các đơn vị kiểm tra an toàn."

@@ -168,35 +168,45 @@ def _line_offsets(lines: list[str]) -> list[int]:
 
 
 def _find_closing(h: Header, text: str) -> None:
-    """Read 'Nơi nhận' and the signature block; the body ends where they begin."""
+    """Read 'Nơi nhận' and the signature block; the body ends where they begin.
+
+    Text layers of two-column closings interleave the columns line by line ("Nơi nhận: KT. THỦ
+    TƯỚNG", "- Như trên; PHÓ THỦ TƯỚNG"), so each line's right-hand part is read apart.
+    """
     m = re.search(r"^\s*Nơi\s+nhận\s*:?", text, re.M)
-    tail_start = m.start() if m else None
-    lines = text[m.end():].split("\n") if m else []
     if m:
-        h.recipients = _recipients(lines)
-    tail = text[tail_start:] if m else text[-600:]
-    name_line = None
+        h.recipients = _recipients(text[m.end():].split("\n"))
+        h.body_end = m.start()
+    tail = text[m.start():] if m else text[-600:]
     tail_lines = [ln.strip() for ln in tail.split("\n") if ln.strip()]
     for k in range(len(tail_lines) - 1, 0, -1):
-        cand = tail_lines[k].split(";")[-1].strip()
-        if _SIGNER_NAME.match(cand) and _SIGNER_TITLE.match(tail_lines[k - 1].split(";")[-1].strip()):
-            name_line = k
-            h.signer = cand
-            title = tail_lines[k - 1].split(";")[-1].strip()
-            h.signer_title = sentence_case(re.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", title))
-            break
-    if tail_start is not None:
-        h.body_end = tail_start
-    elif name_line is not None:
-        title_line = tail_lines[name_line - 1]
-        pos = text.rfind(title_line)
-        h.body_end = pos if pos > h.body_start else len(text)
+        name = _right_part(tail_lines[k])
+        if not _SIGNER_NAME.match(name):
+            continue
+        titles = [_right_part(ln) for ln in tail_lines[max(0, k - 3):k]]
+        titles = [t for t in titles if _SIGNER_TITLE.match(t)]
+        if titles:
+            h.signer = name
+            h.signer_title = sentence_case(re.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", titles[-1]))
+            if not m:
+                pos = text.rfind(titles[0])
+                h.body_end = pos if pos > h.body_start else len(text)
+            return
+
+
+def _right_part(line: str) -> str:
+    """The right-hand column of an interleaved closing line: after its last ';' or ':'."""
+    return re.split(r"[;:]", line)[-1].strip()
+
+
+# An interleaved signature title at the end of a recipient line: "Như trên; PHÓ THỦ TƯỚNG".
+_TRAILING_CAPS = re.compile(r"[;.]?\s+(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{3,}$")
 
 
 def _recipients(lines: list[str]) -> list[str]:
     items: list[str] = []
     for line in lines:
-        s = line.strip()
+        s = _TRAILING_CAPS.sub("", line.strip()) if line.strip().startswith(("-", "–", "+")) else line.strip()
         if not s:
             continue
         if s.startswith(("-", "–", "+")):
