@@ -39,10 +39,17 @@ def test_thong_bao_records(thong_bao):
         ("II.2.b", ["Bộ Khoa học và Công nghệ"], None, "quarterly"),
         ("II.3", ["Bộ Tài chính"], None, None),
         ("II.3", ["Văn phòng Chính phủ"], None, None),
+        # points of a heading whose own sentence addresses them: "Đề nghị Thường trực Tỉnh ủy …"
+        ("III.1", ["Thường trực Tỉnh ủy"], None, None),
+        ("III.2", ["Thường trực Tỉnh ủy"], None, None),
+        # "Về <topic>: giao Bộ X …", "Về <topic>: <request>: đề nghị các Tập đoàn: A, B …"
+        ("IV.1", ["Bộ Tài chính"], date(2026, 1, 31), None),
+        ("IV.2", ["Bộ Nông nghiệp và Môi trường"], None, None),
+        ("IV.3", ["Các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội"], date(2026, 12, 31), None),
     ]
     # the findings of part I ("… đã hoàn thành 90% nhiệm vụ") are not tasks; the closing
     # "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./." is not one either
-    assert not any("thông báo để" in a.task for a in thong_bao.assignments)
+    assert not any("thông báo" in a.task for a in thong_bao.assignments)
     coordinated = thong_bao.assignments[1]
     assert [b.name for b in coordinated.coordinating] == ["Bộ Tài chính"]
     assert coordinated.product and coordinated.product.startswith("Nghị định") and coordinated.submit_to == "Chính phủ"

@@ -39,7 +39,7 @@ MAX_HEADLINE_CHARS = 260
 # Reporting or past-tense predicates state facts, not tasks: "… cho biết", "… đã làm việc với …".
 _NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
-    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|đã|vừa|đang|được|thông\s+báo\s+(?:để|cho))\b",
+    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|đã|vừa|đang|được|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
     re.I,
 )
 # Leftover words of a unit that is only a deadline: "hoàn thành trong Quý I/2026."
@@ -100,16 +100,19 @@ def extract_assignments(clauses: list[Clause], ctx: ExtractContext) -> tuple[lis
 
 def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Body]:
     pre = next((c for c in clauses if c.path == "preamble"), None)
-    if pre is None:
-        return []
-    matches = list(_ADDRESS.finditer(pre.text))
-    for m in reversed(matches):
-        subj = grammar.find_subject(pre.text[m.start():])
+    return addressees(pre.text) if pre else []
+
+
+def addressees(text: str) -> list[Body]:
+    """Who an introductory sentence addresses: "… yêu cầu các bộ, … thực hiện một số nội dung sau:",
+    "Đề nghị Thường trực Tỉnh ủy tập trung …". The last such sentence wins."""
+    for m in reversed(list(_ADDRESS.finditer(text))):
+        subj = grammar.find_subject(text[m.start():])
         if subj.lead:
             return subj.lead
         # "… yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện các nội dung sau:" — whoever the list
         # names before "thực hiện" is addressed, even when no name in it is known.
-        if listed := _ADDRESSED_LIST.match(pre.text, m.end()):
+        if listed := _ADDRESSED_LIST.match(text, m.end()):
             phrase = listed.group("who").strip(" ,")
             return [Body(name=phrase[:1].upper() + phrase[1:], text=phrase, kind=BodyKind.group)]
     return []
@@ -121,7 +124,9 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     others = [c for c in clause.children if c.kind is not ClauseKind.subitem]
     own = _own_text(clause, subitems)
     subj = grammar.find_subject(own)
-    lead = subj.lead or inherited
+    # A heading may address its points in a sentence of its own: "II. NHIỆM VỤ … Đề nghị Thường
+    # trực Tỉnh ủy tập trung … sau:".
+    lead = subj.lead or (addressees(own) if others else []) or inherited
     records: list[Assignment] = []
     if not clause.children:
         records += _records_from(clause, own, clause.span.start, inherited, ctx)

@@ -37,6 +37,7 @@ _PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, re
 # lower-case word is a predicate ("Ban Chỉ đạo" is a name, "chỉ đạo" a verb).
 PREDICATE_AT_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b", re.I)
 _PREDICATE_INSIDE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b")
+_PREDICATE_ANYCASE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b", re.I)
 # Openers that precede the subject: "Về phát triển KHCN, ĐMST, Bộ Khoa học và Công nghệ …",
 # "Đồng thời, …". A topic opener ("Về …,") may itself contain commas.
 _ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
@@ -48,6 +49,8 @@ _SPEAKER = re.compile(
     r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
 )
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*$", re.I)
+# An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
+_ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_ALT + r")\b)")
 _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
 _IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)\s+", re.I)
@@ -58,6 +61,11 @@ _ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện
 # A conditional continues the task before it: "…; trường hợp vượt thẩm quyền, kịp thời báo cáo …".
 _CONDITIONAL = re.compile(r"^(?:trường\s+hợp|nếu|khi|đối\s+với|trong\s+trường\s+hợp|trừ)\b", re.I)
 MAX_SUBJECT_CHARS = 220
+MAX_TOPIC_CHARS = 600
+# The colon that closes a topic: not one inside a list ("các tỉnh: A, B") — it is followed by a
+# lower-case word or a capitalised body, and no ';' or sentence end comes before it.
+_TOPIC_COLON_ASSIGN = re.compile(r"^[^;]*?:\s+(?=(?:giao|đề\s+nghị|yêu\s+cầu|Giao|Đề\s+nghị|Yêu\s+cầu)\s)", re.S)
+_TOPIC_COLON = re.compile(r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập)\b)", re.S)
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
 # dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
@@ -111,9 +119,15 @@ def strip_openers(text: str, pos: int = 0) -> int:
         rest = text[pos:]
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest)
         if not m:
-            # A short lead-in phrase before a speaker: "Chiều 28/8, Phó Thủ tướng yêu cầu …".
+            # A short lead-in phrase before a speaker or a name: "Chiều 28/8, Phó Thủ tướng yêu cầu …",
+            # "với vai trò là chủ đầu tư, Tập đoàn … chủ động …".
             lead_in = _SHORT_LEAD_IN.match(rest)
-            m = lead_in if lead_in and _SPEAKER.match(rest[lead_in.end():]) else None
+            after = rest[lead_in.end():] if lead_in else ""
+            # A lead-in holds neither a name nor a verb: not "Bộ Quốc phòng, Bộ Công an …", not
+            # "Khẩn trương tham mưu cho Chính phủ, Thủ tướng Chính phủ …".
+            plain = lead_in is not None and not bodies.find_bodies(lead_in.group(0)) \
+                and not _PREDICATE_ANYCASE.search(lead_in.group(0))
+            m = lead_in if plain and (_SPEAKER.match(after) or _starts_with_body(after)) else None
         if not m:
             break
         pos += m.end()
@@ -132,8 +146,10 @@ def find_subject(text: str) -> Subject:
     if imperative:
         pos += imperative.end()
     topic_end = _skip_topic(text, pos)
-    if topic_end != pos:  # "Về các công việc cụ thể, Phó Thủ tướng đề nghị Bộ …"
+    if topic_end != pos:  # "Về các công việc cụ thể, Phó Thủ tướng đề nghị Bộ …", "Về …: giao Bộ …"
         pos = strip_openers(text, topic_end)
+        if after := _IMPERATIVE.match(text[pos:]):
+            pos += after.end()
     # After "yêu cầu"/"giao"/"đề nghị" the names that follow are the addressees and whatever comes
     # next is their task: "Thủ tướng yêu cầu các bộ, ngành [quyết tâm cao hơn …]".
     addressed = pos > 0 and bool(_ADDRESSING_VERB.search(text[:pos]))
@@ -141,6 +157,12 @@ def find_subject(text: str) -> Subject:
     lead: list[Body] = []
     if end > pos:
         lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
+    if not lead and addressed and (named := _ADDRESSEE_PHRASE.match(text, pos)):
+        # "đề nghị các Tập đoàn: A, B tổ chức …": whoever is addressed is responsible, even unlisted.
+        end = named.end("who")
+        phrase = named.group("who").strip(" ,:")
+        lead = [Body(name=phrase[:1].upper() + phrase[1:], text=phrase,
+                     kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
     if not lead:
         coord, start = _coordination(text, pos)
         return Subject([], coord, _skip_space(text, start), False)
@@ -168,10 +190,22 @@ def _subject_bodies(phrase: str) -> list[Body]:
     return found
 
 
+def _starts_with_body(text: str) -> bool:
+    found = bodies.find_bodies(text[:MAX_SUBJECT_CHARS])
+    return bool(found) and found[0].start == 0 and found[0].body.kind is not BodyKind.other
+
+
 def _skip_topic(text: str, pos: int) -> int:
-    """Skip a topic opener "Về <topic>, " when a body follows it."""
+    """Skip a topic opener: "Về <topic>, <body> …" or, in a Thông báo kết luận, "Về <topic>: giao
+    <body> …" (the colon ends the topic whatever follows)."""
     if not re.match(r"Về\s", text[pos:]):
         return pos
+    window = text[pos : pos + MAX_TOPIC_CHARS]
+    # "Về X: <request>: giao Bộ …" — a colon before an assignment verb or a name wins over one
+    # that only opens the topic's own description.
+    colon = _TOPIC_COLON_ASSIGN.search(window) or _TOPIC_COLON.search(window)
+    if colon:
+        return pos + colon.end()
     for m in bodies.find_bodies(text[pos : pos + MAX_SUBJECT_CHARS * 2]):
         before = text[pos : pos + m.start]
         if before.rstrip().endswith(","):

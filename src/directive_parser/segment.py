@@ -30,13 +30,16 @@ _LABEL = re.compile(
     r")"
 )
 _SUBITEM = re.compile(r"\((?P<r>i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*")
+# A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
+# hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
+WRAPPED_LINE_CHARS = 60
 LEVEL = {"roman": 0, "section": 1, "point": 2, "item": 3, "subitem": 4}
 KIND = {"roman": ClauseKind.section, "section": ClauseKind.section, "point": ClauseKind.point,
         "item": ClauseKind.item, "subitem": ClauseKind.subitem}
 # A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
 # A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.".
 _CLOSING = re.compile(r"\b(?:Chỉ thị|Quyết định|Công điện|Thông báo|Nghị quyết|Kế hoạch|Thông tư)\s+này\b"
-                      r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b")
+                      r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
 
 
 @dataclass
@@ -83,22 +86,22 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     """Scan line starts for labels that continue their level's sequence."""
     nodes: list[_Node] = []
     expect = {"roman": 0, "section": 1, "point": 0}
-    prev_line_end = ""
+    prev_line_end, prev_len = "", 0
     pos = start
     for line in text[start:end].split("\n"):
         m = _LABEL.match(line)
-        node = _accept(m, line, pos, expect, prev_line_end) if m else None
+        node = _accept(m, line, pos, expect, prev_line_end, prev_len) if m else None
         if node:
             nodes.append(node)
             if node.level in ("roman", "section"):
                 expect["point"] = 0
         if line.strip():
-            prev_line_end = line.rstrip()[-1:]
+            prev_line_end, prev_len = line.rstrip()[-1:], len(line.strip())
         pos += len(line) + 1
     return nodes
 
 
-def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str) -> _Node | None:
+def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_len: int = 0) -> _Node | None:
     after = pos + m.end()
     rest = line[m.end():].lstrip()
     if m.group("dieu") or m.group("num"):
@@ -124,7 +127,7 @@ def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str) -> _N
         return _Node("point", f"{letter})", letter, pos, after)
     # Dash items: a "-" that merely wraps a compound ("kinh tế\n- xã hội") starts lower-case
     # after a line that does not end a sentence or introduce a list.
-    if not (rest[:1].isupper() or rest[:1].isdigit() or prev_end in ":;."):
+    if not (prev_end in ":;.!?)" or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)):
         return None
     return _Node("item", m.group("dash"), "", pos, after)
 
