@@ -64,3 +64,28 @@ def test_cong_dien(cong_dien):
     assert got[1][1] == ["Bộ Quốc phòng", "Bộ Công an"]
     assert got[2][3] == "regular"  # "định kỳ báo cáo"
     assert got[0][2] == date(2025, 10, 21)  # "trước 17 giờ ngày 21/10/2025"
+
+
+CLOSING_LIST = """UBND TỈNH QUẢNG TRỊ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 07/CT-UBND Quảng Trị, ngày 2 tháng 12 năm 2025
+CHỈ THỊ
+Về bảo vệ rừng mùa khô
+1. Ủy ban nhân dân các xã, phường:
+- Rà soát diện tích rừng bị lấn chiếm, hoàn thành trước ngày 31/12/2025.
+3. Sở Tài chính
+- Bố trí kinh phí cắm mốc ranh giới rừng.
+Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các cơ quan liên quan triển khai thực hiện nghiêm túc Chỉ thị này./.
+"""
+
+
+def test_provincial_directive_with_skipped_section_and_addressee_list():
+    from directive_parser import parse_text
+
+    doc = parse_text(CLOSING_LIST)
+    got = rows(doc)
+    assert got[0] == ("1.-1", ["Ủy ban nhân dân các xã, phường"], date(2025, 12, 31), None)  # "X:" heading inherited
+    assert got[1] == ("3.-1", ["Sở Tài chính"], None, None)  # section 2 missing: "3." still a section
+    # ';' separates addressees in the closing, not tasks: one record with three titled leads
+    assert got[2][0] == "closing" and got[2][1] == [
+        "Giám đốc các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường", "Thủ trưởng các cơ quan liên quan"]
+    assert len(got) == 3

@@ -122,14 +122,18 @@ class Channel:
         f = [[0.0] * (m + 1) for _ in range(n + 1)]
         f[0][0] = 1.0
         for i in range(1, n + 1):
-            probs = self.char_p.get(word[i - 1], {})
+            letter = word[i - 1]
+            probs = self.char_p.get(letter, {})
+            row, last = f[i], f[i - 1]
             for j in range(m + 1):
                 tot = 0.0
                 for k in range(min(j, MAX_OUT) + 1):
-                    prev = f[i - 1][j - k]
+                    prev = last[j - k]
                     if prev:
-                        tot += prev * probs.get(ocr[j - k:j], self._floor(word[i - 1], ocr[j - k:j]))
-                f[i][j] = tot
+                        piece = ocr[j - k:j]
+                        p = probs.get(piece)
+                        tot += prev * (self._floor(letter, piece) if p is None else p)
+                row[j] = tot
         return math.log10(max(f[n][m], 1e-30))
 
     @staticmethod

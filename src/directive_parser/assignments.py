@@ -126,7 +126,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     subj = grammar.find_subject(own)
     # A heading may address its points in a sentence of its own: "II. NHIỆM VỤ … Đề nghị Thường
     # trực Tỉnh ủy tập trung … sau:".
-    lead = subj.lead or (addressees(own) if others else []) or inherited
+    lead = subj.lead or (addressees(own) if others else []) or (_heading_body(own) if others else []) or inherited
     records: list[Assignment] = []
     if not clause.children:
         records += _records_from(clause, own, clause.span.start, inherited, ctx)
@@ -141,6 +141,18 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
         warnings.append(ParseWarning(stage="extract", clause=clause.path, page=clause.span.page,
                                      message="clause names no responsible body and none is inherited"))
     return records
+
+
+# A heading that only names who its items are for: "5. Các chủ rừng là tổ chức (…):".
+_NAME_HEADING = re.compile(r"^(?!Về\s|Nhiệm\s+vụ|Các\s+nhiệm\s+vụ|Một\s+số|Giải\s+pháp|Mục\s+tiêu)(?P<who>[^.;:]{3,200}):\s*$")
+
+
+def _heading_body(own: str) -> list[Body]:
+    m = _NAME_HEADING.match(own.strip())
+    if not m or grammar.PREDICATE_ANYWHERE.search(m.group("who")) or m.group("who")[:1].islower():
+        return []
+    who = m.group("who").strip()
+    return [Body(name=who, text=who, kind=BodyKind.group if who.lower().startswith("các") else BodyKind.other)]
 
 
 def _own_text(clause: Clause, subitems: list[Clause]) -> str:
@@ -180,7 +192,7 @@ def _locate(doc: str, squashed: str, offset: int) -> int:
 def _group_units(text: str, inherited: list[Body], coordinating: list[Body], issued: date | None) -> list[_Task]:
     tasks: list[_Task] = []
     sentence = 0
-    for s, e in grammar.split_units(text):
+    for s, e in _join_address_lists(text, grammar.split_units(text)):
         unit = text[s:e]
         if _deadline_only(unit, issued):
             _attach_deadline(tasks, sentence, unit, issued)
@@ -189,6 +201,25 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
         if unit.rstrip().endswith("."):
             sentence += 1
     return [t for t in tasks if t.lead]
+
+
+def _join_address_lists(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin addressees that ';' separated: "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban
+    nhân dân các xã; Thủ trưởng các cơ quan liên quan triển khai …" is one unit."""
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        if out and _names_only(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _names_only(unit: str) -> bool:
+    if not unit.rstrip().endswith(";"):
+        return False
+    subj = grammar.find_subject(unit)
+    return subj.explicit and len(re.findall(r"[^\W\d_]+", unit[subj.task_start:])) <= 1
 
 
 def _add_unit(tasks: list[_Task], unit: str, s: int, e: int, inherited: list[Body], coordinating: list[Body],

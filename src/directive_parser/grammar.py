@@ -38,6 +38,7 @@ _PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, re
 PREDICATE_AT_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b", re.I)
 _PREDICATE_INSIDE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b")
 _PREDICATE_ANYCASE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b", re.I)
+PREDICATE_ANYWHERE = _PREDICATE_ANYCASE
 # Openers that precede the subject: "Về phát triển KHCN, ĐMST, Bộ Khoa học và Công nghệ …",
 # "Đồng thời, …". A topic opener ("Về …,") may itself contain commas.
 _ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
@@ -66,6 +67,7 @@ MAX_TOPIC_CHARS = 600
 # lower-case word or a capitalised body, and no ';' or sentence end comes before it.
 _TOPIC_COLON_ASSIGN = re.compile(r"^[^;]*?:\s+(?=(?:giao|đề\s+nghị|yêu\s+cầu|Giao|Đề\s+nghị|Yêu\s+cầu)\s)", re.S)
 _TOPIC_COLON = re.compile(r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập)\b)", re.S)
+_NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*:")
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
 # dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
@@ -217,6 +219,9 @@ def _skip_topic(text: str, pos: int) -> int:
 # Gia Lai", "Đồng chí Bí thư tỉnh ủy và Chủ tịch …", "Các Bộ: Quốc phòng, Tài chính".
 _TITLE = r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?|Lãnh\s+đạo|Người\s+đứng\s+đầu)"
 _TITLE_PREFIX = re.compile(rf"^\s*(?:Đồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))+$")
+# Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;
+# Chủ tịch Ủy ban nhân dân các xã …").
+_CHAIN_GAP = re.compile(rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=[,;]\s){_TITLE}\s+|(?<=[,;]){_TITLE}\s+)?$")
 _LAST_TITLE = re.compile(rf"{_TITLE}(?=\s*$)")
 
 
@@ -227,19 +232,29 @@ def _plain_prefix(prefix: str) -> bool:
 
 
 def _titled(phrase: str, found: list[Body]) -> list[Body]:
-    """Put the title that opens a subject phrase on the bodies it governs ("Chủ tịch" + "Ủy ban nhân
-    dân tỉnh Gia Lai" -> role "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")."""
-    first = bodies.find_bodies(phrase)
-    prefix = phrase[: first[0].start] if first else ""
-    title = _LAST_TITLE.search(prefix.rstrip()) if prefix.strip() and _TITLE_PREFIX.match(prefix) else None
-    if not title:
+    """Put the title that stands before a name on the bodies it governs ("Chủ tịch" + "Ủy ban nhân
+    dân tỉnh Gia Lai" -> role "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai"); an enumeration after one
+    title ("Chủ tịch Ủy ban nhân dân các tỉnh: A, B") takes it for every name."""
+    titles: dict[str, str] = {}
+    current = None
+    for m in bodies.find_bodies(phrase):
+        before = phrase[: m.start].rstrip()
+        t = _LAST_TITLE.search(before)
+        if t and t.end() == len(before):
+            current = " ".join(t.group(0).split())
+        elif re.search(r"[;]\s*$|\bvà\s*$", before) or (before and not before.endswith((",", ":"))):
+            current = None
+        if current:
+            titles[m.body.text] = current
+    if not titles:
         return found
-    t = " ".join(title.group(0).split())
-    kept = [b for b in found if not (b.kind is BodyKind.other and " ".join(b.text.split()) == t)]  # the bare title
-    return [Body(name=f"{t} {b.name}", text=b.text, kind=BodyKind.role) if b.kind in _TITLED_KINDS else b for b in kept]
+    used = set(titles.values())
+    kept = [b for b in found if not (b.kind is BodyKind.other and " ".join(b.text.split()) in used)]  # bare titles
+    return [Body(name=f"{titles[b.text]} {b.name}", text=b.text, kind=BodyKind.role)
+            if b.text in titles and b.kind in _TITLED_KINDS else b for b in kept]
 
 
-_TITLED_KINDS = (BodyKind.province, BodyKind.ministry, BodyKind.agency)
+_TITLED_KINDS = (BodyKind.province, BodyKind.ministry, BodyKind.agency, BodyKind.group)
 
 
 def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
@@ -250,10 +265,12 @@ def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
         return pos
     end = found[0].end
     for m in found[1:]:
-        if not _SUBJECT_SEPARATORS.match(window[end : m.start]):
+        if not _CHAIN_GAP.match(window[end : m.start]):
             break
         end = m.end
     tail = window[end:]
+    if named := _NAME_TO_COLON.match(tail):  # "Ủy ban nhân dân các xã, phường, đặc khu [Cồn Cỏ]:"
+        return pos + end + named.end("rest")
     if rel := _RELATIVE.match(tail):
         return pos + end + rel.start("duty")
     if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):

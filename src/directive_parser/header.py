@@ -25,7 +25,9 @@ NUMBER_TYPE_CODES = {
     "CT": "Chỉ thị", "TB": "Thông báo", "CĐ": "Công điện", "QĐ": "Quyết định", "NQ": "Nghị quyết",
     "NĐ": "Nghị định", "TT": "Thông tư", "KH": "Kế hoạch", "KL": "Kết luận",
 }
-_NUMBER = re.compile(r"\b[Ss]ố\s*[:.]?\s*(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*)")
+# "Số: 33/CT-TTg"; a repaired OCR header may give "số:", but "Nghị quyết số 71/NQ-CP" in a title is
+# a citation, so the lower-case form needs its colon.
+_NUMBER = re.compile(r"\b(?:Số\s*[:.]?|số\s*[:.])\s*(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*)")
 _PLACE_DATE = re.compile(
     r"(?<![\w/\-])((?:TP\.\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,3})\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 )

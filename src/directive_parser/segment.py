@@ -106,8 +106,9 @@ def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_
     rest = line[m.end():].lstrip()
     if m.group("dieu") or m.group("num"):
         n = int(m.group("dieu_n") or m.group("num"))
-        # A section number must continue the sequence: 1, 2, 3 … (restarting at 1 under a new Roman part).
-        if n != expect["section"] or not rest[:1].isupper():
+        # A section number must continue the sequence: 1, 2, 3 … (restarting at 1 under a new Roman
+        # part); one number may be missing, lost by OCR or by a text export that joined two lines.
+        if n not in (expect["section"], expect["section"] + 1) or not rest[:1].isupper():
             return None
         expect["section"] = n + 1
         label = f"Điều {n}." if m.group("dieu") else f"{n}."
