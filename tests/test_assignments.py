@@ -193,3 +193,10 @@ def test_prose_tasks():
     ]  # a meeting attribution (p8) and a report (p9) name no responsible body
     carried = doc.assignments[2]
     assert names(carried.coordinating) == ["Bộ Tư pháp"]
+
+
+def test_passive_assignment_in_news_is_a_task_but_past_facts_are_not():
+    doc = parse_text(" date 2026-01-05 (VGP) - Hội nghị.\n\n"
+                     "Bộ Tài chính được giao chủ trì xây dựng Nghị định về đầu tư công, hoàn thành trong Quý I/2026.\n\n"
+                     "Bộ Y tế đã ban hành 20 thông tư trong năm 2025.\n")
+    assert records(doc) == [("p1", ["Bộ Tài chính"], date(2026, 3, 31), None)]
