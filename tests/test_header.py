@@ -124,3 +124,18 @@ def test_interleaved_two_column_closing():
     assert (h.signer, h.signer_title) == ("Nguyễn Văn Sinh", "Thứ trưởng")
     assert h.recipients == ["Như trên", "Lưu: VT"]
     assert INTERLEAVED[h.body_start:h.body_end].strip() == "1. Các đơn vị kiểm tra an toàn."
+
+
+@pytest.mark.parametrize(
+    "head, issuer",
+    [
+        ("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Bộ Tài chính"),
+        # OCR reads the two header columns one after the other, the issuer over two lines
+        ("BỘ KHOA HỌC VÀ\nCÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+         "Bộ Khoa học và Công nghệ"),
+        ("VĂN PHÒNG CHÍNH PHỦ\n_______\nSố: 12/TB-VPCP\n", "Văn phòng Chính phủ"),
+    ],
+    ids=["same-line", "ocr-columns", "no-motto"],
+)
+def test_issuer_layouts(head, issuer):
+    assert parse_header(head + "THÔNG BÁO\nVề việc a\n").issuer == issuer

@@ -110,14 +110,31 @@ def parse_header(text: str) -> Header:
         h.number = m.group(1)
     if m := _PLACE_DATE.search(head):
         h.place, h.issued = m.group(1).strip(), _valid_date(m.group(4), m.group(3), m.group(2))
-    if m := _MOTTO.search(fold(lines[0]) if lines else ""):
-        issuer = lines[0][: m.start()].strip()
-        h.issuer = _canonical_issuer(issuer) if issuer else None
+    issuer = _issuer_text(lines)
+    h.issuer = _canonical_issuer(issuer) if issuer else None
     _find_type_and_title(h, text, lines)
     if h.doc_type is None and h.number and (code := re.search(r"[/\-]([A-ZĐ]{2})\b", h.number)):
         h.doc_type = NUMBER_TYPE_CODES.get(code.group(1))
     _find_closing(h, text)
     return h
+
+
+def _issuer_text(lines: list[str]) -> str | None:
+    """The issuer block: left of the national motto on the same line (a text layer merges the two
+    columns), or the capitalised lines above the motto (OCR reads the columns one after the other)."""
+    head = [ln.strip() for ln in lines[:8]]
+    for k, line in enumerate(head):
+        m = _MOTTO.search(fold(line))
+        if not m:
+            continue
+        if line[: m.start()].strip(" _-"):
+            return line[: m.start()].strip(" _-")
+        above = [ln for ln in head[:k] if ln and ln == ln.upper() and not _RULE_LINE.match(ln)]
+        return " ".join(above[-2:]) or None
+    first = next((ln for ln in head if ln), "")
+    if first and first == first.upper() and len(first) < 60 and " ".join(first.split()) not in DOC_TYPES:
+        return first
+    return None
 
 
 def _find_type_and_title(h: Header, text: str, lines: list[str]) -> None:
