@@ -204,3 +204,12 @@ def test_subprocess_without_tesseract_on_path_exit_3(scan_pdf: Path, tmp_path: P
     proc = _subprocess([str(VENV_BIN / "directive-parser"), "parse", str(scan_pdf)], PATH=str(tmp_path))
     assert proc.returncode == ExitCode.missing_dependency, proc.stderr
     assert "tesseract-ocr-vie" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_pdfplumber_engine_reads_the_same_assignments(cli_run, text_pdf: Path) -> None:
+    rows = {}
+    for engine in ("pdfium", "pdfplumber"):
+        code, out, _ = cli_run("parse", text_pdf, "-f", "json", "--engine", engine)
+        assert code == ExitCode.ok
+        rows[engine] = [(a["clause"], [b["name"] for b in a["lead"]]) for a in json.loads(out)["assignments"]]
+    assert rows["pdfium"] == rows["pdfplumber"] and len(rows["pdfium"]) >= 14

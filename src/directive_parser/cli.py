@@ -31,6 +31,11 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class Engine(StrEnum):
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
 class OcrOption(StrEnum):
     auto = "auto"
     always = "always"
@@ -46,12 +51,14 @@ def parse(
     ocr: OcrOption = typer.Option(OcrOption.auto, help="OCR pages: auto | always | never"),
     reference: list[Path] | None = typer.Option(None, help="Clean text to repair damaged OCR text against"),
     strict: bool = typer.Option(False, help="Exit with code 6 when the parse has warnings"),
+    engine: Engine = typer.Option(Engine.pdfium, help="PDF text-layer reader: pdfium (fast) | pdfplumber"),
 ) -> None:
     """Parse one directive and print its assignments."""
     from .pipeline import parse_directive
 
     refs = [str(r) for r in reference] if reference else None
-    doc = parse_directive(path, issued=issued.date() if issued else None, reference=refs, ocr=ocr.value, strict=strict)
+    doc = parse_directive(path, issued=issued.date() if issued else None, reference=refs, ocr=ocr.value,
+                          strict=strict, engine=engine.value)
     _emit(_render(doc, output_format), out)
 
 
