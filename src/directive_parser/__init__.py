@@ -3,6 +3,7 @@
 >>> from directive_parser import parse_directive
 >>> doc = parse_directive("fixtures/ct33.text.pdf")  # doctest: +SKIP
 """
+from .batch import BatchResult, parse_many
 from .deadlines import parse_deadline
 from .diacritics import restore_diacritics
 from .errors import (
@@ -41,9 +42,9 @@ from .repair import repair_text
 __version__ = "0.1.0"
 
 __all__ = [
-    "Assignment", "Body", "BodyKind", "Clause", "CorruptPdfError", "Deadline", "DeadlineKind", "Directive",
+    "Assignment", "BatchResult", "Body", "BodyKind", "Clause", "CorruptPdfError", "Deadline", "DeadlineKind", "Directive",
     "DirectiveParserError", "EmptyDocumentError", "EncodingError", "EncryptedPdfError", "ExitCode", "ExportError",
     "ExtractionError", "FileUnreadableError", "InputFileError", "MissingDependencyError", "NotAPdfError",
     "NotVietnameseError", "OcrError", "ParseTimeoutError", "Recurrence", "Reference", "RepairResult", "Span",
-    "parse_deadline", "parse_directive", "parse_text", "repair_text", "restore_diacritics",
+    "parse_deadline", "parse_directive", "parse_many", "parse_text", "repair_text", "restore_diacritics",
 ]
