@@ -54,6 +54,18 @@ FUZZY2_LIMIT = 40  # …keeping the nearest ones, same first letter only…
 FUZZY2_TOP = -3.0  # …with channel scores shifted so the best gets this log10 score
 
 
+class _LetterP(dict):
+    """P(OCR string | one clean letter), a dict whose unseen outputs get the channel's floor."""
+
+    def __init__(self, letter: str, probs: dict[str, float]) -> None:
+        super().__init__(probs)
+        self.letter = letter
+
+    def __missing__(self, out: str) -> float:
+        p = self[out] = Channel._floor(self.letter, out)
+        return p
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One clean syllable proposed for an OCR token with its channel log10 probability."""
@@ -75,6 +87,7 @@ class Channel:
             for s, n in outs.items():
                 self.clean_total[s] += n
         self.char_p = {ch: self._normalise(outs) for ch, outs in chars.items()}
+        self._letter_cache: dict[str, _LetterP] = {}
         self.inventory = frozenset(w for w in self.lm.vocab if has_shape(w))
         self.by_skeleton: dict[str, list[str]] = defaultdict(list)
         for w in self.inventory:
@@ -119,22 +132,27 @@ class Channel:
     def char_logp(self, ocr: str, word: str) -> float:
         """log10 Pchar(ocr | word) summed over segmentations of ocr into per-letter outputs."""
         n, m = len(word), len(ocr)
-        f = [[0.0] * (m + 1) for _ in range(n + 1)]
-        f[0][0] = 1.0
-        for i in range(1, n + 1):
-            letter = word[i - 1]
-            probs = self.char_p.get(letter, {})
-            row, last = f[i], f[i - 1]
-            for j in range(m + 1):
+        last = [1.0] + [0.0] * m
+        for i, letter in enumerate(word, 1):
+            probs = self._letter_p(letter)
+            row = [0.0] * (m + 1)
+            # only prefixes the first i letters can emit and the remaining ones can complete
+            for j in range(max(0, m - MAX_OUT * (n - i)), min(m, MAX_OUT * i) + 1):
                 tot = 0.0
                 for k in range(min(j, MAX_OUT) + 1):
                     prev = last[j - k]
                     if prev:
-                        piece = ocr[j - k:j]
-                        p = probs.get(piece)
-                        tot += prev * (self._floor(letter, piece) if p is None else p)
+                        tot += prev * probs[ocr[j - k:j]]
                 row[j] = tot
-        return math.log10(max(f[n][m], 1e-30))
+            last = row
+        return math.log10(max(last[m], 1e-30))
+
+    def _letter_p(self, letter: str) -> _LetterP:
+        """What OCR writes for one clean letter, with floors for unseen outputs filled in on demand."""
+        probs = self._letter_cache.get(letter)
+        if probs is None:
+            probs = self._letter_cache[letter] = _LetterP(letter, self.char_p.get(letter, {}))
+        return probs
 
     @staticmethod
     @functools.cache

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 _JUNK_MAP = str.maketrans({"¢": "e", "€": "e", "&": "e", "§": "o", "{": "", "}": "", "|": "l", "w": "u", "j": "y", "¥": "y"})
-_DIGIT_MAP = str.maketrans({"0": "o", "6": "o", "9": "o", "4": "a", "5": "s", "8": "a"})
+OCR_DIGIT_MAP = str.maketrans({"0": "o", "6": "o", "9": "o", "4": "a", "5": "s", "8": "a"})
 _NON_INITIAL_RE = re.compile(r"(?<=.)[db]")
 
 
@@ -34,7 +34,7 @@ def skeleton(token: str) -> str:
     s = ("c" + s[1:] if s[0] == "¢" else s).translate(_JUNK_MAP)  # "¢d" = "cố", "nhi¢m" = "nhiệm"
     if s.isdigit():
         return s  # a number stays a number: "06", "2025"
-    s = s.translate(_DIGIT_MAP)
+    s = s.translate(OCR_DIGIT_MAP)
     if "1" in s:  # "1" reads "l" as onset ("1a", "16i") and "i" elsewhere ("d61" = "đổi")
         s = ("l" + s[1:] if s[0] == "1" else s).replace("1", "i")
     return _NON_INITIAL_RE.sub("o", s)

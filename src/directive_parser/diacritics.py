@@ -41,7 +41,6 @@ AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
 SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
 CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the corpus capitalises the word less often
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
-PAD_SCORE = -1e4  # channel score of padding entries; never chosen
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Enumeration labels are kept verbatim: clause letters "a)", "đ)", "(b)" and roman items "(i)",
 # "(ii)", "(iv)"; otherwise the lone letter reads as a syllable ("d)" -> "ở)", "(i)" -> "(ị)").
@@ -223,61 +222,73 @@ def _slots(text: str) -> list[_Slot]:
     return out
 
 
-def _pad(slots: list[_Slot]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Stack the slots' candidates into (n, K) arrays padded with impossible entries: ids, channel, valid."""
-    k = max(len(sl.ids) for sl in slots)
-    ids = np.zeros((len(slots), k), np.int64)
-    chan = np.full((len(slots), k), PAD_SCORE, np.float32)
-    for i, sl in enumerate(slots):
-        ids[i, :len(sl.ids)] = sl.ids
-        chan[i, :len(sl.ids)] = sl.channel
-    return ids, chan, chan > PAD_SCORE
+def _ragged(sizes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Enumerate the candidate combinations of `width` adjacent slots: sizes (n,) -> (block, digits, offsets).
+
+    Block t holds sizes[t] * … * sizes[t + width - 1] combinations in row-major order; returns, for
+    each combination, its block number and its candidate index in each of the `width` slots
+    (shape (width, total)), and the start offset of every block (n - width + 2 entries).
+    """
+    m = len(sizes) - width + 1
+    counts = np.ones(m, np.int64)
+    for d in range(width):
+        counts *= sizes[d:d + m]
+    offsets = np.concatenate(([0], np.cumsum(counts)))
+    block = np.repeat(np.arange(m, dtype=np.int32), counts)
+    local = np.arange(offsets[-1], dtype=np.int32) - offsets[block].astype(np.int32)  # int32: twice as fast
+    digits = np.empty((width, len(local)), np.int32)
+    for d in range(width - 1, -1, -1):
+        local, digits[d] = np.divmod(local, sizes[d:d + m].astype(np.int32)[block])
+    return block, digits, offsets
 
 
-def _transitions(ids: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """Trigram log10 tensor T[t, a, b, c] for candidates of slots t, t+1, t+2: (n, K) ids -> (n-2, K, K, K).
+def _transitions(slots: list[_Slot]) -> tuple[np.ndarray, np.ndarray]:
+    """Trigram log10 scores of every candidate triple of adjacent slots, flattened: slots -> (scores, offsets).
 
-    Bigram probabilities and context backoffs depend on two slots only, so they are looked up
-    per adjacent pair; only triples whose two-word context is stored go to the trigram table.
+    Triple block t covers slots t, t+1, t+2 (row-major over their candidates). Only the real
+    candidates are enumerated, not a padded K^3 cube, since most slots have few. Bigram
+    probabilities and context backoffs depend on two slots only, so they are looked up per
+    adjacent pair; only triples whose two-word context is stored go to the trigram table.
     """
     lm = load_lm()
-    n, k = ids.shape
-    pmask = valid[:-1, :, None] & valid[1:, None, :]
-    v = np.broadcast_to(ids[:-1, :, None], pmask.shape)[pmask]
-    w = np.broadcast_to(ids[1:, None, :], pmask.shape)[pmask]
-    p2, bow, hitc = (np.zeros(pmask.shape, np.float32), np.zeros(pmask.shape, np.float32),
-                     np.zeros(pmask.shape, bool))
-    p2[pmask], bow[pmask], hitc[pmask] = lm.pair_tables(v, w)
-    tensor = bow[:-1, :, :, None] + p2[1:, None, :, :]
-    tmask = hitc[:-1, :, :, None] & valid[2:, None, None, :]
-    t, a, b, c = np.nonzero(tmask)
-    p3, hit3 = lm.trigram(ids[t, a], ids[t + 1, b], ids[t + 2, c])
-    tensor[t[hit3], a[hit3], b[hit3], c[hit3]] = p3[hit3]
+    sizes = np.array([len(sl.ids) for sl in slots], np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    flat = np.concatenate([sl.ids for sl in slots])
+    pblock, pd, poff = _ragged(sizes, 2)
+    p2, bow, hitc = lm.pair_tables(flat[starts[pblock] + pd[0]], flat[starts[pblock + 1] + pd[1]])
+    tblock, td, toff = _ragged(sizes, 3)
+    first = poff[tblock] + td[0] * sizes[tblock + 1] + td[1]  # pair (t, t+1) of the triple
+    second = poff[tblock + 1] + td[1] * sizes[tblock + 2] + td[2]  # pair (t+1, t+2)
+    scores = bow[first] + p2[second]
+    ask = np.nonzero(hitc[first])[0]
+    u, v, w = (flat[starts[tblock[ask] + d] + td[d][ask]] for d in range(3))
+    p3, hit3 = lm.trigram(u, v, w)
+    scores[ask[hit3]] = p3[hit3]
     # the LM has no end-of-paragraph event: stepping into a sentence start costs nothing
-    tensor[np.broadcast_to((ids[2:] == lm.bos)[:, None, None, :], tensor.shape)] = 0.0
-    return tensor
+    scores[flat[starts[tblock + 2] + td[2]] == lm.bos] = 0.0
+    return scores.astype(np.float32), toff
 
 
 def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
     """Second-order Viterbi over the slots: slots -> (chosen index per slot, confidence per slot)."""
-    ids, chan, valid = _pad(slots)
-    n, k = ids.shape
-    tensor = _transitions(ids, valid)
-    score = np.zeros((k, k), np.float32) + chan[0][:, None] + chan[1][None, :]
-    backs = np.zeros((n, k, k), np.int64)
-    best = np.zeros((n, k), np.float32)
+    n = len(slots)
+    sizes = [len(sl.ids) for sl in slots]
+    scores, offsets = _transitions(slots)
+    score = slots[0].channel[:, None] + slots[1].channel[None, :]
+    backs: list[np.ndarray] = [np.zeros(0, np.int64)] * n
+    conf = [1.0 / sizes[0], 1.0 / sizes[1]]
     for i in range(2, n):
-        total = score[:, :, None] + tensor[i - 2] + chan[i][None, None, :]
+        tensor = scores[offsets[i - 2]:offsets[i - 1]].reshape(sizes[i - 2], sizes[i - 1], sizes[i])
+        total = score[:, :, None] + tensor + slots[i].channel[None, None, :]
         backs[i] = total.argmax(axis=0)
         score = total.max(axis=0)
-        best[i] = score.max(axis=0)
-    p = np.power(10.0, best - best.max(axis=1, keepdims=True))
-    conf = (p.max(axis=1) / p.sum(axis=1)).tolist()
+        p = np.power(10.0, score.max(axis=0) - score.max())
+        conf.append(float(p.max() / p.sum()))
     path = [0] * n
     b, c = np.unravel_index(int(score.argmax()), score.shape)
     path[n - 2], path[n - 1] = int(b), int(c)
     for i in range(n - 1, 1, -1):
-        path[i - 2] = int(backs[i, path[i - 1], path[i]])
+        path[i - 2] = int(backs[i][path[i - 1], path[i]])
     return path, conf
 
 

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from directive_parser.errors import FileUnreadableError, MissingDependencyError
-from directive_parser.damage import _DIGIT_MAP, DAMAGE_THRESHOLD, assess_damage, skeleton
+from directive_parser.damage import DAMAGE_THRESHOLD, OCR_DIGIT_MAP, assess_damage, skeleton
 from directive_parser.models import RepairInfo, RepairResult, TokenChange
 
 ReferenceArg = str | os.PathLike | Sequence[str | os.PathLike]
@@ -325,7 +325,7 @@ def _sim(x: str, y: str) -> float:
         if y.isdigit():  # a misread digit ("97" for "57"), never a different number
             return fuzz.ratio(x, y) / 100.0 if len(x) == len(y) else 0.0
         # a lone number where the reference has a word: "16" = "rõ", "1" = "I", "0" = "ở"
-        x = x.translate(_DIGIT_MAP)
+        x = x.translate(OCR_DIGIT_MAP)
         return max(fuzz.ratio(x.replace("1", "l"), y), fuzz.ratio(x.replace("1", "i"), y)) / 100.0
     return fuzz.ratio(x, y) / 100.0
 
