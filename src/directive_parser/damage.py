@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 _JUNK_MAP = str.maketrans({"¢": "e", "€": "e", "&": "e", "§": "o", "{": "", "}": "", "|": "l", "w": "u", "j": "y", "¥": "y"})
+# The English model reads marked vowels as digits: "B9" = "Bộ", "s6" = "số", "x4y" = "xây".
 OCR_DIGIT_MAP = str.maketrans({"0": "o", "6": "o", "9": "o", "4": "a", "5": "s", "8": "a"})
 _NON_INITIAL_RE = re.compile(r"(?<=.)[db]")
 
