@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from directive_parser import batch as batch_module
 from directive_parser import cli_batch
+from directive_parser import _engines as engines_module
 from directive_parser.batch import BatchStatus, iter_inputs, parse_many, run_batch
 from directive_parser.errors import MissingDependencyError
 from directive_parser.export import CSV_COLUMNS
@@ -72,7 +73,7 @@ def test_timeout_interrupts_the_worker(tmp_path):
 
 
 def test_worker_that_ignores_the_alarm_is_killed(tmp_path, monkeypatch):
-    monkeypatch.setattr(batch_module, "HARD_DEADLINE_GRACE", 2.0)
+    monkeypatch.setattr(engines_module, "HARD_DEADLINE_GRACE", 2.0)
     (tmp_path / "a-hang.txt").write_text("HANG", encoding="utf-8")
     for i in range(3):
         (tmp_path / f"b{i}.txt").write_text(f"{i}/CT-TTg\nSLEEP", encoding="utf-8")
