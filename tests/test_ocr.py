@@ -55,7 +55,7 @@ def fake_tesseract(monkeypatch):
     def install(texts=None, fail=None) -> FakeTesseract:
         fake = FakeTesseract(texts, fail)
         monkeypatch.setattr(ocr, "check_tesseract", lambda lang=ocr.OCR_LANG: "5.3.0")
-        monkeypatch.setattr(ocr, "_render", lambda pdf, number, path: number)
+        monkeypatch.setattr(ocr, "_render", lambda pdf, number, path, folder: number)
         monkeypatch.setattr(pytesseract, "image_to_string", fake)
         return fake
 
@@ -119,13 +119,17 @@ def test_unrenderable_page_is_an_ocr_error(scan_pdf: Path, monkeypatch) -> None:
         ocr.ocr_pages(ingest(scan_pdf))
 
 
-def test_render_is_300_dpi_grayscale(scan_pdf: Path) -> None:
+def test_render_is_300_dpi_grayscale(scan_pdf: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
     pdf = ocr.open_pdf(scan_pdf, scan_pdf.read_bytes())
     try:
-        image = ocr._render(pdf, 1, scan_pdf)
+        rendered = ocr._render(pdf, 1, scan_pdf, tmp_path)
     finally:
         pdf.close()
-    assert image.mode == "L" and abs(image.width - 2480) <= 2 and abs(image.height - 3508) <= 2  # A4
+    with Image.open(rendered) as image:  # an uncompressed greyscale file Tesseract reads directly
+        assert rendered.endswith(".pgm") and image.mode == "L"
+        assert abs(image.width - 2480) <= 2 and abs(image.height - 3508) <= 2  # A4 at 300 dpi
 
 
 def test_document_without_a_file_is_an_ocr_error(fake_tesseract) -> None:

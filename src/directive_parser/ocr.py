@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import cache
@@ -62,29 +63,34 @@ def ocr_pages(doc: SourceDocument, workers: int | None = None) -> SourceDocument
         check_tesseract()
     except MissingDependencyError as e:  # the check is cached per process and knows no file
         raise MissingDependencyError(e.cause, path) from e
+    workers = workers or min(len(doc.needs_ocr), os.cpu_count() or 1)
     pdf = open_pdf(path, read_bytes(path))
-    try:
-        images = {n: _render(pdf, n, path) for n in doc.needs_ocr}
-    finally:
-        pdf.close()
-    workers = workers or min(len(images), os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        texts = dict(zip(images, pool.map(lambda n: _recognise(images[n], n, path), images)))
+    with tempfile.TemporaryDirectory(prefix="directive-parser-ocr-") as tmp, ThreadPoolExecutor(workers) as pool:
+        try:
+            # Each page goes to Tesseract as soon as it is rendered, so rendering the next pages
+            # overlaps recognition instead of preceding it.
+            futures = {n: pool.submit(_recognise, _render(pdf, n, path, Path(tmp)), n, path) for n in doc.needs_ocr}
+        finally:
+            pdf.close()
+        texts = {n: f.result() for n, f in futures.items()}
     pages = [replace(p, text=texts[p.number]) if p.number in texts else p for p in doc.pages]
     return replace(doc, pages=pages)
 
 
-def _render(pdf, number: int, path: Path | None):
+def _render(pdf, number: int, path: Path | None, folder: Path) -> str:
+    """Render a page at `OCR_DPI` to an uncompressed greyscale file (PGM: no PNG encoding cost)."""
     try:
         page = pdf[number - 1]
         image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
         page.close()
-        return image
+        target = folder / f"page-{number:04d}.pgm"
+        image.save(target)
+        return str(target)
     except Exception as e:  # pypdfium2 raises its own and PIL errors; all mean "cannot render"
         raise OcrError(f"page {number} cannot be rendered for OCR ({type(e).__name__}: {e})", path) from e
 
 
-def _recognise(image, number: int, path: Path | None) -> str:
+def _recognise(image: str, number: int, path: Path | None) -> str:
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
