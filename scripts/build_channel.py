@@ -4,7 +4,9 @@
 Input: the (clean, ocr) pages made by scripts/synth_ocr_pairs.py. Each page's chunk cores are
 aligned: first on exact accent-free skeletons with Levenshtein opcodes over the token lists
 ("chinh" = "chinh"), then inside the remaining blocks by a small dynamic program whose cost is the
-character distance of skeletons after the digit map ("d6i" ~ "doi"). 1:1 pairs are counted.
+character distance of skeletons after the digit map ("d6i" ~ "doi"). 1:1 pairs are counted;
+a pair filling a short equal-length gap between aligned tokens is trusted even when its skeletons
+differ a lot ("tir"/"tit" for "từ" on scans, which the distance cut used to drop).
 
 Outputs (gzipped TSV / JSON, not pickle):
 - data/channel_tokens.tsv.gz  ocr<TAB>clean<TAB>count, lowercase, train pages only;
@@ -32,7 +34,10 @@ SYNTH = ROOT / "scripts" / "_cache" / "synth"
 DATA = ROOT / "src" / "directive_parser" / "data"
 EM_ROUNDS = 3  # hard-EM passes re-splitting OCR strings per clean letter
 MAX_BLOCK = 40  # larger unaligned blocks are OCR garbage (lost lines); skip them
-MAX_PAIR_COST = 0.6  # a 1:1 pair whose normalised skeleton distance exceeds this is not counted
+MAX_PAIR_COST = 0.6  # a 1:1 pair whose normalised skeleton distance exceeds this is not counted…
+# …unless it fills a short equal-length gap between aligned tokens, where position alone pairs it:
+# "tir"/"tit"/"tiv" for "từ" (0.67), "mite" for "mức", "ed" for "cơ". Gap size -> largest cost.
+GAP_PAIR_COST = {1: 1.0, 2: 0.8, 3: 0.8, 4: 0.8}
 # OCR digit/symbol look-alikes used only to align ("s6" ~ "so", "B9" ~ "bo", "1a" ~ "la").
 TOKENS, CHARS, META = "channel_tokens.tsv.gz", "channel_chars.json", "channel.meta.json"
 ALIGN_MAP = str.maketrans({"6": "o", "9": "o", "0": "o", "1": "l", "&": "e", "¢": "e", "€": "e", "@": "a"})
@@ -92,11 +97,14 @@ def align_page(ocr_text: str, clean_text: str) -> list[tuple[str, str]]:
     kc = [skeleton(x) for x in c]
     pairs = []
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ko, kc):
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+        if tag == "equal":
             pairs.extend(zip(o[i1:i2], c[j1:j2]))
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            limit = GAP_PAIR_COST.get(i2 - i1, MAX_PAIR_COST)
+            pairs.extend((a, b) for a, b in zip(o[i1:i2], c[j1:j2]) if pair_cost(a, b) <= limit)
         elif tag == "replace" and max(i2 - i1, j2 - j1) <= MAX_BLOCK:
-            pairs.extend(align_block(o[i1:i2], c[j1:j2]))
-    return [(a, b) for a, b in pairs if pair_cost(a, b) <= MAX_PAIR_COST]
+            pairs.extend((a, b) for a, b in align_block(o[i1:i2], c[j1:j2]) if pair_cost(a, b) <= MAX_PAIR_COST)
+    return pairs
 
 
 def char_ops(pairs: Counter) -> dict[str, dict[str, int]]:

@@ -27,6 +27,8 @@ WORD_RE = re.compile(f"[{VIET_LETTERS}]+")
 ONSETS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
 SYLLABLE_RE = re.compile(f"^(?:{ONSETS})?[aăâeêioôơuưy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?$")
 TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền sắc hỏi ngã nặng
+STOP_TONES = {"\u0301", "\u0323"}  # sắc nặng: the only tones of a syllable closed by p, t, c, ch
+STOP_CODA_RE = re.compile(r"[aeiouy][\u0300-\u036f]*(?:ch|c|p|t)$")  # on the NFD form
 
 
 def split_chunk(chunk: str) -> tuple[str, str, str]:
@@ -60,7 +62,19 @@ def has_shape(word: str) -> bool:
     if not WORD_RE.fullmatch(word):
         return False
     tones = sum(c in TONE_MARKS for c in unicodedata.normalize("NFD", word))
-    return tones <= 1 and SYLLABLE_RE.match(strip_tone(word)) is not None
+    return tones <= 1 and SYLLABLE_RE.match(strip_tone(word)) is not None and tone_fits_coda(word)
+
+
+def tone_fits_coda(word: str) -> bool:
+    """Tell whether a syllable's tone may go with its final consonant: 'mức' -> True, 'mửc' -> False.
+
+    A syllable closed by p, t, c or ch takes only the sắc or nặng tone; the corpus has the other
+    tones there only as typos. With no tone mark at all it passes: an unaccented spelling ("muc")
+    that documents do contain.
+    """
+    nfd = unicodedata.normalize("NFD", word)
+    tones = [c for c in nfd if c in TONE_MARKS]
+    return not tones or tones[0] in STOP_TONES or not STOP_CODA_RE.search(nfd)
 
 
 def lm_token(core: str) -> str:

@@ -7,9 +7,12 @@ The restorer is a noisy-channel decoder:
 - each word token gets candidate syllables with a channel score log P(ocr | syllable)
   (see `_channel`: a token table and a character model learnt from corpus text rendered and
   OCR'd by scripts/synth_ocr_pairs.py);
-- a lowercase syllable trigram LM of administrative Vietnamese (`_lm`, Kneser-Ney) scores
-  the sequence, and a second-order Viterbi search picks the best path;
-- casing is copied from the OCR token ("CHI" -> "CHỈ", "Chinh" -> "Chính").
+- a lowercase syllable trigram LM of administrative Vietnamese (`_lm`, modified Kneser-Ney)
+  scores the sequence, and a second-order Viterbi search picks the best path; the lattice
+  holds only each slot's real candidates (up to 16), not a padded K^3 cube;
+- casing is copied from the OCR token ("CHI" -> "CHỈ", "Chinh" -> "Chính"), checked against
+  how often the corpus capitalises the word, or the word before the next one ("Cao Bằng");
+- a clause label "d)" read right after "d)" gets its stroke back ("đ)").
 
 Numbers, document numbers ("33/CT-TTg"), URLs, punctuation and whitespace pass through
 unchanged; only word cores are replaced, so offsets of everything else are kept.
@@ -24,7 +27,7 @@ import numpy as np
 
 from directive_parser._channel import Candidate, candidates_for, load_channel
 from directive_parser._lm import SyllableLM, load_case_tables, load_lm
-from directive_parser._lm_text import CHUNK_RE, split_chunk
+from directive_parser._lm_text import CHUNK_RE, has_shape, skeleton, split_chunk
 from directive_parser.models import RepairResult, TokenChange
 
 __all__ = ["restore_diacritics", "syllable_validity", "is_valid_syllable"]
@@ -33,10 +36,12 @@ __all__ = ["restore_diacritics", "syllable_validity", "is_valid_syllable"]
 # marked vowels ("s6" số, "B9" Bộ, "1a" là, "1&" lệ, "nhi¢m" nhiệm); at most 8 characters.
 OCR_WORD_RE = re.compile(r"[\w&¢€@§]+")
 MAX_WORD_LEN = 8
+LETTER_SYMBOLS = "&¢€@§"  # …of which these stand for letters even with no letter beside them ("¢6" có)
 # Kept verbatim: URLs, e-mails, document numbers with "/" or "-" ("57-NQ/TW"), dotted numbers.
 PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
 IDENTITY_PENALTY = -4.5  # log10 channel score for keeping an unknown token as a foreign word (tuned on synthetic dev)
-CHANNEL_WEIGHT = 1.5  # relative weight of channel vs LM log probabilities
+CHANNEL_WEIGHT = 1.3  # relative weight of channel vs LM log probabilities (synthetic dev+dev_scan: best 1.2-1.3)
+D_STROKE = str.maketrans("dD", "đĐ")
 AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
 SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
 CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the corpus capitalises the word less often
@@ -53,6 +58,7 @@ LONE_CAPITALS = {"B": (("bộ", -0.5),)}
 # the LM prefers a word the channel table has seen read so, at this extra log10 cost.
 DIGIT_WORD_MAX_LEN = 2
 DIGIT_WORD_PENALTY = -1.0
+VITERBI_WINDOW = 512  # slots whose transitions are computed at once: long documents stay in cache and memory
 # Two syllables OCR ran together ("phuve" phủ về, "Chinhphu" Chính phủ) are split when this long.
 MERGED_MIN_LEN = 4
 MERGED_MAX_LEN = 12
@@ -77,29 +83,43 @@ class _Slot:
     end: int = -1
     core: str = ""
     sep: str = ""  # put before the output: " " for the second half of a split token ("phuve")
+    label: bool = False  # an enumeration label such as "d)"
 
 
-def _case_like(word: str, model: str, prev: str, nxt: str) -> str:
+def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> str:
     """Copy the casing of an OCR token onto a lowercase syllable: ('chỉ', 'CHI', …) -> 'CHỈ'.
 
     Tesseract confuses letters whose capital has the same shape ("Kiem" for "kiểm", "BO" for
     "Bộ", "Ié" for "lệ"), so such a capital is trusted only at a sentence start, next to other
-    capitals, or for words the corpus often capitalises ("Bộ", "Chính").
+    capitals, or for words the corpus often capitalises ("Bộ", "Chính"), or often capitalises
+    before the restored next word `follow` ("Cao Bằng", though "cao" alone rarely is).
     """
     letters = [c for c in model if c.isalpha()]
     if not letters:
         return word
     all_caps = len(letters) > 1 and all(c.isupper() for c in letters)
-    if all_caps and (not all(c in AMBIGUOUS_CAPS for c in letters[1:]) or _is_caps(prev) or _is_caps(nxt)):
+    if all_caps and (word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:])
+                     or _is_caps(prev) or _is_caps(nxt)):  # an abbreviation read right stays: "TK", "BCC"
         return word.upper()
     if not letters[0].isupper():
         return word
+    upper = sum(c.isupper() for c in letters)
+    if upper > 1 and upper > len(letters) - upper and (_is_caps(prev) or _is_caps(nxt)):
+        return word.upper()  # "CHi" in a heading: the small letter was a marked capital (CHỈ)
     first = model[0]
     lower_l = first == "I" and word.startswith("l")  # "Ié" is "lệ": capital I for small l
     if (lower_l or first in AMBIGUOUS_CAPS) and prev and prev[-1] not in SENTENCE_END:
-        if lower_l or load_case_tables()[1].get(word, 1.0) < CAP_RATE_KEEP:
+        caps = load_case_tables()[1]
+        if lower_l or caps.get(f"{word} {follow}", caps.get(word, 1.0)) < CAP_RATE_KEEP:
             return word
     return word[:1].upper() + word[1:]
+
+
+def _label_like(core: str, last: str) -> tuple[str, str]:
+    """Restore the stroke of a clause label read after the label 'd': ('d', 'd') -> ('đ', 'đ')."""
+    if core.lower() == "d" and last == "d":
+        return core.translate(D_STROKE), "đ"
+    return core, core.lower()
 
 
 def _is_caps(token: str) -> bool:
@@ -119,13 +139,14 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
     low = core.lower()
     fixed_id = lm.word_id(low) if label else None
     if label or PASSTHROUGH_RE.search(core) or len(core) > MAX_WORD_LEN or not OCR_WORD_RE.fullmatch(core) \
-            or not any(c.isalpha() for c in core):
+            or not _letter_like(core):
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
     if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN \
             and core in load_channel().table:
         return _digit_slot(core, start, lm)
     if fixed_id is not None:
-        return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core)
+        return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core,
+                     label=label)
     cands: tuple[Candidate, ...] = candidates_for(low)
     words: list[str | None] = [c.word for c in cands]
     ids = [c.word_id for c in cands]
@@ -143,6 +164,11 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
                  start, start + len(core), core)
 
 
+def _letter_like(core: str) -> bool:
+    """Tell whether a core may be a word: it has a letter, or is a symbol OCR writes for one plus more ('¢6' có)."""
+    return any(c.isalpha() for c in core) or (len(core) > 1 and any(c in LETTER_SYMBOLS for c in core))
+
+
 def _digit_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
     """A short number that may be a misread word: '6' -> {<num>, có, ở, …} with the word penalised."""
     cands = [c for c in candidates_for(core) if c.word in load_channel().table[core]]
@@ -157,7 +183,9 @@ def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     if not GLUE_SEP_RE.search(core) or GLUE_BLOCK_RE.search(core):
         return None
     pieces = list(GLUE_PIECE_RE.finditer(core))
-    if len(pieces) < 2 or any(p.group().isdigit() or _is_caps(p.group()) for p in pieces):
+    # capitals are an abbreviation ("NQ-CP", "TT-BTC") unless every piece is shaped like a syllable ("GIAM.THUE")
+    if len(pieces) < 2 or any(p.group().isdigit() for p in pieces) or (
+            any(_is_caps(p.group()) for p in pieces) and not all(has_shape(skeleton(p.group())) for p in pieces)):
         return None
     return pieces
 
@@ -273,23 +301,33 @@ def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
     """Second-order Viterbi over the slots: slots -> (chosen index per slot, confidence per slot)."""
     n = len(slots)
     sizes = [len(sl.ids) for sl in slots]
-    scores, offsets = _transitions(slots)
     score = slots[0].channel[:, None] + slots[1].channel[None, :]
     backs: list[np.ndarray] = [np.zeros(0, np.int64)] * n
-    conf = [1.0 / sizes[0], 1.0 / sizes[1]]
+    best = [np.zeros(sizes[0], np.float32), np.zeros(sizes[1], np.float32)]
     for i in range(2, n):
-        tensor = scores[offsets[i - 2]:offsets[i - 1]].reshape(sizes[i - 2], sizes[i - 1], sizes[i])
+        if (i - 2) % VITERBI_WINDOW == 0:  # transitions of the next window of slots (bounded memory)
+            scores, offsets = _transitions(slots[i - 2:i + VITERBI_WINDOW])
+            first = i - 2
+        t = i - 2 - first
+        tensor = scores[offsets[t]:offsets[t + 1]].reshape(sizes[i - 2], sizes[i - 1], sizes[i])
         total = score[:, :, None] + tensor + slots[i].channel[None, None, :]
         backs[i] = total.argmax(axis=0)
         score = total.max(axis=0)
-        p = np.power(10.0, score.max(axis=0) - score.max())
-        conf.append(float(p.max() / p.sum()))
+        best.append(score.max(axis=0))
     path = [0] * n
     b, c = np.unravel_index(int(score.argmax()), score.shape)
     path[n - 2], path[n - 1] = int(b), int(c)
     for i in range(n - 1, 1, -1):
         path[i - 2] = int(backs[i][path[i - 1], path[i]])
-    return path, conf
+    return path, _confidences(best)
+
+
+def _confidences(best: list[np.ndarray]) -> list[float]:
+    """Share of the best path score each slot's winner holds among its candidates: per-slot scores -> floats."""
+    starts = np.concatenate(([0], np.cumsum([len(b) for b in best])[:-1]))
+    flat = np.concatenate(best).astype(np.float64)
+    p = np.power(10.0, flat - np.repeat(np.maximum.reduceat(flat, starts), [len(b) for b in best]))
+    return (np.maximum.reduceat(p, starts) / np.add.reduceat(p, starts)).tolist()
 
 
 def restore_diacritics(text: str) -> RepairResult:
@@ -311,27 +349,35 @@ def restore_diacritics(text: str) -> RepairResult:
     words = [sl for sl in slots if sl.start >= 0]
     chosen = {id(sl): sl.words[k] for sl, k in zip(slots, path)}
     confs = {id(sl): cf for sl, cf in zip(slots, conf)}
+    last_label = ""
     for j, slot in enumerate(words):
-        word = chosen[id(slot)]
-        before = text[max(0, slot.start - 40):slot.start]
-        prev_chunk = before.split()
-        prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]):] else ""
-        nxt = words[j + 1].core if j + 1 < len(words) else ""
-        if word is None:
-            new = _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
+        if slot.label:  # "d)" right after "d)" is "đ)", whose stroke OCR dropped: a) b) c) d) đ) e)
+            new, last_label = _label_like(slot.core, last_label)
         else:
-            new = _case_like(word, slot.core, prev, nxt)
-        new = slot.sep + new
+            new = slot.sep + _restored(text, words, j, chosen)
         if new == slot.core:
             continue
-        pieces.append(text[pos:slot.start])
-        pieces.append(new)
+        pieces += [text[pos:slot.start], new]
         pos = slot.end
-        cf = confs[id(slot)] if word is not None else 1.0
+        cf = confs[id(slot)] if chosen[id(slot)] is not None else 1.0
         changes.append(TokenChange(start=slot.start, end=slot.end, original=slot.core, replacement=new,
                                    confidence=round(min(max(cf, 0.0), 1.0), 4), method="blind"))
     pieces.append(text[pos:])
     return RepairResult(text="".join(pieces), changes=changes, method="blind")
+
+
+def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | None]) -> str:
+    """Output for word slot j: its chosen syllable cased like the OCR token, or the token itself."""
+    slot = words[j]
+    word = chosen[id(slot)]
+    if word is None:
+        return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
+    before = text[max(0, slot.start - 40):slot.start]
+    prev_chunk = before.split()
+    prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]):] else ""
+    nxt = words[j + 1].core if j + 1 < len(words) else ""
+    follow = chosen[id(words[j + 1])] if j + 1 < len(words) else None
+    return _case_like(word, slot.core, prev, nxt, follow or "")
 
 
 def is_valid_syllable(tok: str) -> bool:
