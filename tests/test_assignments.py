@@ -200,3 +200,9 @@ def test_passive_assignment_in_news_is_a_task_but_past_facts_are_not():
                      "Bộ Tài chính được giao chủ trì xây dựng Nghị định về đầu tư công, hoàn thành trong Quý I/2026.\n\n"
                      "Bộ Y tế đã ban hành 20 thông tư trong năm 2025.\n")
     assert records(doc) == [("p1", ["Bộ Tài chính"], date(2026, 3, 31), None)]
+
+
+def test_split_units_keeps_urls_and_numbers_whole():
+    text = "Bộ A cập nhật hằng ngày tại https://nq57.vn theo dõi 3.241 thủ tục. Bộ B báo cáo."
+    assert [text[s:e] for s, e in split_units(text)] == [
+        "Bộ A cập nhật hằng ngày tại https://nq57.vn theo dõi 3.241 thủ tục.", "Bộ B báo cáo."]

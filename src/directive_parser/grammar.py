@@ -310,34 +310,50 @@ def _coordination(text: str, pos: int) -> tuple[list[Body], int]:
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
-    """Split a clause or paragraph at ';' and at sentence ends into (start, end) unit ranges.
+    """Split a clause or paragraph into (start, end) unit ranges: its sentences (underthesea's
+    sentence splitter, which knows "TP. Hồ Chí Minh" and "3.241"), each cut again at ';'.
 
-    Brackets and quotes are respected, so "(Đài Truyền hình Việt Nam, …; …)" stays whole.
+    Brackets are respected, so "(Đài Truyền hình Việt Nam, …; …)" stays whole.
     """
-    units, depth, start = [], 0, 0
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif depth == 0 and (ch == ";" or (ch == "." and _sentence_break(text, i))):
-            units.append((start, i + 1))
-            start = i + 1
-        i += 1
-    if text[start:].strip():
-        units.append((start, len(text)))
+    units: list[tuple[int, int]] = []
+    for s0, e0 in sentence_spans(text):
+        depth, start = 0, s0
+        for i in range(s0, e0):
+            ch = text[i]
+            if ch in "([":
+                depth += 1
+            elif ch in ")]" and depth:
+                depth -= 1
+            elif depth == 0 and ch == ";":
+                units.append((start, i + 1))
+                start = i + 1
+        units.append((start, e0))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in units if text[s:e].strip(" ;.")]
 
 
-def _sentence_break(text: str, i: int) -> bool:
-    """A '.' ends a sentence when followed by a space and a capital (not "TP. Hồ Chí Minh", not "3.241")."""
-    nxt = text[i + 1 : i + 3]
-    if not (nxt[:1].isspace() and nxt[1:2].isupper()):
-        return False
-    word = re.search(r"(\S+)$", text[:i])
-    return not (word and re.fullmatch(r"TP|Tp|TS|ThS|PGS|GS|St|[A-ZĐ]", word.group(1)))
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence ranges of `text` from underthesea's `sent_tokenize`, mapped back to offsets."""
+    from underthesea import sent_tokenize
+
+    spans, pos = [], 0
+    for sentence in sent_tokenize(text):
+        words = sentence.split()
+        if not words:
+            continue
+        m = re.compile(r"\s*".join(map(re.escape, "".join(words)))).search(text, pos) if len(words) < 2 else \
+            re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
+        if m is None:  # the splitter changed the text: keep the rest as one sentence
+            break
+        if spans and m.start() == pos:  # no space after the "end": a URL or number ("nq57.vn")
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((pos, m.end()))
+        pos = m.end()
+    if text[pos:].strip() or not spans:
+        spans.append((pos, len(text)))
+    elif spans:
+        spans[-1] = (spans[-1][0], len(text))
+    return spans
 
 
 def is_conditional(unit: str) -> bool:
