@@ -86,7 +86,6 @@ _RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>c�
 # When the names found cover less than this share of a subject phrase, the phrase is one
 # descriptive group ("Các bộ, cơ quan chủ quản các cơ sở dữ liệu (CSDL) quốc gia, CSDL chuyên ngành").
 MIN_NAME_COVERAGE = 0.6
-_SUBJECT_SEPARATORS = re.compile(r"^(?:\s*(?:,|và|-|–|;)\s*)*$")
 
 PRODUCT_NOUNS = (
     "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Luật", "Kế hoạch", "Đề án", "Chương trình",
