@@ -154,23 +154,22 @@ def find_subject(text: str) -> Subject:
     # After "yêu cầu"/"giao"/"đề nghị" the names that follow are the addressees and whatever comes
     # next is their task: "Thủ tướng yêu cầu các bộ, ngành [quyết tâm cao hơn …]".
     addressed = pos > 0 and bool(_ADDRESSING_VERB.search(text[:pos]))
-    end = _subject_end(text, pos, addressed)
+    end, predicate = _subject_end(text, pos, addressed)
     lead: list[Body] = []
     if end > pos:
         lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
     if not lead and addressed and (named := _ADDRESSEE_PHRASE.match(text, pos)):
         # "đề nghị các Tập đoàn: A, B tổ chức …": whoever is addressed is responsible, even unlisted.
-        end = named.end("who")
+        end = predicate = named.end("who")
         phrase = named.group("who").strip(" ,:")
         lead = [Body(name=phrase[:1].upper() + phrase[1:], text=phrase,
                      kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
     if not lead:
         coord, start = _coordination(text, pos)
         return Subject([], coord, _skip_space(text, start), False)
-    rest = text[end:]
-    if _ACCOUNTABILITY.match(rest):
-        return Subject(lead, [], _skip_space(text, end), True, accountability=True)
-    coord, start = _coordination(text, end)
+    if _ACCOUNTABILITY.match(text[predicate:]):
+        return Subject(lead, [], _skip_space(text, predicate), True, accountability=True)
+    coord, start = _coordination(text, predicate)
     return Subject(lead, coord, _skip_space(text, start), True)
 
 
@@ -256,7 +255,17 @@ def _titled(phrase: str, found: list[Body]) -> list[Body]:
 _TITLED_KINDS = (BodyKind.province, BodyKind.ministry, BodyKind.agency, BodyKind.group)
 
 
-def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
+def _subject_end(text: str, pos: int, addressed: bool = False) -> tuple[int, int]:
+    """Where the names of the subject starting at `pos` end, and where its predicate starts.
+
+    The two differ only across a relative clause ("Các cơ quan chủ quản CSDL [đã có dữ liệu …]
+    có trách nhiệm …"), which belongs to neither the names nor the task."""
+    end = _names_end(text, pos, addressed)
+    rel = _RELATIVE.match(text[end:]) if end > pos else None  # patterns anchor with "^": slice
+    return (end, end + rel.start("duty")) if rel else (end, end)
+
+
+def _names_end(text: str, pos: int, addressed: bool) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
@@ -270,8 +279,8 @@ def _subject_end(text: str, pos: int, addressed: bool = False) -> int:
     tail = window[end:]
     if named := _NAME_TO_COLON.match(tail):  # "Ủy ban nhân dân các xã, phường, đặc khu [Cồn Cỏ]:"
         return pos + end + named.end("rest")
-    if rel := _RELATIVE.match(tail):
-        return pos + end + rel.start("duty")
+    if _RELATIVE.match(tail):
+        return pos + end
     if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
         return pos + end
     # A capitalised predicate right after the names: a lost colon or line break ("… cơ quan ngang bộ
@@ -302,7 +311,7 @@ def _coordination(text: str, pos: int) -> tuple[list[Body], int]:
     if not cm:
         return [], start
     ystart = after_lead + cm.end()
-    yend = _subject_end(text, ystart)
+    yend = _subject_end(text, ystart)[0]
     if yend <= ystart:
         return [], start
     return bodies.split_bodies(text[ystart:yend].strip(" ,")), start
