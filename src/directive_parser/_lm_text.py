@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from directive_parser.textnorm import strip_marks
+
 NUM = "<num>"
 UNK = "<unk>"
 BOS = "<s>"
@@ -53,8 +55,7 @@ def strip_tone(word: str) -> str:
 
 def skeleton(word: str) -> str:
     """ASCII skeleton of a word, lowercase, all marks dropped, đ -> d: 'Được' -> 'duoc'."""
-    nfd = unicodedata.normalize("NFD", word.lower().replace("đ", "d").replace("Đ", "d"))
-    return "".join(c for c in nfd if not unicodedata.combining(c))
+    return strip_marks(word.lower())
 
 
 def has_shape(word: str) -> bool:

@@ -21,6 +21,7 @@ from importlib.resources import files
 from rapidfuzz import fuzz, process
 
 from directive_parser.models import Body, BodyKind
+from directive_parser.textnorm import strip_marks
 
 FUZZY_CUTOFF = 90.0  # rapidfuzz ratio on folded names; 1 wrong letter in "Bộ Tài chính" scores ~92
 FUZZY_MIN_LEN = 6
@@ -181,7 +182,7 @@ class Gazetteer:
         if fuzzy:
             folded = " ".join(_key(alias))
             self._fuzzy.setdefault(folded, entry)
-            plain = _strip_marks(folded)
+            plain = strip_marks(folded)
             self._ascii[plain] = entry if self._ascii.get(plain, entry) == entry else None
 
     def _add_province(self, name: str, final: str, places: list[str]) -> None:
@@ -305,7 +306,7 @@ class Gazetteer:
         return None
 
     def _fuzzy_entry(self, folded: str) -> _Entry | None:
-        plain = self._ascii.get(_strip_marks(folded))
+        plain = self._ascii.get(strip_marks(folded))
         if plain:
             return plain
         if len(folded) < FUZZY_MIN_LEN:
@@ -317,9 +318,6 @@ class Gazetteer:
             return None  # a tie between two bodies: refuse to guess
         return self._fuzzy[best[0][0]]
 
-
-def _strip_marks(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d")
 
 
 def _as_hit(found: list | None) -> tuple[int, _Entry] | None:

@@ -12,16 +12,15 @@ import functools
 import re
 import unicodedata
 
+from directive_parser.textnorm import strip_marks
+
 _JUNK_MAP = str.maketrans({"¢": "e", "€": "e", "&": "e", "§": "o", "{": "", "}": "", "|": "l", "w": "u", "j": "y", "¥": "y"})
 # The English model reads marked vowels as digits: "B9" = "Bộ", "s6" = "số", "x4y" = "xây".
 OCR_DIGIT_MAP = str.maketrans({"0": "o", "6": "o", "9": "o", "4": "a", "5": "s", "8": "a"})
 _NON_INITIAL_RE = re.compile(r"(?<=.)[db]")
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _strip_marks(s: str) -> str:
-    s = s.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+_strip_marks = functools.lru_cache(maxsize=1 << 16)(strip_marks)  # called once per token: cached
 
 
 @functools.lru_cache(maxsize=1 << 16)

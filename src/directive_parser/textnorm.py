@@ -1,4 +1,4 @@
-"""Offset-preserving accent folding: str -> str of the same length, for matching damaged text.
+"""Accent folding: `fold` (same length, for matching damaged text in place) and `strip_marks`.
 
 OCR text read with the wrong language model keeps the letters but loses or mangles the marks
 ("CỘNG HÒA XÃ HQI", "(ị)" for "(i)"); matching on the folded form keeps the original offsets.
@@ -9,12 +9,20 @@ import unicodedata
 from functools import lru_cache
 
 
+def strip_marks(text: str) -> str:
+    """Drop every Vietnamese mark and bar: 'Đổi mới' -> 'Doi moi'. A stray combining mark vanishes,
+    so the length may change; `fold` keeps it.
+
+    >>> strip_marks("Thủ tướng Chính phủ")
+    'Thu tuong Chinh phu'
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d" if ch == "đ" else "D"
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base if base.isascii() else ch
+    return strip_marks(ch) or ch
 
 
 def fold(text: str) -> str:

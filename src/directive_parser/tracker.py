@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Self
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from directive_parser.errors import ExportError
 from directive_parser.models import Assignment, Body, Directive
+from directive_parser.textnorm import strip_marks
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -73,8 +73,7 @@ def fold(name: str) -> str:
     >>> fold("Ủy ban nhân dân tỉnh Đắk Lắk")
     'uy ban nhan dan tinh dak lak'
     """
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").casefold()
+    return strip_marks(name).casefold()
 
 
 def document_key(directive: Directive) -> str:
