@@ -194,10 +194,11 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
     sentence = 0
     for s, e in _join_address_lists(text, grammar.split_units(text)):
         unit = text[s:e]
-        if _deadline_only(unit, issued):
+        found = deadlines.find_deadlines(unit, issued)
+        if _deadline_only(unit, found):
             _attach_deadline(tasks, sentence, unit, issued)
         else:
-            _add_unit(tasks, unit, s, e, inherited, coordinating, issued, sentence)
+            _add_unit(tasks, unit, s, e, inherited, coordinating, _closing_deadline(unit, found), sentence)
         if unit.rstrip().endswith("."):
             sentence += 1
     return [t for t in tasks if t.lead]
@@ -223,10 +224,10 @@ def _names_only(unit: str) -> bool:
 
 
 def _add_unit(tasks: list[_Task], unit: str, s: int, e: int, inherited: list[Body], coordinating: list[Body],
-              issued: date | None, sentence: int) -> None:
+              dl: Deadline | None, sentence: int) -> None:
+    """Start a task with `unit` or add it to the current one; `dl` is the deadline closing the unit."""
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
-    dl = _closing_deadline(unit, issued)
     predicate = unit[subj.task_start:]
     if subj.explicit and not subj.accountability and not _NOT_A_TASK.match(predicate):
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
@@ -245,16 +246,16 @@ def _add_unit(tasks: list[_Task], unit: str, s: int, e: int, inherited: list[Bod
     tasks.append(_Task(s, e, lead, coord, s + subj.task_start, False, dl, sentence, dl is not None))
 
 
-def _closing_deadline(unit: str, issued: date | None) -> Deadline | None:
+def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadline | None:
     """The deadline that ends a unit ("…, hoàn thành trong Quý I/2026;"), if one does.
 
     A deadline word inside the task ("theo dõi hằng ngày tình hình …", "triển khai ngay việc …")
     describes the work and does not close the task.
     """
-    found = [m for m in deadlines.find_deadlines(unit, issued) if m.cue]
-    if not found:
+    cued = [m for m in found if m.cue]
+    if not cued:
         return None
-    last = found[-1]
+    last = cued[-1]
     # "… theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025 của Thủ tướng Chính phủ;"
     # ends with the issuer of the cited schedule, which still closes the task.
     rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", unit[last.end :]))
@@ -277,8 +278,7 @@ def _closes(cur: _Task, unit: str) -> bool:
     return cur.closed and grammar.starts_lower(unit)
 
 
-def _deadline_only(unit: str, issued: date | None) -> bool:
-    found = deadlines.find_deadlines(unit, issued)
+def _deadline_only(unit: str, found: list[deadlines.DeadlineMatch]) -> bool:
     if not found:
         return False
     rest = unit

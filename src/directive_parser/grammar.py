@@ -7,6 +7,7 @@ decided by `assignments`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -102,7 +103,7 @@ _SUBMIT = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Subject:
     """Who a unit names as responsible, and where its task text starts."""
 
@@ -135,6 +136,7 @@ def strip_openers(text: str, pos: int = 0) -> int:
     return pos
 
 
+@functools.lru_cache(maxsize=4096)  # a unit is read again when its neighbours are grouped; callers never mutate
 def find_subject(text: str) -> Subject:
     """Find the lead and coordinating bodies a unit names at its start, and where its task starts.
 
