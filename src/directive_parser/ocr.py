@@ -64,6 +64,7 @@ def ocr_pages(doc: SourceDocument, workers: int | None = None) -> SourceDocument
     except MissingDependencyError as e:  # the check is cached per process and knows no file
         raise MissingDependencyError(e.cause, path) from e
     workers = workers or min(len(doc.needs_ocr), os.cpu_count() or 1)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by each Tesseract this process starts
     pdf = open_pdf(path, read_bytes(path))
     with tempfile.TemporaryDirectory(prefix="directive-parser-ocr-") as tmp, ThreadPoolExecutor(workers) as pool:
         try:
@@ -93,7 +94,6 @@ def _render(pdf, number: int, path: Path | None, folder: Path) -> str:
 def _recognise(image: str, number: int, path: Path | None) -> str:
     import pytesseract
 
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         return pytesseract.image_to_string(image, lang=OCR_LANG, config=TESSERACT_CONFIG, timeout=PAGE_TIMEOUT_S)
     # TesseractError subclasses RuntimeError, so it must be caught first; any other RuntimeError
