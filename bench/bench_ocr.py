@@ -20,7 +20,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from directive_parser import parse_directive
-from directive_parser.ocr import OCR_DPI, OCR_LANG, TESSERACT_CONFIG
+from directive_parser.ingest.ocr import OCR_DPI, OCR_LANG, TESSERACT_CONFIG
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from directive_parser._lm_text import CHUNK_RE, WORD_RE, skeleton, split_chunk  # noqa: E402
+from directive_parser.repair.lm_text import CHUNK_RE, WORD_RE, skeleton, split_chunk  # noqa: E402
 
 SYNTH = ROOT / "scripts" / "_cache" / "synth"
 DATA = ROOT / "src" / "directive_parser" / "data"

@@ -8,7 +8,7 @@ successor.
 
 Columns: name, kind, aliases ("|"-separated), successor (canonical name, former bodies only).
 Province rows carry *place-name* spellings as aliases ("Lào Cai", "TP.HCM"); the finder in
-``directive_parser.bodies`` composes them with the council and unit prefixes
+``directive_parser.extract.bodies`` composes them with the council and unit prefixes
 (Ủy ban nhân dân / UBND / Hội đồng nhân dân / HĐND, tỉnh / thành phố / TP.).
 
 Usage: python scripts/build_gazetteer.py

@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from directive_parser._lm_text import BOS, CHUNK_RE, NUM, UNK, lm_token, skeleton, split_chunk  # noqa: E402
+from directive_parser.repair.lm_text import BOS, CHUNK_RE, NUM, UNK, lm_token, skeleton, split_chunk  # noqa: E402
 from synth_ocr_pairs import CORPUS_DIR, is_holdout  # noqa: E402
 
 CACHE = ROOT / "scripts" / "_cache"

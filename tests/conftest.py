@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from directive_parser.ocr import check_tesseract
+from directive_parser.ingest.ocr import check_tesseract
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 TESSERACT_LANGS = ("vie", "eng")

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from directive_parser import parse_text
-from directive_parser.grammar import find_product, find_subject, find_submit_to, split_units
+from directive_parser.extract.grammar import find_product, find_subject, find_submit_to, split_units
 from directive_parser.models import Completeness
 
 ISSUED = date(2026, 2, 10)

@@ -11,13 +11,13 @@ import typer
 from _factories import fake_parse
 from typer.testing import CliRunner
 
-from directive_parser import batch as batch_module
-from directive_parser import cli_batch
-from directive_parser import _engines as engines_module
-from directive_parser.batch import BatchStatus, iter_inputs, parse_many, run_batch
+from directive_parser.batch import runner as batch_module
+from directive_parser.cli import batch as cli_batch
+from directive_parser.batch import engines as engines_module
+from directive_parser.batch.runner import BatchStatus, iter_inputs, parse_many, run_batch
 from directive_parser.errors import MissingDependencyError
-from directive_parser.export import CSV_COLUMNS
-from directive_parser.tracker import Tracker
+from directive_parser.export.serialize import CSV_COLUMNS
+from directive_parser.export.tracker import Tracker
 
 GLOB = "*.pdf,*.txt"
 
@@ -87,7 +87,7 @@ def test_worker_crash_blames_only_the_crashing_file(tmp_path):
     for i in range(3):
         (tmp_path / f"ok{i}.txt").write_text(f"{i}/CT-TTg", encoding="utf-8")
     results = _by_name(parse_many([tmp_path], glob="*.txt", workers=2, parse_fn=fake_parse))
-    assert (results["crash.txt"].status, results["crash.txt"].error_type) == (BatchStatus.failed, "WorkerCrashed")
+    assert (results["crash.txt"].status, results["crash.txt"].error_type) == (BatchStatus.failed, "WorkerCrashError")
     assert [results[f"ok{i}.txt"].status for i in range(3)] == [BatchStatus.ok] * 3
 
 

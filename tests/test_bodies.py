@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from directive_parser.bodies import BodyMatch, find_bodies, load_gazetteer, lookup, split_bodies
+from directive_parser.extract.bodies.gazetteer import BodyMatch, find_bodies, load_gazetteer, lookup, split_bodies
 from directive_parser.models import BodyKind
 
 M, A, P, R, G, O = (BodyKind.ministry, BodyKind.agency, BodyKind.province, BodyKind.role,

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from directive_parser.cleanup import clean_pages, normalize
-from directive_parser.ingest import PageText, ingest
+from directive_parser.structure.cleanup import clean_pages, normalize
+from directive_parser.models import PageText
+from directive_parser.ingest import ingest
 from directive_parser.models import PageMethod
 
 BODY = "Giao Bộ Công an chủ trì thực hiện."

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from directive_parser import cli, ocr
+from directive_parser import cli
+from directive_parser.ingest import ocr
 from directive_parser.errors import ExitCode
 
 VENV_BIN = Path(sys.executable).parent

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from directive_parser.deadlines import DeadlineMatch, find_deadlines, parse_deadline, pick_deadline
+from directive_parser.extract.deadlines import DeadlineMatch, find_deadlines, parse_deadline, pick_deadline
 from directive_parser.models import DeadlineKind as K
 from directive_parser.models import Recurrence as R
 

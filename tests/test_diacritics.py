@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from directive_parser._lm import KeyIndex
-from directive_parser.diacritics import is_valid_syllable, restore_diacritics, syllable_validity
+from directive_parser.repair.lm import KeyIndex
+from directive_parser.repair.restore import is_valid_syllable, restore_diacritics, syllable_validity
 
 DATA = Path(__file__).parent / "data"
 FIXTURE_FLOOR = 0.93  # word accuracy on the held-out synthetic page pair (measured 0.96-0.97)

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 import pytesseract
 
-from directive_parser import batch, cli, errors, export, ocr
+from directive_parser import cli, errors
+from directive_parser.batch import runner as batch
+from directive_parser.export import serialize as export
+from directive_parser.ingest import ocr
 from directive_parser.errors import (
     CorruptPdfError,
     DirectiveParserError,
@@ -25,7 +28,9 @@ from directive_parser.errors import (
     NotAPdfError,
     NotVietnameseError,
     OcrError,
+    OptionError,
     ParseTimeoutError,
+    WorkerCrashError,
 )
 from directive_parser.pipeline import parse_directive
 
@@ -134,7 +139,8 @@ def test_timeout_is_reported_as_parse_timeout_error(tmp_path: Path) -> None:
 
 
 def test_every_concrete_error_has_a_real_trigger() -> None:
-    raised = {case[3] for case in CASES.values()} | {ExportError, ParseTimeoutError}
+    # Raised outside CASES: export, timeout and worker-crash tests here and in test_batch, options below.
+    raised = {case[3] for case in CASES.values()} | {ExportError, ParseTimeoutError, OptionError, WorkerCrashError}
     defined = {
         cls for _, cls in inspect.getmembers(errors, inspect.isclass)
         if issubclass(cls, DirectiveParserError) and cls not in (DirectiveParserError, InputFileError)
@@ -156,3 +162,11 @@ def test_message_without_path() -> None:
     e = EmptyDocumentError("the text is empty")
     assert (str(e), e.path, e.cause) == ("the text is empty", None, "the text is empty")
 
+
+
+@pytest.mark.parametrize(("option", "value"), [("ocr", "alwys"), ("engine", "nonsense"), ("ocr_workers", 0)])
+def test_unknown_option_values_are_typed_errors(text_pdf: Path, option: str, value: object) -> None:
+    with pytest.raises(OptionError) as exc:
+        parse_directive(text_pdf, **{option: value})
+    assert isinstance(exc.value, ValueError) and exc.value.exit_code == ExitCode.bad_args
+    assert repr(value) in str(exc.value)

@@ -8,7 +8,7 @@ import pytest
 from _factories import assignment, directive
 
 from directive_parser.errors import ExportError
-from directive_parser.export import (
+from directive_parser.export.serialize import (
     CSV_COLUMNS,
     append_csv,
     assignments_csv_rows,

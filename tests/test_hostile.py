@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from directive_parser import legacy_encoding
-from directive_parser.batch import BatchStatus, parse_many
+from directive_parser.ingest import legacy_encoding
+from directive_parser.batch.runner import BatchStatus, parse_many
 from directive_parser.errors import (
     CorruptPdfError,
     EmptyDocumentError,

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from directive_parser.legacy_encoding import (
+from directive_parser.ingest.legacy_encoding import (
     convert,
     detect,
     encode_tcvn3,

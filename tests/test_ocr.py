@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 import pytesseract
 
-from directive_parser import ocr
+from directive_parser.ingest import ocr
 from directive_parser.errors import TESSERACT_INSTALL_HINT, MissingDependencyError, OcrError
-from directive_parser.header import parse_header
-from directive_parser.ingest import OcrMode, SourceDocument, ingest
+from directive_parser.structure.header import parse_header
+from directive_parser.options import OcrMode
+from directive_parser.models import SourceDocument
+from directive_parser.ingest import ingest
 from directive_parser.models import PageMethod
 from directive_parser.pipeline import parse_directive
 

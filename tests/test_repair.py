@@ -14,8 +14,8 @@ import pytest
 
 from directive_parser.errors import MissingDependencyError
 from directive_parser.models import RepairResult, TokenChange
-from directive_parser.damage import DAMAGE_THRESHOLD, assess_damage, is_damaged, skeleton, vietnamese_share
-from directive_parser.repair import repair_document_text, repair_text
+from directive_parser.repair.damage import DAMAGE_THRESHOLD, assess_damage, is_damaged, skeleton, vietnamese_share
+from directive_parser.repair.align import repair_document_text, repair_text
 
 CT = """CHỈ THỊ
 Về tăng cường công tác phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026
@@ -164,9 +164,9 @@ def fake_blind(monkeypatch):
             pos = c.end
         return RepairResult(text="".join(out) + text[pos:], changes=changes, method="blind")
 
-    module = types.ModuleType("directive_parser.diacritics")
+    module = types.ModuleType("directive_parser.repair.restore")
     module.restore_diacritics = restore_diacritics
-    monkeypatch.setitem(sys.modules, "directive_parser.diacritics", module)
+    monkeypatch.setitem(sys.modules, "directive_parser.repair.restore", module)
     return calls
 
 
@@ -191,13 +191,13 @@ def test_blind_changes_inside_covered_text_are_ignored(fake_blind):
 
 
 def test_full_coverage_needs_no_blind_restorer(monkeypatch):
-    monkeypatch.setitem(sys.modules, "directive_parser.diacritics", None)  # import fails
+    monkeypatch.setitem(sys.modules, "directive_parser.repair.restore", None)  # import fails
     ocr, expected = _case(TB)
     assert repair_text(ocr, TB).text == expected
 
 
 def test_missing_blind_restorer_is_a_clear_error(monkeypatch):
-    monkeypatch.setitem(sys.modules, "directive_parser.diacritics", None)
+    monkeypatch.setitem(sys.modules, "directive_parser.repair.restore", None)
     with pytest.raises(MissingDependencyError, match="restore_diacritics"):
         repair_text("Tuyet doi khong de nguoi dan phai di lai nhieu lan.", "Bộ Công an chủ trì.")
 
@@ -239,7 +239,7 @@ def test_vietnamese_share(text, low, high):
 
 
 def test_document_text_clean_is_untouched(monkeypatch):
-    monkeypatch.setitem(sys.modules, "directive_parser.diacritics", None)
+    monkeypatch.setitem(sys.modules, "directive_parser.repair.restore", None)
     text, info = repair_document_text(CT)
     assert text == CT
     assert not info.damaged and info.method == "none" and info.changed_tokens == 0

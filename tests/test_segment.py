@@ -2,7 +2,7 @@
 import pytest
 
 from directive_parser.models import ClauseKind, Page, PageMethod
-from directive_parser.segment import segment_clauses
+from directive_parser.structure.segment import segment_clauses
 
 
 def tree(text: str) -> list[tuple[str, str]]:

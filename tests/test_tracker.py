@@ -8,7 +8,7 @@ import pytest
 from _factories import assignment, directive
 
 from directive_parser.errors import ExportError
-from directive_parser.tracker import Tracker, TrackedAssignment, document_key, fold
+from directive_parser.export.tracker import Tracker, TrackedAssignment, document_key, fold
 
 
 @pytest.fixture

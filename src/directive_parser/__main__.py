@@ -1,3 +1,3 @@
-from .cli import main
+from directive_parser.cli import main
 
 main()

@@ -96,3 +96,15 @@ class ParseTimeoutError(DirectiveParserError):
     """A document took longer than the batch time limit."""
 
     exit_code = ExitCode.timeout
+
+
+class OptionError(DirectiveParserError, ValueError):
+    """An option has a value outside its vocabulary (`ocr="alwys"`, `engine="nonsense"`)."""
+
+    exit_code = ExitCode.bad_args
+
+
+class WorkerCrashError(DirectiveParserError):
+    """A batch worker process died while parsing the file (a native crash, or killed for memory)."""
+
+    exit_code = ExitCode.other_error

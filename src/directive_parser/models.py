@@ -6,6 +6,8 @@ JSON, JSONL, CSV and SQLite exports one schema. Closed vocabularies are `StrEnum
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -196,13 +198,32 @@ class Source(_Model):
     repair: RepairInfo | None = None
 
 
+class Stage(StrEnum):
+    """The pipeline stage a warning comes from."""
+
+    ingest = "ingest"
+    ocr = "ocr"
+    repair = "repair"
+    header = "header"
+    structure = "structure"
+    extract = "extract"
+
+
 class ParseWarning(_Model):
     """A finding that did not stop the parse: a clause not understood, a missing header field."""
 
-    stage: str
+    stage: Stage
     message: str
     page: int | None = None
     clause: str | None = None
+
+
+class ParseStatus(StrEnum):
+    """How far a parse got: every stage ran cleanly, ran with warnings, or found no record."""
+
+    complete = "complete"
+    partial = "partial"  # warnings: a clause not understood, a header field missing
+    failed = "failed"  # no assignment was found
 
 
 class Directive(_Model):
@@ -224,3 +245,38 @@ class Directive(_Model):
     text: str = Field(default="", description="Document text that spans point into")
     source: Source
     warnings: list[ParseWarning] = Field(default_factory=list)
+    status: ParseStatus = Field(default="complete", description="complete | partial (warnings) | failed (no record)")
+
+
+# Types below cross stage boundaries inside the pipeline but are not part of the returned
+# `Directive`: plain frozen dataclasses, cheaper than pydantic models.
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The raw text of one page, before clean-up."""
+
+    number: int
+    text: str
+    method: PageMethod
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """What ingest read: raw page texts plus the file's identity."""
+
+    path: str | None
+    sha256: str
+    media_type: str
+    pages: list[PageText]
+    needs_ocr: list[int] = field(default_factory=list)  # 1-based page numbers to OCR
+
+
+def page_of(pages: list[Page], offset: int) -> int:
+    """The number of the page that holds document offset `offset` (binary search: pages are in order)."""
+    if not pages:
+        return 1
+    i = bisect_right([p.start for p in pages], offset) - 1
+    if 0 <= i and offset < pages[i].end:
+        return pages[i].number
+    return pages[-1].number

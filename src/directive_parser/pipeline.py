@@ -9,16 +9,30 @@ import hashlib
 import os
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from . import damage, repair
-from .assignments import ExtractContext, extract_assignments
-from .cleanup import clean_pages
-from .errors import EmptyDocumentError, ExtractionError, NotVietnameseError
-from .header import find_references, parse_header
-from .ingest import OcrMode, PageText, SourceDocument, ingest, split_text_pages
-from .models import Directive, PageMethod, ParseWarning, RepairInfo, Source
-from .ocr import ocr_pages
-from .segment import segment_clauses
+from directive_parser.errors import EmptyDocumentError, ExtractionError, NotVietnameseError
+from directive_parser.extract import ExtractContext, extract_assignments
+from directive_parser.extract.bodies import canonical_issuer
+from directive_parser.ingest import ingest, split_text_pages
+from directive_parser.ingest.ocr import ocr_pages
+from directive_parser.models import (
+    Directive,
+    PageMethod,
+    PageText,
+    ParseStatus,
+    ParseWarning,
+    RepairInfo,
+    Source,
+    SourceDocument,
+    Stage,
+)
+from directive_parser.options import ParseOptions
+from directive_parser.repair import align as repair
+from directive_parser.repair import damage
+from directive_parser.structure.cleanup import clean_pages
+from directive_parser.structure.header import Header, find_references, parse_header
+from directive_parser.structure.segment import segment_clauses
 
 # Below this share of Vietnamese-looking words an undamaged text is not a Vietnamese document.
 MIN_VIETNAMESE_SHARE = 0.15
@@ -28,18 +42,20 @@ PAGE_SEPARATOR = "\f"
 
 def parse_directive(
     path: str | os.PathLike,
+    options: ParseOptions | None = None,
     *,
     issued: date | None = None,
-    reference=None,
-    ocr: str = "auto",
-    engine: str = "pdfium",
+    reference: Any = None,
+    ocr: str | None = None,
+    engine: str | None = None,
     ocr_workers: int | None = None,
-    strict: bool = False,
+    strict: bool | None = None,
 ) -> Directive:
     """Parse a directive from a PDF (text layer or scan) or a plain-text file.
 
     Args:
         path: the file.
+        options: a `ParseOptions`; the keyword arguments below override its fields one by one.
         issued: the issue date, when the text does not say it (deadlines without a year use it).
         reference: clean text(s) or file(s) to repair damaged OCR text against.
         ocr: "auto" (OCR pages without a usable text layer), "always" or "never".
@@ -48,6 +64,7 @@ def parse_directive(
         strict: raise `ExtractionError` when the parse has warnings.
 
     Raises:
+        OptionError: an option outside its vocabulary (`ocr="alwys"`).
         InputFileError: the file cannot be read as a directive (subclass names the cause).
         MissingDependencyError: a page needs OCR and Tesseract or its `vie` data is missing.
         OcrError: Tesseract failed on a page.
@@ -56,23 +73,34 @@ def parse_directive(
     >>> doc.number, doc.assignments[7].lead[0].name  # doctest: +SKIP
     ('33/CT-TTg', 'Bộ Công an')
     """
-    src = ingest(path, OcrMode(ocr), engine=engine)
+    opts = _merge(options, issued=issued, reference=reference, ocr=ocr, engine=engine,
+                  ocr_workers=ocr_workers, strict=strict)
+    src = ingest(path, opts.ocr, engine=opts.engine)
     if src.needs_ocr:
-        src = ocr_pages(src, workers=ocr_workers)
-    return _parse_source(src, issued=issued, reference=reference, strict=strict)
+        src = ocr_pages(src, workers=opts.ocr_workers)
+    return _parse_source(src, opts)
 
 
-def parse_text(text: str, issued: date | None = None, reference=None, strict: bool = False) -> Directive:
+def parse_text(text: str, issued: date | None = None, reference: Any = None, strict: bool = False,
+               options: ParseOptions | None = None) -> Directive:
     """Parse a directive given as text (pages separated by form feeds or page-number lines)."""
+    opts = _merge(options, issued=issued, reference=reference, strict=strict)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if not text.strip():
         raise EmptyDocumentError("the text is empty")
     src = SourceDocument(None, sha, "text/plain", split_text_pages(text))
-    return _parse_source(src, issued=issued, reference=reference, strict=strict)
+    return _parse_source(src, opts)
 
 
-def _parse_source(src: SourceDocument, *, issued: date | None, reference, strict: bool) -> Directive:
-    pages, repair_info = _repair_pages(src, reference)
+def _merge(options: ParseOptions | None, **overrides: Any) -> ParseOptions:
+    """`options` with the keyword arguments that were given (not None) replacing its fields."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return replace(options or ParseOptions(), **given)
+
+
+def _parse_source(src: SourceDocument, opts: ParseOptions) -> Directive:
+    issued, strict = opts.issued, opts.strict
+    pages, repair_info = _repair_pages(src, opts.reference)
     doc = clean_pages(pages)
     if len(doc.text.split()) < MIN_WORDS:
         raise EmptyDocumentError("no text was found in the document", src.path)
@@ -83,12 +111,12 @@ def _parse_source(src: SourceDocument, *, issued: date | None, reference, strict
     records, warnings = extract_assignments(clauses, ExtractContext(doc.text, doc.pages, when, key))
     warnings = _header_warnings(h, when) + warnings
     if not records:
-        warnings.append(ParseWarning(stage="extract", message="no assignments were found"))
+        warnings.append(ParseWarning(stage=Stage.extract, message="no assignments were found"))
     directive = Directive(
-        number=h.number, doc_type=h.doc_type, issuer=h.issuer, place=h.place, issued=when, title=h.title,
+        number=h.number, doc_type=h.doc_type, issuer=canonical_issuer(h.issuer), place=h.place, issued=when, title=h.title,
         signer=h.signer, signer_title=h.signer_title, recipients=h.recipients,
         references=find_references(doc.text[h.body_start : h.body_end]), clauses=clauses, assignments=records,
-        pages=doc.pages, text=doc.text, warnings=warnings,
+        pages=doc.pages, text=doc.text, warnings=warnings, status=_status(records, warnings),
         source=Source(path=src.path, sha256=src.sha256, media_type=src.media_type,
                       pages=[p.method for p in src.pages], repair=repair_info),
     )
@@ -97,7 +125,13 @@ def _parse_source(src: SourceDocument, *, issued: date | None, reference, strict
     return directive
 
 
-def _repair_pages(src: SourceDocument, reference) -> tuple[list[PageText], RepairInfo | None]:
+def _status(records: list, warnings: list[ParseWarning]) -> ParseStatus:
+    if not records:
+        return ParseStatus.failed
+    return ParseStatus.partial if warnings else ParseStatus.complete
+
+
+def _repair_pages(src: SourceDocument, reference: Any) -> tuple[list[PageText], RepairInfo | None]:
     """Repair damaged text layers and .txt input (English-model OCR, lost diacritics) as one document.
 
     Pages OCR'd here with the Vietnamese model are left alone. Raises `NotVietnameseError` for clean
@@ -118,8 +152,8 @@ def _repair_pages(src: SourceDocument, reference) -> tuple[list[PageText], Repai
     return [replace(p, text=fixed[p.number]) if p.number in fixed else p for p in src.pages], info
 
 
-def _header_warnings(h, when: date | None) -> list[ParseWarning]:
+def _header_warnings(h: Header, when: date | None) -> list[ParseWarning]:
     if h.news:
         return []
     missing = [name for name, value in (("number", h.number), ("issue date", when), ("document type", h.doc_type)) if not value]
-    return [ParseWarning(stage="header", message=f"header has no {name}") for name in missing]
+    return [ParseWarning(stage=Stage.header, message=f"header has no {name}") for name in missing]

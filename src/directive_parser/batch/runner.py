@@ -1,0 +1,361 @@
+"""Many files -> a stream of `BatchResult`s: parse an archive in parallel, one bad file at a time.
+
+`parse_many` walks folders, hashes each file, skips those a previous run already finished
+(same sha256 and parser version), and runs `run_document` on a process pool (or on a dask
+cluster). A document that raises becomes a `failed` result carrying the exception's class name;
+one that runs past `timeout` becomes `timeout` and its worker is interrupted or, if it does not
+answer, killed. A worker that dies (segfault, out of memory) makes the documents it was running
+suspects; suspects are re-run alone, so only the file that kills a worker is reported as failed.
+
+`run_batch` adds the output: directives JSONL, status JSONL, assignments CSV and an optional
+SQLite tracker (see `batch.writer.BatchWriter`).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import partial
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from directive_parser.batch.engines import ENGINES, schedule
+from directive_parser.batch.jobs import FINAL_STATUSES, BatchResult, BatchStatus, Job, make_result
+from directive_parser.errors import DirectiveParserError, ExitCode, FileUnreadableError, ParseTimeoutError
+from directive_parser.models import Directive
+
+__all__ = ["FINAL_STATUSES", "BatchResult", "BatchStatus", "BatchSummary", "Job", "iter_inputs", "make_result", "parse_many",
+           "parser_version", "run_batch",
+           "run_document"]
+
+ParseFn = Callable[..., Directive]
+FILE_CHUNK = 1 << 20
+
+
+@functools.cache
+def parser_version() -> str:
+    """Package version plus a digest of the package's code and data, recorded with every result.
+
+    `--resume` skips a document only when this matches, so a changed rule or gazetteer reprocesses
+    the archive even when the version number was not bumped.
+    """
+    try:
+        base = version("directive-parser")
+    except PackageNotFoundError:
+        base = "0+unknown"
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for f in sorted(package.rglob("*")):
+        if f.is_file() and f.suffix not in (".pyc",) and "__pycache__" not in f.parts:
+            digest.update(f.relative_to(package).as_posix().encode())
+            digest.update(f.read_bytes())
+    return f"{base}+{digest.hexdigest()[:12]}"
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fp:
+        while chunk := fp.read(FILE_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def iter_inputs(paths: Iterable[str | Path], glob: str = "*.pdf") -> Iterator[Path]:
+    """Files named directly, plus files under folders matching `glob` (recursive, sorted).
+
+    `glob` may hold several patterns separated by commas: "*.pdf,*.txt".
+    """
+    patterns = [p.strip() for p in glob.split(",") if p.strip()]
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = {f for pattern in patterns for f in path.rglob(pattern) if f.is_file()}
+            candidates = sorted(found)
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield candidate
+
+
+# --- the per-document worker (top level, so spawned processes can unpickle it) ------------
+
+
+class _DeadlineExceeded(BaseException):
+    """Raised inside a worker when its document runs out of time.
+
+    A BaseException, so parser code that catches Exception to record a warning cannot swallow it.
+    """
+
+
+def _pipeline_parser() -> ParseFn:
+    from directive_parser.pipeline import parse_directive  # lazy: heavy imports, and optional in tests
+
+    # The batch is parallel across documents: one Tesseract process per worker, not CPU count.
+    return partial(parse_directive, ocr_workers=1)
+
+
+def _call_with_alarm(call: Callable[[], Directive], seconds: float) -> Directive:
+    def on_alarm(signum, frame):
+        raise _DeadlineExceeded
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    # Re-fire every second in case something swallowed the first interrupt.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        return call()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _call_in_thread(call: Callable[[], Directive], seconds: float) -> Directive:
+    outcome: list = []
+
+    def target():
+        try:
+            outcome.append((True, call()))
+        except BaseException as e:  # noqa: BLE001 - handed back to the calling thread
+            outcome.append((False, e))
+
+    thread = threading.Thread(target=target, daemon=True, name="directive-parser-document")
+    thread.start()
+    thread.join(seconds)
+    if not outcome:
+        raise _DeadlineExceeded  # the thread is abandoned; threads cannot be killed
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
+
+
+def _call_with_deadline(call: Callable[[], Directive], seconds: float | None) -> Directive:
+    if not seconds:
+        return call()
+    # SIGALRM only works in a main thread (process-pool workers); dask runs tasks in threads.
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        return _call_with_alarm(call, seconds)
+    return _call_in_thread(call, seconds)
+
+
+def _peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
+    """Parse one document and report the outcome; never raises for a bad document.
+
+    Args:
+        job: The document and its options.
+        parse_fn: Called as `parse_fn(path, issued=..., ocr=...)`; defaults to
+            `pipeline.parse_directive`. Must be a top-level function to reach worker processes.
+
+    Returns:
+        ok/partial with the directive, or failed/timeout with the error's class name and message.
+    """
+    started = time.perf_counter()
+    try:
+        fn = parse_fn or _pipeline_parser()  # imported outside the clock
+        started = time.perf_counter()
+        call = partial(fn, Path(job.path), issued=job.issued, ocr=job.ocr)
+        directive = _call_with_deadline(call, job.timeout)
+    except _DeadlineExceeded:
+        status, fields = BatchStatus.timeout, {
+            "error_type": ParseTimeoutError.__name__, "message": f"no result after {job.timeout:g} s"}
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the batch
+        message = e.cause if isinstance(e, DirectiveParserError) else (str(e) or repr(e))
+        status, fields = BatchStatus.failed, {"error_type": type(e).__name__, "message": message}
+    else:
+        status = BatchStatus.partial if directive.warnings else BatchStatus.ok
+        fields = {"directive": directive, "pages": len(directive.pages)}
+        if directive.warnings:
+            fields["message"] = f"{len(directive.warnings)} warning(s)"
+    return make_result(job, status, started, worker=str(os.getpid()), peak_rss_mb=_peak_rss_mb(), **fields)
+
+
+# --- planning: what to run ------------------------------------------------------------------
+
+
+def load_done(sources: Iterable[str | Path], parser: str) -> set[str]:
+    """sha256s with a final status for parser version `parser`, from status JSONL or tracker DBs.
+
+    A folder stands for the `status.jsonl` inside it (a previous run's output folder).
+    """
+    done: set[str] = set()
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            path = path / "status.jsonl"
+        if not path.is_file():
+            continue
+        with path.open("rb") as fp:
+            is_sqlite = fp.read(16) == b"SQLite format 3\x00"
+        rows = _rows_from_sqlite(path) if is_sqlite else _rows_from_jsonl(path)
+        done.update(sha for sha, ver, status in rows if ver == parser and status in FINAL_STATUSES)
+    return done
+
+
+def _rows_from_jsonl(path: Path) -> Iterator[tuple[str, str, str]]:
+    with path.open(encoding="utf-8") as fp:
+        for line in fp:
+            try:
+                row = json.loads(line)
+                yield row["sha256"], row["parser_version"], row["status"]
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut short by a crash
+
+
+def _rows_from_sqlite(path: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        try:
+            return conn.execute("SELECT sha256, parser_version, status FROM results").fetchall()
+        except sqlite3.OperationalError:
+            return []  # not a tracker database
+
+
+def plan_jobs(
+    paths: Iterable[str | Path], *, glob: str, done: set[str], parser: str, issued: date | None,
+    ocr: str, timeout: float | None,
+) -> Iterator[Job | BatchResult]:
+    """Jobs to run, interleaved with results for files that need no worker (skipped, unreadable)."""
+    first_path: dict[str, str] = {}
+    for path in iter_inputs(paths, glob):
+        job = Job(path=str(path), sha256="", parser_version=parser, issued=issued, ocr=ocr, timeout=timeout)
+        try:
+            job = replace(job, sha256=file_sha256(path))
+        except OSError as e:
+            yield make_result(job, BatchStatus.failed, error_type=FileUnreadableError.__name__, message=e.strerror or str(e))
+            continue
+        if job.sha256 in done:
+            yield make_result(job, BatchStatus.skipped, message="done by an earlier run")
+        elif job.sha256 in first_path:
+            yield make_result(job, BatchStatus.skipped, message=f"same content as {first_path[job.sha256]}")
+        else:
+            first_path[job.sha256] = job.path
+            yield job
+
+
+def parse_many(
+    paths: Iterable[str | Path],
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    timeout: float | None = None,
+    resume_from: str | Path | Iterable[str | Path] | None = None,
+    glob: str = "*.pdf",
+    issued: date | None = None,
+    ocr: str = "auto",
+    parse_fn: ParseFn | None = None,
+) -> Iterator[BatchResult]:
+    """Parse every input document in parallel, yielding one result per file as it finishes.
+
+    Args:
+        paths: Files and folders; folders are searched recursively with `glob`.
+        workers: Worker processes (default: CPU count).
+        engine: "local" (process pool) or "dask" (needs the `dask` extra).
+        scheduler: Dask scheduler address; without it a LocalCluster is started.
+        timeout: Seconds allowed per document; None for no limit.
+        resume_from: Status JSONL files or tracker DBs; documents they record as finished with
+            this parser version are yielded as `skipped`.
+        glob: File pattern(s) for folders, comma-separated: "*.pdf,*.txt".
+        issued: Issue date to assume when a document lacks one.
+        ocr: Passed to the parser ("auto" …).
+        parse_fn: Replaces `pipeline.parse_directive` (tests, experiments); top-level function.
+
+    Returns:
+        An iterator of `BatchResult`, in completion order. Closing it stops the workers.
+
+    Raises:
+        MissingDependencyError: engine="dask" and dask.distributed is not installed.
+        ValueError: Unknown engine.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {sorted(ENGINES)}")
+    current = parser_version()
+    if isinstance(resume_from, str | Path):
+        resume_from = [resume_from]
+    done = load_done(resume_from, current) if resume_from else set()
+    plan = plan_jobs(paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout)
+    worker_fn = partial(run_document, parse_fn=parse_fn)
+    start = partial(ENGINES[engine], workers=workers, scheduler=scheduler, worker_fn=worker_fn)
+    yield from schedule(plan, start, timeout)
+
+
+# --- a whole run: parse and write -----------------------------------------------------------
+
+
+@dataclass
+class BatchSummary:
+    """Counts for a finished (or interrupted) batch."""
+
+    counts: Counter = field(default_factory=Counter)
+    pages: int = 0
+
+    def add(self, result: BatchResult) -> None:
+        self.counts[result.status] += 1
+        self.pages += result.pages
+
+    @property
+    def failures(self) -> int:
+        return self.counts[BatchStatus.failed] + self.counts[BatchStatus.timeout]
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """0 when every document parsed (warnings allowed); `ExitCode.partial` when some failed;
+        `ExitCode.timeout` when the only problems were documents that ran out of time."""
+        if self.counts[BatchStatus.failed]:
+            return ExitCode.partial
+        return ExitCode.timeout if self.counts[BatchStatus.timeout] else ExitCode.ok
+
+
+def run_batch(
+    inputs: Iterable[str | Path],
+    out: str | Path,
+    *,
+    db: str | Path | None = None,
+    resume: bool = False,
+    on_result: Callable[[BatchResult], None] | None = None,
+    **options,
+) -> BatchSummary:
+    """Parse `inputs` with `parse_many(**options)` and write everything under `out`.
+
+    Args:
+        inputs: Files and folders.
+        out: Output folder: directives.jsonl, status.jsonl, assignments.csv.
+        db: Optional SQLite tracker to import every parsed directive into.
+        resume: Skip documents `out/status.jsonl` (or `db`) records as finished.
+        on_result: Called with each result as it is written (progress display).
+        **options: Passed to `parse_many`.
+
+    Raises:
+        ExportError: An output file could not be written.
+    """
+    from directive_parser.batch.writer import BatchWriter
+
+    out = Path(out)
+    resume_from = [out / BatchWriter.STATUS, *([db] if db else [])] if resume else None
+    summary = BatchSummary()
+    with BatchWriter(out, db=db, parser_version=parser_version()) as writer:
+        for result in parse_many(inputs, resume_from=resume_from, **options):
+            writer.write(result)
+            summary.add(result)
+            if on_result is not None:
+                on_result(result)
+    return summary

@@ -1,0 +1,88 @@
+"""Batch outputs written as each document finishes: JSONL, status lines, CSV and the SQLite tracker."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Self, TextIO
+
+from directive_parser.batch.jobs import BatchResult
+from directive_parser.errors import ExportError
+from directive_parser.export.serialize import append_csv, latest_directives, write_csv
+from directive_parser.export.tracker import Tracker
+
+
+class BatchWriter:
+    """Writes each finished document of a batch as it arrives, flushing after every document.
+
+    Under `out_dir`: `directives.jsonl` (one `Directive` per line), `status.jsonl` (one
+    `BatchResult` per line, without the directive) and `assignments.csv` (appended per document,
+    rebuilt on close with one copy of each document). With `db`, every directive is also
+    imported into a `Tracker`, and every status recorded there for resume. Files are opened for
+    appending: earlier runs' lines are kept.
+    """
+
+    DIRECTIVES = "directives.jsonl"
+    STATUS = "status.jsonl"
+    CSV = "assignments.csv"
+
+    def __init__(self, out_dir: str | Path, *, db: str | Path | None = None, parser_version: str | None = None):
+        self.out_dir = Path(out_dir)
+        self.db = Path(db) if db is not None else None
+        self.parser_version = parser_version
+        self.run_id: str | None = None
+        self._files: dict[str, TextIO] = {}
+        self._tracker: Tracker | None = None
+
+    def __enter__(self) -> Self:
+        self.open()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(rebuild_csv=exc_type is None)
+
+    def open(self) -> None:
+        """Create the folder and open the outputs. Raises `ExportError` naming the file."""
+        for name in (self.DIRECTIVES, self.STATUS):
+            path = self.out_dir / name
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._files[name] = path.open("a", encoding="utf-8")
+            except OSError as e:
+                raise ExportError(f"cannot open for writing: {e.strerror or e}", path) from e
+        if self.db is not None:
+            self._tracker = Tracker(self.db)
+            self._tracker.open()
+            self.run_id = self._tracker.begin_run(self.parser_version)
+
+    def write(self, result: BatchResult) -> None:
+        """Append one result; skipped results are not written (their earlier line stands)."""
+        if str(result.status) == "skipped":
+            return
+        if result.directive is not None:
+            self._append(self.DIRECTIVES, result.directive.model_dump_json())
+            append_csv([result.directive], self.out_dir / self.CSV)
+            if self._tracker is not None:
+                self._tracker.import_directive(result.directive, self.run_id)
+        self._append(self.STATUS, result.model_dump_json(exclude={"directive"}))
+        if self._tracker is not None:
+            self._tracker.record_result(result, self.run_id)
+
+    def _append(self, name: str, line: str) -> None:
+        fp = self._files[name]
+        try:
+            fp.write(line + "\n")
+            fp.flush()
+        except OSError as e:
+            raise ExportError(f"cannot write: {e.strerror or e}", self.out_dir / name) from e
+
+    def close(self, rebuild_csv: bool = True) -> None:
+        """Close the files; rebuild the CSV with the latest copy of each document."""
+        for fp in self._files.values():
+            fp.close()
+        self._files.clear()
+        directives = self.out_dir / self.DIRECTIVES
+        if rebuild_csv and directives.exists():
+            write_csv(latest_directives(directives), self.out_dir / self.CSV)
+        if self._tracker is not None:
+            self._tracker.finish_run(self.run_id)
+            self._tracker.close()
+            self._tracker = None

@@ -1,0 +1,11 @@
+"""Public bodies: the gazetteer (canonical names, abbreviations, successors) and the generic name patterns."""
+from directive_parser.extract.bodies.gazetteer import (
+    BodyMatch,
+    canonical_issuer,
+    find_bodies,
+    load_gazetteer,
+    lookup,
+    split_bodies,
+)
+
+__all__ = ["BodyMatch", "canonical_issuer", "find_bodies", "load_gazetteer", "lookup", "split_bodies"]

@@ -1,0 +1,423 @@
+"""Deadline phrases of Vietnamese directives: task text -> `Deadline` (kind, window, recurrence).
+
+A scan runs in four steps:
+
+1. Core patterns find every time expression: full dates ("ngày 15/01/2026", "31 tháng 12 năm
+   2025"), months, quarters ("Quý I/2026", OCR "Quý l/2026"), halves ("6 tháng đầu năm"), years,
+   periods ("giai đoạn 2026 - 2030"), "ngay"/"khẩn trương", recurrences ("hằng tháng", "thường
+   xuyên") and schedule references ("theo tiến độ quy định tại Quyết định số …").
+   Overlaps keep the longest expression.
+2. "từ A đến B" and "từ nay đến B" are merged into one window.
+3. The cue words just before an expression (trước, trong, chậm nhất là, hoàn thành, xong, ngay,
+   đến hết) are folded into the phrase. A bare year or a numeric date without "ngày" counts only
+   after a cue, so "Kế hoạch hoạt động năm 2026" names a plan and is not a deadline.
+4. Dates that are not deadlines are dropped: a cited document's date ("Quyết định số
+   2439/QĐ-TTg ngày 04/11/2025"), history ("Tính đến ngày 28 tháng 10 năm 2025", "đến tháng
+   10/2025 đạt 20,2 tỷ") and anything that ended before the directive was issued.
+
+Resolution rules: `due` is the last day of the named unit, also after "trước" ("trước ngày
+15/01/2026" -> 2026-01-15, "trước năm 2030" -> 2030-12-31), as the hand-checked gold accepts the
+named date itself. A date written without its year takes the year of `issued`, rolling to the
+next year when that date has already passed. Windows (month, quarter, half, year, period) get a
+`start` unless the cue is a "before" cue (trước, chậm nhất, đến hết).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+
+from directive_parser.models import Deadline, DeadlineKind, Recurrence
+
+_I = re.IGNORECASE
+
+# Date separators as printed and as OCR/news write them: 15/01/2026, 15 / 01 / 2026, 15-01-2026.
+SEP = r"(?:\s*[/\-–]\s*|\.)"
+# "tháng 12/2025", "tháng 12 năm 2025", "tháng 12, năm 2025".
+MONTH_YEAR_SEP = rf"(?:{SEP}|\s*,?\s*năm\s+)"
+DASH = r"\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
+
+DATE_NUM_RE = re.compile(
+    rf"(?P<ngay>ngày\s+)?(?<![\d/])(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})"
+    rf"(?:{SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
+DATE_WORDS_RE = re.compile(
+    r"(?P<ngay>ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?(?!\d)", _I)
+MONTH_RE = re.compile(
+    rf"(?P<cuoi>cuối\s+)?tháng\s+(?P<n>\d{{1,2}})(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
+# Quarter numerals: Roman or Arabic; OCR reads "I" as "l" or "|" ("Quý l/2026").
+QUARTER_RE = re.compile(
+    rf"(?P<cuoi>cuối\s+)?quý\s+(?P<n>[ivl|1-4]{{1,3}})(?![\w])"
+    rf"(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
+HALF_RE = re.compile(
+    r"(?:(?:6|sáu)\s+tháng|nửa)\s+(?P<n>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?!\d)", _I)
+YEAR_ONWARD_RE = re.compile(r"năm\s+(?P<y>\d{4})\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo", _I)
+YEAR_RE = re.compile(r"(?P<cuoi>cuối\s+)?năm\s+(?P<y>\d{4})(?![\d/])", _I)
+PERIOD_RE = re.compile(
+    rf"(?:giai\s+đoạn|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?(?P<y1>\d{{4}}){DASH}"
+    r"(?P<y2>\d{4})(?!\d)", _I)
+# "ngay" = at once; "ngay cả" (even), "ngay tại" (right at) are not deadlines.
+IMMEDIATE_RE = re.compile(
+    r"(?<!\w)(?:ngay(?!\s+(?:cả|tại|thẳng|bên|cạnh|sát)\b)|khẩn\s+trương)(?!\w)", _I)
+RECURRING_RE = re.compile(
+    r"(?<!\w)(?:(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?P<unit>ngày|tuần|tháng|quý|năm)"
+    r"|định\s+kỳ|(?:(?:là\s+)?nhiệm\s+vụ\s+)?thường\s+xuyên)(?!\w)", _I)
+_REF_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+# "theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025": a schedule set elsewhere.
+REFERENCE_RE = re.compile(
+    r"theo\s+(?:đúng\s+)?(?:tiến\s+độ|lộ\s+trình|thời\s+hạn|thời\s+gian)\s+"
+    r"(?:(?:đã\s+)?(?:được\s+)?(?:quy\s+định|giao|đề\s+ra|nêu|xác\s+định)\s+)?tại\s+"
+    rf"(?P<ref>(?:\S+\s+){{0,8}}?số\s+[^\s,;()]*\d[^\s,;()]*?(?:\s+ngày\s+(?:{_REF_DATE}))?"
+    r"(?=[\s,;.()]|$)|[^,;.()]{3,80})", _I)
+
+# Cue words folded into the phrase, innermost first: "hoàn thành ngay trong tháng 12/2025".
+CUE_RE = re.compile(
+    r"(?<!\w)(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|đến))?(?:\s+hết)?|trước|trong|đến\s+hết"
+    r"|hoàn\s+thành|xong|ngay)\s*,?\s*$", _I)
+CUE_WINDOW = 40  # characters looked at before a phrase for its cue or a history marker
+MAX_CUES = 3
+BEFORE_CUES = ("trước", "chậm nhất", "đến hết")
+RANGE_FROM_RE = re.compile(r"(?<!\w)từ\s*$", _I)
+RANGE_TO_RE = re.compile(r"^\s*(?:đến|tới|[-–])\s*(?:hết\s+)?$", _I)
+FROM_NOW_RE = re.compile(r"(?<!\w)từ\s+(?:nay|bây\s+giờ)\s+(?:đến|tới)\s+(?:hết\s+)?$", _I)
+# A cited document's date: "Nghị quyết số 71/NQ-CP ngày …", "Quyết định 2439/QĐ-TTg ngày …".
+CITED_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)số\s*:?\s*[\w./\-]+|(?<![\w/])\d+/[\w./\-]*[^\W\d_][\w./\-]*)"
+    r"(?:\s+của\s+[^,;.()\d]{1,80})?\s*,?\s*(?:ban\s+hành\s+|ký\s+)?$", _I)
+# Case-sensitive on purpose: a capitalised document type names one ("Luật Đất đai ngày …").
+DOC_NAME_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:Luật|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Công\s+điện"
+    r"|Thông\s+báo|Công\s+văn|Kết\s+luận|Văn\s+bản|Hiến\s+pháp)(?:\s+[^\s,;.()]+){0,8}\s*$")
+# History, not a deadline: "Tính đến ngày 28/10/2025", "so với cùng kỳ năm 2024".
+HISTORY_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:tính\s+đến(?:\s+hết)?|đến\s+nay|so\s+với(?:\s+cùng\s+kỳ)?|cùng\s+kỳ"
+    r"|lũy\s+kế\s+đến)\s*(?:thời\s+điểm\s+)?$", _I)
+BARE_TO_RE = re.compile(r"(?<!\w)(?<!từ\s)đến\s*$", _I)
+# "đến tháng 10/2025 đạt 20,2 tỷ": a figure reached, so the date is history.
+RESULT_AFTER_RE = re.compile(r"\s*,?\s*(?:đã|đạt|tăng|giảm|còn|có|mới|chỉ|ước)(?!\w)", _I)
+TRAILING_RE = re.compile(r"^[\s.,;:)\]]*$")
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+MIN_YEAR, MAX_YEAR = 1900, 2100
+DATED = frozenset({DeadlineKind.date, DeadlineKind.month, DeadlineKind.quarter,
+                   DeadlineKind.half, DeadlineKind.year, DeadlineKind.period})
+_RECURRENCE_UNITS = {"ngày": Recurrence.daily, "tuần": Recurrence.weekly,
+                     "tháng": Recurrence.monthly, "quý": Recurrence.quarterly,
+                     "năm": Recurrence.yearly}
+
+
+@dataclass(frozen=True)
+class DeadlineMatch:
+    """One deadline phrase found in a longer text, with its offsets in the NFC text."""
+
+    start: int
+    end: int
+    deadline: Deadline
+    cue: bool  # introduced by trước, trong, chậm nhất, hoàn thành, ngay, hằng…, từ…đến …
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A time expression before cue folding and filtering (internal)."""
+
+    start: int
+    end: int
+    kind: DeadlineKind
+    first: date | None = None
+    due: date | None = None
+    recurrence: Recurrence | None = None
+    operator: str | None = None
+    reference: str | None = None
+    needs_cue: bool = False
+    cue: bool = False
+    yearless: tuple[int, int] | None = None  # (day, month) of a date written without its year
+
+
+def _window(kind: DeadlineKind, year: int, n: int = 1) -> tuple[date, date]:
+    """First and last day of month/quarter/half number `n` (or the whole year) of `year`."""
+    first_month, months = {DeadlineKind.month: (n, 1), DeadlineKind.quarter: (3 * n - 2, 3),
+                           DeadlineKind.half: (6 * n - 5, 6)}.get(kind, (1, 12))
+    last_month = first_month + months - 1
+    last_day = calendar.monthrange(year, last_month)[1]
+    return date(year, first_month, 1), date(year, last_month, last_day)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    """A validated date: 31/02 and years outside MIN_YEAR..MAX_YEAR give None."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _rolled_year(issued: date | None, last_day_of) -> int | None:
+    """Year for a yearless phrase: the issue year, or the next one if the window already ended."""
+    if issued is None:
+        return None
+    return issued.year if last_day_of(issued.year) >= issued else issued.year + 1
+
+
+def _date_hit(m: re.Match, issued: date | None) -> _Hit | None:
+    day, month = int(m["d"]), int(m["m"])
+    if _safe_date(2000, month, day) is None:  # 2000 is a leap year, so 29/02 passes here
+        return None
+    if m["y"]:
+        due = _safe_date(int(m["y"]), month, day)
+        if due is None:
+            return None
+        return _Hit(m.start(), m.end(), DeadlineKind.date, due=due, needs_cue=not m["ngay"])
+    if not m["ngay"]:  # "1/3" without "ngày" and without a year is a fraction, not a date
+        return None
+    year = _rolled_year(issued, lambda y: _safe_date(y, month, day) or date(y, month, 28))
+    due = _safe_date(year, month, day) if year else None
+    return _Hit(m.start(), m.end(), DeadlineKind.date, due=due, yearless=(day, month))
+
+
+def _unit_hit(m: re.Match, issued: date | None, kind: DeadlineKind, n: int | None) -> _Hit | None:
+    if n is None:
+        return None
+    year = int(m["y"]) if m["y"] else _rolled_year(issued, lambda y: _window(kind, y, n)[1])
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    first, due = _window(kind, year, n) if year else (None, None)
+    if m.groupdict().get("cuoi"):  # "cuối năm 2025": the end of the year, no window start
+        first = None
+    bare = not m["y"] or (kind is DeadlineKind.year and not m["cuoi"])
+    return _Hit(m.start(), m.end(), kind, first, due, needs_cue=bare)
+
+
+def _month_hit(m: re.Match, issued: date | None) -> _Hit | None:
+    n = int(m["n"])
+    return _unit_hit(m, issued, DeadlineKind.month, n if 1 <= n <= 12 else None)
+
+
+def _quarter_hit(m: re.Match, issued: date | None) -> _Hit | None:
+    numeral = m["n"].lower().replace("l", "i").replace("|", "i")
+    return _unit_hit(m, issued, DeadlineKind.quarter, ROMAN.get(numeral))
+
+
+def _half_hit(m: re.Match, issued: date | None) -> _Hit | None:
+    hit = _unit_hit(m, issued, DeadlineKind.half, 1 if m["n"].lower() == "đầu" else 2)
+    return hit and replace(hit, needs_cue=False)  # returned uncued, like a period
+
+
+def _year_hit(m: re.Match, issued: date | None) -> _Hit | None:
+    return _unit_hit(m, issued, DeadlineKind.year, 1)
+
+
+def _year_onward_hit(m: re.Match, issued: date | None) -> _Hit | None:
+    # "năm 2026 và các năm tiếp theo": first due at the end of 2026, then every year.
+    first, due = _window(DeadlineKind.year, int(m["y"]))
+    return _Hit(m.start(), m.end(), DeadlineKind.year, first, due, Recurrence.yearly)
+
+
+def _period_hit(m: re.Match, issued: date | None) -> _Hit | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not MIN_YEAR <= y1 <= y2 <= MAX_YEAR:
+        return None
+    return _Hit(m.start(), m.end(), DeadlineKind.period, date(y1, 1, 1), date(y2, 12, 31))
+
+
+def _immediate_hit(m: re.Match, issued: date | None) -> _Hit:
+    return _Hit(m.start(), m.end(), DeadlineKind.immediate, operator=_norm(m[0]), cue=True)
+
+
+def _recurring_hit(m: re.Match, issued: date | None) -> _Hit:
+    unit = m["unit"]
+    recurrence = _RECURRENCE_UNITS[unit.lower()] if unit else Recurrence.regular
+    return _Hit(m.start(), m.end(), DeadlineKind.recurring, recurrence=recurrence, cue=True)
+
+
+def _reference_hit(m: re.Match, issued: date | None) -> _Hit:
+    return _Hit(m.start(), m.end(), DeadlineKind.none, operator="theo",
+                reference=m["ref"].strip(), cue=True)
+
+
+PATTERNS = (
+    (REFERENCE_RE, _reference_hit), (PERIOD_RE, _period_hit), (DATE_WORDS_RE, _date_hit),
+    (DATE_NUM_RE, _date_hit), (HALF_RE, _half_hit), (QUARTER_RE, _quarter_hit),
+    (MONTH_RE, _month_hit), (YEAR_ONWARD_RE, _year_onward_hit), (YEAR_RE, _year_hit),
+    (RECURRING_RE, _recurring_hit), (IMMEDIATE_RE, _immediate_hit),
+)
+
+
+def _ends_with(regex: re.Pattern, text: str, at: int) -> re.Match | None:
+    """`regex` (anchored with $) matched against the CUE_WINDOW characters before `at`."""
+    return regex.search(text, max(0, at - CUE_WINDOW), at)
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _core_hits(text: str, issued: date | None) -> list[_Hit]:
+    """Every core expression; on overlap the longest wins (a date beats the year inside it)."""
+    hits = [hit for regex, build in PATTERNS for m in regex.finditer(text)
+            if (hit := build(m, issued)) is not None]
+    hits.sort(key=lambda h: (h.start - h.end, h.start))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _merge_ranges(text: str, hits: list[_Hit], issued: date | None) -> list[_Hit]:
+    """Fold "từ A đến B" into one window and give "từ nay đến B" the issue date as start."""
+    out: list[_Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (prev and prev.kind in DATED and hit.kind in DATED
+                and RANGE_TO_RE.match(text[prev.end:hit.start])
+                and _ends_with(RANGE_FROM_RE, text, prev.start)):
+            out[-1] = _joined(text, prev, hit)
+        elif hit.kind in DATED and (m := _ends_with(FROM_NOW_RE, text, hit.start)):
+            out.append(replace(hit, start=m.start(), first=issued, operator="từ…đến", cue=True))
+        else:
+            out.append(hit)
+    return out
+
+
+def _joined(text: str, a: _Hit, b: _Hit) -> _Hit:
+    first = a.first if a.kind is not DeadlineKind.date else a.due
+    if a.yearless and b.due:  # "từ ngày 15/11 đến ngày 31/12/2025": the year comes from B
+        day, month = a.yearless
+        first = _safe_date(b.due.year, month, day)
+        if first and first > b.due:
+            first = _safe_date(b.due.year - 1, month, day)
+    both_years = a.kind is DeadlineKind.year and b.kind is DeadlineKind.year
+    kind = DeadlineKind.period if both_years else b.kind
+    start = _ends_with(RANGE_FROM_RE, text, a.start).start()
+    return replace(b, start=start, kind=kind, first=first, operator="từ…đến", cue=True,
+                   needs_cue=False, yearless=None)
+
+
+def _with_cue(text: str, hit: _Hit) -> _Hit:
+    """Extend a hit over the cue words just before it; the innermost cue is the operator."""
+    start, cues = hit.start, []
+    for _ in range(MAX_CUES):
+        m = _ends_with(CUE_RE, text, start)
+        if not m:
+            break
+        cues.append(_norm(m["cue"]))
+        start = m.start()
+    if not cues:
+        return hit
+    operator = hit.operator or next((c for c in cues if c != "ngay"), cues[0])
+    for short in ("chậm nhất", "đến hết"):
+        operator = short if operator.startswith(short) else operator
+    first = None if operator in BEFORE_CUES else hit.first
+    return replace(hit, start=start, operator=operator, first=first, cue=True)
+
+
+def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> bool:
+    """True for a cited document's date, a history date, or a window closed before issue."""
+    before = text[max(0, core_start - 120):core_start]
+    if not hit.cue and hit.kind in DATED and (
+            CITED_BEFORE_RE.search(before)
+            or (hit.kind is DeadlineKind.date and DOC_NAME_BEFORE_RE.search(before))):
+        return True
+    if any(_ends_with(HISTORY_BEFORE_RE, text, at) for at in (hit.start, core_start)):
+        return True
+    if _ends_with(BARE_TO_RE, text, hit.start) and RESULT_AFTER_RE.match(text, hit.end):
+        return True
+    return bool(issued and hit.due and hit.kind in DATED and hit.due < issued)
+
+
+def _scan(text: str, issued: date | None, bare_at_end: bool) -> list[DeadlineMatch]:
+    text = unicodedata.normalize("NFC", text)
+    matches: list[DeadlineMatch] = []
+    for core in _merge_ranges(text, _core_hits(text, issued), issued):
+        hit = _with_cue(text, core)
+        at_end = bare_at_end and TRAILING_RE.match(text[hit.end:])
+        if hit.needs_cue and not hit.cue and not at_end:
+            continue
+        if _is_noise(text, hit, core.start, issued):
+            continue
+        while matches and matches[-1].start >= hit.start:  # a cue swallowed an earlier "ngay"
+            matches.pop()
+        deadline = Deadline(text=text[hit.start:hit.end], kind=hit.kind, start=hit.first,
+                            due=hit.due, recurrence=hit.recurrence, operator=hit.operator,
+                            reference=hit.reference)
+        matches.append(DeadlineMatch(hit.start, hit.end, deadline, hit.cue))
+    return matches
+
+
+def _choose(matches: list[DeadlineMatch]) -> Deadline | None:
+    """The last cued dated phrase, else a schedule reference, a recurrence, "ngay", any date."""
+    rules = (lambda m: m.cue and m.deadline.kind in DATED,
+             lambda m: m.deadline.kind is DeadlineKind.none,
+             lambda m: m.deadline.kind is DeadlineKind.recurring,
+             lambda m: m.deadline.kind is DeadlineKind.immediate,
+             lambda m: True)
+    for rule in rules:
+        for match in reversed(matches):
+            if rule(match):
+                return match.deadline
+    return None
+
+
+def find_deadlines(text: str, issued: date | None = None) -> list[DeadlineMatch]:
+    """Every deadline phrase in a task sentence, in order, without cited or history dates.
+
+    Args:
+        text: A task sentence or clause (NFC; other forms are normalised, and offsets then
+            refer to the NFC text).
+        issued: The directive's issue date, used for dates written without a year and to drop
+            windows that closed before issue.
+
+    Returns:
+        One `DeadlineMatch` per phrase. `cue` is False for an uncued phrase such as a period in
+        a programme's name ("Chương trình … giai đoạn 2026 - 2030"), so callers can prefer
+        the closing deadline.
+
+    >>> [m.deadline.due.isoformat() for m in find_deadlines(
+    ...     "Triển khai Nghị quyết số 71/NQ-CP ngày 01/4/2025, hoàn thành trong Quý I/2026")]
+    ['2026-03-31']
+    """
+    return _scan(text, issued, bare_at_end=False)
+
+
+def parse_deadline(text: str, issued: date | None = None) -> Deadline | None:
+    """A deadline phrase (or a short clause ending in one) -> `Deadline`, or None if none.
+
+    Unlike `find_deadlines`, a bare year or month closing the text counts ("năm 2025").
+    Several phrases are resolved as in `pick_deadline`.
+
+    Args:
+        text: The phrase, e.g. "chậm nhất là ngày 20/12/2025".
+        issued: Issue date, for phrases without a year ("trước ngày 15/9").
+
+    Returns:
+        The resolved `Deadline`, or None when the text holds no deadline phrase.
+
+    >>> parse_deadline("trước ngày 15/9", issued=date(2025, 11, 6)).due
+    datetime.date(2026, 9, 15)
+    """
+    return _choose(_scan(text, issued, bare_at_end=True))
+
+
+def pick_deadline(text: str, issued: date | None = None) -> Deadline | None:
+    """The deadline of a task sentence: its last cued dated phrase, or the best fallback.
+
+    Deadlines close a task ("…, trình Thủ tướng Chính phủ trong tháng 12/2025"), so the last
+    cued dated phrase (date, month, quarter, half, year, period) wins over "ngay", "khẩn
+    trương" or "thường xuyên" anywhere in the sentence. Without one, the order is: a schedule
+    reference ("theo tiến độ quy định tại …"), then a recurrence ("hằng tháng"), then an
+    immediate cue, then the last uncued dated phrase (a period in a programme's name).
+
+    Args:
+        text: A task sentence.
+        issued: The directive's issue date.
+
+    Returns:
+        The chosen `Deadline`, or None.
+
+    >>> pick_deadline("Khẩn trương xây dựng Đề án, trình Thủ tướng Chính phủ trước ngày "
+    ...               "15/01/2026; báo cáo hằng tháng.").due
+    datetime.date(2026, 1, 15)
+    """
+    return _choose(find_deadlines(text, issued))

@@ -1,0 +1,389 @@
+"""The task grammar of the genre: a clause or sentence -> `TaskUnit`s with subject, predicate and cues.
+
+Directives and the news reports about them state tasks as "[Giao|Yêu cầu|Đề nghị] X [chủ trì,
+phối hợp với Y] <việc>, <thời hạn>". This module finds X, Y and the task text; which body
+is finally responsible (inherited from a heading, carried over from the previous sentence) is
+decided by `assignments`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from directive_parser.extract import bodies
+from directive_parser.models import Body, BodyKind
+
+# Words that open a predicate: once one follows the subject, the subject is over.
+# "Bộ Công an [chủ trì], …", "Các bộ, ngành [khẩn trương] xây dựng …".
+PREDICATE_STARTERS = (
+    "chủ trì", "phối hợp", "khẩn trương", "tiếp tục", "tập trung", "chủ động", "tích cực", "xây dựng",
+    "hoàn thiện", "hoàn thành", "nghiên cứu", "rà soát", "ban hành", "trình", "tham mưu", "triển khai",
+    "tổ chức", "thực hiện", "chỉ đạo", "có trách nhiệm", "chịu trách nhiệm", "đẩy mạnh", "đẩy nhanh",
+    "tăng cường", "đầu tư", "phát triển", "bố trí", "theo dõi", "đôn đốc", "kiểm tra", "giao", "cung cấp",
+    "thống kê", "đề xuất", "sửa đổi", "cập nhật", "đăng ký", "hướng dẫn", "bảo đảm", "đảm bảo",
+    "phát huy", "ưu tiên", "quyết liệt", "sớm", "nghiêm túc", "lập", "công bố", "đánh giá", "trực tiếp",
+    "thường xuyên", "định kỳ", "hằng", "hàng ngày", "hàng tháng", "hàng năm", "vận hành",
+    "nâng cao", "nâng cấp", "kết nối", "chuẩn hóa", "chuẩn hoá", "hỗ trợ", "quản lý", "giám sát",
+    "cải thiện", "xử lý", "giải quyết", "tháo gỡ", "bổ sung", "báo cáo", "gửi", "chuẩn bị", "mời",
+    "liên hệ", "đón tiếp", "phê duyệt", "quán triệt", "tuyên truyền", "thành lập", "kiện toàn", "duy trì",
+    "khắc phục", "ứng dụng", "đưa", "thúc đẩy", "huy động", "tạo", "làm", "phải", "cần", "được giao",
+    "đã", "đang", "sẽ", "không", "nghiêm", "kịp thời", "ngay", "trước", "chậm nhất", "tổng hợp",
+    "thẩm định", "xác định", "hoàn chỉnh", "khảo sát", "tổng kết", "sơ kết", "rút kinh nghiệm", "xem xét",
+    "quyết định", "điều chỉnh", "tiếp nhận", "cấp", "ký", "thí điểm", "nhân rộng", "phổ biến", "số hóa",
+    "sẵn sàng", "sơ tán", "ứng phó", "cứu hộ", "khẩn cấp",
+)
+_PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, reverse=True))
+# At the start of a unit a predicate may be capitalised ("Chủ trì, …"); inside a phrase only a
+# lower-case word is a predicate ("Ban Chỉ đạo" is a name, "chỉ đạo" a verb).
+PREDICATE_AT_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b", re.I)
+_PREDICATE_INSIDE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b")
+_PREDICATE_ANYCASE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b", re.I)
+PREDICATE_ANYWHERE = _PREDICATE_ANYCASE
+# Openers that precede the subject: "Về phát triển KHCN, ĐMST, Bộ Khoa học và Công nghệ …",
+# "Đồng thời, …". A topic opener ("Về …,") may itself contain commas.
+_ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
+# The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
+# "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
+_SPEAKER = re.compile(
+    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?(?:\s+Thường\s+trực)?(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}|Chính\s+phủ|"
+    r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận)\s+"
+    r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
+)
+_ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*$", re.I)
+# An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
+_ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_ALT + r")\b)")
+_SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
+# A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
+_IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)\s+", re.I)
+_COORD = re.compile(r"^\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", re.I)
+_LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
+# "X chịu trách nhiệm (toàn diện) trước …" states accountability; it is not a new task.
+_ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện)?\s+(?:trước|về)\b", re.I)
+# A conditional continues the task before it: "…; trường hợp vượt thẩm quyền, kịp thời báo cáo …".
+_CONDITIONAL = re.compile(r"^(?:trường\s+hợp|nếu|khi|đối\s+với|trong\s+trường\s+hợp|trừ)\b", re.I)
+MAX_SUBJECT_CHARS = 220
+MAX_TOPIC_CHARS = 600
+# The colon that closes a topic: not one inside a list ("các tỉnh: A, B") — it is followed by a
+# lower-case word or a capitalised body, and no ';' or sentence end comes before it.
+_TOPIC_COLON_ASSIGN = re.compile(r"^[^;]*?:\s+(?=(?:giao|đề\s+nghị|yêu\s+cầu|Giao|Đề\s+nghị|Yêu\s+cầu)\s)", re.S)
+_TOPIC_COLON = re.compile(r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập)\b)", re.S)
+_NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*:")
+_APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
+# A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
+# dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
+_UNLISTED_VERB = re.compile(r"^\s(?!(?:\S+\s+){0,2}(?:được|đã|đang|vừa|là|bị|của|số|điện\s+tử)\b)[a-zà-ỹđ]")
+_GAP_FORBIDDEN = re.compile(r"\b(?:được|đã|đang|vừa|là|đạt|với|bị|để|nhằm|thì|mà|nếu|thông\s+báo|cho\s+biết|cho\s+rằng|nêu|khẳng\s+định|nhấn\s+mạnh|phát\s+biểu|báo\s+cáo)\b|[;.:]")
+MAX_GAP_CHARS = 100
+
+
+def _descriptive_gap(tail: str) -> bool:
+    """True when `tail` runs on from a group name to its predicate without a verb of its own."""
+    m = _PREDICATE_INSIDE.search(tail[: MAX_GAP_CHARS + 20])
+    return bool(m) and m.start() <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[: m.start()])
+# A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
+# đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.
+_RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>có\s+trách\s+nhiệm|phải|cần)\s")
+# When the names found cover less than this share of a subject phrase, the phrase is one
+# descriptive group ("Các bộ, cơ quan chủ quản các cơ sở dữ liệu (CSDL) quốc gia, CSDL chuyên ngành").
+MIN_NAME_COVERAGE = 0.6
+
+PRODUCT_NOUNS = (
+    "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Luật", "Kế hoạch", "Đề án", "Chương trình",
+    "Chiến lược", "Quy hoạch", "Đề xuất", "phương án", "báo cáo", "Báo cáo", "văn bản", "tài liệu hướng dẫn",
+    "Khung", "danh mục", "Danh mục", "hồ sơ", "Tờ trình", "Công điện", "quy chế", "Quy chế", "Hệ thống", "Bộ tiêu chí",
+)
+_PRODUCT = re.compile(
+    r"\b(?:xây\s+dựng|ban\s+hành|trình|sửa\s+đổi|hoàn\s+thiện|soạn\s+thảo|lập|đề\s+xuất|tham\s+mưu(?:\s+ban\s+hành)?)"
+    r"(?:[^.;:]{0,60}?)\b(" + "|".join(map(re.escape, PRODUCT_NOUNS)) + r")\b([^,;.()]{0,90})"
+)
+_SUBMIT = re.compile(
+    r"\b(?:trình|báo\s+cáo)\s+(Thủ\s+tướng\s+Chính\s+phủ|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|"
+    r"Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chỉ\s+đạo(?:\s+Trung\s+ương|\s+của\s+Chính\s+phủ)?|cấp\s+có\s+thẩm\s+quyền)"
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a unit names as responsible, and where its task text starts."""
+
+    lead: list[Body]
+    coordinating: list[Body]
+    task_start: int  # offset in the unit text where the task begins
+    explicit: bool  # the unit itself names the lead
+    accountability: bool = False  # "X chịu trách nhiệm trước …": a statement, not a task
+
+
+def strip_openers(text: str, pos: int = 0) -> int:
+    """Offset after speaker attributions and adverbial openers ("Đồng thời, ", "Thủ tướng yêu cầu ",
+    "Từ đó, Phó Thủ tướng đề nghị ")."""
+    for _ in range(4):
+        rest = text[pos:]
+        m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest)
+        if not m:
+            # A short lead-in phrase before a speaker or a name: "Chiều 28/8, Phó Thủ tướng yêu cầu …",
+            # "với vai trò là chủ đầu tư, Tập đoàn … chủ động …".
+            lead_in = _SHORT_LEAD_IN.match(rest)
+            after = rest[lead_in.end():] if lead_in else ""
+            # A lead-in holds neither a name nor a verb: not "Bộ Quốc phòng, Bộ Công an …", not
+            # "Khẩn trương tham mưu cho Chính phủ, Thủ tướng Chính phủ …".
+            plain = lead_in is not None and not bodies.find_bodies(lead_in.group(0)) \
+                and not _PREDICATE_ANYCASE.search(lead_in.group(0))
+            m = lead_in if plain and (_SPEAKER.match(after) or _starts_with_body(after)) else None
+        if not m:
+            break
+        pos += m.end()
+    return pos
+
+
+@functools.lru_cache(maxsize=4096)  # a unit is read again when its neighbours are grouped; callers never mutate
+def find_subject(text: str) -> Subject:
+    """Find the lead and coordinating bodies a unit names at its start, and where its task starts.
+
+    >>> s = find_subject("Bộ Công an chủ trì, phối hợp với Bộ Tư pháp xây dựng Nghị định")
+    >>> [b.name for b in s.lead], [b.name for b in s.coordinating]
+    (['Bộ Công an'], ['Bộ Tư pháp'])
+    """
+    pos = strip_openers(text)
+    imperative = _IMPERATIVE.match(text[pos:])
+    if imperative:
+        pos += imperative.end()
+    topic_end = _skip_topic(text, pos)
+    if topic_end != pos:  # "Về các công việc cụ thể, Phó Thủ tướng đề nghị Bộ …", "Về …: giao Bộ …"
+        pos = strip_openers(text, topic_end)
+        if after := _IMPERATIVE.match(text[pos:]):
+            pos += after.end()
+    # After "yêu cầu"/"giao"/"đề nghị" the names that follow are the addressees and whatever comes
+    # next is their task: "Thủ tướng yêu cầu các bộ, ngành [quyết tâm cao hơn …]".
+    addressed = pos > 0 and bool(_ADDRESSING_VERB.search(text[:pos]))
+    end, predicate = _subject_end(text, pos, addressed)
+    lead: list[Body] = []
+    if end > pos:
+        lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
+    if not lead and addressed and (named := _ADDRESSEE_PHRASE.match(text, pos)):
+        # "đề nghị các Tập đoàn: A, B tổ chức …": whoever is addressed is responsible, even unlisted.
+        end = predicate = named.end("who")
+        phrase = named.group("who").strip(" ,:")
+        lead = [Body(name=phrase[:1].upper() + phrase[1:], text=phrase,
+                     kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
+    if not lead:
+        coord, start = _coordination(text, pos)
+        return Subject([], coord, _skip_space(text, start), False)
+    if _ACCOUNTABILITY.match(text[predicate:]):
+        return Subject(lead, [], _skip_space(text, predicate), True, accountability=True)
+    coord, start = _coordination(text, predicate)
+    return Subject(lead, coord, _skip_space(text, start), True)
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n,:":
+        pos += 1
+    return pos
+
+
+def _subject_bodies(phrase: str) -> list[Body]:
+    """Bodies of a subject phrase; a phrase the names barely cover stays one group."""
+    found = _titled(phrase, bodies.split_bodies(phrase))
+    covered = sum(len(b.text) for b in found)
+    apposition = re.search(r"\s[-–]\s", phrase)
+    if found and not apposition and covered < MIN_NAME_COVERAGE * len(phrase.replace(" ", "")) and len(found) <= 2:
+        name = phrase[:1].upper() + phrase[1:]
+        return [Body(name=name, text=phrase, kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
+    return found
+
+
+def _starts_with_body(text: str) -> bool:
+    found = bodies.find_bodies(text[:MAX_SUBJECT_CHARS])
+    return bool(found) and found[0].start == 0 and found[0].body.kind is not BodyKind.other
+
+
+def _skip_topic(text: str, pos: int) -> int:
+    """Skip a topic opener: "Về <topic>, <body> …" or, in a Thông báo kết luận, "Về <topic>: giao
+    <body> …" (the colon ends the topic whatever follows)."""
+    if not re.match(r"Về\s", text[pos:]):
+        return pos
+    window = text[pos : pos + MAX_TOPIC_CHARS]
+    # "Về X: <request>: giao Bộ …" — a colon before an assignment verb or a name wins over one
+    # that only opens the topic's own description.
+    colon = _TOPIC_COLON_ASSIGN.search(window) or _TOPIC_COLON.search(window)
+    if colon:
+        return pos + colon.end()
+    for m in bodies.find_bodies(text[pos : pos + MAX_SUBJECT_CHARS * 2]):
+        before = text[pos : pos + m.start]
+        if before.rstrip().endswith(","):
+            return pos + m.start
+    return pos
+
+
+# Titles and a plural before an enumeration of bodies: "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
+# Gia Lai", "Đồng chí Bí thư tỉnh ủy và Chủ tịch …", "Các Bộ: Quốc phòng, Tài chính".
+_TITLE = r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?|Lãnh\s+đạo|Người\s+đứng\s+đầu)"
+_TITLE_PREFIX = re.compile(rf"^\s*(?:Đồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))+$")
+# Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;
+# Chủ tịch Ủy ban nhân dân các xã …").
+_CHAIN_GAP = re.compile(rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=[,;]\s){_TITLE}\s+|(?<=[,;]){_TITLE}\s+)?$")
+_LAST_TITLE = re.compile(rf"{_TITLE}(?=\s*$)")
+
+
+def _plain_prefix(prefix: str) -> bool:
+    """True when what stands before the first name leaves it the subject: nothing, "Các", or titles."""
+    bare = prefix.strip(" ,:-")
+    return not bare or bare.lower() == "các" or bool(_TITLE_PREFIX.match(prefix))
+
+
+def _titled(phrase: str, found: list[Body]) -> list[Body]:
+    """Put the title that stands before a name on the bodies it governs ("Chủ tịch" + "Ủy ban nhân
+    dân tỉnh Gia Lai" -> role "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai"); an enumeration after one
+    title ("Chủ tịch Ủy ban nhân dân các tỉnh: A, B") takes it for every name."""
+    titles: dict[str, str] = {}
+    current = None
+    for m in bodies.find_bodies(phrase):
+        before = phrase[: m.start].rstrip()
+        t = _LAST_TITLE.search(before)
+        if t and t.end() == len(before):
+            current = " ".join(t.group(0).split())
+        elif re.search(r"[;]\s*$|\bvà\s*$", before) or (before and not before.endswith((",", ":"))):
+            current = None
+        if current:
+            titles[m.body.text] = current
+    if not titles:
+        return found
+    used = set(titles.values())
+    kept = [b for b in found if not (b.kind is BodyKind.other and " ".join(b.text.split()) in used)]  # bare titles
+    return [Body(name=f"{titles[b.text]} {b.name}", text=b.text, kind=BodyKind.role)
+            if b.text in titles and b.kind in _TITLED_KINDS else b for b in kept]
+
+
+_TITLED_KINDS = (BodyKind.province, BodyKind.ministry, BodyKind.agency, BodyKind.group)
+
+
+def _subject_end(text: str, pos: int, addressed: bool = False) -> tuple[int, int]:
+    """Where the names of the subject starting at `pos` end, and where its predicate starts.
+
+    The two differ only across a relative clause ("Các cơ quan chủ quản CSDL [đã có dữ liệu …]
+    có trách nhiệm …"), which belongs to neither the names nor the task."""
+    end = _names_end(text, pos, addressed)
+    rel = _RELATIVE.match(text[end:]) if end > pos else None  # patterns anchor with "^": slice
+    return (end, end + rel.start("duty")) if rel else (end, end)
+
+
+def _names_end(text: str, pos: int, addressed: bool) -> int:
+    """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
+    window = text[pos : pos + MAX_SUBJECT_CHARS]
+    found = bodies.find_bodies(window)
+    if not found or not _plain_prefix(window[: found[0].start]):
+        return pos
+    end = found[0].end
+    for m in found[1:]:
+        if not _CHAIN_GAP.match(window[end : m.start]):
+            break
+        end = m.end
+    tail = window[end:]
+    if named := _NAME_TO_COLON.match(tail):  # "Ủy ban nhân dân các xã, phường, đặc khu [Cồn Cỏ]:"
+        return pos + end + named.end("rest")
+    if _RELATIVE.match(tail):
+        return pos + end
+    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
+        return pos + end
+    # A capitalised predicate right after the names: a lost colon or line break ("… cơ quan ngang bộ
+    # Tập trung chỉ đạo …").
+    if PREDICATE_AT_START.match(tail.lstrip(" ")) and tail[:1] == " " and tail.lstrip()[:1].isupper():
+        return pos + end
+    if addressed and not _APPOSITION_START.match(tail):
+        return pos + end
+    # Known names followed by a lower-case word that is not a passive or a copula: the word is the
+    # verb, even one not listed ("Các Bộ: Quốc phòng, Công an sẵn sàng lực lượng …").
+    if _UNLISTED_VERB.match(tail) and not _descriptive_gap(tail):
+        return pos + end
+    # An apposition after the name ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của …",
+    # "Các bộ, cơ quan chủ quản …") runs to the first predicate word. Without a separator the name
+    # was only part of a noun phrase ("Chính phủ số được đẩy mạnh"): no subject.
+    if not _APPOSITION_START.match(tail) and not _descriptive_gap(tail):
+        return pos
+    pm = _PREDICATE_INSIDE.search(tail)
+    return pos + end + (pm.start() if pm else 0)
+
+
+def _coordination(text: str, pos: int) -> tuple[list[Body], int]:
+    """Read "chủ trì, phối hợp với Y" after the subject; returns Y and where the task starts."""
+    start = pos
+    lm = _LEAD_MARK.match(text[pos:])
+    after_lead = pos + lm.end() if lm else pos
+    cm = _COORD.match(text[after_lead:])
+    if not cm:
+        return [], start
+    ystart = after_lead + cm.end()
+    yend = _subject_end(text, ystart)[0]
+    if yend <= ystart:
+        return [], start
+    return bodies.split_bodies(text[ystart:yend].strip(" ,")), start
+
+
+def split_units(text: str) -> list[tuple[int, int]]:
+    """Split a clause or paragraph into (start, end) unit ranges: its sentences (underthesea's
+    sentence splitter, which knows "TP. Hồ Chí Minh" and "3.241"), each cut again at ';'.
+
+    Brackets are respected, so "(Đài Truyền hình Việt Nam, …; …)" stays whole.
+    """
+    units: list[tuple[int, int]] = []
+    for s0, e0 in sentence_spans(text):
+        depth, start = 0, s0
+        for i in range(s0, e0):
+            ch = text[i]
+            if ch in "([":
+                depth += 1
+            elif ch in ")]" and depth:
+                depth -= 1
+            elif depth == 0 and ch == ";":
+                units.append((start, i + 1))
+                start = i + 1
+        units.append((start, e0))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in units if text[s:e].strip(" ;.")]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence ranges of `text` from underthesea's `sent_tokenize`, mapped back to offsets."""
+    from underthesea import sent_tokenize
+
+    spans, pos = [], 0
+    for sentence in sent_tokenize(text):
+        words = sentence.split()
+        if not words:
+            continue
+        m = re.compile(r"\s*".join(map(re.escape, "".join(words)))).search(text, pos) if len(words) < 2 else \
+            re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
+        if m is None:  # the splitter changed the text: keep the rest as one sentence
+            break
+        if spans and m.start() == pos:  # no space after the "end": a URL or number ("nq57.vn")
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((pos, m.end()))
+        pos = m.end()
+    if text[pos:].strip() or not spans:
+        spans.append((pos, len(text)))
+    elif spans:
+        spans[-1] = (spans[-1][0], len(text))
+    return spans
+
+
+def is_conditional(unit: str) -> bool:
+    return bool(_CONDITIONAL.match(unit.lstrip()))
+
+
+def find_product(task: str) -> str | None:
+    """The output a task names: "ban hành Nghị định quy định về …" -> "Nghị định quy định về …"."""
+    m = _PRODUCT.search(task)
+    if not m:
+        return None
+    return " ".join((m.group(1) + m.group(2)).split()).rstrip(" ,")
+
+
+def find_submit_to(task: str) -> str | None:
+    """Who the product goes to: "trình Thủ tướng Chính phủ" -> "Thủ tướng Chính phủ"."""
+    m = _SUBMIT.search(task)
+    return " ".join(m.group(1).split()) if m else None
+
+
+def starts_lower(unit: str) -> bool:
+    s = unit.lstrip(" -–(")
+    return bool(s) and s[0].islower()

@@ -1,0 +1,227 @@
+"""Units to tasks to records: the machinery every text layout shares.
+
+A clause's text is cut into units (sentences and ';'-parts, `grammar.split_units`); a unit that
+names a subject starts a task, a subject-less unit continues the current task, a unit that is only
+a deadline closes the open tasks of its sentence. Inside a clause, a new task starts only where a
+unit names a new subject, or where the current task was already closed by its deadline and a new
+lower-case unit follows ("…, hoàn thành trong Quý I/2026; rà soát …").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from directive_parser.extract import deadlines, grammar
+from directive_parser.models import (
+    Assignment,
+    Body,
+    Clause,
+    Completeness,
+    Deadline,
+    DeadlineKind,
+    Page,
+    Span,
+    page_of,
+)
+
+# Reporting or past-tense predicates state facts, not tasks: "… cho biết", "… đã làm việc với …".
+NOT_A_TASK = re.compile(
+    r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
+    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|đã|vừa|đang|được(?!\s+giao)|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
+    re.I,
+)
+
+# Leftover words of a unit that is only a deadline: "hoàn thành trong Quý I/2026."
+_DEADLINE_FILLER = re.compile(r"\b(?:hoàn\s+thành|xong|nhiệm\s+vụ|và|là|bảo\s+đảm|đảm\s+bảo|tiến\s+độ)\b", re.I)
+
+
+_ISSUER_TAIL = re.compile(r"^\s*của\s+[^;.,]{0,60}")
+
+
+@dataclass
+class _Task:
+    start: int  # document offsets
+    end: int
+    lead: list[Body]
+    coordinating: list[Body]
+    task_start: int
+    explicit: bool
+    deadline: Deadline | None = None
+    sentence: int = 0
+    closed: bool = False
+
+
+@dataclass(frozen=True)
+class ExtractContext:
+    """What extraction needs besides the clauses."""
+
+    text: str
+    pages: list[Page]
+    issued: date | None
+    doc_key: str
+
+
+def records_from(clause: Clause, text: str, offset: int, inherited: list[Body], ctx: ExtractContext,
+                  coordinating: list[Body] | None = None) -> list[Assignment]:
+    """Group a clause's units into tasks and turn each into an Assignment."""
+    # `clause.text` has its line breaks squashed, so map units back to the document by search.
+    base = _locate(ctx.text, text, offset)
+    tasks = _group_units(text, inherited, coordinating or [], ctx.issued)
+    out = []
+    for k, t in enumerate(tasks, start=1):
+        out.append(_assignment(clause.path, k, text, t, base, ctx))
+    return out
+
+
+def _locate(doc: str, squashed: str, offset: int) -> int:
+    probe = squashed[:30]
+    if not probe:
+        return offset
+    pattern = r"\s+".join(map(re.escape, probe.split()))
+    m = re.compile(pattern).search(doc, offset)
+    return m.start() if m else offset
+
+
+def _group_units(text: str, inherited: list[Body], coordinating: list[Body], issued: date | None) -> list[_Task]:
+    tasks: list[_Task] = []
+    sentence = 0
+    for s, e in _join_address_lists(text, grammar.split_units(text)):
+        unit = text[s:e]
+        found = deadlines.find_deadlines(unit, issued)
+        if _deadline_only(unit, found):
+            _attach_deadline(tasks, sentence, unit, issued)
+        else:
+            _add_unit(tasks, unit, s, e, inherited, coordinating, _closing_deadline(unit, found), sentence)
+        if unit.rstrip().endswith("."):
+            sentence += 1
+    return [t for t in tasks if t.lead]
+
+
+def _join_address_lists(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin addressees that ';' separated: "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban
+    nhân dân các xã; Thủ trưởng các cơ quan liên quan triển khai …" is one unit."""
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        if out and _names_only(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _names_only(unit: str) -> bool:
+    if not unit.rstrip().endswith(";"):
+        return False
+    subj = grammar.find_subject(unit)
+    return subj.explicit and len(re.findall(r"[^\W\d_]+", unit[subj.task_start:])) <= 1
+
+
+def _add_unit(tasks: list[_Task], unit: str, s: int, e: int, inherited: list[Body], coordinating: list[Body],
+              dl: Deadline | None, sentence: int) -> None:
+    """Start a task with `unit` or add it to the current one; `dl` is the deadline closing the unit."""
+    subj = grammar.find_subject(unit)
+    cur = tasks[-1] if tasks else None
+    predicate = unit[subj.task_start:]
+    if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
+        tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
+        return
+    if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
+        cur.end = e
+        cur.deadline = _stronger(cur.deadline, dl)
+        cur.closed = dl is not None or cur.closed
+        if subj.coordinating and not cur.coordinating:
+            cur.coordinating = subj.coordinating
+        return
+    if subj.explicit or NOT_A_TASK.match(predicate):
+        return  # a fact about a body, not a task for it
+    lead = cur.lead if cur is not None else inherited
+    coord = subj.coordinating or (coordinating if cur is None else [])
+    tasks.append(_Task(s, e, lead, coord, s + subj.task_start, False, dl, sentence, dl is not None))
+
+
+def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadline | None:
+    """The deadline that ends a unit ("…, hoàn thành trong Quý I/2026;"), if one does.
+
+    A deadline word inside the task ("theo dõi hằng ngày tình hình …", "triển khai ngay việc …")
+    describes the work and does not close the task.
+    """
+    cued = [m for m in found if m.cue]
+    if not cued:
+        return None
+    last = cued[-1]
+    # "… theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025 của Thủ tướng Chính phủ;"
+    # ends with the issuer of the cited schedule, which still closes the task.
+    rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", unit[last.end :]))
+    return last.deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+
+
+# Which deadline a task keeps when its units state several: a date beats a schedule reference,
+# which beats a recurrence ("thường xuyên"), which beats an adverb of urgency ("khẩn trương").
+_RANK = {DeadlineKind.none: 1, DeadlineKind.recurring: 2, DeadlineKind.immediate: 0}
+
+
+def _stronger(a: Deadline | None, b: Deadline | None) -> Deadline | None:
+    if a is None or b is None:
+        return a or b
+    return b if _RANK.get(b.kind, 3) >= _RANK.get(a.kind, 3) else a
+
+
+def _closes(cur: _Task, unit: str) -> bool:
+    """A new subject-less unit starts a new task only after the current one was closed by a deadline."""
+    return cur.closed and grammar.starts_lower(unit)
+
+
+def _deadline_only(unit: str, found: list[deadlines.DeadlineMatch]) -> bool:
+    if not found:
+        return False
+    rest = unit
+    for m in reversed(found):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = _DEADLINE_FILLER.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 1
+
+
+def _attach_deadline(tasks: list[_Task], sentence: int, unit: str, issued: date | None) -> None:
+    """A unit that is only a deadline closes every open task of its sentence."""
+    dl = deadlines.pick_deadline(unit, issued)
+    if not tasks:
+        return
+    open_tasks = [t for t in tasks if t.sentence == sentence and t.deadline is None] or [tasks[-1]]
+    for t in open_tasks:
+        t.deadline = t.deadline or dl
+        t.closed = True
+
+
+def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: ExtractContext) -> Assignment:
+    task = " ".join(text[t.task_start : t.end].split()).strip(" ;,")
+    if not task:
+        task = " ".join(text[t.start : t.end].split()).strip(" ;,")
+    dl = t.deadline or deadlines.pick_deadline(text[t.start : t.end], ctx.issued)
+    recurrence = dl.recurrence if dl else None
+    start = base + t.start
+    product, submit_to = grammar.find_product(task), grammar.find_submit_to(task)
+    return Assignment(
+        id=f"{ctx.doc_key}/{path}/{ordinal}", clause=path, lead=t.lead, coordinating=t.coordinating, task=task,
+        deadline=dl, recurrence=recurrence, product=product, submit_to=submit_to,
+        span=Span(page=page_of(ctx.pages, start), start=start, end=base + t.end),
+        completeness=_completeness(t, task, dl, product, submit_to),
+    )
+
+
+def _completeness(t: _Task, task: str, dl: Deadline | None, product: str | None, submit_to: str | None) -> list[Completeness]:
+    """Which of the '6 rõ' (người, việc, thời gian, trách nhiệm, sản phẩm, thẩm quyền) the record states."""
+    out = []
+    if t.lead:
+        out.append(Completeness.nguoi)
+    if task:
+        out.append(Completeness.viec)
+    if dl is not None and (dl.due is not None or dl.recurrence is not None or dl.kind is DeadlineKind.immediate):
+        out.append(Completeness.thoi_gian)
+    if t.explicit or t.coordinating:
+        out.append(Completeness.trach_nhiem)
+    if product:
+        out.append(Completeness.san_pham)
+    if submit_to or re.search(r"theo\s+thẩm\s+quyền", task):
+        out.append(Completeness.tham_quyen)
+    return out

@@ -1,0 +1,59 @@
+"""Ingest: a file -> `SourceDocument` (raw page texts, each marked text-layer, OCR or text).
+
+PDF text layers are read by `pdf`; pages without a usable text layer are OCR'd by `ocr`; plain-text
+files are decoded by `text_files` (UTF-8, UTF-16, or TCVN3/VNI via `legacy_encoding`). Every failure
+is a typed `InputFileError` naming the file and the cause.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from directive_parser.errors import EmptyDocumentError, NotAPdfError
+from directive_parser.ingest.pdf import ingest_pdf, pdf_texts_pdfium, usable_text_layer
+from directive_parser.ingest.sniff import read_bytes, sniff
+from directive_parser.ingest.text_files import decode_text, split_text_pages
+from directive_parser.models import SourceDocument
+from directive_parser.options import OcrMode, PdfEngine
+
+__all__ = ["decode_text", "ingest", "read_bytes", "read_text", "sniff", "split_text_pages", "usable_text_layer"]
+
+
+def ingest(path: str | os.PathLike, ocr: OcrMode = OcrMode.auto, engine: PdfEngine = PdfEngine.pdfium) -> SourceDocument:
+    """Read `path` and return its raw pages, marking the pages that need OCR.
+
+    Raises:
+        InputFileError: subclasses name the cause (unreadable, not a PDF, encrypted, corrupt, empty).
+    """
+    p = Path(path)
+    data = read_bytes(p)
+    if not data.strip():
+        raise EmptyDocumentError("the file is empty", p)
+    kind = sniff(data)
+    sha = hashlib.sha256(data).hexdigest()
+    if kind == "pdf":
+        return ingest_pdf(p, data, sha, OcrMode(ocr), PdfEngine(engine))
+    if p.suffix.lower() == ".pdf" or kind != "text":
+        raise NotAPdfError(f"not a PDF: the content is a {kind if kind != 'text' else 'text file'}", p)
+    return SourceDocument(str(p), sha, "text/plain", split_text_pages(decode_text(data, p)))
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """The raw text of a file: a decoded text file, or a PDF's text layer with pages joined by form feeds.
+
+    For commands that work on text, such as `repair`; no OCR, no page splitting.
+
+    Raises:
+        InputFileError: unreadable, empty, another format (image, archive), undecodable or a broken PDF.
+    """
+    p = Path(path)
+    data = read_bytes(p)
+    if not data.strip():
+        raise EmptyDocumentError("the file is empty", p)
+    kind = sniff(data)
+    if kind == "pdf":
+        return "\f".join(pdf_texts_pdfium(p, data))
+    if kind != "text":
+        raise NotAPdfError(f"not a text file or PDF: the content is a {kind}", p)
+    return decode_text(data, p)

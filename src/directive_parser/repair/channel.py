@@ -1,0 +1,261 @@
+"""OCR channel model P(ocr token | clean syllable) and candidate generation: OCR core -> scored syllables.
+
+Two sources, both learnt by scripts/build_channel.py from synthetic pages (corpus text rendered
+and read by `tesseract -l eng`):
+
+- a token table of observed pairs ("s6" <- "số" 134 times, "ctia" <- "của" 54 times);
+- a character model, what OCR writes for each clean letter ("ộ" -> "6", "9", "o", "é"…),
+  which scores pairs never seen and lets unseen tokens find candidates through the
+  accent-free skeleton index of the syllable inventory ("d6i" -> "doi" -> đôi, đổi, đối, đời…).
+
+The score of a pair mixes both: P = (1 - mu) c(o,s)/c(s) + mu Pchar(o|s), mu = max(MIN_CHAR_WEIGHT, BETA/(c(s)+BETA)).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.resources
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from directive_parser.repair.lm import load_lm
+from directive_parser.repair.lm_text import has_shape, skeleton, tone_fits_coda
+
+TOKENS_FILE = "channel_tokens.tsv.gz"
+CHARS_FILE = "channel_chars.json"
+BETA = 2.0  # weight of the character model against observed token counts…
+MIN_CHAR_WEIGHT = 0.3  # …never below this share
+CHAR_FLOOR = 1e-5  # probability of a character rewrite never seen in training
+SAME_BASE_FLOOR = 1e-3  # …unless it only swaps marks on one base letter ("à" read "ả")
+MAX_OUT = 3  # longest OCR output for one clean letter ("ư" -> "ti" counted as 2)
+MAX_VARIANTS = 6  # skeleton variants kept for one OCR token
+MAX_SEARCH_STEPS = 4000  # bound on the segmentation search for one OCR token
+REVERSE_MIN_COUNT = 3  # an OCR string -> letter mapping must be seen this often…
+REVERSE_MIN_P = 0.02  # …and make up this share of the string's readings
+UNSEEN_LETTER_P = 0.05  # an OCR letter standing for itself when never seen so
+# Hand-listed look-alikes Tesseract's English model uses for Vietnamese letters, merged into the
+# learnt reverse map when the synthetic pages never showed them: "B9" Bộ, "x4y" xây, "1a" là.
+LOOKALIKES = {"0": "o", "1": "li", "3": "a", "4": "a", "5": "s", "6": "o", "8": "a", "9": "o",
+              "@": "ao", "&": "e", "¢": "e", "€": "e", "|": "li", "!": "li", "®": "o", "§": "o"}
+LOOKALIKE_P = 0.05
+LOOKALIKE_FLOOR = 1e-3  # channel probability of a look-alike rewrite the synthetic pages never showed
+SELF_FLOOR = 0.05  # channel probability floor for an accented syllable read as itself
+# Candidates kept per token after scoring by channel + unigram (synthetic dev_scan: 8 -> 0.946, 16 -> 0.950)…
+MAX_CANDIDATES = 16
+PRUNE_MARGIN = 3.5  # …and only those within this many log10 units of the best (decoding cost grows with K^3)
+FUZZY2_MIN_LEN = 4  # tokens this long with no candidate at all try skeletons two edits away…
+FUZZY2_MAX_EDITS = 2
+FUZZY2_LIMIT = 40  # …keeping the nearest ones, same first letter only…
+FUZZY2_TOP = -3.0  # …with channel scores shifted so the best gets this log10 score
+
+
+class _LetterP(dict):
+    """P(OCR string | one clean letter), a dict whose unseen outputs get the channel's floor."""
+
+    def __init__(self, letter: str, probs: dict[str, float]) -> None:
+        super().__init__(probs)
+        self.letter = letter
+
+    def __missing__(self, out: str) -> float:
+        p = self[out] = Channel._floor(self.letter, out)
+        return p
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One clean syllable proposed for an OCR token with its channel log10 probability."""
+
+    word: str
+    word_id: int
+    channel: float
+
+
+class Channel:
+    """Token table + character model + skeleton index over the LM's syllable inventory."""
+
+    def __init__(self, table: dict[str, dict[str, int]], chars: dict[str, dict[str, int]]) -> None:
+        """Build indexes from the loaded tables: (pairs, char edits) -> Channel."""
+        self.lm = load_lm()
+        self.table = table
+        self.clean_total: dict[str, int] = defaultdict(int)
+        for outs in table.values():
+            for s, n in outs.items():
+                self.clean_total[s] += n
+        self.char_p = {ch: self._normalise(outs) for ch, outs in chars.items()}
+        self._letter_cache: dict[str, _LetterP] = {}
+        self.inventory = frozenset(w for w in self.lm.vocab if has_shape(w))
+        self.by_skeleton: dict[str, list[str]] = defaultdict(list)
+        for w in self.inventory:
+            self.by_skeleton[skeleton(w)].append(w)
+        self.deletes: dict[str, set[str]] = defaultdict(set)
+        for sk in self.by_skeleton:
+            for d in _deletes1(sk):
+                self.deletes[d].add(sk)
+        self.reverse = self._reverse_map(chars)
+        self.skeletons = sorted(self.by_skeleton)
+        self.prefixes = frozenset(sk[:i] for sk in self.by_skeleton for i in range(len(sk) + 1))
+
+    @staticmethod
+    def _normalise(outs: dict[str, int]) -> dict[str, float]:
+        total = sum(outs.values())
+        return {o: n / total for o, n in outs.items()}
+
+    @staticmethod
+    def _reverse_map(chars: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
+        """For each OCR string, the skeleton letters it stood for with P(letter | string).
+
+        '6' -> {'o': 0.97}, 'ir' -> {'u': 0.9} ("từ" read "tir"), 'd' -> {'d': 0.7, 'o': 0.3}
+        ("thời" read "thdi"); '' -> letters OCR dropped altogether.
+        """
+        votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for ch, outs in chars.items():
+            for o, n in outs.items():
+                votes[o][skeleton(ch)] += n
+        for o, letters in LOOKALIKES.items():
+            for letter in letters:
+                votes[o][letter] += 0  # make the key exist; given LOOKALIKE_P below if unseen
+        out: dict[str, dict[str, float]] = {}
+        for o, v in votes.items():
+            tot = max(1, sum(v.values()))
+            kept = {s: n / tot for s, n in v.items() if n >= REVERSE_MIN_COUNT and n / tot >= REVERSE_MIN_P}
+            for letter in LOOKALIKES.get(o, ""):
+                kept.setdefault(letter, LOOKALIKE_P)
+            if kept:
+                out[o] = kept
+        return out
+
+    def char_logp(self, ocr: str, word: str) -> float:
+        """log10 Pchar(ocr | word) summed over segmentations of ocr into per-letter outputs."""
+        n, m = len(word), len(ocr)
+        last = [1.0] + [0.0] * m
+        for i, letter in enumerate(word, 1):
+            probs = self._letter_p(letter)
+            row = [0.0] * (m + 1)
+            # only prefixes the first i letters can emit and the remaining ones can complete
+            for j in range(max(0, m - MAX_OUT * (n - i)), min(m, MAX_OUT * i) + 1):
+                tot = 0.0
+                for k in range(min(j, MAX_OUT) + 1):
+                    prev = last[j - k]
+                    if prev:
+                        tot += prev * probs[ocr[j - k:j]]
+                row[j] = tot
+            last = row
+        return math.log10(max(last[m], 1e-30))
+
+    def _letter_p(self, letter: str) -> _LetterP:
+        """What OCR writes for one clean letter, with floors for unseen outputs filled in on demand."""
+        probs = self._letter_cache.get(letter)
+        if probs is None:
+            probs = self._letter_cache[letter] = _LetterP(letter, self.char_p.get(letter, {}))
+        return probs
+
+    @staticmethod
+    @functools.cache
+    def _floor(clean: str, out: str) -> float:
+        """Probability of an unseen rewrite of one clean letter into an OCR string."""
+        if len(out) == 1 and skeleton(out) == skeleton(clean):
+            return SAME_BASE_FLOOR
+        if skeleton(clean) in LOOKALIKES.get(out, ""):  # a hand-listed look-alike: "B§" for "Bộ"
+            return LOOKALIKE_FLOOR
+        return CHAR_FLOOR if len(out) == 1 else CHAR_FLOOR / 10
+
+    def _fuzzy2(self, ocr: str) -> set[str]:
+        """Syllables whose skeleton is within two edits of the OCR token's look-alike skeleton."""
+        query = "".join(LOOKALIKES.get(c, skeleton(c))[:1] for c in ocr)
+        hits = process.extract(query, self.skeletons, scorer=Levenshtein.distance,
+                               score_cutoff=FUZZY2_MAX_EDITS, limit=FUZZY2_LIMIT)
+        return {w for sk, _, _ in hits if sk[:1] == query[:1] for w in self.by_skeleton[sk]}
+
+    def variants(self, ocr: str) -> list[str]:
+        """Inventory skeletons an OCR token may stand for, most likely first: 'tir' -> ['tu', 'tim', …].
+
+        Segments the OCR string into pieces of 1-3 characters, maps each piece to skeleton
+        letters through the reverse channel map, and keeps only paths that stay on a
+        prefix of some syllable skeleton, so the search is small.
+        """
+        found: dict[str, float] = {}
+        stack = [(0, "", 0.0)]
+        steps = 0
+        while stack and steps < MAX_SEARCH_STEPS:
+            i, prefix, score = stack.pop()
+            steps += 1
+            if i == len(ocr):
+                if prefix in self.by_skeleton and score > found.get(prefix, -99.0):
+                    found[prefix] = score
+                continue
+            for size in range(1, MAX_OUT + 1):
+                piece = ocr[i:i + size]
+                if len(piece) < size:
+                    break
+                options = self.reverse.get(piece, {})
+                if size == 1 and piece.isalpha() and skeleton(piece) not in options:
+                    options = {**options, skeleton(piece): UNSEEN_LETTER_P}
+                for letters, p in options.items():
+                    nxt = prefix + letters
+                    if nxt in self.prefixes:
+                        stack.append((i + size, nxt, score + math.log10(p)))
+        return sorted(found, key=lambda k: -found[k])[:MAX_VARIANTS]
+
+    def candidates(self, ocr: str) -> list[Candidate]:
+        """Scored clean syllables for a lowercase OCR core, best first: str -> list[Candidate]."""
+        words = {w for w in self.table.get(ocr, {}) if tone_fits_coda(w)}  # corpus typos: "mửc" read "muc"
+        vs = self.variants(ocr)
+        for v in vs:
+            words.update(self.by_skeleton.get(v, ()))
+        if not words:  # fuzzy: skeletons one deletion/insertion/substitution away
+            for v in vs or [skeleton(ocr)]:
+                for d in {v, *_deletes1(v)}:
+                    for sk in self.deletes.get(d, set()) | ({d} if d in self.by_skeleton else set()):
+                        words.update(self.by_skeleton[sk])
+        fuzzy2 = not words and len(ocr) >= FUZZY2_MIN_LEN
+        if fuzzy2:  # badly damaged: "dugrc" for "được"
+            words.update(self._fuzzy2(ocr))
+        seen = self.table.get(ocr, {})
+        out = []
+        for w in words:
+            pc = 10 ** self.char_logp(ocr, w)
+            total = self.clean_total.get(w, 0)
+            mu = max(MIN_CHAR_WEIGHT, BETA / (total + BETA))
+            p = (1 - mu) * seen.get(w, 0) / max(total, 1) + mu * pc
+            if w == ocr and not ocr.isascii():  # an accented syllable is most likely already right
+                p = max(p, SELF_FLOOR)
+            out.append(Candidate(w, self.lm.word_id(w), math.log10(max(p, 1e-30))))
+        if fuzzy2 and out:  # rank among themselves by the char model; the LM weighs them against the token kept
+            shift = FUZZY2_TOP - max(c.channel for c in out)
+            out = [Candidate(c.word, c.word_id, c.channel + shift) for c in out]
+        out.sort(key=lambda c: -(c.channel + self.lm.uni[c.word_id]))
+        if out:  # drop candidates hopeless before any context is seen
+            floor = out[0].channel + self.lm.uni[out[0].word_id] - PRUNE_MARGIN
+            out = [c for c in out if c.channel + self.lm.uni[c.word_id] >= floor]
+        return out[:MAX_CANDIDATES]
+
+
+def _deletes1(s: str) -> set[str]:
+    """All strings made by deleting one character: 'doi' -> {'oi', 'di', 'do'}."""
+    return {s[:i] + s[i + 1:] for i in range(len(s))}
+
+
+@functools.cache
+def load_channel() -> Channel:
+    """Load the shipped channel tables once: () -> Channel."""
+    data = importlib.resources.files("directive_parser") / "data"
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    with gzip.open(data.joinpath(TOKENS_FILE).open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            o, c, n = line.rstrip("\n").split("\t")
+            table[o][c] = int(n)
+    chars = json.loads(data.joinpath(CHARS_FILE).read_text(encoding="utf-8"))
+    return Channel(dict(table), chars)
+
+
+@functools.cache
+def candidates_for(ocr: str) -> tuple[Candidate, ...]:
+    """Cached candidate list of a lowercase OCR core: str -> tuple[Candidate, ...]."""
+    return tuple(load_channel().candidates(ocr))

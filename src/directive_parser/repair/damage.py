@@ -1,0 +1,155 @@
+"""Tell damaged OCR text from clean Vietnamese: text -> damage score in [0, 1].
+
+Tesseract's English model keeps the letters of a Vietnamese text but loses or mangles the
+marks ("Thu tuéng Chinh phi" for "Thủ tướng Chính phủ"). A token is damaged when it is not a
+well-formed Vietnamese syllable as written; `skeleton` undoes the typical confusions
+("s6" -> "so", "1a" -> "la", "B9" -> "bo") so that damaged Vietnamese can still be told from
+English, which is not Vietnamese-shaped even without marks.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from directive_parser.text.normalize import strip_marks
+
+_JUNK_MAP = str.maketrans({"¢": "e", "€": "e", "&": "e", "§": "o", "{": "", "}": "", "|": "l", "w": "u", "j": "y", "¥": "y"})
+# The English model reads marked vowels as digits: "B9" = "Bộ", "s6" = "số", "x4y" = "xây".
+OCR_DIGIT_MAP = str.maketrans({"0": "o", "6": "o", "9": "o", "4": "a", "5": "s", "8": "a"})
+_NON_INITIAL_RE = re.compile(r"(?<=.)[db]")
+
+
+_strip_marks = functools.lru_cache(maxsize=1 << 16)(strip_marks)  # called once per token: cached
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def skeleton(token: str) -> str:
+    """Accent-stripped, lowercased token with English-model confusions undone.
+
+    >>> skeleton("Chính"), skeleton("ctia"), skeleton("s6"), skeleton("1a"), skeleton("B9")
+    ('chinh', 'ctia', 'so', 'la', 'bo')
+    """
+    s = _strip_marks(token).lower()
+    s = ("c" + s[1:] if s[0] == "¢" else s).translate(_JUNK_MAP)  # "¢d" = "cố", "nhi¢m" = "nhiệm"
+    if s.isdigit():
+        return s  # a number stays a number: "06", "2025"
+    s = s.translate(OCR_DIGIT_MAP)
+    if "1" in s:  # "1" reads "l" as onset ("1a", "16i") and "i" elsewhere ("d61" = "đổi")
+        s = ("l" + s[1:] if s[0] == "1" else s).replace("1", "i")
+    return _NON_INITIAL_RE.sub("o", s)
+
+
+#: `is_damaged` is true from this damage score on (clean corpus text scores under 0.05,
+#: English-model OCR of Vietnamese over 0.5, stripped text about 0.9; see bench/bench_repair.py).
+DAMAGE_THRESHOLD = 0.4
+#: Share of word tokens that could be Vietnamese syllables, marks removed, below which a text is
+#: not Vietnamese at all (English scores about 0.3-0.5, damaged Vietnamese over 0.8).
+MIN_SYLLABLE_SHARE = 0.5
+#: Share of word tokens with Vietnamese-only letters or marks in clean Vietnamese text (the
+#: corpus median is about 0.6); below it unaccented tokens count as damaged, in proportion.
+EXPECTED_VIETNAMESE_SHARE = 0.45
+
+_TONES = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
+_OPEN_RIME = r"(?:iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ua|ưa)"
+_CLOSABLE = r"(?:oa|oe|uê|uy|uơ|[aeêioôơuưy])"
+_NEEDS_CODA = r"(?:uyê|iê|yê|uô|ươ|oă|uâ|oo|[ăâ])"
+_CODA = r"(?:ch|nh|ng|[cmnpt])"
+_SYLLABLE_RE = re.compile(rf"{_ONSET}(?:{_OPEN_RIME}|{_CLOSABLE}{_CODA}?|{_NEEDS_CODA}{_CODA})")
+_STOP_CODA_RE = re.compile(r"(?:c|ch|p|t)$")
+_VI_ONLY = frozenset("ăâêôơưđĩũĂÂÊÔƠƯĐĨŨ" + "".join(map(chr, range(0x1EA0, 0x1EFA))))
+_COUNTED_RE = re.compile(r"[^\W\d_][\w\u0300-\u036f&¢€{}|§]*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_syllable(token: str) -> bool:
+    """True if lowercase `token` (NFC) is a well-formed Vietnamese syllable, tone included."""
+    nfd = unicodedata.normalize("NFD", token)
+    tones = [c for c in nfd if c in _TONES]
+    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    if len(tones) > 1 or not _SYLLABLE_RE.fullmatch(base):
+        return False
+    # a syllable closed by c/ch/p/t takes only the acute or dot-below tone
+    return not (tones and _STOP_CODA_RE.search(base) and _TONES[tones[0]] not in ("acute", "dot"))
+
+
+def _counted_tokens(text: str) -> list[str]:
+    """Word tokens that say something about damage: single letters (clause labels "a)", "đ)") and
+    acronyms ("NQ-CP", "KHCN") are left out."""
+    toks = _COUNTED_RE.findall(unicodedata.normalize("NFC", text))
+    return [t for t in toks if len(t) > 1 and not _is_code(t)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_code(token: str) -> bool:
+    """Acronyms and codes ("NQ-CP", "KHCN", "QH15"): two or more capitals and no lowercase."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters) and not _is_syllable(token.lower())
+
+
+def vietnamese_share(text: str) -> float:
+    """Share of word tokens that carry a letter or mark only Vietnamese uses (ă â ê ô ơ ư đ, ả, ạ…).
+
+    Clean Vietnamese scores about 0.6; English, and Vietnamese read by an English OCR model,
+    near 0.
+
+    >>> round(vietnamese_share("Bộ Công an chủ trì"), 2)
+    0.6
+    """
+    toks = _counted_tokens(text)
+    return sum(1 for t in toks if not _VI_ONLY.isdisjoint(t)) / len(toks) if toks else 0.0
+
+
+def syllable_share(text: str) -> float:
+    """Share of word tokens that could be Vietnamese syllables once marks and OCR confusions are undone."""
+    toks = _counted_tokens(text)
+    return sum(1 for t in toks if _is_syllable(skeleton(t))) / len(toks) if toks else 0.0
+
+
+#: Damage is a property of the whole document; its first characters measure it well enough.
+DAMAGE_SAMPLE_CHARS = 20_000
+#: Text whose letters are mostly capitals is judged in lower case (its words are not acronyms).
+MOSTLY_CAPITALS = 0.7
+
+
+def sample_for_damage(text: str) -> str:
+    """The part of `text` the damage measures look at: its start, lower-cased if all in capitals."""
+    sample = text[:DAMAGE_SAMPLE_CHARS]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > MOSTLY_CAPITALS * len(letters):
+        return sample.lower()
+    return sample
+
+
+def assess_damage(text: str) -> float:
+    """Share of word tokens that look damaged, in [0, 1].
+
+    A token looks damaged when it is not a valid Vietnamese syllable as written (digits or junk
+    glyphs inside it: "s6", "B9", "ctia", "nhi¢m"; "1a" for "là"; marks Vietnamese would not put
+    there: "viéc", "tién"). When the text as a whole lacks Vietnamese-only marks (stripped or
+    English-model text), its unaccented tokens count too, in proportion to the shortfall.
+    Text that is not Vietnamese-shaped (English: most tokens could not be a Vietnamese syllable
+    even without marks) scores 0.0: it is not *damaged Vietnamese*; tell it apart with
+    `vietnamese_share` and `syllable_share`.
+
+    >>> assess_damage("Thủ tướng Chính phủ yêu cầu các bộ, ngành") < DAMAGE_THRESHOLD
+    True
+    >>> assess_damage("Thu tuéng Chinh phi yéu cau cac b6, nganh") > DAMAGE_THRESHOLD
+    True
+    """
+    text = sample_for_damage(text)
+    toks = _counted_tokens(text)
+    if not toks or syllable_share(text) < MIN_SYLLABLE_SHARE:
+        return 0.0
+    invalid = sum(1 for t in toks if not _is_syllable(t.lower()))
+    unaccented = sum(1 for t in toks if _is_syllable(t.lower()) and _strip_marks(t) == t)
+    deficit = max(0.0, 1.0 - vietnamese_share(text) / EXPECTED_VIETNAMESE_SHARE)
+    return min(1.0, (invalid + unaccented * deficit) / len(toks))
+
+
+def is_damaged(text: str) -> bool:
+    """True if `text` is Vietnamese damaged enough to need repair (`DAMAGE_THRESHOLD`)."""
+    return assess_damage(text) >= DAMAGE_THRESHOLD
+
+

@@ -1,0 +1,88 @@
+"""Text helpers shared by the syllable LM, the OCR channel and their build scripts: str -> tokens, skeletons.
+
+A "chunk" is a whitespace-separated run; its "core" is the chunk without the punctuation that
+may cling to either side ("(Bộ" -> "Bộ", "phủ," -> "phủ"). The LM works on lowercase cores;
+cores with digits stand for one class token (NUM) and other non-words for UNK.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from directive_parser.text.normalize import strip_marks
+
+NUM = "<num>"
+UNK = "<unk>"
+BOS = "<s>"
+
+# Punctuation that may stick to a word on either side: "(Bộ", "phủ,", "“đúng".
+LEAD_PUNCT = "\"'“”‘’([{<«*•-–—"
+TRAIL_PUNCT = ".,;:!?)]}>»\"'“”‘’…*"
+CHUNK_RE = re.compile(r"\S+")
+
+# Every letter a Vietnamese syllable may use, lowercase (tone and shape marks included).
+VIET_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+WORD_RE = re.compile(f"[{VIET_LETTERS}]+")
+
+# Vietnamese syllable = optional onset + vowel cluster + optional coda, at most one tone mark:
+# "nghiệp" = ngh + iê + p (tone nặng), "quyết" = qu + yê + t, "gì" = gi + ì.
+ONSETS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
+SYLLABLE_RE = re.compile(f"^(?:{ONSETS})?[aăâeêioôơuưy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?$")
+TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền sắc hỏi ngã nặng
+STOP_TONES = {"\u0301", "\u0323"}  # sắc nặng: the only tones of a syllable closed by p, t, c, ch
+STOP_CODA_RE = re.compile(r"[aeiouy][\u0300-\u036f]*(?:ch|c|p|t)$")  # on the NFD form
+
+
+def split_chunk(chunk: str) -> tuple[str, str, str]:
+    """Split a whitespace chunk into leading punctuation, core and trailing punctuation: str -> 3 strs.
+
+    >>> split_chunk("(Bộ")
+    ('(', 'Bộ', '')
+    """
+    i, j = 0, len(chunk)
+    while i < j and chunk[i] in LEAD_PUNCT:
+        i += 1
+    while j > i and chunk[j - 1] in TRAIL_PUNCT:
+        j -= 1
+    return chunk[:i], chunk[i:j], chunk[j:]
+
+
+def strip_tone(word: str) -> str:
+    """Remove tone marks but keep shape marks: 'nghiệp' -> 'nghiêp'."""
+    nfd = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONE_MARKS))
+
+
+def skeleton(word: str) -> str:
+    """ASCII skeleton of a word, lowercase, all marks dropped, đ -> d: 'Được' -> 'duoc'."""
+    return strip_marks(word.lower())
+
+
+def has_shape(word: str) -> bool:
+    """Tell whether a lowercase word is shaped like a Vietnamese syllable: str -> bool."""
+    if not WORD_RE.fullmatch(word):
+        return False
+    tones = sum(c in TONE_MARKS for c in unicodedata.normalize("NFD", word))
+    return tones <= 1 and SYLLABLE_RE.match(strip_tone(word)) is not None and tone_fits_coda(word)
+
+
+def tone_fits_coda(word: str) -> bool:
+    """Tell whether a syllable's tone may go with its final consonant: 'mức' -> True, 'mửc' -> False.
+
+    A syllable closed by p, t, c or ch takes only the sắc or nặng tone; the corpus has the other
+    tones there only as typos. With no tone mark at all it passes: an unaccented spelling ("muc")
+    that documents do contain.
+    """
+    nfd = unicodedata.normalize("NFD", word)
+    tones = [c for c in nfd if c in TONE_MARKS]
+    return not tones or tones[0] in STOP_TONES or not STOP_CODA_RE.search(nfd)
+
+
+def lm_token(core: str) -> str:
+    """Map a chunk core to its LM token: 'Chính' -> 'chính', '33/CT-TTg' -> NUM, 'NQ-CP' -> UNK."""
+    low = unicodedata.normalize("NFC", core).lower()
+    if WORD_RE.fullmatch(low):
+        return low
+    if any(c.isdigit() for c in low):
+        return NUM
+    return UNK

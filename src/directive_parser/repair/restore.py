@@ -1,0 +1,400 @@
+"""Blind diacritic restoration of OCR'd Vietnamese: damaged text -> RepairResult.
+
+Archives read by Tesseract's English model lose the Vietnamese marks and mangle some letters:
+"Thu tuéng Chinh phi" for "Thủ tướng Chính phủ", "s6" for "số", "B9 Cong an" for "Bộ Công an".
+The restorer is a noisy-channel decoder:
+
+- each word token gets candidate syllables with a channel score log P(ocr | syllable)
+  (see `_channel`: a token table and a character model learnt from corpus text rendered and
+  OCR'd by scripts/synth_ocr_pairs.py);
+- a lowercase syllable trigram LM of administrative Vietnamese (`_lm`, modified Kneser-Ney)
+  scores the sequence, and a second-order Viterbi search picks the best path; the lattice
+  holds only each slot's real candidates (up to 16), not a padded K^3 cube;
+- casing is copied from the OCR token ("CHI" -> "CHỈ", "Chinh" -> "Chính"), checked against
+  how often the corpus capitalises the word, or the word before the next one ("Cao Bằng");
+- a clause label "d)" read right after "d)" gets its stroke back ("đ)").
+
+Numbers, document numbers ("33/CT-TTg"), URLs, punctuation and whitespace pass through
+unchanged; only word cores are replaced, so offsets of everything else are kept.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from directive_parser.models import RepairResult, TokenChange
+from directive_parser.repair.channel import Candidate, candidates_for, load_channel
+from directive_parser.repair.lm import SyllableLM, load_case_tables, load_lm
+from directive_parser.repair.lm_text import CHUNK_RE, has_shape, skeleton, split_chunk
+
+__all__ = ["restore_diacritics", "syllable_validity", "is_valid_syllable"]
+
+# A core that may be a damaged syllable: letters plus the digits and symbols Tesseract puts for
+# marked vowels ("s6" số, "B9" Bộ, "1a" là, "1&" lệ, "nhi¢m" nhiệm); at most 8 characters.
+OCR_WORD_RE = re.compile(r"[\w&¢€@§]+")
+MAX_WORD_LEN = 8
+LETTER_SYMBOLS = "&¢€@§"  # …of which these stand for letters even with no letter beside them ("¢6" có)
+# Kept verbatim: URLs, e-mails, document numbers with "/" or "-" ("57-NQ/TW"), dotted numbers.
+PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
+IDENTITY_PENALTY = -4.5  # log10 channel score for keeping an unknown token as a foreign word (tuned on synthetic dev)
+CHANNEL_WEIGHT = 1.3  # relative weight of channel vs LM log probabilities (synthetic dev+dev_scan: best 1.2-1.3)
+D_STROKE = str.maketrans("dD", "đĐ")
+AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
+SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
+CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the corpus capitalises the word less often
+ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
+BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+# Enumeration labels are kept verbatim: clause letters "a)", "đ)", "(b)" and roman items "(i)",
+# "(ii)", "(iv)"; otherwise the lone letter reads as a syllable ("d)" -> "ở)", "(i)" -> "(ị)").
+LABEL_RE = re.compile(r"^(?:\(?[a-zđA-ZĐ]\)|\((?:[ivx]+|[IVX]+)\)|(?:[ivx]+|[IVX]+)\))[.,;:]?$")
+# A capital left alone when OCR drops the marked vowel: "B Nội vụ" for "Bộ Nội vụ". Extra
+# candidates (syllable, log10 channel score) for that exact capital; the LM weighs them against
+# the letter itself ("Phụ lục B", "điểm b").
+LONE_CAPITALS = {"B": (("bộ", -0.5),)}
+# Short digit strings Tesseract makes of whole words ("6" có/ở, "14" là). They stay numbers unless
+# the LM prefers a word the channel table has seen read so, at this extra log10 cost.
+DIGIT_WORD_MAX_LEN = 2
+DIGIT_WORD_PENALTY = -1.0
+VITERBI_WINDOW = 512  # slots whose transitions are computed at once: long documents stay in cache and memory
+# Two syllables OCR ran together ("phuve" phủ về, "Chinhphu" Chính phủ) are split when this long.
+MERGED_MIN_LEN = 4
+MERGED_MAX_LEN = 12
+MERGED_MAX_WHOLE = -3.0  # …and the whole token has no reading with a log10 channel score this good
+MERGED_TOP = 8  # candidates per half tried…
+MERGED_MIN_BIGRAM = -2.5  # …and the best log10 P(right | left) + channel scores must beat this
+# Words OCR glued with stray punctuation ("va-cdp", "két.qua") are restored piece by piece,
+# unless the chunk looks like a code, abbreviation or domain ("NQ-CP", "COVID-19", "chinhphu.vn").
+GLUE_PIECE_RE = re.compile(r"[\w&¢€@§]+")
+GLUE_SEP_RE = re.compile(r"[-.,;:'’‘_~]")
+GLUE_BLOCK_RE = re.compile(r"[/\\@]|https?:|www\.|\.(?:vn|com|net|org|gov|edu|int)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Slot:
+    """One LM position: the candidates for a token (or a fixed token) and where it sits."""
+
+    ids: np.ndarray
+    channel: np.ndarray
+    words: list[str | None]  # None = keep the original core
+    start: int = -1
+    end: int = -1
+    core: str = ""
+    sep: str = ""  # put before the output: " " for the second half of a split token ("phuve")
+    label: bool = False  # an enumeration label such as "d)"
+
+
+def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> str:
+    """Copy the casing of an OCR token onto a lowercase syllable: ('chỉ', 'CHI', …) -> 'CHỈ'.
+
+    Tesseract confuses letters whose capital has the same shape ("Kiem" for "kiểm", "BO" for
+    "Bộ", "Ié" for "lệ"), so such a capital is trusted only at a sentence start, next to other
+    capitals, or for words the corpus often capitalises ("Bộ", "Chính"), or often capitalises
+    before the restored next word `follow` ("Cao Bằng", though "cao" alone rarely is).
+    """
+    letters = [c for c in model if c.isalpha()]
+    if not letters:
+        return word
+    all_caps = len(letters) > 1 and all(c.isupper() for c in letters)
+    if all_caps and (word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:])
+                     or _is_caps(prev) or _is_caps(nxt)):  # an abbreviation read right stays: "TK", "BCC"
+        return word.upper()
+    if not letters[0].isupper():
+        return word
+    upper = sum(c.isupper() for c in letters)
+    if upper > 1 and upper > len(letters) - upper and (_is_caps(prev) or _is_caps(nxt)):
+        return word.upper()  # "CHi" in a heading: the small letter was a marked capital (CHỈ)
+    first = model[0]
+    lower_l = first == "I" and word.startswith("l")  # "Ié" is "lệ": capital I for small l
+    if (lower_l or first in AMBIGUOUS_CAPS) and prev and prev[-1] not in SENTENCE_END:
+        caps = load_case_tables()[1]
+        if lower_l or caps.get(f"{word} {follow}", caps.get(word, 1.0)) < CAP_RATE_KEEP:
+            return word
+    return word[:1].upper() + word[1:]
+
+
+def _label_like(core: str, last: str) -> tuple[str, str]:
+    """Restore the stroke of a clause label read after the label 'd': ('d', 'd') -> ('đ', 'đ')."""
+    if core.lower() == "d" and last == "d":
+        return core.translate(D_STROKE), "đ"
+    return core, core.lower()
+
+
+def _is_caps(token: str) -> bool:
+    """Tell whether a chunk is written in capitals (two letters or more): 'CHỈ' -> True."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _fix_abbrevs(core: str) -> str:
+    """Put the Đ back into capital abbreviations: 'ND-CP' -> 'NĐ-CP', 'HDND' -> 'HĐND'."""
+    abbrevs = load_case_tables()[0]
+    return ABBREV_PART_RE.sub(lambda m: abbrevs.get(m.group(), m.group()), core)
+
+
+def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Slot:
+    """Candidates for one chunk core: str -> _Slot (fixed slot for numbers, codes and labels)."""
+    low = core.lower()
+    fixed_id = lm.word_id(low) if label else None
+    if label or PASSTHROUGH_RE.search(core) or len(core) > MAX_WORD_LEN or not OCR_WORD_RE.fullmatch(core) \
+            or not _letter_like(core):
+        fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
+    if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN \
+            and core in load_channel().table:
+        return _digit_slot(core, start, lm)
+    if fixed_id is not None:
+        return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core,
+                     label=label)
+    cands: tuple[Candidate, ...] = candidates_for(low)
+    words: list[str | None] = [c.word for c in cands]
+    ids = [c.word_id for c in cands]
+    chan = [c.channel for c in cands]
+    for word, score in LONE_CAPITALS.get(core, ()):
+        if word not in words:
+            words.append(word)
+            ids.append(lm.word_id(word))
+            chan.append(score)
+    if not words or low not in load_channel().inventory:  # may be a foreign word or abbreviation: "ISO", "date"
+        words.append(None)
+        ids.append(lm.unk)
+        chan.append(IDENTITY_PENALTY)
+    return _Slot(np.array(ids, np.int64), np.array(chan, np.float32) * CHANNEL_WEIGHT, words,
+                 start, start + len(core), core)
+
+
+def _letter_like(core: str) -> bool:
+    """Tell whether a core may be a word: it has a letter, or is a symbol OCR writes for one plus more ('¢6' có)."""
+    return any(c.isalpha() for c in core) or (len(core) > 1 and any(c in LETTER_SYMBOLS for c in core))
+
+
+def _digit_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
+    """A short number that may be a misread word: '6' -> {<num>, có, ở, …} with the word penalised."""
+    cands = [c for c in candidates_for(core) if c.word in load_channel().table[core]]
+    ids = [lm.num] + [c.word_id for c in cands]
+    chan = [0.0] + [(c.channel + DIGIT_WORD_PENALTY) * CHANNEL_WEIGHT for c in cands]
+    return _Slot(np.array(ids, np.int64), np.array(chan, np.float32), [None] + [c.word for c in cands],
+                 start, start + len(core), core)
+
+
+def _glued_pieces(core: str) -> list[re.Match[str]] | None:
+    """Pieces of a chunk core OCR glued with punctuation: 'va-cdp' -> [va, cdp]; None to keep it whole."""
+    if not GLUE_SEP_RE.search(core) or GLUE_BLOCK_RE.search(core):
+        return None
+    pieces = list(GLUE_PIECE_RE.finditer(core))
+    # capitals are an abbreviation ("NQ-CP", "TT-BTC") unless every piece is shaped like a syllable ("GIAM.THUE")
+    if len(pieces) < 2 or any(p.group().isdigit() for p in pieces) or (
+            any(_is_caps(p.group()) for p in pieces) and not all(has_shape(skeleton(p.group())) for p in pieces)):
+        return None
+    return pieces
+
+
+@functools.cache
+def _merged_split(core: str) -> int | None:
+    """Where to split two syllables OCR ran together ('phuve' -> 3, 'Chinhphu' -> 5), or None.
+
+    Only for letter tokens with no reading of their own (no observed pair, no syllable skeleton);
+    both halves must read as syllables that the LM often sees together ("chính phủ"), so
+    foreign words ("report", "data") stay whole.
+    """
+    low = core.lower()
+    channel = load_channel()
+    if not (MERGED_MIN_LEN <= len(low) <= MERGED_MAX_LEN) or not core.isalpha() or _is_caps(core) \
+            or not core[1:].islower() or low in channel.table \
+            or any(c.channel >= MERGED_MAX_WHOLE for c in candidates_for(low)):
+        return None
+    lm = load_lm()
+    best, where = MERGED_MIN_BIGRAM, None
+    for i in range(1, len(low)):
+        if not channel.variants(low[:i]) or not channel.variants(low[i:]):  # cheap test first
+            continue
+        lc, rc = candidates_for(low[:i])[:MERGED_TOP], candidates_for(low[i:])[:MERGED_TOP]
+        if not lc or not rc:
+            continue
+        v = np.array([c.word_id for c in lc for _ in rc], np.int64)
+        w = np.array([c.word_id for _ in lc for c in rc], np.int64)
+        chan = np.array([a.channel + b.channel for a in lc for b in rc], np.float32)
+        score = float((lm.pair_tables(v, w)[0] + chan).max())
+        if score > best:
+            best, where = score, i
+    return where
+
+
+def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slot]:
+    """LM slots for one chunk core: one slot, one per glued piece, or two for a merged token."""
+    pieces = None if label else _glued_pieces(core)
+    if pieces is not None:
+        return [_slot_for(p.group(), start + p.start(), lm) for p in pieces]
+    cut = None if label else _merged_split(core)
+    if cut is None:
+        return [_slot_for(core, start, lm, label)]
+    second = _slot_for(core[cut:], start + cut, lm)
+    second.sep = " "
+    return [_slot_for(core[:cut], start, lm), second]
+
+
+def _slots(text: str) -> list[_Slot]:
+    """Tokenise text into LM slots with a sentence start at the top and after blank lines."""
+    lm = load_lm()
+    bos = _Slot(np.array([lm.bos]), np.zeros(1, np.float32), [None])
+    out = [bos, bos]
+    last = 0
+    for m in CHUNK_RE.finditer(text):
+        if BLANK_LINE_RE.search(text, last, m.start()):
+            out.extend((bos, bos))
+        last = m.end()
+        lead, core, _ = split_chunk(m.group())
+        if core:
+            out.extend(_core_slots(core, m.start() + len(lead), lm, LABEL_RE.match(m.group()) is not None))
+    return out
+
+
+def _ragged(sizes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Enumerate the candidate combinations of `width` adjacent slots: sizes (n,) -> (block, digits, offsets).
+
+    Block t holds sizes[t] * … * sizes[t + width - 1] combinations in row-major order; returns, for
+    each combination, its block number and its candidate index in each of the `width` slots
+    (shape (width, total)), and the start offset of every block (n - width + 2 entries).
+    """
+    m = len(sizes) - width + 1
+    counts = np.ones(m, np.int64)
+    for d in range(width):
+        counts *= sizes[d:d + m]
+    offsets = np.concatenate(([0], np.cumsum(counts)))
+    block = np.repeat(np.arange(m, dtype=np.int32), counts)
+    local = np.arange(offsets[-1], dtype=np.int32) - offsets[block].astype(np.int32)  # int32: twice as fast
+    digits = np.empty((width, len(local)), np.int32)
+    for d in range(width - 1, -1, -1):
+        local, digits[d] = np.divmod(local, sizes[d:d + m].astype(np.int32)[block])
+    return block, digits, offsets
+
+
+def _transitions(slots: list[_Slot]) -> tuple[np.ndarray, np.ndarray]:
+    """Trigram log10 scores of every candidate triple of adjacent slots, flattened: slots -> (scores, offsets).
+
+    Triple block t covers slots t, t+1, t+2 (row-major over their candidates). Only the real
+    candidates are enumerated, not a padded K^3 cube, since most slots have few. Bigram
+    probabilities and context backoffs depend on two slots only, so they are looked up per
+    adjacent pair; only triples whose two-word context is stored go to the trigram table.
+    """
+    lm = load_lm()
+    sizes = np.array([len(sl.ids) for sl in slots], np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    flat = np.concatenate([sl.ids for sl in slots])
+    pblock, pd, poff = _ragged(sizes, 2)
+    p2, bow, hitc = lm.pair_tables(flat[starts[pblock] + pd[0]], flat[starts[pblock + 1] + pd[1]])
+    tblock, td, toff = _ragged(sizes, 3)
+    first = poff[tblock] + td[0] * sizes[tblock + 1] + td[1]  # pair (t, t+1) of the triple
+    second = poff[tblock + 1] + td[1] * sizes[tblock + 2] + td[2]  # pair (t+1, t+2)
+    scores = bow[first] + p2[second]
+    ask = np.nonzero(hitc[first])[0]
+    u, v, w = (flat[starts[tblock[ask] + d] + td[d][ask]] for d in range(3))
+    p3, hit3 = lm.trigram(u, v, w)
+    scores[ask[hit3]] = p3[hit3]
+    # the LM has no end-of-paragraph event: stepping into a sentence start costs nothing
+    scores[flat[starts[tblock + 2] + td[2]] == lm.bos] = 0.0
+    return scores.astype(np.float32), toff
+
+
+def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
+    """Second-order Viterbi over the slots: slots -> (chosen index per slot, confidence per slot)."""
+    n = len(slots)
+    sizes = [len(sl.ids) for sl in slots]
+    score = slots[0].channel[:, None] + slots[1].channel[None, :]
+    backs: list[np.ndarray] = [np.zeros(0, np.int64)] * n
+    best = [np.zeros(sizes[0], np.float32), np.zeros(sizes[1], np.float32)]
+    for i in range(2, n):
+        if (i - 2) % VITERBI_WINDOW == 0:  # transitions of the next window of slots (bounded memory)
+            scores, offsets = _transitions(slots[i - 2:i + VITERBI_WINDOW])
+            first = i - 2
+        t = i - 2 - first
+        tensor = scores[offsets[t]:offsets[t + 1]].reshape(sizes[i - 2], sizes[i - 1], sizes[i])
+        total = score[:, :, None] + tensor + slots[i].channel[None, None, :]
+        backs[i] = total.argmax(axis=0)
+        score = total.max(axis=0)
+        best.append(score.max(axis=0))
+    path = [0] * n
+    b, c = np.unravel_index(int(score.argmax()), score.shape)
+    path[n - 2], path[n - 1] = int(b), int(c)
+    for i in range(n - 1, 1, -1):
+        path[i - 2] = int(backs[i][path[i - 1], path[i]])
+    return path, _confidences(best)
+
+
+def _confidences(best: list[np.ndarray]) -> list[float]:
+    """Share of the best path score each slot's winner holds among its candidates: per-slot scores -> floats."""
+    starts = np.concatenate(([0], np.cumsum([len(b) for b in best])[:-1]))
+    flat = np.concatenate(best).astype(np.float64)
+    p = np.power(10.0, flat - np.repeat(np.maximum.reduceat(flat, starts), [len(b) for b in best]))
+    return (np.maximum.reduceat(p, starts) / np.add.reduceat(p, starts)).tolist()
+
+
+def restore_diacritics(text: str) -> RepairResult:
+    """Restore Vietnamese marks in OCR text without a reference: str -> RepairResult.
+
+    Args:
+        text: OCR output, e.g. from Tesseract's English model.
+
+    Returns:
+        The repaired text (whitespace, punctuation and numbers untouched) and one
+        `TokenChange` per replaced word, with `method="blind"`.
+
+    >>> str(restore_diacritics("Thu tuéng Chinh phi"))
+    'Thủ tướng Chính phủ'
+    """
+    slots = _slots(text)
+    path, conf = _viterbi(slots)
+    pieces, changes, pos = [], [], 0
+    words = [sl for sl in slots if sl.start >= 0]
+    chosen = {id(sl): sl.words[k] for sl, k in zip(slots, path)}
+    confs = {id(sl): cf for sl, cf in zip(slots, conf)}
+    last_label = ""
+    for j, slot in enumerate(words):
+        if slot.label:  # "d)" right after "d)" is "đ)", whose stroke OCR dropped: a) b) c) d) đ) e)
+            new, last_label = _label_like(slot.core, last_label)
+        else:
+            new = slot.sep + _restored(text, words, j, chosen)
+        if new == slot.core:
+            continue
+        pieces += [text[pos:slot.start], new]
+        pos = slot.end
+        cf = confs[id(slot)] if chosen[id(slot)] is not None else 1.0
+        changes.append(TokenChange(start=slot.start, end=slot.end, original=slot.core, replacement=new,
+                                   confidence=round(min(max(cf, 0.0), 1.0), 4), method="blind"))
+    pieces.append(text[pos:])
+    return RepairResult(text="".join(pieces), changes=changes, method="blind")
+
+
+def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | None]) -> str:
+    """Output for word slot j: its chosen syllable cased like the OCR token, or the token itself."""
+    slot = words[j]
+    word = chosen[id(slot)]
+    if word is None:
+        return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
+    before = text[max(0, slot.start - 40):slot.start]
+    prev_chunk = before.split()
+    prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]):] else ""
+    nxt = words[j + 1].core if j + 1 < len(words) else ""
+    follow = chosen[id(words[j + 1])] if j + 1 < len(words) else None
+    return _case_like(word, slot.core, prev, nxt, follow or "")
+
+
+def is_valid_syllable(tok: str) -> bool:
+    """Tell whether a token is a Vietnamese syllable of the inventory: 'Chính' -> True, 's6' -> False."""
+    return tok.lower() in load_channel().inventory
+
+
+def syllable_validity(text: str) -> float:
+    """Share of word tokens that are valid Vietnamese syllables: str -> float in [0, 1].
+
+    >>> syllable_validity("Thủ tướng Chính phủ")
+    1.0
+    """
+    words = [core for core in (split_chunk(c)[1] for c in CHUNK_RE.findall(text))
+             if core and any(ch.isalpha() for ch in core) and not PASSTHROUGH_RE.search(core)]
+    if not words:
+        return 1.0
+    inventory = load_channel().inventory
+    return sum(w.lower() in inventory for w in words) / len(words)
+

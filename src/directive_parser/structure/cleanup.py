@@ -1,0 +1,116 @@
+"""Clean raw page texts: list[PageText] -> `DocumentText` (one NFC text, page offsets, footnotes apart).
+
+Removes page furniture (page numbers, running headers repeated on most pages), re-attaches
+combining marks that PDF extraction split off, and moves footnotes out of the body so that a
+footnote does not end up inside the clause it interrupts.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from directive_parser.models import Page, PageText
+
+# A line that is only a page number: "2", "- 2 -", "Trang 2", "2/5".
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
+# A footnote marker glued to a word in the body: "51 nhiệm vụ1 quá hạn" (marker 1). OCR often reads
+# a superscript 1 as "!" ("nhiệm vụ!"), which we accept too.
+# The marker may end the line: the text PDF of Directive 33 breaks "nhiệm vụ1" / "quá hạn".
+_FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])(\d{1,2}|!)(?=[\s,.;:)]|$)")
+# The first line of a footnote: its number, a space, then text starting with a capital letter.
+_FOOTNOTE_START = re.compile(r"^\s*\)?\s*(\d{1,2}|!)\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE_END = re.compile(r"[.;)]\s*$")
+# Combining marks separated from their base letter by a space: "a ̀" -> "à".
+_LOOSE_MARK = re.compile(r"[ \t]+([\u0300-\u036f])")
+MIN_PAGES_FOR_RUNNING_HEADER = 3
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """The cleaned document text with each page's character range and footnotes."""
+
+    text: str
+    pages: list[Page]
+
+
+def normalize(text: str) -> str:
+    r"""NFC-normalise, unify line ends and spaces, and re-attach loose combining marks.
+
+    >>> normalize("Chi\u0309 thi \u0323 ve\u0302\u0300\r\n")
+    'Chỉ thị về\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    text = _LOOSE_MARK.sub(r"\1", text)
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def clean_pages(pages: list[PageText]) -> DocumentText:
+    """Normalise each page, drop furniture, set footnotes apart and join the pages into one text."""
+    lines_per_page = [normalize(p.text).split("\n") for p in pages]
+    running = _running_headers(lines_per_page)
+    markers: set[str] = set()
+    parts: list[str] = []
+    out_pages: list[Page] = []
+    offset = 0
+    for page, lines in zip(pages, lines_per_page):
+        lines = [ln for ln in lines if ln.strip() not in running]
+        lines = _drop_page_numbers(lines, page.number)
+        markers |= {m for ln in lines for m in _FOOTNOTE_MARKER.findall(ln)}
+        body, notes = _split_footnotes(lines, markers, page.number)
+        if notes:  # a page number printed below a top-of-page footnote ("1 Danh mục …" / "2")
+            body = _drop_page_numbers(body, page.number)
+        chunk = "\n".join(body).strip("\n") + "\n"
+        parts.append(chunk)
+        out_pages.append(Page(number=page.number, start=offset, end=offset + len(chunk), method=page.method, footnotes=notes))
+        offset += len(chunk)
+    return DocumentText("".join(parts), out_pages)
+
+
+def _running_headers(lines_per_page: list[list[str]]) -> set[str]:
+    """Lines that open most pages (a running header), never the first page's own content."""
+    if len(lines_per_page) < MIN_PAGES_FOR_RUNNING_HEADER:
+        return set()
+    firsts = Counter(next((ln.strip() for ln in lines if ln.strip()), "") for lines in lines_per_page[1:])
+    need = max(2, len(lines_per_page) // 2)
+    return {ln for ln, n in firsts.items() if ln and n >= need and not _PAGE_NUMBER.match(ln)}
+
+
+def _drop_page_numbers(lines: list[str], number: int) -> list[str]:
+    """Drop a page-number line among the first or last three non-blank lines of the page."""
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    for i in idx[:3] + idx[-3:]:
+        m = _PAGE_NUMBER.match(lines[i])
+        if m and abs(int(m.group(1)) - number) <= 1:
+            return lines[:i] + lines[i + 1 :]
+    return lines
+
+
+def _split_footnotes(lines: list[str], markers: set[str], page: int) -> tuple[list[str], list[str]]:
+    """Move footnote blocks ("1 Danh mục …") whose number was used as a marker out of the body.
+
+    A footnote runs from its numbered first line to a blank line, to the page end, or, when it
+    stands at the top of the page (some renderers put the previous page's footnotes there), to
+    the first line that ends a sentence.
+    """
+    body: list[str] = []
+    notes: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _FOOTNOTE_START.match(lines[i])
+        if not m or m.group(1) not in markers:
+            body.append(lines[i])
+            i += 1
+            continue
+        note = [lines[i].strip()]
+        i += 1
+        at_top = not any(ln.strip() for ln in body)
+        while i < len(lines) and lines[i].strip() and not _FOOTNOTE_START.match(lines[i]):
+            if _PAGE_NUMBER.match(lines[i]) or (at_top and _SENTENCE_END.search(note[-1])):
+                break
+            note.append(lines[i].strip())
+            i += 1
+        notes.append(" ".join(note))
+    return body, notes

@@ -1,0 +1,230 @@
+"""Split a directive's body into its clause tree: body text -> list[Clause].
+
+Labels, outermost first: Roman sections ("I."), numbered sections ("1.", "Điều 1."), lettered
+points ("a)" … "đ)" … "e)"), dash items ("-", "+") and inline sub-items ("(i)", "(ii)").
+A label is accepted only where it continues its level's sequence, which both rejects false
+labels ("2025. Chất lượng…" at the start of a wrapped line) and repairs OCR-damaged ones
+("¢)" read for "c)", "d)" for "đ)": the letter sequence tells which it is).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from directive_parser.models import Clause, ClauseKind, Page, Span, page_of
+from directive_parser.text.normalize import fold
+
+# Vietnamese points run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
+POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split()
+# OCR confusions of point letters: "¢)" is a damaged "c)", "é)" an "e)", "d)" may stand for "đ)".
+_OCR_POINT = {"¢": "c", "©": "c", "é": "e", "è": "e", "ä": "a", "à": "a", "đ": "đ", "Ð": "đ", "Đ": "đ", "ð": "đ"}
+_LABEL = re.compile(
+    r"^\s*(?:"
+    r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
+    r"|(?P<roman>[IVX]{1,4})\s*[.:]\s"
+    r"|(?P<num>\d{1,2})\s*[.)]\s"
+    r"|(?P<point>[a-zđ¢©éèäàÐĐð]{1,2})\s?\)"
+    r"|(?P<dash>[-–•+])\s"
+    r")"
+)
+_SUBITEM = re.compile(r"\((?P<r>i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*")
+# A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
+# hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
+WRAPPED_LINE_CHARS = 60
+LEVEL = {"roman": 0, "section": 1, "point": 2, "item": 3, "subitem": 4}
+KIND = {"roman": ClauseKind.section, "section": ClauseKind.section, "point": ClauseKind.point,
+        "item": ClauseKind.item, "subitem": ClauseKind.subitem}
+# A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
+# A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.".
+_CLOSING = re.compile(r"\b(?:Chỉ thị|Quyết định|Công điện|Thông báo|Nghị quyết|Kế hoạch|Thông tư)\s+này\b"
+                      r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
+
+
+@dataclass
+class _Node:
+    level: str
+    label: str
+    key: str
+    start: int  # offset of the label in the document text
+    text_start: int  # offset where the clause's own text starts
+    end: int = 0
+    children: list[_Node] = field(default_factory=list)
+
+
+def segment_clauses(text: str, body_start: int, body_end: int, pages: list[Page]) -> list[Clause]:
+    """Build the clause tree of `text[body_start:body_end]`; offsets stay document-wide."""
+    nodes = _find_labels(text, body_start, body_end)
+    if not nodes:
+        return _paragraphs(text, body_start, body_end, pages)
+    roots: list[_Node] = []
+    preamble_end = nodes[0].start if nodes else body_end
+    closing_start = _closing_start(text, nodes[-1].text_start if nodes else body_start, body_end)
+    stack: list[_Node] = []
+    for node in nodes:
+        while stack and LEVEL[stack[-1].level] >= LEVEL[node.level]:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    _set_ends(roots, closing_start)
+    item_no = 0
+    for node in roots:
+        if node.level == "item":
+            item_no += 1
+            node.key = f"-{item_no}"
+    clauses: list[Clause] = []
+    if text[body_start:preamble_end].strip():
+        clauses.append(_paragraph("preamble", text, body_start, preamble_end, pages))
+    clauses += [_to_clause(n, text, "", pages) for n in roots]
+    if closing_start < body_end and text[closing_start:body_end].strip():
+        clauses.append(_paragraph("closing", text, closing_start, body_end, pages))
+    return clauses
+
+
+def _find_labels(text: str, start: int, end: int) -> list[_Node]:
+    """Scan line starts for labels that continue their level's sequence."""
+    nodes: list[_Node] = []
+    expect = {"roman": 0, "section": 1, "point": 0}
+    prev_line_end, prev_len = "", 0
+    pos = start
+    for line in text[start:end].split("\n"):
+        m = _LABEL.match(line)
+        node = _accept(m, line, pos, expect, prev_line_end, prev_len) if m else None
+        if node:
+            nodes.append(node)
+            if node.level in ("roman", "section"):
+                expect["point"] = 0
+        if line.strip():
+            prev_line_end, prev_len = line.rstrip()[-1:], len(line.strip())
+        pos += len(line) + 1
+    return nodes
+
+
+def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_len: int = 0) -> _Node | None:
+    after = pos + m.end()
+    rest = line[m.end():].lstrip()
+    if m.group("dieu") or m.group("num"):
+        n = int(m.group("dieu_n") or m.group("num"))
+        # A section number must continue the sequence: 1, 2, 3 … (restarting at 1 under a new Roman
+        # part); one number may be missing, lost by OCR or by a text export that joined two lines.
+        if n not in (expect["section"], expect["section"] + 1) or not rest[:1].isupper():
+            return None
+        expect["section"] = n + 1
+        label = f"Điều {n}." if m.group("dieu") else f"{n}."
+        return _Node("section", label, str(n), pos, after)
+    if m.group("roman"):
+        r = m.group("roman")
+        if expect["roman"] >= len(ROMAN) or r != ROMAN[expect["roman"]] or not rest[:1].isupper():
+            return None
+        expect["roman"] += 1
+        expect["section"] = 1
+        return _Node("roman", f"{r}.", r, pos, after)
+    if m.group("point"):
+        letter = _point_letter(m.group("point"), expect["point"])
+        if letter is None:
+            return None
+        expect["point"] = POINT_LETTERS.index(letter) + 1
+        return _Node("point", f"{letter})", letter, pos, after)
+    # Dash items: a "-" that merely wraps a compound ("kinh tế\n- xã hội") starts lower-case
+    # after a line that does not end a sentence or introduce a list.
+    if not (prev_end in ":;.!?)" or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)):
+        return None
+    return _Node("item", m.group("dash"), "", pos, after)
+
+
+def _point_letter(raw: str, expected_index: int) -> str | None:
+    """Map a possibly OCR-damaged point letter to the letter the sequence expects next."""
+    if expected_index >= len(POINT_LETTERS):
+        return None
+    want = POINT_LETTERS[expected_index]
+    if len(raw) == 2:  # "c¢)": OCR read one letter twice, or a letter and a stray glyph
+        return next((x for x in (_point_letter(ch, expected_index) for ch in raw) if x), None)
+    got = _OCR_POINT.get(raw, raw)
+    if got == want:
+        return want
+    # "d)" read where the sequence needs "đ)" (OCR and ASCII-only fonts drop the bar).
+    if want == "đ" and got == "d":
+        return "đ"
+    # One skipped or unreadable label: accept the letter after next when it fits.
+    if expected_index + 1 < len(POINT_LETTERS) and got == POINT_LETTERS[expected_index + 1]:
+        return got
+    return None
+
+
+def _closing_start(text: str, last_label: int, body_end: int) -> int:
+    """Where a closing paragraph ("Yêu cầu … thực hiện nghiêm Chỉ thị này.") begins, if any."""
+    region = text[last_label:body_end]
+    for m in re.finditer(r"[.;:]\s*\n\s*(?=[A-ZĐÀ-Ỹ])", region):
+        para_start = last_label + m.end()
+        para = text[para_start:body_end]
+        if _CLOSING.search(para.split("\n\n")[0][:400]):
+            return para_start
+    return body_end
+
+
+def _set_ends(nodes: list[_Node], end: int) -> None:
+    for i, n in enumerate(nodes):
+        n.end = nodes[i + 1].start if i + 1 < len(nodes) else end
+        _set_ends(n.children, n.end)
+
+
+def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
+    own_end = n.children[0].start if n.children else n.end
+    path = f"{parent}.{n.key}" if parent else n.key
+    kids: list[Clause] = []
+    item_no = 0
+    for child in n.children:
+        if child.level == "item":
+            item_no += 1
+            child.key = f"-{item_no}"
+        kids.append(_to_clause(child, text, path, pages))
+    body = text[n.text_start:own_end]
+    if not kids:
+        kids = _subitems(body, n.text_start, path, pages)
+    return Clause(path=path, label=n.label, kind=KIND[n.level], text=_squash(body),
+                  span=Span(page=page_of(pages, n.start), start=n.start, end=n.end), children=kids)
+
+
+def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clause]:
+    """Inline '(i) …; (ii) …' sub-items of a clause, in sequence order."""
+    marks = list(_SUBITEM.finditer(fold(body)))  # folded: repair may leave "(ị)" for "(i)"
+    seq = [m for k, m in enumerate(marks) if m.group("r") == ROMAN[k].lower()] if marks else []
+    if len(seq) < 2:
+        return []
+    out = []
+    for k, m in enumerate(seq):
+        end = seq[k + 1].start() if k + 1 < len(seq) else len(body)
+        start = offset + m.start()
+        out.append(Clause(path=f"{path}.({m.group('r')})", label=f"({m.group('r')})", kind=ClauseKind.subitem,
+                          text=_squash(body[m.end():end]), span=Span(page=page_of(pages, start), start=start, end=offset + end)))
+    return out
+
+
+def _paragraph(path: str, text: str, start: int, end: int, pages: list[Page]) -> Clause:
+    return Clause(path=path, label="", kind=ClauseKind.paragraph, text=_squash(text[start:end]),
+                  span=Span(page=page_of(pages, start), start=start, end=end))
+
+
+# Running prose: a paragraph ends at a blank line, or, in a text layer without blank lines, at a
+# line ending a sentence when the next line starts with a capital.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_LINE_END = re.compile(r"(?<=[.:;!?])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
+
+
+def _paragraphs(text: str, start: int, end: int, pages: list[Page]) -> list[Clause]:
+    """Unlabelled body (news reports, announcements): one paragraph clause per paragraph, p1, p2 …"""
+    out: list[Clause] = []
+    pos = start
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text, start, end) else _SENTENCE_LINE_END
+    for m in list(breaks.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        if text[pos:stop].strip():
+            lead = len(text[pos:stop]) - len(text[pos:stop].lstrip())
+            out.append(_paragraph(f"p{len(out) + 1}", text, pos + lead, stop, pages))
+        pos = m.end() if m else end
+    return out
+
+
+def _squash(s: str) -> str:
+    """Join wrapped lines into one line of text."""
+    return " ".join(s.split())
