@@ -28,7 +28,8 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from directive_parser.repair.lm_text import CHUNK_RE, WORD_RE, skeleton, split_chunk  # noqa: E402
+from directive_parser.text.normalize import ascii_fold
+from directive_parser.repair.lm_text import CHUNK_RE, WORD_RE, split_chunk  # noqa: E402
 
 SYNTH = ROOT / "scripts" / "_cache" / "synth"
 DATA = ROOT / "src" / "directive_parser" / "data"
@@ -61,7 +62,7 @@ def cores(text: str) -> list[str]:
 
 def pair_cost(o: str, c: str) -> float:
     """Normalised skeleton distance between an OCR core and a clean core: 0 = same skeleton."""
-    a, b = skeleton(o).translate(ALIGN_MAP), skeleton(c)
+    a, b = ascii_fold(o).translate(ALIGN_MAP), ascii_fold(c)
     return Levenshtein.normalized_distance(a, b)
 
 
@@ -99,8 +100,8 @@ def align_block(ocr: list[str], clean: list[str]) -> list[tuple[str, str]]:
 def align_page(ocr_text: str, clean_text: str) -> list[tuple[str, str]]:
     """Align one page's OCR cores to its clean cores: texts -> (ocr, clean) pairs."""
     o, c = cores(ocr_text), cores(clean_text)
-    ko = [skeleton(x).translate(ALIGN_MAP) for x in o]
-    kc = [skeleton(x) for x in c]
+    ko = [ascii_fold(x).translate(ALIGN_MAP) for x in o]
+    kc = [ascii_fold(x) for x in c]
     pairs = []
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(ko, kc):
         if tag == "equal":

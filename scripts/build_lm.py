@@ -28,7 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from directive_parser.repair.lm_text import BOS, CHUNK_RE, NUM, UNK, lm_token, skeleton, split_chunk  # noqa: E402
+from directive_parser.text.normalize import ascii_fold
+from directive_parser.repair.lm_text import BOS, CHUNK_RE, NUM, UNK, lm_token, split_chunk  # noqa: E402
 from synth_ocr_pairs import CORPUS_DIR, is_holdout  # noqa: E402
 
 CACHE = ROOT / "scripts" / "_cache"
@@ -162,7 +163,7 @@ def case_tables() -> tuple[dict[str, int], dict[str, list[int]], dict[tuple[str,
                     low = core.lower()
                     _count(caps[low], core)
                     nxt = cores[i + 1] if i + 1 < len(cores) else ""
-                    if skeleton(low[0]) in PAIR_CAP_LETTERS and nxt.isalpha() and chunk == core:
+                    if ascii_fold(low[0]) in PAIR_CAP_LETTERS and nxt.isalpha() and chunk == core:
                         _count(pairs[(low, nxt.lower())], core)
     return dict(abbrevs), dict(caps), dict(pairs)
 

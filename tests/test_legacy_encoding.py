@@ -5,12 +5,12 @@ import random
 
 import pytest
 
+from directive_parser.text.syllable import is_syllable
 from directive_parser.ingest.legacy_encoding import (
     convert,
     detect,
     encode_tcvn3,
     encode_vni,
-    is_vietnamese_syllable,
 )
 
 SENTENCES = [
@@ -148,5 +148,5 @@ def test_empty_input_is_not_vietnamese() -> None:
         ("Covid", False),
     ],
 )
-def test_is_vietnamese_syllable(token: str, valid: bool) -> None:
-    assert is_vietnamese_syllable(token) is valid
+def test_is_syllable(token: str, valid: bool) -> None:
+    assert is_syllable(token) is valid

@@ -14,7 +14,7 @@ import pytest
 
 from directive_parser.errors import MissingDependencyError
 from directive_parser.models import RepairResult, TokenChange
-from directive_parser.repair.damage import DAMAGE_THRESHOLD, assess_damage, is_damaged, skeleton, vietnamese_share
+from directive_parser.repair.damage import DAMAGE_THRESHOLD, assess_damage, is_damaged, ocr_skeleton, vietnamese_share
 from directive_parser.repair.align import repair_document_text, repair_text
 
 CT = """CHỈ THỊ
@@ -206,8 +206,8 @@ def test_missing_blind_restorer_is_a_clear_error(monkeypatch):
     ("Chính", "chinh"), ("ctia", "ctia"), ("s6", "so"), ("1a", "la"), ("B9", "bo"), ("d61", "doi"),
     ("nhi¢m", "nhiem"), ("Trung wong", "trung uong"), ("mdi", "moi"), ("2025", "2025"), ("Đề", "de"),
 ], ids=lambda v: v)
-def test_skeleton(token, skel):
-    assert " ".join(map(skeleton, token.split())) == skel
+def test_ocr_skeleton(token, skel):
+    assert " ".join(map(ocr_skeleton, token.split())) == skel
 
 
 ENGLISH = ("The Prime Minister requested ministries and provinces to speed up the implementation of "

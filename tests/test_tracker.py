@@ -8,7 +8,8 @@ import pytest
 from _factories import assignment, directive
 
 from directive_parser.errors import ExportError
-from directive_parser.export.tracker import Tracker, TrackedAssignment, document_key, fold
+from directive_parser.text.normalize import fold_key
+from directive_parser.export.tracker import Tracker, TrackedAssignment, document_key
 
 
 @pytest.fixture
@@ -121,8 +122,8 @@ def test_document_key_falls_back_to_sha(tracker):
     assert tracker.import_directive(d, run_id="r1").document_key == "c" * 64
 
 
-def test_fold():
-    assert fold("Ủy ban nhân dân tỉnh Đắk Lắk") == "uy ban nhan dan tinh dak lak"
+def test_fold_key():
+    assert fold_key("Ủy ban nhân dân tỉnh Đắk Lắk") == "uy ban nhan dan tinh dak lak"
 
 
 def test_nothing_lost_when_a_later_import_fails(tmp_path, monkeypatch):

@@ -33,7 +33,18 @@ _EXPORTS: dict[str, str] = {
     "parse_deadline": "directive_parser.extract.deadlines",
     "restore_diacritics": "directive_parser.repair.restore", "repair_text": "directive_parser.repair.align",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Assignment", "BatchResult", "BatchStatus", "Body", "BodyKind", "Clause", "CorruptPdfError", "Deadline",
+    "DeadlineKind", "Directive", "DirectiveParserError", "EmptyDocumentError", "EncodingError", "EncryptedPdfError",
+    "ExitCode", "ExportError", "ExtractionError", "FileUnreadableError", "InputFileError", "MissingDependencyError",
+    "NotAPdfError", "NotVietnameseError", "OcrError", "OcrMode", "OptionError", "ParseOptions", "ParseStatus",
+    "ParseTimeoutError", "ParseWarning", "PdfEngine", "Recurrence", "Reference", "RepairResult", "Span",
+    "WorkerCrashError", "parse_deadline", "parse_directive", "parse_many", "parse_text", "repair_text",
+    "restore_diacritics",
+]
+
+
+assert set(__all__) == set(_EXPORTS), "every export is in __all__"
 
 
 def __getattr__(name: str) -> Any:

@@ -245,7 +245,7 @@ class Directive(_Model):
     text: str = Field(default="", description="Document text that spans point into")
     source: Source
     warnings: list[ParseWarning] = Field(default_factory=list)
-    status: ParseStatus = Field(default="complete", description="complete | partial (warnings) | failed (no record)")
+    status: ParseStatus = Field(default=ParseStatus.complete, description="complete | partial (warnings) | failed (no record)")
 
 
 # Types below cross stage boundaries inside the pipeline but are not part of the returned

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from directive_parser.errors import ExportError
 from directive_parser.models import Assignment, Body, Directive
-from directive_parser.text.normalize import strip_marks
+from directive_parser.text.normalize import fold_key, strip_marks
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -65,15 +65,6 @@ SELECT a.*, d.number AS document_number,
      ORDER BY ab.ordinal)) AS coordinating_names
 FROM assignments a JOIN documents d ON d.key = a.document_key
 """
-
-
-def fold(name: str) -> str:
-    """Case- and accent-insensitive form used to match body names.
-
-    >>> fold("Ủy ban nhân dân tỉnh Đắk Lắk")
-    'uy ban nhan dan tinh dak lak'
-    """
-    return strip_marks(name).casefold()
 
 
 def document_key(directive: Directive) -> str:
@@ -334,7 +325,7 @@ class Tracker:
         c.execute(
             "INSERT INTO bodies (name, name_fold, kind) VALUES (?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind",
-            (body.name, fold(body.name), str(body.kind)),
+            (body.name, fold_key(body.name), str(body.kind)),
         )
         return c.execute("SELECT id FROM bodies WHERE name = ?", (body.name,)).fetchone()[0]
 
@@ -379,7 +370,7 @@ class Tracker:
                 "EXISTS (SELECT 1 FROM assignment_bodies ab JOIN bodies b ON b.id = ab.body_id "
                 "WHERE ab.assignment_id = a.id AND instr(b.name_fold, ?) > 0)"
             )
-            params.append(fold(body.strip()))
+            params.append(fold_key(body.strip()))
         sql = _SELECT_ASSIGNMENTS + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY a.due IS NULL, a.due, a.id"
         return [_to_tracked(row) for row in self.conn.execute(sql, params)]

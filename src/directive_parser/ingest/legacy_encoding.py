@@ -30,6 +30,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
 
+from directive_parser.text.syllable import is_syllable
+
 TCVN3 = "tcvn3"
 VNI = "vni"
 
@@ -51,20 +53,6 @@ _TONED = frozenset(
     c
     for c in map(chr, range(0xC0, 0x1F00))
     if c.isalpha() and any(m in unicodedata.normalize("NFD", c) for m in _TONE_MARKS)
-)
-_STOP_TONES = "\u0301\u0323"  # a syllable closed by c/ch/p/t takes only sắc or nặng
-_STOP_CODAS = frozenset({"c", "ch", "p", "t"})
-_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
-_OPEN_NUCLEUS = (  # end in a glide, or ia/ua/ưa: no coda may follow
-    "iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyu|"
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu"
-)
-_CLOSED_NUCLEUS = "uyê|iê|yê|uô|ươ|oă|uâ|oo|ă|â"  # need a coda
-_FREE_NUCLEUS = "oa|oe|uê|uơ|uy|a|e|ê|i|o|ô|ơ|u|ư|y"
-_CODA = "ch|ng|nh|c|m|n|p|t"
-_SYLLABLE_RE = re.compile(
-    rf"(?:{_ONSET})?(?:(?:{_OPEN_NUCLEUS})|(?:{_CLOSED_NUCLEUS})(?P<coda1>{_CODA})"
-    rf"|(?:{_FREE_NUCLEUS})(?P<coda2>{_CODA})?)"
 )
 # Tokens are split at whitespace and ASCII punctuation ("I/2026", "CT-TTg"); a legacy byte
 # left undecoded (®, soft hyphen) stays inside its token and makes it invalid.
@@ -141,31 +129,6 @@ def _load_table(name: str) -> _LegacyTable:
     return _LegacyTable(name, to_unicode, from_unicode, pattern, claimed)
 
 
-def is_vietnamese_syllable(token: str) -> bool:
-    """Tell whether `token` is a well-formed Vietnamese syllable (spelling, not dictionary).
-
-    Args:
-        token: one word, any case, NFC or NFD.
-
-    Returns:
-        True for onset + nucleus + coda with at most one tone mark, where a syllable closed
-        by c/ch/p/t carries sắc or nặng.
-
-    >>> [is_vietnamese_syllable(word) for word in ("Nguyễn", "thủy", "that")]
-    [True, True, False]
-    """
-    decomposed = unicodedata.normalize("NFD", token.lower())
-    tones = [c for c in decomposed if c in _TONE_MARKS]
-    if len(tones) > 1:
-        return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-    match = _SYLLABLE_RE.fullmatch(bare)
-    if match is None:
-        return False
-    coda = match.group("coda1") or match.group("coda2")
-    return coda not in _STOP_CODAS or (bool(tones) and tones[0] in _STOP_TONES)
-
-
 def _score(text: str) -> tuple[float, int, int] | None:
     """Rank one decoding; None when it is not Vietnamese text at all.
 
@@ -183,7 +146,7 @@ def _score(text: str) -> tuple[float, int, int] | None:
         for t in _TOKEN_SPLIT_RE.split(text)
         if t and not any(c.isdigit() for c in t) and not (t.isascii() and t.isupper())
     ]
-    valid = [t for t in tokens if is_vietnamese_syllable(t)]
+    valid = [t for t in tokens if is_syllable(t)]
     vietnamese = sum(1 for t in valid if not t.isascii())
     letters = sum(map(len, valid))
     if not tokens or vietnamese < MIN_VIETNAMESE_TOKENS or letters < MIN_VALID_LETTERS:
@@ -331,7 +294,7 @@ def _is_ambiguous(ch: str) -> bool:
 
 
 def _is_caps_syllable(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and is_vietnamese_syllable(word)
+    return len(word) >= 2 and word.isupper() and is_syllable(word)
 
 
 def _opens_sentence(prefix: str, line_opens: bool) -> bool:

@@ -37,7 +37,7 @@ from rapidfuzz.distance import Levenshtein
 
 from directive_parser.errors import FileUnreadableError, MissingDependencyError
 from directive_parser.models import RepairInfo, RepairResult, TokenChange
-from directive_parser.repair.damage import DAMAGE_THRESHOLD, OCR_DIGIT_MAP, assess_damage, skeleton
+from directive_parser.repair.damage import DAMAGE_THRESHOLD, OCR_DIGIT_MAP, assess_damage, ocr_skeleton
 
 ReferenceArg = str | os.PathLike | Sequence[str | os.PathLike]
 
@@ -94,7 +94,7 @@ def tokenize(text: str) -> list[_Token]:
         tail = m.group("tail")
         end = m.end() - len(tail)
         core = text[m.start():end]
-        out.append(_Token(m.start(), end, tail, core, skeleton(core)))
+        out.append(_Token(m.start(), end, tail, core, ocr_skeleton(core)))
     for t, nxt in zip(out, out[1:]):
         t.nl_after = "\n" in text[t.end:nxt.start]
     return out

@@ -24,7 +24,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from directive_parser.repair.lm import load_lm
-from directive_parser.repair.lm_text import has_shape, skeleton, tone_fits_coda
+from directive_parser.text.normalize import ascii_fold
+from directive_parser.repair.lm_text import has_shape, tone_fits_coda
 
 TOKENS_FILE = "channel_tokens.tsv.gz"
 CHARS_FILE = "channel_chars.json"
@@ -91,7 +92,7 @@ class Channel:
         self.inventory = frozenset(w for w in self.lm.vocab if has_shape(w))
         self.by_skeleton: dict[str, list[str]] = defaultdict(list)
         for w in self.inventory:
-            self.by_skeleton[skeleton(w)].append(w)
+            self.by_skeleton[ascii_fold(w)].append(w)
         self.deletes: dict[str, set[str]] = defaultdict(set)
         for sk in self.by_skeleton:
             for d in _deletes1(sk):
@@ -115,7 +116,7 @@ class Channel:
         votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for ch, outs in chars.items():
             for o, n in outs.items():
-                votes[o][skeleton(ch)] += n
+                votes[o][ascii_fold(ch)] += n
         for o, letters in LOOKALIKES.items():
             for letter in letters:
                 votes[o][letter] += 0  # make the key exist; given LOOKALIKE_P below if unseen
@@ -158,15 +159,15 @@ class Channel:
     @functools.cache
     def _floor(clean: str, out: str) -> float:
         """Probability of an unseen rewrite of one clean letter into an OCR string."""
-        if len(out) == 1 and skeleton(out) == skeleton(clean):
+        if len(out) == 1 and ascii_fold(out) == ascii_fold(clean):
             return SAME_BASE_FLOOR
-        if skeleton(clean) in LOOKALIKES.get(out, ""):  # a hand-listed look-alike: "B§" for "Bộ"
+        if ascii_fold(clean) in LOOKALIKES.get(out, ""):  # a hand-listed look-alike: "B§" for "Bộ"
             return LOOKALIKE_FLOOR
         return CHAR_FLOOR if len(out) == 1 else CHAR_FLOOR / 10
 
     def _fuzzy2(self, ocr: str) -> set[str]:
         """Syllables whose skeleton is within two edits of the OCR token's look-alike skeleton."""
-        query = "".join(LOOKALIKES.get(c, skeleton(c))[:1] for c in ocr)
+        query = "".join(LOOKALIKES.get(c, ascii_fold(c))[:1] for c in ocr)
         hits = process.extract(query, self.skeletons, scorer=Levenshtein.distance,
                                score_cutoff=FUZZY2_MAX_EDITS, limit=FUZZY2_LIMIT)
         return {w for sk, _, _ in hits if sk[:1] == query[:1] for w in self.by_skeleton[sk]}
@@ -193,8 +194,8 @@ class Channel:
                 if len(piece) < size:
                     break
                 options = self.reverse.get(piece, {})
-                if size == 1 and piece.isalpha() and skeleton(piece) not in options:
-                    options = {**options, skeleton(piece): UNSEEN_LETTER_P}
+                if size == 1 and piece.isalpha() and ascii_fold(piece) not in options:
+                    options = {**options, ascii_fold(piece): UNSEEN_LETTER_P}
                 for letters, p in options.items():
                     nxt = prefix + letters
                     if nxt in self.prefixes:
@@ -208,7 +209,7 @@ class Channel:
         for v in vs:
             words.update(self.by_skeleton.get(v, ()))
         if not words:  # fuzzy: skeletons one deletion/insertion/substitution away
-            for v in vs or [skeleton(ocr)]:
+            for v in vs or [ascii_fold(ocr)]:
                 for d in {v, *_deletes1(v)}:
                     for sk in self.deletes.get(d, set()) | ({d} if d in self.by_skeleton else set()):
                         words.update(self.by_skeleton[sk])

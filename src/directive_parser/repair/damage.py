@@ -2,7 +2,7 @@
 
 Tesseract's English model keeps the letters of a Vietnamese text but loses or mangles the
 marks ("Thu tuéng Chinh phi" for "Thủ tướng Chính phủ"). A token is damaged when it is not a
-well-formed Vietnamese syllable as written; `skeleton` undoes the typical confusions
+well-formed Vietnamese syllable as written; `ocr_skeleton` undoes the typical confusions
 ("s6" -> "so", "1a" -> "la", "B9" -> "bo") so that damaged Vietnamese can still be told from
 English, which is not Vietnamese-shaped even without marks.
 """
@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from directive_parser.text.normalize import strip_marks
+from directive_parser.text.syllable import is_syllable
 
 _JUNK_MAP = str.maketrans({"¢": "e", "€": "e", "&": "e", "§": "o", "{": "", "}": "", "|": "l", "w": "u", "j": "y", "¥": "y"})
 # The English model reads marked vowels as digits: "B9" = "Bộ", "s6" = "số", "x4y" = "xây".
@@ -24,10 +25,10 @@ _strip_marks = functools.lru_cache(maxsize=1 << 16)(strip_marks)  # called once 
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def skeleton(token: str) -> str:
+def ocr_skeleton(token: str) -> str:
     """Accent-stripped, lowercased token with English-model confusions undone.
 
-    >>> skeleton("Chính"), skeleton("ctia"), skeleton("s6"), skeleton("1a"), skeleton("B9")
+    >>> ocr_skeleton("Chính"), ocr_skeleton("ctia"), ocr_skeleton("s6"), ocr_skeleton("1a"), ocr_skeleton("B9")
     ('chinh', 'ctia', 'so', 'la', 'bo')
     """
     s = _strip_marks(token).lower()
@@ -50,28 +51,13 @@ MIN_SYLLABLE_SHARE = 0.5
 #: corpus median is about 0.6); below it unaccented tokens count as damaged, in proportion.
 EXPECTED_VIETNAMESE_SHARE = 0.45
 
-_TONES = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
-_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx])?"
-_OPEN_RIME = r"(?:iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ua|ưa)"
-_CLOSABLE = r"(?:oa|oe|uê|uy|uơ|[aeêioôơuưy])"
-_NEEDS_CODA = r"(?:uyê|iê|yê|uô|ươ|oă|uâ|oo|[ăâ])"
-_CODA = r"(?:ch|nh|ng|[cmnpt])"
-_SYLLABLE_RE = re.compile(rf"{_ONSET}(?:{_OPEN_RIME}|{_CLOSABLE}{_CODA}?|{_NEEDS_CODA}{_CODA})")
-_STOP_CODA_RE = re.compile(r"(?:c|ch|p|t)$")
 _VI_ONLY = frozenset("ăâêôơưđĩũĂÂÊÔƠƯĐĨŨ" + "".join(map(chr, range(0x1EA0, 0x1EFA))))
 _COUNTED_RE = re.compile(r"[^\W\d_][\w\u0300-\u036f&¢€{}|§]*")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _is_syllable(token: str) -> bool:
-    """True if lowercase `token` (NFC) is a well-formed Vietnamese syllable, tone included."""
-    nfd = unicodedata.normalize("NFD", token)
-    tones = [c for c in nfd if c in _TONES]
-    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
-    if len(tones) > 1 or not _SYLLABLE_RE.fullmatch(base):
-        return False
-    # a syllable closed by c/ch/p/t takes only the acute or dot-below tone
-    return not (tones and _STOP_CODA_RE.search(base) and _TONES[tones[0]] not in ("acute", "dot"))
+    """A syllable once lost marks are allowed for: damage counts "cac" as unaccented, not invalid."""
+    return is_syllable(token, marks_may_be_lost=True)
 
 
 def _counted_tokens(text: str) -> list[str]:
@@ -104,7 +90,7 @@ def vietnamese_share(text: str) -> float:
 def syllable_share(text: str) -> float:
     """Share of word tokens that could be Vietnamese syllables once marks and OCR confusions are undone."""
     toks = _counted_tokens(text)
-    return sum(1 for t in toks if _is_syllable(skeleton(t))) / len(toks) if toks else 0.0
+    return sum(1 for t in toks if _is_syllable(ocr_skeleton(t))) / len(toks) if toks else 0.0
 
 
 #: Damage is a property of the whole document; its first characters measure it well enough.

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from directive_parser.text.normalize import strip_marks
+from directive_parser.text.normalize import ascii_fold, strip_marks
+from directive_parser.text.syllable import is_syllable
 
 NUM = "<num>"
 UNK = "<unk>"
@@ -25,9 +26,6 @@ VIET_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽ�
 WORD_RE = re.compile(f"[{VIET_LETTERS}]+")
 
 # Vietnamese syllable = optional onset + vowel cluster + optional coda, at most one tone mark:
-# "nghiệp" = ngh + iê + p (tone nặng), "quyết" = qu + yê + t, "gì" = gi + ì.
-ONSETS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
-SYLLABLE_RE = re.compile(f"^(?:{ONSETS})?[aăâeêioôơuưy]{{1,3}}(?:ch|ng|nh|c|m|n|p|t)?$")
 TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền sắc hỏi ngã nặng
 STOP_TONES = {"\u0301", "\u0323"}  # sắc nặng: the only tones of a syllable closed by p, t, c, ch
 STOP_CODA_RE = re.compile(r"[aeiouy][\u0300-\u036f]*(?:ch|c|p|t)$")  # on the NFD form
@@ -47,23 +45,10 @@ def split_chunk(chunk: str) -> tuple[str, str, str]:
     return chunk[:i], chunk[i:j], chunk[j:]
 
 
-def strip_tone(word: str) -> str:
-    """Remove tone marks but keep shape marks: 'nghiệp' -> 'nghiêp'."""
-    nfd = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONE_MARKS))
-
-
-def skeleton(word: str) -> str:
-    """ASCII skeleton of a word, lowercase, all marks dropped, đ -> d: 'Được' -> 'duoc'."""
-    return strip_marks(word.lower())
-
-
 def has_shape(word: str) -> bool:
-    """Tell whether a lowercase word is shaped like a Vietnamese syllable: str -> bool."""
-    if not WORD_RE.fullmatch(word):
-        return False
-    tones = sum(c in TONE_MARKS for c in unicodedata.normalize("NFD", word))
-    return tones <= 1 and SYLLABLE_RE.match(strip_tone(word)) is not None and tone_fits_coda(word)
+    """Tell whether a lowercase word is spelled like a Vietnamese syllable (`text.syllable`), its
+    marks possibly lost: the inventory of candidates the restorer may propose."""
+    return WORD_RE.fullmatch(word) is not None and is_syllable(word, marks_may_be_lost=True)
 
 
 def tone_fits_coda(word: str) -> bool:

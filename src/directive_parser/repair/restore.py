@@ -28,9 +28,10 @@ import numpy as np
 from directive_parser.models import RepairResult, TokenChange
 from directive_parser.repair.channel import Candidate, candidates_for, load_channel
 from directive_parser.repair.lm import SyllableLM, load_case_tables, load_lm
-from directive_parser.repair.lm_text import CHUNK_RE, has_shape, skeleton, split_chunk
+from directive_parser.text.normalize import ascii_fold
+from directive_parser.repair.lm_text import CHUNK_RE, has_shape, split_chunk
 
-__all__ = ["restore_diacritics", "syllable_validity", "is_valid_syllable"]
+__all__ = ["restore_diacritics", "syllable_validity", "is_known_syllable"]
 
 # A core that may be a damaged syllable: letters plus the digits and symbols Tesseract puts for
 # marked vowels ("s6" số, "B9" Bộ, "1a" là, "1&" lệ, "nhi¢m" nhiệm); at most 8 characters.
@@ -185,7 +186,7 @@ def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     pieces = list(GLUE_PIECE_RE.finditer(core))
     # capitals are an abbreviation ("NQ-CP", "TT-BTC") unless every piece is shaped like a syllable ("GIAM.THUE")
     if len(pieces) < 2 or any(p.group().isdigit() for p in pieces) or (
-            any(_is_caps(p.group()) for p in pieces) and not all(has_shape(skeleton(p.group())) for p in pieces)):
+            any(_is_caps(p.group()) for p in pieces) and not all(has_shape(ascii_fold(p.group())) for p in pieces)):
         return None
     return pieces
 
@@ -380,8 +381,10 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     return _case_like(word, slot.core, prev, nxt, follow or "")
 
 
-def is_valid_syllable(tok: str) -> bool:
-    """Tell whether a token is a Vietnamese syllable of the inventory: 'Chính' -> True, 's6' -> False."""
+def is_known_syllable(tok: str) -> bool:
+    """Tell whether a token is in the restorer's inventory: a syllable the corpus attests and
+    `text.syllable.is_syllable` accepts: 'Chính' -> True, 's6' -> False (a dictionary look-up, not a
+    second spelling test)."""
     return tok.lower() in load_channel().inventory
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from directive_parser.models import Reference
-from directive_parser.text.normalize import fold
+from directive_parser.text.normalize import fold_marks
 
 DOC_TYPES = {
     "CHỈ THỊ": "Chỉ thị", "THÔNG BÁO": "Thông báo", "CÔNG ĐIỆN": "Công điện", "QUYẾT ĐỊNH": "Quyết định",
@@ -121,7 +121,7 @@ def _issuer_text(lines: list[str]) -> str | None:
     columns), or the capitalised lines above the motto (OCR reads the columns one after the other)."""
     head = [ln.strip() for ln in lines[:8]]
     for k, line in enumerate(head):
-        m = _MOTTO.search(fold(line))
+        m = _MOTTO.search(fold_marks(line))
         if not m:
             continue
         if line[: m.start()].strip(" _-"):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from directive_parser.models import Clause, ClauseKind, Page, Span, page_of
-from directive_parser.text.normalize import fold
+from directive_parser.text.normalize import fold_marks
 
 # Vietnamese points run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -187,7 +187,7 @@ def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
 
 def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clause]:
     """Inline '(i) …; (ii) …' sub-items of a clause, in sequence order."""
-    marks = list(_SUBITEM.finditer(fold(body)))  # folded: repair may leave "(ị)" for "(i)"
+    marks = list(_SUBITEM.finditer(fold_marks(body)))  # folded: repair may leave "(ị)" for "(i)"
     seq = [m for k, m in enumerate(marks) if m.group("r") == ROMAN[k].lower()] if marks else []
     if len(seq) < 2:
         return []
