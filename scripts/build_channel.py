@@ -28,8 +28,8 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from directive_parser.text.normalize import ascii_fold
 from directive_parser.repair.lm_text import CHUNK_RE, WORD_RE, split_chunk  # noqa: E402
+from directive_parser.text.normalize import ascii_fold
 
 SYNTH = ROOT / "scripts" / "_cache" / "synth"
 DATA = ROOT / "src" / "directive_parser" / "data"

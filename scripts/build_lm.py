@@ -18,8 +18,8 @@ import argparse
 import datetime
 import gzip
 import json
-import sys
 import re
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -28,9 +28,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from directive_parser.text.normalize import ascii_fold
-from directive_parser.repair.lm_text import BOS, CHUNK_RE, NUM, UNK, lm_token, split_chunk  # noqa: E402
 from synth_ocr_pairs import CORPUS_DIR, is_holdout  # noqa: E402
+
+from directive_parser.repair.lm_text import BOS, CHUNK_RE, NUM, UNK, lm_token, split_chunk  # noqa: E402
+from directive_parser.text.normalize import ascii_fold
 
 CACHE = ROOT / "scripts" / "_cache"
 DATA = ROOT / "src" / "directive_parser" / "data"

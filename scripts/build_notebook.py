@@ -1,6 +1,7 @@
 """Build notebooks/walkthrough.ipynb, without outputs: .venv/bin/python scripts/build_notebook.py [OUT]"""
 import sys
 from pathlib import Path
+
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 

@@ -11,10 +11,10 @@ import typer
 from _factories import fake_parse
 from typer.testing import CliRunner
 
-from directive_parser.batch import runner as batch_module
-from directive_parser.cli import batch as cli_batch
 from directive_parser.batch import engines as engines_module
+from directive_parser.batch import runner as batch_module
 from directive_parser.batch.runner import BatchStatus, iter_inputs, parse_many, run_batch
+from directive_parser.cli import batch as cli_batch
 from directive_parser.errors import MissingDependencyError
 from directive_parser.export.serialize import CSV_COLUMNS
 from directive_parser.export.tracker import Tracker

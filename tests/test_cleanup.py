@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from directive_parser.structure.cleanup import clean_pages, normalize
-from directive_parser.models import PageText
 from directive_parser.ingest import ingest
-from directive_parser.models import PageMethod
+from directive_parser.models import PageMethod, PageText
+from directive_parser.structure.cleanup import clean_pages, normalize
 
 BODY = "Giao Bộ Công an chủ trì thực hiện."
 

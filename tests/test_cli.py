@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from directive_parser import cli
-from directive_parser.ingest import ocr
 from directive_parser.errors import ExitCode
+from directive_parser.ingest import ocr
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -171,7 +171,7 @@ def test_repair_diff_lists_changed_tokens(cli_run, fixtures_dir: Path) -> None:
     assert code == ExitCode.ok and lines[0] == "start-end\toriginal\treplacement\tconfidence\tmethod"
     rows = [line.split("\t") for line in lines[1:]]
     assert len(rows) > 100 and all(len(r) == 5 and r[1] != r[2] for r in rows)
-    assert ["4-9", "TUONG", "TƯỚNG"] == rows[1][:3]
+    assert rows[1][:3] == ["4-9", "TUONG", "TƯỚNG"]
 
 
 def test_repair_missing_file_exit_2(cli_run, tmp_path: Path) -> None:

@@ -6,13 +6,11 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 import pytesseract
+import pytest
 
 from directive_parser import cli, errors
 from directive_parser.batch import runner as batch
-from directive_parser.export import serialize as export
-from directive_parser.ingest import ocr
 from directive_parser.errors import (
     CorruptPdfError,
     DirectiveParserError,
@@ -32,6 +30,8 @@ from directive_parser.errors import (
     ParseTimeoutError,
     WorkerCrashError,
 )
+from directive_parser.export import serialize as export
+from directive_parser.ingest import ocr
 from directive_parser.pipeline import parse_directive
 
 ENGLISH = "The Prime Minister directs all ministries to finish the programme and report every month. " * 5

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from directive_parser.ingest import legacy_encoding
 from directive_parser.batch.runner import BatchStatus, parse_many
 from directive_parser.errors import (
     CorruptPdfError,
@@ -20,7 +19,7 @@ from directive_parser.errors import (
     NotAPdfError,
     NotVietnameseError,
 )
-from directive_parser.ingest import ingest
+from directive_parser.ingest import ingest, legacy_encoding
 from directive_parser.models import PageMethod
 from directive_parser.pipeline import parse_directive
 

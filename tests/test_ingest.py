@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from directive_parser.ingest import legacy_encoding
 from directive_parser.errors import EmptyDocumentError, EncodingError, NotAPdfError
-from directive_parser.options import OcrMode
-from directive_parser.ingest import decode_text, ingest, read_text, sniff, split_text_pages, usable_text_layer
+from directive_parser.ingest import decode_text, ingest, legacy_encoding, read_text, sniff, split_text_pages, usable_text_layer
 from directive_parser.models import PageMethod
+from directive_parser.options import OcrMode
 
 VI = "Giao Bộ Công an chủ trì, phối hợp với Bộ Nội vụ hoàn thành trước ngày 31/12/2025."
 

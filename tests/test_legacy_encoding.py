@@ -5,13 +5,13 @@ import random
 
 import pytest
 
-from directive_parser.text.syllable import is_syllable
 from directive_parser.ingest.legacy_encoding import (
     convert,
     detect,
     encode_tcvn3,
     encode_vni,
 )
+from directive_parser.text.syllable import is_syllable
 
 SENTENCES = [
     pytest.param(

@@ -6,17 +6,15 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import pytest
 import pytesseract
+import pytest
 
-from directive_parser.ingest import ocr
 from directive_parser.errors import TESSERACT_INSTALL_HINT, MissingDependencyError, OcrError
-from directive_parser.structure.header import parse_header
+from directive_parser.ingest import ingest, ocr
+from directive_parser.models import PageMethod, SourceDocument
 from directive_parser.options import OcrMode
-from directive_parser.models import SourceDocument
-from directive_parser.ingest import ingest
-from directive_parser.models import PageMethod
 from directive_parser.pipeline import parse_directive
+from directive_parser.structure.header import parse_header
 
 # Tesseract 5.3 `vie --psm 4` on page 1 of fixtures/ct33.scan.pdf (first lines, recorded).
 RECORDED_PAGE_1 = """THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

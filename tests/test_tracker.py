@@ -8,8 +8,8 @@ import pytest
 from _factories import assignment, directive
 
 from directive_parser.errors import ExportError
+from directive_parser.export.tracker import TrackedAssignment, Tracker, document_key
 from directive_parser.text.normalize import fold_key
-from directive_parser.export.tracker import Tracker, TrackedAssignment, document_key
 
 
 @pytest.fixture

@@ -277,6 +277,6 @@ def page_of(pages: list[Page], offset: int) -> int:
     if not pages:
         return 1
     i = bisect_right([p.start for p in pages], offset) - 1
-    if 0 <= i and offset < pages[i].end:
+    if i >= 0 and offset < pages[i].end:
         return pages[i].number
     return pages[-1].number

@@ -32,7 +32,7 @@ def _choice(enum: type[StrEnum], value: Any, option: str) -> Any:
     try:
         return enum(value)
     except ValueError:
-        allowed = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
+        allowed = ", ".join(m.value for m in enum)
         raise OptionError(f"{option}={value!r} is not one of: {allowed}") from None
 
 

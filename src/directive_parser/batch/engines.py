@@ -6,6 +6,7 @@ the documents that were running when a worker died.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -138,10 +139,8 @@ class _DaskEngine:
         for future in expired:
             future.cancel()
         if busy:
-            try:
+            with contextlib.suppress(Exception):  # best effort: the task is abandoned either way
                 self._client.restart_workers(busy)
-            except Exception:  # noqa: BLE001 - best effort: the task is abandoned either way
-                pass
         return []
 
     def close(self, kill: bool) -> None:

@@ -27,10 +27,11 @@ from datetime import date
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from directive_parser.batch.engines import ENGINES, schedule
 from directive_parser.batch.jobs import FINAL_STATUSES, BatchResult, BatchStatus, Job, make_result
-from directive_parser.errors import DirectiveParserError, ExitCode, FileUnreadableError, ParseTimeoutError
+from directive_parser.errors import DirectiveParserError, ExitCode, FileUnreadableError, OptionError, ParseTimeoutError
 from directive_parser.models import Directive
 
 __all__ = ["FINAL_STATUSES", "BatchResult", "BatchStatus", "BatchSummary", "Job", "iter_inputs", "make_result", "parse_many",
@@ -176,6 +177,7 @@ def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
         call = partial(fn, Path(job.path), issued=job.issued, ocr=job.ocr)
         directive = _call_with_deadline(call, job.timeout)
     except _DeadlineExceeded:
+        fields: dict[str, Any]
         status, fields = BatchStatus.timeout, {
             "error_type": ParseTimeoutError.__name__, "message": f"no result after {job.timeout:g} s"}
     except Exception as e:  # noqa: BLE001 - one bad file must never stop the batch
@@ -287,14 +289,15 @@ def parse_many(
         ValueError: Unknown engine.
     """
     if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; expected one of {sorted(ENGINES)}")
+        raise OptionError(f"engine={engine!r} is not one of: {', '.join(sorted(ENGINES))}")
     current = parser_version()
     if isinstance(resume_from, str | Path):
         resume_from = [resume_from]
     done = load_done(resume_from, current) if resume_from else set()
     plan = plan_jobs(paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout)
     worker_fn = partial(run_document, parse_fn=parse_fn)
-    start = partial(ENGINES[engine], workers=workers, scheduler=scheduler, worker_fn=worker_fn)
+    engine_cls: Any = ENGINES[engine]
+    start = partial(engine_cls, workers=workers, scheduler=scheduler, worker_fn=worker_fn)
     yield from schedule(plan, start, timeout)
 
 

@@ -28,7 +28,7 @@ class BatchWriter:
         self.out_dir = Path(out_dir)
         self.db = Path(db) if db is not None else None
         self.parser_version = parser_version
-        self.run_id: str | None = None
+        self.run_id: str = ""
         self._files: dict[str, TextIO] = {}
         self._tracker: Tracker | None = None
 

@@ -146,8 +146,9 @@ def main() -> None:
         sys.exit(int(ExitCode.bad_args))
     except Exception as e:
         # Usage errors come from the click that typer bundles; they know how to show themselves.
-        if callable(getattr(e, "show", None)) and hasattr(e, "exit_code"):
-            e.show()
+        show = getattr(e, "show", None)
+        if callable(show) and hasattr(e, "exit_code"):
+            show()
             sys.exit(int(ExitCode.bad_args))
         raise
     sys.exit(code if isinstance(code, int) else 0)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from directive_parser.errors import ExportError
 from directive_parser.models import Assignment, Body, Directive
-from directive_parser.text.normalize import fold_key, strip_marks
+from directive_parser.text.normalize import fold_key
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (

@@ -290,7 +290,9 @@ def _joined(text: str, a: _Hit, b: _Hit) -> _Hit:
             first = _safe_date(b.due.year - 1, month, day)
     both_years = a.kind is DeadlineKind.year and b.kind is DeadlineKind.year
     kind = DeadlineKind.period if both_years else b.kind
-    start = _ends_with(RANGE_FROM_RE, text, a.start).start()
+    opener = _ends_with(RANGE_FROM_RE, text, a.start)
+    assert opener is not None  # callers checked that a 'từ' opens the range
+    start = opener.start()
     return replace(b, start=start, kind=kind, first=first, operator="từ…đến", cue=True,
                    needs_cue=False, yearless=None)
 

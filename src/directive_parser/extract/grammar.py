@@ -67,20 +67,25 @@ MAX_TOPIC_CHARS = 600
 # The colon that closes a topic: not one inside a list ("các tỉnh: A, B") — it is followed by a
 # lower-case word or a capitalised body, and no ';' or sentence end comes before it.
 _TOPIC_COLON_ASSIGN = re.compile(r"^[^;]*?:\s+(?=(?:giao|đề\s+nghị|yêu\s+cầu|Giao|Đề\s+nghị|Yêu\s+cầu)\s)", re.S)
-_TOPIC_COLON = re.compile(r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập)\b)", re.S)
+_TOPIC_COLON = re.compile(
+    r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập)\b)", re.S
+)
 _NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*:")
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
 # dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
 _UNLISTED_VERB = re.compile(r"^\s(?!(?:\S+\s+){0,2}(?:được|đã|đang|vừa|là|bị|của|số|điện\s+tử)\b)[a-zà-ỹđ]")
-_GAP_FORBIDDEN = re.compile(r"\b(?:được|đã|đang|vừa|là|đạt|với|bị|để|nhằm|thì|mà|nếu|thông\s+báo|cho\s+biết|cho\s+rằng|nêu|khẳng\s+định|nhấn\s+mạnh|phát\s+biểu|báo\s+cáo)\b|[;.:]")
+_GAP_FORBIDDEN = re.compile(
+    r"\b(?:được|đã|đang|vừa|là|đạt|với|bị|để|nhằm|thì|mà|nếu|thông\s+báo|cho\s+biết|cho\s+rằng|nêu|"
+    r"khẳng\s+định|nhấn\s+mạnh|phát\s+biểu|báo\s+cáo)\b|[;.:]"
+)
 MAX_GAP_CHARS = 100
 
 
 def _descriptive_gap(tail: str) -> bool:
     """True when `tail` runs on from a group name to its predicate without a verb of its own."""
     m = _PREDICATE_INSIDE.search(tail[: MAX_GAP_CHARS + 20])
-    return bool(m) and m.start() <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[: m.start()])
+    return m is not None and m.start() <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[: m.start()])
 # A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
 # đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.
 _RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>có\s+trách\s+nhiệm|phải|cần)\s")
@@ -217,7 +222,10 @@ def _skip_topic(text: str, pos: int) -> int:
 
 # Titles and a plural before an enumeration of bodies: "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
 # Gia Lai", "Đồng chí Bí thư tỉnh ủy và Chủ tịch …", "Các Bộ: Quốc phòng, Tài chính".
-_TITLE = r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?|Lãnh\s+đạo|Người\s+đứng\s+đầu)"
+_TITLE = (
+    r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?"
+    r"|Lãnh\s+đạo|Người\s+đứng\s+đầu)"
+)
 _TITLE_PREFIX = re.compile(rf"^\s*(?:Đồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))+$")
 # Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;
 # Chủ tịch Ủy ban nhân dân các xã …").
@@ -345,7 +353,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence ranges of `text` from underthesea's `sent_tokenize`, mapped back to offsets."""
     from underthesea import sent_tokenize
 
-    spans, pos = [], 0
+    spans: list[tuple[int, int]] = []
+    pos = 0
     for sentence in sent_tokenize(text):
         words = sentence.split()
         if not words:

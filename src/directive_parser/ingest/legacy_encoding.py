@@ -15,7 +15,8 @@ tokens that are valid Vietnamese syllables (onset, nucleus, coda, at most one to
 and only sắc/nặng on a syllable closed by c/ch/p/t). The best table wins if its share
 reaches `MIN_SYLLABLE_SHARE`, it yields at least `MIN_VIETNAMESE_TOKENS` valid tokens
 that contain a Vietnamese letter, and valid syllables cover `MIN_LETTER_COVERAGE` of the
-text (inputs under `MIN_VALID_LETTERS` letters are too short to tell from noise). English latin-1 text (café, naïve, £) and random bytes
+text (inputs under `MIN_VALID_LETTERS` letters are too short to tell from noise). English latin-1 text
+(café, naïve, £) and random bytes
 fail these tests, so `convert` returns None for them and the caller raises a typed error.
 Text that is valid UTF-8 should be decoded as UTF-8 before calling this module.
 
@@ -83,7 +84,7 @@ class _LegacyTable:
     def decode(self, data: bytes) -> str:
         text = data.decode("latin-1")
         if self.pattern is None:
-            text = text.translate(str.maketrans(self.to_unicode))
+            text = text.translate(str.maketrans(dict(self.to_unicode)))  # type: ignore[arg-type]
         else:  # one pass, longest first: "o\xe2" is ô, and the ó it yields must stay ó
             text = self.pattern.sub(lambda m: self.to_unicode[m.group()], text)
         return unicodedata.normalize("NFC", text.translate(_CP1252_C1))

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -109,7 +110,7 @@ def _read_references(reference: ReferenceArg) -> list[str]:
             try:
                 ref = Path(ref).read_text(encoding="utf-8")
             except OSError as e:
-                raise FileUnreadableError(f"cannot read reference: {e.strerror}", ref) from e
+                raise FileUnreadableError(f"cannot read reference: {e.strerror}", Path(ref)) from e
         texts.append(unicodedata.normalize("NFC", ref))
     return texts
 
@@ -130,7 +131,7 @@ def _anchors(a: list[str], b: list[str], n: int) -> list[tuple[int, int]]:
     """Positions (i, j) of n-grams that occur exactly once in a and once in b, as a monotone chain."""
     ga = Counter(tuple(a[i:i + n]) for i in range(len(a) - n + 1))
     gb: dict[tuple, int] = {}
-    seen = Counter()
+    seen: Counter[tuple] = Counter()
     for j in range(len(b) - n + 1):
         g = tuple(b[j:j + n])
         seen[g] += 1
@@ -202,7 +203,9 @@ def _align_unanchored(ctx, box) -> None:
     (a, b), ocr, ref, ref_text, picks = ctx
     i0, i1, j0, j1 = box
     ci, cj = i0, j0
-    for tag, p1, p2, q1, q2 in Levenshtein.opcodes(a[i0:i1], b[j0:j1]):
+    op: Any
+    for op in Levenshtein.opcodes(a[i0:i1], b[j0:j1]):
+        tag, p1, p2, q1, q2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag != "equal" or p2 - p1 < ANCHOR_N:
             continue
         p1, p2, q1, q2 = p1 + i0, p2 + i0, q1 + j0, q2 + j0

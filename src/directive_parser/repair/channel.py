@@ -24,8 +24,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from directive_parser.repair.lm import load_lm
-from directive_parser.text.normalize import ascii_fold
 from directive_parser.repair.lm_text import has_shape, tone_fits_coda
+from directive_parser.text.normalize import ascii_fold
 
 TOKENS_FILE = "channel_tokens.tsv.gz"
 CHARS_FILE = "channel_chars.json"

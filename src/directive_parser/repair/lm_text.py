@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from directive_parser.text.normalize import ascii_fold, strip_marks
 from directive_parser.text.syllable import is_syllable
 
 NUM = "<num>"

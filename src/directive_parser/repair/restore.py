@@ -28,8 +28,8 @@ import numpy as np
 from directive_parser.models import RepairResult, TokenChange
 from directive_parser.repair.channel import Candidate, candidates_for, load_channel
 from directive_parser.repair.lm import SyllableLM, load_case_tables, load_lm
-from directive_parser.text.normalize import ascii_fold
 from directive_parser.repair.lm_text import CHUNK_RE, has_shape, split_chunk
+from directive_parser.text.normalize import ascii_fold
 
 __all__ = ["restore_diacritics", "syllable_validity", "is_known_syllable"]
 

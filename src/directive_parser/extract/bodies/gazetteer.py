@@ -201,9 +201,10 @@ class Gazetteer:
 
     # -- exact and generic matching over tokens -------------------------------------------
     def _trie(self, toks: list[_Tok], i: int, bare: bool, full: bool = False) -> tuple[int, _Entry] | None:
-        node, best = self._root, None
+        node: _Node | None = self._root
+        best = None
         for j in range(i, len(toks)):
-            node = node.children.get(toks[j].fold)
+            node = node.children.get(toks[j].fold) if node is not None else None
             if node is None:
                 break
             e = node.entry
@@ -244,8 +245,8 @@ class Gazetteer:
             listed = toks[i].cac_start is not None
         else:
             council = _match_table(toks, i, COUNCILS)
-            unit = council and _match_table(toks, council[0], {"tỉnh , thành phố": "tỉnh", **UNITS})
-            if not unit:
+            unit = _match_table(toks, council[0], {"tỉnh , thành phố": "tỉnh", **UNITS}) if council else None
+            if not council or not unit:
                 return None
             j, prefix, listed = unit[0], "tỉnh ", toks[council[0]].cac_start is not None
         if j < len(toks) and toks[j].fold == ":":
@@ -279,9 +280,8 @@ class Gazetteer:
                 continue
             best = max(cands, key=lambda c: c[-1][1])  # max() keeps the first (trie) on ties
             for s, e, name, kind in best:
-                start = toks[s].start
-                if kind in (BodyKind.group, BodyKind.role) and toks[s].cac_start is not None:
-                    start = toks[s].cac_start
+                cac = toks[s].cac_start
+                start = cac if kind in (BodyKind.group, BodyKind.role) and cac is not None else toks[s].start
                 a, b = offsets[start], offsets[toks[e - 1].end]
                 out.append(BodyMatch(a, b, Body(name=name, text=text[a:b], kind=kind)))
             i = best[-1][1]
@@ -336,9 +336,7 @@ def _cap_run(toks: list[_Tok], j: int, limit: int = 4) -> int:
     """End of a run of capitalised words (hyphen allowed between them) starting at j."""
     k = j
     while k < len(toks) and k - j < limit:
-        if _is_name_word(toks[k]):
-            k += 1
-        elif toks[k].fold == "-" and k > j and k + 1 < len(toks) and _is_name_word(toks[k + 1]):
+        if _is_name_word(toks[k]) or toks[k].fold == "-" and k > j and k + 1 < len(toks) and _is_name_word(toks[k + 1]):
             k += 1
         else:
             break
@@ -382,7 +380,8 @@ def _generic_unit(toks: list[_Tok], i: int) -> list | None:
     """"Cục Công nghệ thông tin", "Sở Y tế": a subordinate unit missing from the list."""
     if not _is_cap(toks[i]):
         return None
-    for head, label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):
+    # the loop variable `label` is used after the `break`: the head that matched names the unit
+    for head, label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):  # noqa: B007
         n = len(head)
         if tuple(t.fold for t in toks[i:i + n]) == head and i + n < len(toks) and _is_cap(toks[i + n]):
             break
@@ -408,9 +407,9 @@ def _generic_unit(toks: list[_Tok], i: int) -> list | None:
 
 def _generic_province(toks: list[_Tok], i: int) -> list | None:
     """"Ủy ban nhân dân tỉnh <Name>" for a place not in the list."""
-    council = _is_cap(toks[i]) and _match_table(toks, i, COUNCILS)
-    unit = council and _match_table(toks, council[0], UNITS)
-    if not unit:
+    council = _match_table(toks, i, COUNCILS) if _is_cap(toks[i]) else None
+    unit = _match_table(toks, council[0], UNITS) if council else None
+    if not council or not unit:
         return None
     end = _cap_run(toks, unit[0])
     if end == unit[0]:
