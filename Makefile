@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng
 FIXTURE := fixtures/ct33.text.pdf
 
-.PHONY: install system-deps run test bench clean
+.PHONY: install system-deps run test lint bench clean
 
 install: system-deps $(VENV)/.installed
 
@@ -35,7 +35,13 @@ system-deps:
 run: install
 	$(VENV)/bin/directive-parser parse $(FIXTURE)
 
-test: install
+# The habits that keep the code livable run with the tests: stage layers, lint, types.
+lint: install
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check src tests scripts bench
+	$(VENV)/bin/mypy
+
+test: lint
 	$(PY) -m pytest -q
 
 bench: install

@@ -29,8 +29,8 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib.resources import files
 
+from directive_parser import resources
 from directive_parser.text.syllable import is_syllable
 
 TCVN3 = "tcvn3"
@@ -113,7 +113,7 @@ class _LegacyTable:
 @functools.cache
 def _load_table(name: str) -> _LegacyTable:
     """Read `data/legacy_<name>.tsv`: rows of hex legacy bytes, a tab, the Unicode character."""
-    rows = (files("directive_parser") / "data" / f"legacy_{name}.tsv").read_text("utf-8")
+    rows = resources.legacy_table(name)
     to_unicode: dict[str, str] = {}
     for line in rows.splitlines():
         if line and not line.startswith(("#", "byte")):

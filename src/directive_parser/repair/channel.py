@@ -13,9 +13,6 @@ The score of a pair mixes both: P = (1 - mu) c(o,s)/c(s) + mu Pchar(o|s), mu = m
 from __future__ import annotations
 
 import functools
-import gzip
-import importlib.resources
-import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,12 +20,11 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from directive_parser import resources
 from directive_parser.repair.lm import load_lm
 from directive_parser.repair.lm_text import has_shape, tone_fits_coda
 from directive_parser.text.normalize import ascii_fold
 
-TOKENS_FILE = "channel_tokens.tsv.gz"
-CHARS_FILE = "channel_chars.json"
 BETA = 2.0  # weight of the character model against observed token counts…
 MIN_CHAR_WEIGHT = 0.3  # …never below this share
 CHAR_FLOOR = 1e-5  # probability of a character rewrite never seen in training
@@ -244,16 +240,13 @@ def _deletes1(s: str) -> set[str]:
 @functools.cache
 def load_channel() -> Channel:
     """Load the shipped channel tables once: () -> Channel."""
-    data = importlib.resources.files("directive_parser") / "data"
     table: dict[str, dict[str, int]] = defaultdict(dict)
-    with gzip.open(data.joinpath(TOKENS_FILE).open("rb"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            o, c, n = line.rstrip("\n").split("\t")
-            table[o][c] = int(n)
-    chars = json.loads(data.joinpath(CHARS_FILE).read_text(encoding="utf-8"))
-    return Channel(dict(table), chars)
+    for line in resources.gzip_lines(resources.CHANNEL_TOKENS):
+        if line.startswith("#"):
+            continue
+        o, c, n = line.split("\t")
+        table[o][c] = int(n)
+    return Channel(dict(table), resources.read_json(resources.CHANNEL_CHARS))
 
 
 @functools.cache

@@ -7,15 +7,12 @@ contexts. Unseen trigrams back off to the bigram, unseen bigrams to the KN unigr
 from __future__ import annotations
 
 import functools
-import gzip
-import importlib.resources
 
 import numpy as np
 
+from directive_parser import resources
 from directive_parser.repair.lm_text import BOS, NUM, UNK
 
-LM_FILE = "lm_trigram.npz"
-CASE_FILE = "lm_case.tsv.gz"
 HASH_MULT = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing of int64 n-gram keys
 HASH_LOAD = 0.4  # table slots per key ≥ 1/HASH_LOAD, rounded up to a power of two
 
@@ -102,9 +99,7 @@ class SyllableLM:
 @functools.cache
 def load_lm() -> SyllableLM:
     """Load the shipped LM once: () -> SyllableLM."""
-    ref = importlib.resources.files("directive_parser") / "data" / LM_FILE
-    with importlib.resources.as_file(ref) as path, np.load(path) as z:
-        return SyllableLM({k: z[k] for k in z.files})
+    return SyllableLM(resources.read_npz(resources.LM))
 
 
 @functools.cache
@@ -118,14 +113,12 @@ def load_case_tables() -> tuple[dict[str, str], dict[str, float]]:
     """
     abbrevs: dict[str, str] = {}
     caps: dict[str, float] = {}
-    ref = importlib.resources.files("directive_parser") / "data" / CASE_FILE
-    with gzip.open(ref.open("rb"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            row = line.rstrip("\n").split("\t")
-            if row[0] == "abbrev":
-                abbrevs[row[1]] = row[2]
-            elif row[0] == "cap":
-                caps[row[1]] = int(row[2]) / int(row[3])
-            elif row[0] == "cap2":
-                caps[f"{row[1]} {row[2]}"] = int(row[3]) / int(row[4])
+    for line in resources.gzip_lines(resources.CASE):
+        row = line.split("\t")
+        if row[0] == "abbrev":
+            abbrevs[row[1]] = row[2]
+        elif row[0] == "cap":
+            caps[row[1]] = int(row[2]) / int(row[3])
+        elif row[0] == "cap2":
+            caps[f"{row[1]} {row[2]}"] = int(row[3]) / int(row[4])
     return abbrevs, caps

@@ -16,10 +16,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from directive_parser import resources
 from directive_parser.models import Body, BodyKind
 from directive_parser.text.normalize import strip_marks
 
@@ -450,7 +450,7 @@ def _steering_committee(toks: list[_Tok], i: int) -> list | None:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, read once."""
-    return Gazetteer((files("directive_parser") / "data" / "bodies.tsv").read_text(encoding="utf-8"))
+    return Gazetteer(resources.read_text(resources.BODIES))
 
 
 def lookup(name: str) -> Body | None:
