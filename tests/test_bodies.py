@@ -173,3 +173,14 @@ def test_gazetteer_has_34_current_provinces():
         "Thừa Thiên Huế")}
     names |= {gaz.lookup(f"UBND thành phố {c}").name for c in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")}
     assert len(names) == 34
+
+
+@pytest.mark.parametrize("text", ["Bộ GD-ĐT chủ trì", "Bộ Abc XYZ phối hợp", "Bộ KẾ HOẠCH ĐẦU TƯ", "Bộ NN&PTNT, Bộ TN-MT"])
+def test_all_capitals_after_bo_never_hangs(text: str) -> None:
+    # "Bộ" + an all-capitals word used to spin forever in the generic-ministry rule.
+    import subprocess
+    import sys
+
+    code = f"from directive_parser.extract.bodies import find_bodies; print(len(find_bodies({text!r})))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0 and done.stdout.strip().isdigit()

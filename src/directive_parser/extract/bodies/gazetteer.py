@@ -352,7 +352,10 @@ def _generic_ministry(toks: list[_Tok], i: int) -> list | None:
         return None
     j = end = i + 1
     while j < len(toks) and j - i < MAX_GENERIC_TOKENS and _is_cap(toks[j]):
-        j = _cap_run(toks, j)
+        k = _cap_run(toks, j)
+        if k == j:
+            break  # an all-capitals word ("Bộ GD-ĐT", "Bộ KẾ HOẠCH") is no name word: stop, never spin
+        j = k
         if j < len(toks) and _is_word(toks[j]) and not _is_cap(toks[j]) and toks[j].fold not in NAME_STOP:
             j += 1  # Vietnamese words are mostly two syllables: "Kinh tế", "Nông nghiệp"
         end = j
