@@ -184,3 +184,11 @@ def test_all_capitals_after_bo_never_hangs(text: str) -> None:
     code = f"from directive_parser.extract.bodies import find_bodies; print(len(find_bodies({text!r})))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert done.returncode == 0 and done.stdout.strip().isdigit()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Các cơ quan chủ quản CSDL có trách nhiệm cập nhật", "các cơ quan chủ quản cơ sở dữ liệu"),
+    ("Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm cập nhật", "các cơ quan chủ quản cơ sở dữ liệu"),
+])
+def test_standard_noun_abbreviations_inside_names(text: str, name: str) -> None:
+    assert [m.body.name for m in find_bodies(text)][:1] == [name]

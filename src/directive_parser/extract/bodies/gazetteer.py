@@ -45,6 +45,9 @@ from directive_parser.text.normalize import strip_marks
 
 FUZZY_CUTOFF = 90.0  # rapidfuzz ratio on folded names; 1 wrong letter in "Bộ Tài chính" scores ~92
 FUZZY_MIN_LEN = 6
+# Standard abbreviations of common nouns in administrative writing (the long form as the gazetteer
+# spells it -> the abbreviation documents use): "CSDL quốc gia", "giải quyết TTHC".
+NOUN_ABBREVIATIONS = {"cơ sở dữ liệu": "CSDL", "thủ tục hành chính": "TTHC"}
 CAP_KINDS = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 APPOSITIVE = re.compile(r"(?:\s[-–]\s*|\(\s*)(?:là\s+)?(?:[Cc]ơ quan\s+)?(?:[Tt]hường trực|[Cc]hủ trì|[Đđ]ầu mối)\b")
 LEADING_VERB = re.compile(r"^\s*(?:Giao|Đề nghị|Yêu cầu)\s+")
@@ -98,16 +101,24 @@ class Gazetteer:
                     self._add(alias, _Entry(final, BodyKind(kind), cap, cac=cac))
 
     def _add(self, alias: str, entry: _Entry, fuzzy: bool = True) -> None:
-        node = self._root
-        for part in key(alias):
-            node = node.children.setdefault(part, _Node())
-        if node.entry is None or (node.entry.bare and not entry.bare):
-            node.entry = entry
+        for long, short in NOUN_ABBREVIATIONS.items():
+            # Documents abbreviate standard nouns inside names: "cơ quan chủ quản CSDL" is
+            # "cơ quan chủ quản cơ sở dữ liệu", "đơn vị giải quyết TTHC" is "… thủ tục hành chính".
+            if long in alias:
+                self._insert(alias.replace(long, short), entry)
+        self._insert(alias, entry)
         if fuzzy:
             folded = " ".join(key(alias))
             self._fuzzy.setdefault(folded, entry)
             plain = strip_marks(folded)
             self._ascii[plain] = entry if self._ascii.get(plain, entry) == entry else None
+
+    def _insert(self, alias: str, entry: _Entry) -> None:
+        node = self._root
+        for part in key(alias):
+            node = node.children.setdefault(part, _Node())
+        if node.entry is None or (node.entry.bare and not entry.bare):
+            node.entry = entry
 
     def _add_province(self, name: str, final: str, places: list[str]) -> None:
         unit, place = name.removeprefix("Ủy ban nhân dân ").split(" ", 1) if name.startswith(
