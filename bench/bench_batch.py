@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from directive_parser.batch.runner import BatchStatus, parse_many, parser_version
+from directive_parser.batch import BatchStatus, parse_many, parser_version
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARCHIVE = ROOT / "out" / "bench-archive"

@@ -27,8 +27,8 @@ sys.path.insert(0, str(SHARED / "tools"))
 
 from repair_score import accuracy  # noqa: E402
 
+from directive_parser import repair_text  # noqa: E402
 from directive_parser.repair.damage import assess_damage, vietnamese_share  # noqa: E402
-from directive_parser.repair.align import repair_text  # noqa: E402
 
 # What the English model makes of Vietnamese letters (base letter after tone removal), with
 # weights; seen in Tesseract eng output of directives.
@@ -105,7 +105,7 @@ def bench_speed(blind: bool) -> None:
     if not blind:
         return
     try:
-        from directive_parser.repair.restore import restore_diacritics
+        from directive_parser import restore_diacritics
 
         t = time.perf_counter()
         restore_diacritics("Thu tuéng Chinh phi")  # loads the language model and channel, once per process

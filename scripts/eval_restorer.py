@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 # EVAL_SRC=/path/to/src scores another copy of the package (e.g. with a candidate channel)
 sys.path.insert(0, os.environ.get("EVAL_SRC", str(ROOT / "src")))
-from directive_parser.repair.restore import restore_diacritics  # noqa: E402
+from directive_parser import restore_diacritics  # noqa: E402
 
 SYNTH = ROOT / "scripts" / "_cache" / "synth"
 

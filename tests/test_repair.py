@@ -14,8 +14,8 @@ import pytest
 
 from directive_parser.errors import MissingDependencyError
 from directive_parser.models import RepairResult, TokenChange
-from directive_parser.repair.align import repair_document_text, repair_text
 from directive_parser.repair.damage import DAMAGE_THRESHOLD, assess_damage, is_damaged, ocr_skeleton, vietnamese_share
+from directive_parser.repair.reference import repair_document_text, repair_text
 
 CT = """CHỈ THỊ
 Về tăng cường công tác phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026

@@ -31,7 +31,7 @@ _EXPORTS: dict[str, str] = {
     "BatchResult": "directive_parser.batch.jobs", "BatchStatus": "directive_parser.batch.jobs",
     "parse_many": "directive_parser.batch.runner",
     "parse_deadline": "directive_parser.extract.deadlines",
-    "restore_diacritics": "directive_parser.repair.restore", "repair_text": "directive_parser.repair.align",
+    "restore_diacritics": "directive_parser.repair.restore", "repair_text": "directive_parser.repair.reference",
 }
 __all__ = [
     "Assignment", "BatchResult", "BatchStatus", "Body", "BodyKind", "Clause", "CorruptPdfError", "Deadline",
@@ -100,5 +100,5 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
     )
     from directive_parser.options import OcrMode, ParseOptions, PdfEngine
     from directive_parser.pipeline import parse_directive, parse_text
-    from directive_parser.repair.align import repair_text
+    from directive_parser.repair.reference import repair_text
     from directive_parser.repair.restore import restore_diacritics

@@ -28,8 +28,8 @@ from directive_parser.models import (
     Stage,
 )
 from directive_parser.options import ParseOptions
-from directive_parser.repair import align as repair
 from directive_parser.repair import damage
+from directive_parser.repair import reference as repair
 from directive_parser.structure.cleanup import clean_pages
 from directive_parser.structure.header import Header, find_references, parse_header
 from directive_parser.structure.segment import segment_clauses

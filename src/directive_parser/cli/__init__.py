@@ -72,7 +72,7 @@ def repair(
 ) -> None:
     """Repair OCR text that lost its diacritics, against a reference or blindly."""
     from directive_parser.ingest import read_text
-    from directive_parser.repair.align import repair_text
+    from directive_parser.repair.reference import repair_text
     from directive_parser.repair.restore import restore_diacritics
 
     text = read_text(path)

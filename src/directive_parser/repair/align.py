@@ -1,4 +1,4 @@
-"""Repair OCR-damaged Vietnamese text: str (+ clean reference texts) -> RepairResult / RepairInfo.
+"""Align OCR-damaged Vietnamese text with clean reference texts: token pairs, each with a confidence.
 
 Archives hold directives read by Tesseract's *English* model, which drops or garbles the
 Vietnamese marks: "Thu tuéng Chinh phi" for "Thủ tướng Chính phủ", "ctia" for "của", "1a" for
@@ -18,8 +18,8 @@ text, or a news article quoting part of it) the repair copies its wording:
 4. Only word tokens change. Line breaks, page furniture, the punctuation between words and the
    clause labels ("a)", "1.") are the OCR text's own.
 
-OCR tokens no reference covers go to the blind restorer `directive_parser.diacritics
-.restore_diacritics`. `assess_damage` decides whether a text needs any of this.
+`repair.reference` applies the pairs; OCR tokens no reference covers go to the blind restorer
+(`repair.restore`). `assess_damage` decides whether a text needs any of this.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,9 +36,8 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from directive_parser.errors import FileUnreadableError, MissingDependencyError
-from directive_parser.models import RepairInfo, RepairResult, TokenChange
-from directive_parser.repair.damage import DAMAGE_THRESHOLD, OCR_DIGIT_MAP, assess_damage, ocr_skeleton
+from directive_parser.errors import FileUnreadableError
+from directive_parser.repair.damage import OCR_DIGIT_MAP, ocr_skeleton
 
 ReferenceArg = str | os.PathLike | Sequence[str | os.PathLike]
 
@@ -68,7 +67,7 @@ _WORD_RE = re.compile(r"(?:[^\W_]|[¢€¥])(?:[¥§]|[\w\u0300-\u036f&¢€{}|]
 
 
 @dataclass(slots=True)
-class _Token:
+class Token:
     start: int
     end: int  # end of the core, without the ambiguous tail
     tail: str
@@ -78,7 +77,7 @@ class _Token:
 
 
 @dataclass(slots=True)
-class _Pick:
+class Pick:
     """What one reference offers for OCR tokens first..last."""
 
     first: int
@@ -88,20 +87,20 @@ class _Pick:
     ref_follow: str  # the reference character right after the replacement
 
 
-def tokenize(text: str) -> list[_Token]:
+def tokenize(text: str) -> list[Token]:
     """Word tokens of `text` with their offsets and skeletons."""
     out = []
     for m in _WORD_RE.finditer(text):
         tail = m.group("tail")
         end = m.end() - len(tail)
         core = text[m.start():end]
-        out.append(_Token(m.start(), end, tail, core, ocr_skeleton(core)))
+        out.append(Token(m.start(), end, tail, core, ocr_skeleton(core)))
     for t, nxt in zip(out, out[1:]):
         t.nl_after = "\n" in text[t.end:nxt.start]
     return out
 
 
-def _read_references(reference: ReferenceArg) -> list[str]:
+def read_references(reference: ReferenceArg) -> list[str]:
     if isinstance(reference, (str, os.PathLike)):
         reference = [reference]
     texts = []
@@ -163,9 +162,9 @@ def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _align(ocr: list[_Token], ref: list[_Token], ref_text: str) -> dict[int, _Pick]:
+def align_tokens(ocr: list[Token], ref: list[Token], ref_text: str) -> dict[int, Pick]:
     """Picks keyed by first OCR token index, aligning against one reference."""
-    picks: dict[int, _Pick] = {}
+    picks: dict[int, Pick] = {}
     ctx = (([t.skel for t in ocr], [t.skel for t in ref]), ocr, ref, ref_text, picks)
     _align_range(ctx, (0, len(ocr), 0, len(ref)), ANCHOR_N)
     _align_moved(ctx)
@@ -333,19 +332,19 @@ def _sim(x: str, y: str) -> float:
     return fuzz.ratio(x, y) / 100.0
 
 
-def _pick(ref, ref_text, first, last, rf, rl, conf) -> _Pick:
+def _pick(ref, ref_text, first, last, rf, rl, conf) -> Pick:
     replacement = ref_text[ref[rf].start:ref[rl].end] if rl > rf else ref[rf].text
     if rl > rf:
         replacement = " ".join(replacement.split())
-    return _Pick(first, last, replacement, min(1.0, conf), ref_text[ref[rl].end:ref[rl].end + 1])
+    return Pick(first, last, replacement, min(1.0, conf), ref_text[ref[rl].end:ref[rl].end + 1])
 
 
 # --- assembling the repaired text ----------------------------------------------------------
 
 
-def _merge(picks_per_ref: list[dict[int, _Pick]]) -> dict[int, _Pick]:
+def merge(picks_per_ref: list[dict[int, Pick]]) -> dict[int, Pick]:
     """Per OCR token, the most confident accepted pick over all references."""
-    best: dict[int, _Pick] = {}
+    best: dict[int, Pick] = {}
     for picks in picks_per_ref:
         for k, p in picks.items():
             if p.confidence >= ACCEPT_CONFIDENCE and (k not in best or p.confidence > best[k].confidence):
@@ -356,166 +355,3 @@ def _merge(picks_per_ref: list[dict[int, _Pick]]) -> dict[int, _Pick]:
             out[k] = best[k]
             covered_to = best[k].last
     return out
-
-
-def _caps_lines(text: str) -> set[int]:
-    """Start offsets of lines written in capitals ("CHI THI"), whose replacements stay capitals."""
-    caps, pos = set(), 0
-    for line in text.splitlines(keepends=True):
-        letters = [w for w in re.findall(r"[^\W\d_]+", line)]
-        if len(letters) >= 2 and all(w.isupper() for w in letters):
-            caps.add(pos)
-        pos += len(line)
-    return caps
-
-
-def _reference_changes(text: str, ocr: list[_Token], picks: dict[int, _Pick]) -> list[TokenChange]:
-    caps = _caps_lines(text)
-    line_starts = [m.start() for m in re.finditer(r"^", text, re.M)]
-    changes = []
-    for k, p in picks.items():
-        start, end = ocr[k].start, ocr[p.last].end
-        tail = ocr[p.last].tail
-        if tail and not p.ref_follow.startswith(tail[0]):
-            end += len(tail)  # the tail was a misread letter, not punctuation
-        repl = p.replacement
-        if line_starts[bisect_left(line_starts, start + 1) - 1] in caps:
-            repl = repl.upper()
-        elif repl[:1].islower() and _starts_sentence(text, ocr[k]):
-            repl = repl[0].upper() + repl[1:]  # the reference runs on where the OCR text has a heading
-        if text[start:end] != repl:
-            changes.append(TokenChange(start=start, end=end, original=text[start:end],
-                                       replacement=repl, confidence=round(p.confidence, 3),
-                                       method="reference"))
-    return changes
-
-
-def _starts_sentence(text: str, token: _Token) -> bool:
-    """A capitalised word ("Vé", not "O" or "BO") at a line start or after . : ? !"""
-    word = token.text
-    if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
-        return False
-    before = text[:token.start].rstrip(" \t")
-    return not before or before[-1] in "\n.:?!"
-
-
-def _apply(text: str, changes: list[TokenChange]) -> str:
-    parts, pos = [], 0
-    for c in sorted(changes, key=lambda c: c.start):
-        parts += [text[pos:c.start], c.replacement]
-        pos = c.end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
-def _blind_restorer() -> Callable[[str], RepairResult]:
-    try:
-        from directive_parser.repair.restore import restore_diacritics
-    except ImportError as e:
-        raise MissingDependencyError(
-            "blind repair needs directive_parser.diacritics.restore_diacritics, which is not "
-            "available; pass a reference that covers the whole text") from e
-    return restore_diacritics
-
-
-def _blind_changes(text: str, ocr: list[_Token], covered: set[int]) -> list[TokenChange]:
-    """Blind-restorer changes inside OCR tokens no reference covers.
-
-    The restorer sees only the lines holding such tokens (whole lines, for context), so a
-    document the references nearly cover costs little.
-    """
-    uncovered = [t for k, t in enumerate(ocr) if k not in covered and not t.text.isdigit()]
-    if not uncovered:
-        return []
-    restore = _blind_restorer()
-    spans = [(t.start, t.end + len(t.tail)) for t in uncovered]
-    starts = [s for s, _ in spans]
-    out = []
-    for lo, hi in _line_windows(text, spans):
-        for c in restore(text[lo:hi]).changes:
-            c = c.model_copy(update={"start": c.start + lo, "end": c.end + lo, "method": "blind"})
-            p = bisect_left(starts, c.start + 1) - 1
-            if p >= 0 and c.end <= spans[p][1]:
-                out.append(c)
-    return out
-
-
-def _line_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The lines around each span, overlapping or touching windows merged."""
-    windows: list[list[int]] = []
-    for start, end in spans:
-        lo = text.rfind("\n", 0, start) + 1
-        hi = text.find("\n", end)
-        hi = len(text) if hi < 0 else hi
-        if windows and lo <= windows[-1][1] + 1:
-            windows[-1][1] = max(windows[-1][1], hi)
-        else:
-            windows.append([lo, hi])
-    return [(lo, hi) for lo, hi in windows]
-
-
-def repair_text(text: str, reference: ReferenceArg) -> RepairResult:
-    """Repair OCR-damaged `text` by copying the wording of clean reference text(s).
-
-    Args:
-        text: OCR output, e.g. Tesseract's English model run on a Vietnamese directive.
-        reference: clean text of (part of) the same document: a string, a path, or a sequence of
-            them. A `str` that names an existing file is read as UTF-8; any other `str` is the
-            reference text itself. With several references each OCR token takes the most
-            confident alignment.
-
-    Returns:
-        `RepairResult` whose `changes` give each replaced token with offsets into `text`;
-        `method` is "reference" when no blind repair was needed, "mixed" when passages the
-        references do not cover went to `restore_diacritics`, "blind" when none was covered.
-
-    Raises:
-        FileUnreadableError: a reference path cannot be read.
-        MissingDependencyError: some passage needs blind repair and
-            `directive_parser.diacritics.restore_diacritics` is not available.
-
-    >>> str(repair_text("Thu tuéng Chinh phi ctia", "Thủ tướng Chính phủ của"))
-    'Thủ tướng Chính phủ của'
-    """
-    refs = _read_references(reference)
-    ocr = tokenize(text)
-    picks = _merge([_align(ocr, tokenize(r), r) for r in refs])
-    changes = _reference_changes(text, ocr, picks)
-    covered = {k for k, p in picks.items() for k in range(k, p.last + 1)}
-    blind = _blind_changes(text, ocr, covered)
-    words = sum(1 for t in ocr if not t.text.isdigit()) or 1
-    coverage = sum(1 for k in covered if not ocr[k].text.isdigit()) / words
-    method = "reference" if not blind else ("mixed" if covered else "blind")
-    changes = sorted(changes + blind, key=lambda c: c.start)
-    return RepairResult(text=_apply(text, changes), changes=changes, method=method,
-                        reference_coverage=round(min(1.0, coverage), 4))
-
-
-def repair_document_text(text: str, reference: ReferenceArg | None = None) -> tuple[str, RepairInfo]:
-    """Repair one text layer or .txt input if it looks damaged; leave clean text alone.
-
-    Args:
-        text: the document text, lines and clause labels as read.
-        reference: clean text(s) of the same document, as for `repair_text`; without one,
-            damaged text goes to the blind restorer.
-
-    Returns:
-        The (possibly) repaired text, with the same lines, and a `RepairInfo` for `Source.repair`.
-
-    Raises:
-        MissingDependencyError: blind repair is needed but not available.
-
-    >>> repair_document_text("Bộ Công an chủ trì.")[1].damaged
-    False
-    """
-    score = round(assess_damage(text), 4)
-    if score < DAMAGE_THRESHOLD:
-        return text, RepairInfo(damaged=False, damage_score=score, method="none")
-    if reference is None:
-        result = _blind_restorer()(text)
-        result = result.model_copy(update={"method": "blind", "reference_coverage": 0.0})
-    else:
-        result = repair_text(text, reference)
-    return result.text, RepairInfo(damaged=True, damage_score=score, method=result.method,
-                                   changed_tokens=len(result.changes),
-                                   reference_coverage=result.reference_coverage)
