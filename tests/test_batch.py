@@ -15,6 +15,7 @@ from directive_parser.batch import engines as engines_module
 from directive_parser.batch import runner as batch_module
 from directive_parser.batch.runner import BatchStatus, iter_inputs, parse_many, run_batch
 from directive_parser.cli import batch as cli_batch
+from directive_parser.cli import tracker as cli_tracker
 from directive_parser.errors import MissingDependencyError
 from directive_parser.export.serialize import CSV_COLUMNS
 from directive_parser.export.tracker import Tracker
@@ -167,6 +168,7 @@ def test_dask_timeout(tmp_path):
 def app():
     application = typer.Typer()
     cli_batch.register(application)
+    cli_tracker.register(application)  # two commands: typer then needs the command name
     return application
 
 

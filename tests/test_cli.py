@@ -96,7 +96,7 @@ def test_issued_option_does_not_override_the_header_date(cli_run, text_pdf: Path
     "args",
     [
         ["parse", "fixtures/ct33.text.pdf", "--format", "xml"],
-        ["parse", "fixtures/ct33.text.pdf", "--issued", "06/11/2025"],
+        ["parse", "fixtures/ct33.text.pdf", "--issued", "31/02/2025"],
         ["parse", "fixtures/ct33.text.pdf", "--ocr", "sometimes"],
         ["parse"],
         ["nosuchcommand"],
@@ -214,3 +214,12 @@ def test_pdfplumber_engine_reads_the_same_assignments(cli_run, text_pdf: Path) -
         assert code == ExitCode.ok
         rows[engine] = [(a["clause"], [b["name"] for b in a["lead"]]) for a in json.loads(out)["assignments"]]
     assert rows["pdfium"] == rows["pdfplumber"] and len(rows["pdfium"]) >= 14
+
+
+@pytest.mark.parametrize("issued", ["2025-11-06", "06/11/2025"])
+def test_parse_accepts_iso_and_vietnamese_dates(cli_run, issued: str, monkeypatch, fixtures_dir: Path) -> None:
+    # Offices write dd/mm/yyyy; batch and tracker accept it, so parse does too.
+    monkeypatch.chdir(fixtures_dir.parent)
+    code, out, err = cli_run("parse", "fixtures/ct33.clean.txt", "--issued", issued, "--format", "json")
+    assert code == ExitCode.ok
+    assert '"issued": "2025-11-06"' in out

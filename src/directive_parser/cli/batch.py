@@ -1,13 +1,11 @@
-"""Typer commands `batch` (parse an archive) and `tracker` (query the task database).
+"""Typer command `batch`: parse an archive, writing each document's outputs as it finishes.
 
-Kept thin: options -> `batch.run_batch` / `tracker.Tracker` -> output. `register(app)` adds both
-commands to the main app.
+Kept thin: options -> `batch.run_batch` -> progress and summary.
 """
 from __future__ import annotations
 
-import csv
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,46 +13,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from directive_parser.batch.runner import BatchResult, BatchStatus, BatchSummary, iter_inputs, run_batch
-from directive_parser.errors import DirectiveParserError, FileUnreadableError
-from directive_parser.export.tracker import TrackedAssignment, Tracker
-
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-INTERRUPTED = 130  # shell convention for SIGINT
-TRACKER_COLUMNS = ("id", "document_number", "clause", "due", "status", "lead", "coordinating", "deadline_text", "task")
+from directive_parser.batch import BatchResult, BatchStatus, BatchSummary, iter_inputs, run_batch
+from directive_parser.cli.common import DATE_FORMATS, INTERRUPTED, day, exit_with, fail
+from directive_parser.errors import DirectiveParserError
+from directive_parser.options import OcrMode
 
 
 class Engine(StrEnum):
     local = "local"
     dask = "dask"
-
-
-class OcrChoice(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class OutputFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
-
-
-def _exit(code: int) -> SystemExit:
-    # SystemExit, not typer.Exit: click swallows typer.Exit's code when run with
-    # standalone_mode=False (as cli.main does), and SystemExit passes through both ways.
-    return SystemExit(int(code))
-
-
-def _fail(error: DirectiveParserError) -> SystemExit:
-    Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False)
-    return _exit(error.exit_code)
 
 
 class _BatchProgress:
@@ -102,7 +70,7 @@ def batch(
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip documents already done")] = False,
     glob: Annotated[str, typer.Option(help="Pattern(s) for folders, comma-separated: '*.pdf,*.txt'")] = "*.pdf",
     issued: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Issue date to assume")] = None,
-    ocr: Annotated[OcrChoice, typer.Option(help="OCR pages: auto | always | never")] = OcrChoice.auto,
+    ocr: Annotated[OcrMode, typer.Option(help="OCR pages: auto | always | never")] = OcrMode.auto,
 ) -> None:
     """Parse every directive in INPUTS; write JSONL, CSV (and a tracker DB) under --out."""
     total = sum(1 for _ in iter_inputs(inputs, glob))
@@ -110,61 +78,17 @@ def batch(
         with _BatchProgress(total) as progress:
             summary = run_batch(
                 inputs, out, db=db, resume=resume, on_result=progress.update, workers=workers,
-                engine=engine.value, scheduler=scheduler, timeout=timeout, glob=glob, issued=_day(issued), ocr=ocr.value,
+                engine=engine.value, scheduler=scheduler, timeout=timeout, glob=glob, issued=day(issued), ocr=ocr.value,
             )
     except DirectiveParserError as e:
-        raise _fail(e) from e
+        raise fail(e) from e
     except KeyboardInterrupt:
         Console(stderr=True).print(f"interrupted: finished documents are in {out}; rerun with --resume", highlight=False)
-        raise _exit(INTERRUPTED) from None
+        raise exit_with(INTERRUPTED) from None
     _print_summary(summary, out)
-    raise _exit(summary.exit_code)
-
-
-def _print_rows(rows: list[TrackedAssignment], output_format: OutputFormat) -> None:
-    values = [[_cell(row, column) for column in TRACKER_COLUMNS] for row in rows]
-    if output_format is OutputFormat.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(TRACKER_COLUMNS)
-        writer.writerows(values)
-        return
-    table = Table(*TRACKER_COLUMNS, title=f"{len(rows)} assignment(s)")
-    for line in values:
-        table.add_row(*line)
-    Console().print(table)
-
-
-def _cell(row: TrackedAssignment, column: str) -> str:
-    value = getattr(row, column)
-    if isinstance(value, list):
-        return "; ".join(value)
-    return "" if value is None else str(value)
-
-
-def tracker(
-    db: Annotated[Path, typer.Argument(help="SQLite tracker written by `batch --db`")],
-    due_before: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Due on or before")] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Open tasks past their due date")] = False,
-    as_of: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Date for --overdue (today)")] = None,
-    body: Annotated[str | None, typer.Option(help="Lead or coordinating body, accents optional")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="table or csv")] = OutputFormat.table,
-) -> None:
-    """List tracked assignments, filtered by due date, overdue state and body."""
-    if not db.is_file():
-        raise _fail(FileUnreadableError("no such tracker database", db))
-    try:
-        with Tracker(db) as t:
-            rows = t.query(
-                due_before=_day(due_before),
-                overdue_as_of=(_day(as_of) or date.today()) if overdue else None,
-                body=body,
-            )
-    except DirectiveParserError as e:
-        raise _fail(e) from e
-    _print_rows(rows, output_format)
+    raise exit_with(summary.exit_code)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `batch` and `tracker` commands to the main Typer app."""
+    """Add the `batch` command to the main Typer app."""
     app.command("batch")(batch)
-    app.command("tracker")(tracker)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from directive_parser.extract import bodies
 from directive_parser.models import Body, BodyKind
+from directive_parser.text import vocabulary
 
 # Words that open a predicate: once one follows the subject, the subject is over.
 # "Bộ Công an [chủ trì], …", "Các bộ, ngành [khẩn trương] xây dựng …".
@@ -93,10 +94,11 @@ _RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>c�
 # descriptive group ("Các bộ, cơ quan chủ quản các cơ sở dữ liệu (CSDL) quốc gia, CSDL chuyên ngành").
 MIN_NAME_COVERAGE = 0.6
 
-PRODUCT_NOUNS = (
-    "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Luật", "Kế hoạch", "Đề án", "Chương trình",
+# What a task asks a body to draft: the document types of the shared vocabulary that are drafted,
+# and the other products a directive names.
+PRODUCT_NOUNS = tuple(t.name for t in vocabulary.drafted_types()) + (
     "Chiến lược", "Quy hoạch", "Đề xuất", "phương án", "báo cáo", "Báo cáo", "văn bản", "tài liệu hướng dẫn",
-    "Khung", "danh mục", "Danh mục", "hồ sơ", "Tờ trình", "Công điện", "quy chế", "Quy chế", "Hệ thống", "Bộ tiêu chí",
+    "Khung", "danh mục", "Danh mục", "hồ sơ", "Tờ trình", "quy chế", "Quy chế", "Hệ thống", "Bộ tiêu chí",
 )
 _PRODUCT = re.compile(
     r"\b(?:xây\s+dựng|ban\s+hành|trình|sửa\s+đổi|hoàn\s+thiện|soạn\s+thảo|lập|đề\s+xuất|tham\s+mưu(?:\s+ban\s+hành)?)"

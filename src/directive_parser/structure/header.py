@@ -3,7 +3,12 @@
 Vietnamese administrative documents follow the layout of Decree 30/2020/NĐ-CP: issuer and national
 motto side by side, "Số: 33/CT-TTg" with "Hà Nội, ngày 06 tháng 11 năm 2025", the document type
 in capitals, the summary (trích yếu), the body, then "Nơi nhận:" beside the signature block.
-News reports start instead with a line such as " date 2025-08-29 (Ngày Nay) - …".
+
+News reports have none of that. They open with a headline, then a byline carrying the date
+("Thứ Sáu, 29/08/2025 15:30", "29/08/2025 15:30 GMT+7") and/or a dateline opening the lede
+("Hà Nội, 29/8/2025 -", "(Chinhphu.vn) -", "VGP - "); scraped copies may start instead with a line
+such as " date 2025-08-29 (Ngày Nay) - …". A text with neither an official header nor a date that
+reads as running prose is a news report too, of unknown date.
 """
 from __future__ import annotations
 
@@ -12,42 +17,115 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from directive_parser.models import Reference
+from directive_parser.text import vocabulary
 from directive_parser.text.normalize import fold_marks
 
-DOC_TYPES = {
-    "CHỈ THỊ": "Chỉ thị", "THÔNG BÁO": "Thông báo", "CÔNG ĐIỆN": "Công điện", "QUYẾT ĐỊNH": "Quyết định",
-    "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "KẾ HOẠCH": "Kế hoạch",
-    "KẾT LUẬN": "Kết luận", "CÔNG VĂN": "Công văn", "CHƯƠNG TRÌNH": "Chương trình", "ĐỀ ÁN": "Đề án",
-}
+# --- Where things are looked for -------------------------------------------------------------
+# The header block (issuer, motto, number, place and date) fits in the first page's top lines;
+# further down, "số 71/NQ-CP" or "Hà Nội, ngày …" belongs to the body or to a cited document.
+HEADER_LINES = 25
+# The type line comes after the header block, below a title page's rule lines and blank lines.
+TYPE_LINE_WINDOW = 30
+# The issuer and the national motto are the first lines of the page (two columns side by side, or
+# read one after the other by OCR).
+ISSUER_LINES = 8
+# An issuer written over several lines ("BỘ KHOA HỌC VÀ" / "CÔNG NGHỆ") takes at most this many.
+ISSUER_MAX_LINES = 2
+# A first line in capitals longer than this is a title or a heading, not an issuer's name.
+ISSUER_MAX_CHARS = 60
+# Without "Nơi nhận:", the signature block is looked for in the last characters of the text.
+CLOSING_TAIL_CHARS = 600
+# A signer's title stands at most this many lines above the name ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG").
+SIGNER_TITLE_LINES = 3
+# A place name in a date line: "Hà Nội", "TP. Hồ Chí Minh", "Phan Rang - Tháp Chàm" is 1–4 words.
+PLACE_MAX_WORDS = 4
+# A signer's name: family name, middle names, given name, 2–5 words ("Phạm Minh Chính").
+SIGNER_NAME_WORDS = (2, 5)
+# A signer's title in capitals has at least this many characters ("BỘ TRƯỞNG"; not "PV").
+SIGNER_TITLE_MIN_CHARS = 4
+
+# News reports: a headline (one or two lines), a byline and a dateline open the report, so
+# the date is looked for in the first few non-empty lines only; later dates belong to the story.
+NEWS_HEAD_LINES = 4
+# A headline is short and ends without a full stop; a longer line is already the lede.
+HEADLINE_MAX_CHARS = 200
+# An undated text reads as prose when its opening holds at least this many sentences …
+PROSE_MIN_SENTENCES = 2
+# … of at least this many words (a heading or a list item is shorter) …
+PROSE_SENTENCE_WORDS = 8
+# … and at most this share of its lines open with a clause label ("1.", "a)", "-"): a directive's
+# body without its header is a list of labelled clauses, not a report.
+PROSE_MAX_LABEL_SHARE = 0.25
+# The opening judged, in characters: enough for a few paragraphs.
+PROSE_SAMPLE_CHARS = 3000
+
+# Every administrative type that opens a document with its type line in capitals.
+DOC_TYPES = {t.capitals: t.name for t in vocabulary.heading_types()}
 # The type code inside a document number: 33/CT-TTg is a Chỉ thị, 15/TB-VPCP a Thông báo.
-NUMBER_TYPE_CODES = {
-    "CT": "Chỉ thị", "TB": "Thông báo", "CĐ": "Công điện", "QĐ": "Quyết định", "NQ": "Nghị quyết",
-    "NĐ": "Nghị định", "TT": "Thông tư", "KH": "Kế hoạch", "KL": "Kết luận",
-}
+NUMBER_TYPE_CODES = {t.code: t.name for t in vocabulary.DOC_TYPES if t.code}
+_NUMBER_CODE = re.compile(r"[/\-]([A-ZĐ][A-ZĐa-zđ]{1,2})\b")
 # "Số: 33/CT-TTg"; a repaired OCR header may give "số:", but "Nghị quyết số 71/NQ-CP" in a title is
 # a citation, so the lower-case form needs its colon.
 _NUMBER = re.compile(r"\b(?:Số\s*[:.]?|số\s*[:.])\s*(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*)")
+_PLACE = rf"(?:TP\.\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{0,{PLACE_MAX_WORDS - 1}}}"
 _PLACE_DATE = re.compile(
-    r"(?<![\w/\-])((?:TP\.\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,3})\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    rf"(?<![\w/\-])({_PLACE})\s*,\s*ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})"
 )
 _NEWS_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 # Matched on folded text so that OCR damage ("CỘNG HÒA XÃ HQI") does not hide it.
 _MOTTO = re.compile(r"C[O0]NG\s+H[O0]A\s+XA\s+H\S{1,2}I|Doc\s+lap\s*-\s*Tu\s+do", re.I)
+# The motto as it stands in a header: "CỘNG HÒA …" in capitals (running text may write "Cộng hòa
+# xã hội chủ nghĩa Việt Nam"), or the slogan with its dashes.
+_HEADER_MOTTO = re.compile(r"C[O0]NG\s+H[O0]A\s+XA\s+H\S{1,2}I|(?i:Doc\s+lap\s*-\s*Tu\s+do)")
+# "Số:" as OCR may leave it without its marks ("S6:", "So:"), for telling official texts from news.
+_DAMAGED_NUMBER = re.compile(r"\bS[o0-9]\s*[:.]\s*\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ]")
+_FOLDED_TYPE_LINES = {fold_marks(t.capitals) for t in vocabulary.heading_types()}
 _RULE_LINE = re.compile(r"^[\s_\-–—=*.]{3,}$")
 # A title line is continued by the next when this one ends in a linking word ("… của Chính phủ và").
 _JOINING_END = re.compile(r"\b(?:và|của|tại|về|các|với|trong|cho|theo|đối với|để)\s*$", re.I)
 # "… Nghị quyết số" / "ngày" / "năm" continue only into a number ("chuyển đổi số" ends a title).
 _NUMBER_END = re.compile(r"\b(?:số|ngày|năm|tháng)\s*$", re.I)
-REFERENCE_TYPES = (
-    "Nghị quyết", "Quyết định", "Chỉ thị", "Thông báo kết luận", "Thông báo", "Kế hoạch", "Nghị định",
-    "Thông tư", "Công điện", "Luật", "Quy định", "Kết luận", "Công văn", "Văn bản", "Chương trình",
-)
+# Everything a citation may name: every document type, "Thông báo kết luận", "Văn bản".
+REFERENCE_TYPES = tuple(t.name for t in vocabulary.DOC_TYPES) + vocabulary.CITED_KINDS
 _REFERENCE = re.compile(
-    r"\b(" + "|".join(REFERENCE_TYPES) + r")\s+(?:số\s+)?(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*[A-ZĐa-z0-9])"
+    r"\b(" + vocabulary.reference_pattern() + r")\s+(?:số\s+)?(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*[A-ZĐa-z0-9])"
     r"(?:\s*(?:ngày\s+(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})\s*(?:/|năm\s+)(\d{4})))?"
 )
-_SIGNER_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-_SIGNER_TITLE = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{3,}$")
+_SIGNER_NAME = re.compile(
+    rf"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{{SIGNER_NAME_WORDS[0] - 1},{SIGNER_NAME_WORDS[1] - 1}}}$"
+)
+_SIGNER_TITLE = re.compile(rf"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{{{SIGNER_TITLE_MIN_CHARS - 1},}}$")
+
+# --- News reports ------------------------------------------------------------------------------
+# A date as news sites write it: 29/8/2025, 29-08-2025, 29.08.2025, 2025-08-29, "ngày 29 tháng 8 năm 2025".
+_DATE = (r"(?:(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+         r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+         r"|ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))")
+_WEEKDAY = r"(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|T[2-7]|CN)"
+_TIME = r"\d{1,2}\s*[:hH]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+_TIMEZONE = r"\(?\s*(?:GMT|UTC)\s*[+\-]\s*\d{1,2}(?::?\d{2})?\s*\)?"
+_STAMP_LABEL = r"(?:Cập\s+nhật|Ngày\s+đăng|Đăng\s+(?:lúc|ngày)|Xuất\s+bản)\s*:?"
+_AUTHOR = r"[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,4}"
+_SEP = r"\s*[,|\-–]?\s*"
+# A byline: the line holds a date stamp and perhaps its weekday, time, time zone and author, nothing else.
+_BYLINE = re.compile(
+    rf"^\s*(?:{_STAMP_LABEL}\s*)?(?:{_WEEKDAY}{_SEP})?(?:{_TIME}{_SEP})?{_DATE}"
+    rf"(?:{_SEP}(?:lúc\s+)?{_TIME})?(?:\s*{_TIMEZONE})?(?:{_SEP}{_AUTHOR})?\s*$"
+)
+_DASH = r"[-–—]"
+# A dateline opening the lede: "<place or source>, <date> -" ("Hà Nội, 29/8/2025 -", "Báo Chính
+# phủ, 29/8/2025 -"), "(<agency>) -" ("(Chinhphu.vn) -", "(VOV) -", "Hà Nội (TTXVN) -") or "<TAG> -"
+# ("VGP - ", "TPO - ", "GD&TĐ - "). A parenthesised agency may go without its dash ("(LĐTĐ) Thủ tướng").
+_DATELINE_DATED = re.compile(
+    rf"^\s*(?P<source>[A-ZĐÀ-Ỹ][\w.&]*(?:\s+[\w.&]+){{0,5}}?)\s*,\s*{_DATE}(?:\s*,?\s*{_TIME})?"
+    rf"\s*(?:\((?P<agency>[^()\n]{{2,40}})\)\s*)?{_DASH}\s*"
+)
+_DATELINE_AGENCY = re.compile(rf"^\s*(?:(?P<place>{_PLACE})\s*)?\((?P<agency>[^()\n]{{2,40}})\)\s*(?:{_DASH}\s*)?(?=\S)")
+_DATELINE_TAG = re.compile(rf"^\s*(?P<agency>[A-ZĐ][A-ZĐ&.]*[A-ZĐ]|[\w\-]+\.(?:vn|com|net|org))\s*{_DASH}\s+(?=\S)")
+# The source of a dateline is a place unless it names the medium: "Báo Chính phủ", "Cổng TTĐT".
+_MEDIA_HEADS = ("Báo", "Tạp chí", "Cổng", "Đài", "Trang", "Thông tấn", "Kênh")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”)]\s*$")
+_CLAUSE_LABEL = re.compile(r"^\s*(?:Điều\s+\d+|[IVX]{1,4}\s*\.|\d{1,2}\s*[.)]|[a-zđ]\)|[-–•+])\s")
 
 
 @dataclass
@@ -94,14 +172,25 @@ def _valid_date(y: str, m: str, d: str) -> date | None:
         return None
 
 
+def _date_of(m: re.Match) -> date | None:
+    """The date of a match of a pattern built on `_DATE`, whichever of its forms matched."""
+    for y, mo, d in (("y", "m", "d"), ("iy", "im", "id"), ("wy", "wm", "wd")):
+        if m.group(y):
+            return _valid_date(m.group(y), m.group(mo), m.group(d))
+    return None
+
+
 def parse_header(text: str) -> Header:
     """Find the header fields and the body range of a directive's text."""
     h = Header(body_end=len(text))
     lines = text.split("\n")
-    head = "\n".join(lines[:25])
+    head = "\n".join(lines[:HEADER_LINES])
     if m := _NEWS_DATE.match(text):
         h.news, h.issued = True, _valid_date(m.group(1), m.group(2), m.group(3))
         h.body_start = text.index("\n") + 1 if "\n" in text else len(text)
+        return h
+    type_line = _type_line(lines)
+    if not _official_header(head, lines, type_line) and _read_news_head(h, text, lines, head):
         return h
     if m := _NUMBER.search(head):
         h.number = m.group(1)
@@ -109,17 +198,94 @@ def parse_header(text: str) -> Header:
         h.place, h.issued = m.group(1).strip(), _valid_date(m.group(4), m.group(3), m.group(2))
     issuer = _issuer_text(lines)
     h.issuer = _canonical_issuer(issuer) if issuer else None
-    _find_type_and_title(h, text, lines)
-    if h.doc_type is None and h.number and (code := re.search(r"[/\-]([A-ZĐ]{2})\b", h.number)):
+    if type_line is not None:
+        _read_type_and_title(h, text, lines, type_line)
+    if h.doc_type is None and h.number and (code := _NUMBER_CODE.search(h.number)):
         h.doc_type = NUMBER_TYPE_CODES.get(code.group(1))
     _find_closing(h, text)
     return h
 
 
+def _official_header(head: str, lines: list[str], type_line: int | None) -> bool:
+    """A number line, the national motto or a type line in capitals: the text is no news report.
+    Each is also recognised with its marks lost ("S6: 33/CT-TTg", "CHI THI"), as OCR leaves them."""
+    if type_line is not None or _NUMBER.search(head) or _DAMAGED_NUMBER.search(head):
+        return True
+    folded = fold_marks(head)
+    return bool(_HEADER_MOTTO.search(folded)) or any(
+        " ".join(ln.split()) in _FOLDED_TYPE_LINES for ln in folded.split("\n")[:TYPE_LINE_WINDOW])
+
+
+def _read_news_head(h: Header, text: str, lines: list[str], head: str) -> bool:
+    """Read a news report's headline, byline and dateline into `h`; False when the text is not a
+    news report (no date in news form, and no prose either, or an official "Hà Nội, ngày …" line)."""
+    offsets = _line_offsets(lines)
+    filled = [i for i, ln in enumerate(lines) if ln.strip()][:NEWS_HEAD_LINES]
+    headline: list[str] = []
+    dated = False
+    for i in filled:
+        line = lines[i]
+        if m := _BYLINE.match(line):
+            h.issued = h.issued or _date_of(m)
+            h.body_start, dated = (offsets[i + 1] if i + 1 < len(lines) else len(text)), True
+            continue
+        m = _DATELINE_DATED.match(line)
+        if m:
+            h.issued = h.issued or _date_of(m)
+            if _is_place(m.group("source")):
+                h.place = m.group("source")
+        else:
+            m = _DATELINE_AGENCY.match(line) or _DATELINE_TAG.match(line)
+            if m and m.groupdict().get("place"):
+                h.place = m.group("place")
+        if m:
+            h.body_start, dated = offsets[i] + m.end(), True
+            break
+        if dated:  # the line after the byline is the lede
+            break
+        headline.append(line.strip())
+    if not dated:
+        if _PLACE_DATE.search(head) or not _reads_as_prose(text):
+            return False
+        headline = _headline(lines, filled)
+        h.body_start = offsets[filled[len(headline)]] if headline else (offsets[filled[0]] if filled else 0)
+    h.news = True
+    h.title = " ".join(headline) or None
+    return True
+
+
+def _headline(lines: list[str], filled: list[int]) -> list[str]:
+    """The headline of an undated report: its first line when short, without a full stop, and
+    followed by more text."""
+    if len(filled) < 2:
+        return []
+    first = lines[filled[0]].strip()
+    if len(first) > HEADLINE_MAX_CHARS or _SENTENCE_END.search(first) or _CLAUSE_LABEL.match(first):
+        return []
+    return [first]
+
+
+def _is_place(source: str) -> bool:
+    """'Hà Nội', 'TP. Hồ Chí Minh' are places; 'Báo Chính phủ' names the medium."""
+    words = source.split()
+    return not source.startswith(_MEDIA_HEADS) and all(w[:1].isupper() for w in words) and len(words) <= PLACE_MAX_WORDS
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Running prose: a few full sentences, and few lines opening with a clause label."""
+    sample = text[:PROSE_SAMPLE_CHARS]
+    lines = [ln for ln in sample.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    labelled = sum(1 for ln in lines if _CLAUSE_LABEL.match(ln))
+    sentences = [s for s in re.split(r"(?<=[.!?…])\s+", " ".join(sample.split())) if len(s.split()) >= PROSE_SENTENCE_WORDS]
+    return len(sentences) >= PROSE_MIN_SENTENCES and labelled <= PROSE_MAX_LABEL_SHARE * len(lines)
+
+
 def _issuer_text(lines: list[str]) -> str | None:
     """The issuer block: left of the national motto on the same line (a text layer merges the two
     columns), or the capitalised lines above the motto (OCR reads the columns one after the other)."""
-    head = [ln.strip() for ln in lines[:8]]
+    head = [ln.strip() for ln in lines[:ISSUER_LINES]]
     for k, line in enumerate(head):
         m = _MOTTO.search(fold_marks(line))
         if not m:
@@ -127,23 +293,28 @@ def _issuer_text(lines: list[str]) -> str | None:
         if line[: m.start()].strip(" _-"):
             return line[: m.start()].strip(" _-")
         above = [ln for ln in head[:k] if ln and ln == ln.upper() and not _RULE_LINE.match(ln)]
-        return " ".join(above[-2:]) or None
+        return " ".join(above[-ISSUER_MAX_LINES:]) or None
     first = next((ln for ln in head if ln), "")
-    if first and first == first.upper() and len(first) < 60 and " ".join(first.split()) not in DOC_TYPES:
+    if first and first == first.upper() and len(first) < ISSUER_MAX_CHARS and " ".join(first.split()) not in DOC_TYPES:
         return first
     return None
 
 
-def _find_type_and_title(h: Header, text: str, lines: list[str]) -> None:
-    offsets = _line_offsets(lines)
-    for i, line in enumerate(lines[:30]):
+def _type_line(lines: list[str]) -> int | None:
+    """Index of the line that is a document type in capitals ("CHỈ THỊ"), if any."""
+    for i, line in enumerate(lines[:TYPE_LINE_WINDOW]):
         key = " ".join(line.split()).upper()
         if key in DOC_TYPES and line.strip() == line.strip().upper():
-            h.doc_type = DOC_TYPES[key]
-            title, j = _read_title(lines, i + 1)
-            h.title = title or None
-            h.body_start = offsets[j] if j < len(lines) else len(text)
-            return
+            return i
+    return None
+
+
+def _read_type_and_title(h: Header, text: str, lines: list[str], i: int) -> None:
+    offsets = _line_offsets(lines)
+    h.doc_type = DOC_TYPES[" ".join(lines[i].split()).upper()]
+    title, j = _read_title(lines, i + 1)
+    h.title = title or None
+    h.body_start = offsets[j] if j < len(lines) else len(text)
 
 
 def _read_title(lines: list[str], i: int) -> tuple[str, int]:
@@ -193,13 +364,13 @@ def _find_closing(h: Header, text: str) -> None:
     if m:
         h.recipients = _recipients(text[m.end():].split("\n"))
         h.body_end = m.start()
-    tail = text[m.start():] if m else text[-600:]
+    tail = text[m.start():] if m else text[-CLOSING_TAIL_CHARS:]
     tail_lines = [ln.strip() for ln in tail.split("\n") if ln.strip()]
     for k in range(len(tail_lines) - 1, 0, -1):
         name = _right_part(tail_lines[k])
         if not _SIGNER_NAME.match(name):
             continue
-        titles = [_right_part(ln) for ln in tail_lines[max(0, k - 3):k]]
+        titles = [_right_part(ln) for ln in tail_lines[max(0, k - SIGNER_TITLE_LINES):k]]
         titles = [t for t in titles if _SIGNER_TITLE.match(t)]
         if titles:
             h.signer = name

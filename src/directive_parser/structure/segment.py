@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from directive_parser.models import Clause, ClauseKind, Page, Span, page_of
+from directive_parser.text import vocabulary
 from directive_parser.text.normalize import fold_marks
 
 # Vietnamese points run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
@@ -37,7 +38,7 @@ KIND = {"roman": ClauseKind.section, "section": ClauseKind.section, "point": Cla
         "item": ClauseKind.item, "subitem": ClauseKind.subitem}
 # A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
 # A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.".
-_CLOSING = re.compile(r"\b(?:Chỉ thị|Quyết định|Công điện|Thông báo|Nghị quyết|Kế hoạch|Thông tư)\s+này\b"
+_CLOSING = re.compile(r"\b(?:" + vocabulary.names_pattern(vocabulary.closing_types()) + r")\s+này\b"
                       r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
 
 
