@@ -78,7 +78,35 @@ class Span(_Model):
     end: int = Field(ge=0)
 
 
+class CellBox(_Model):
+    """A table cell's box on its page, in PDF points from the page's top-left corner (pdfplumber's
+    convention); for scans, in pixels of the OCR'd image scaled to points."""
+
+    page: int = Field(ge=1)
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class TableCell(_Model):
+    """One cell of a task-table row, as the record's provenance."""
+
+    column: str = Field(description="The column's header text, e.g. 'Cơ quan chủ trì'")
+    text: str
+    box: CellBox | None = None
+
+
+class TableSource(_Model):
+    """Where a record read from a task table comes from."""
+
+    table: int = Field(ge=1, description="1-based index of the table in the document")
+    row: int = Field(ge=1, description="1-based index of the data row in its table (header rows not counted)")
+    cells: list[TableCell] = Field(default_factory=list)
+
+
 class ClauseKind(StrEnum):
+    part = "part"  # an attachment after the signature: Kế hoạch, Chương trình, Phụ lục
     section = "section"  # 1. / I. / Điều 1. / Khoản
     point = "point"  # a) … đ) … e)
     item = "item"  # - / +
@@ -128,6 +156,8 @@ class Assignment(_Model):
     submit_to: str | None = Field(default=None, description="Who the product goes to: Thủ tướng Chính phủ…")
     span: Span
     completeness: list[Completeness] = Field(default_factory=list, description="Which of the '6 rõ' are stated")
+    table: TableSource | None = Field(default=None, description="The table row the record comes from, if any")
+    extra: dict[str, str] = Field(default_factory=dict, description="Table cells of columns with no known role")
 
 
 class Reference(_Model):
@@ -253,12 +283,26 @@ class Directive(_Model):
 
 
 @dataclass(frozen=True)
+class TableGrid:
+    """The cell boxes of one table that ingest wrote into its page's text as pipe rows.
+
+    `boxes[r][c]` is the box of row r (the header rows included), column c. The k-th pipe table
+    of a page's text is the page's k-th grid, which is how the boxes survive clean-up's offset
+    changes.
+    """
+
+    boxes: tuple[tuple[CellBox | None, ...], ...]
+
+
+@dataclass(frozen=True)
 class PageText:
-    """The raw text of one page, before clean-up."""
+    """The raw text of one page, before clean-up. Tables found by ingest are in `text` as pipe
+    rows ("| STT | Nội dung | Cơ quan chủ trì |"), one row a line; `tables` holds their boxes."""
 
     number: int
     text: str
     method: PageMethod
+    tables: tuple[TableGrid, ...] = ()
 
 
 @dataclass(frozen=True)
