@@ -324,3 +324,27 @@ def page_of(pages: list[Page], offset: int) -> int:
     if i >= 0 and offset < pages[i].end:
         return pages[i].number
     return pages[-1].number
+
+
+@dataclass(frozen=True)
+class TextCell:
+    """One cell: its text (stripped) and its offsets in the document text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class TextTable:
+    """A table found in the text: its header row(s), its data rows and where it sits."""
+
+    header: list[TextCell]
+    rows: list[list[TextCell]] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    # Page-relative identity of each row, for matching ingest's cell boxes: (page number, index
+    # of the table among that page's tables, row index within that page's piece, header included).
+    row_keys: list[tuple[int, int, int]] = field(default_factory=list)
+    header_key: tuple[int, int, int] | None = None
+    line_spans: list[tuple[int, int]] = field(default_factory=list)

@@ -30,9 +30,11 @@ from directive_parser.models import (
 from directive_parser.options import ParseOptions
 from directive_parser.repair import damage
 from directive_parser.repair import reference as repair
+from directive_parser.structure.attachments import find_parts, part_clause
 from directive_parser.structure.cleanup import clean_pages
 from directive_parser.structure.header import Header, find_references, parse_header
 from directive_parser.structure.segment import segment_clauses
+from directive_parser.structure.tables import find_tables, mask_tables
 
 # Below this share of Vietnamese-looking words an undamaged text is not a Vietnamese document.
 MIN_VIETNAMESE_SHARE = 0.15
@@ -104,11 +106,19 @@ def _parse_source(src: SourceDocument, opts: ParseOptions) -> Directive:
     doc = clean_pages(pages)
     if len(doc.text.split()) < MIN_WORDS:
         raise EmptyDocumentError("no text was found in the document", src.path)
-    h = parse_header(doc.text)
+    tables = find_tables(doc.text, [(p.number, p.start) for p in doc.pages])
+    prose = mask_tables(doc.text, tables)  # the tables' lines blanked: read once, as tables
+    h = parse_header(prose)
     when = h.issued or issued  # the date printed in the document wins over the caller's fallback
     key = h.number or src.sha256[:12]
-    clauses = segment_clauses(doc.text, h.body_start, h.body_end, doc.pages)
-    records, warnings = extract_assignments(clauses, ExtractContext(doc.text, doc.pages, when, key))
+    parts = find_parts(prose, h.body_start)
+    body_end = min(h.body_end, parts[0].start) if parts else h.body_end
+    clauses = segment_clauses(prose, h.body_start, body_end, doc.pages)
+    clauses += [part_clause(p, segment_clauses(prose, p.body_start, p.end, doc.pages), doc.pages) for p in parts]
+    grids = {(page.number, i): grid for page in pages for i, grid in enumerate(page.tables)}
+    ctx = ExtractContext(doc.text, doc.pages, when, key, tables=tuple(tables), grids=grids,
+                         parts=tuple((p.code, p.start, p.end) for p in parts))
+    records, warnings = extract_assignments(clauses, ctx)
     warnings = _header_warnings(h, when) + warnings
     if not records:
         warnings.append(ParseWarning(stage=Stage.extract, message="no assignments were found"))

@@ -47,9 +47,9 @@ DATE_WORDS_RE = re.compile(
     r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?(?!\d)", _I)
 MONTH_RE = re.compile(
     rf"(?P<cuoi>cuối\s+)?tháng\s+(?P<n>\d{{1,2}})(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
-# Quarter numerals: Roman or Arabic; OCR reads "I" as "l" or "|" ("Quý l/2026").
+# Quarter numerals: Roman or Arabic; OCR reads "I" as "l" or "|" ("Quý l/2026"); old spelling "Quí".
 QUARTER_RE = re.compile(
-    rf"(?P<cuoi>cuối\s+)?quý\s+(?P<n>[ivl|1-4]{{1,3}})(?![\w])"
+    rf"(?P<cuoi>cuối\s+)?qu[ýí]\s+(?P<n>[ivl|1-4]{{1,3}})(?![\w])"
     rf"(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
 HALF_RE = re.compile(
     r"(?:(?:6|sáu)\s+tháng|nửa)\s+(?P<n>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?!\d)", _I)
@@ -329,15 +329,19 @@ def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> boo
     return bool(issued and hit.due and hit.kind in DATED and hit.due < issued)
 
 
-def _scan(text: str, issued: date | None, bare_at_end: bool) -> list[DeadlineMatch]:
+def scan(text: str, issued: date | None, *, bare_at_end: bool, cell: bool = False) -> list[DeadlineMatch]:
+    """Every deadline phrase of `text`. `cell`: the text is a table's deadline cell ("Quý III,
+    năm 2022"), where every phrase is a deadline, cued or not, even one before `issued`."""
     text = unicodedata.normalize("NFC", text)
     matches: list[DeadlineMatch] = []
     for core in _merge_ranges(text, _core_hits(text, issued), issued):
         hit = _with_cue(text, core)
         at_end = bare_at_end and TRAILING_RE.match(text[hit.end:])
+        if cell:
+            hit = replace(hit, cue=True)
         if hit.needs_cue and not hit.cue and not at_end:
             continue
-        if _is_noise(text, hit, core.start, issued):
+        if _is_noise(text, hit, core.start, None if cell else issued):
             continue
         while matches and matches[-1].start >= hit.start:  # a cue swallowed an earlier "ngay"
             matches.pop()
@@ -348,7 +352,7 @@ def _scan(text: str, issued: date | None, bare_at_end: bool) -> list[DeadlineMat
     return matches
 
 
-def _choose(matches: list[DeadlineMatch]) -> Deadline | None:
+def choose(matches: list[DeadlineMatch]) -> Deadline | None:
     """The last cued dated phrase, else a schedule reference, a recurrence, "ngay", any date."""
     rules = (lambda m: m.cue and m.deadline.kind in DATED,
              lambda m: m.deadline.kind is DeadlineKind.none,
@@ -380,7 +384,7 @@ def find_deadlines(text: str, issued: date | None = None) -> list[DeadlineMatch]
     ...     "Triển khai Nghị quyết số 71/NQ-CP ngày 01/4/2025, hoàn thành trong Quý I/2026")]
     ['2026-03-31']
     """
-    return _scan(text, issued, bare_at_end=False)
+    return scan(text, issued, bare_at_end=False)
 
 
 def parse_deadline(text: str, issued: date | None = None) -> Deadline | None:
@@ -399,7 +403,7 @@ def parse_deadline(text: str, issued: date | None = None) -> Deadline | None:
     >>> parse_deadline("trước ngày 15/9", issued=date(2025, 11, 6)).due
     datetime.date(2026, 9, 15)
     """
-    return _choose(_scan(text, issued, bare_at_end=True))
+    return choose(scan(text, issued, bare_at_end=True))
 
 
 def pick_deadline(text: str, issued: date | None = None) -> Deadline | None:
@@ -422,4 +426,4 @@ def pick_deadline(text: str, issued: date | None = None) -> Deadline | None:
     ...               "15/01/2026; báo cáo hằng tháng.").due
     datetime.date(2026, 1, 15)
     """
-    return _choose(find_deadlines(text, issued))
+    return choose(find_deadlines(text, issued))

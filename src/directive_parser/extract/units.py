@@ -9,7 +9,8 @@ lower-case unit follows ("…, hoàn thành trong Quý I/2026; rà soát …").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from directive_parser.extract import deadlines, grammar
@@ -17,11 +18,14 @@ from directive_parser.models import (
     Assignment,
     Body,
     Clause,
+    ClauseKind,
     Completeness,
     Deadline,
     DeadlineKind,
     Page,
     Span,
+    TableGrid,
+    TextTable,
     page_of,
 )
 
@@ -54,12 +58,21 @@ class _Task:
 
 @dataclass(frozen=True)
 class ExtractContext:
-    """What extraction needs besides the clauses."""
+    """What extraction needs besides the clauses: the text, its pages, and its tables with the
+    cell boxes ingest found for them (keyed by page and the table's index on that page)."""
 
     text: str
     pages: list[Page]
     issued: date | None
     doc_key: str
+    tables: tuple[TextTable, ...] = ()
+    grids: Mapping[tuple[int, int], TableGrid] = field(default_factory=dict)
+    parts: tuple[tuple[str, int, int], ...] = ()  # (code, start, end) of each attachment
+
+
+def is_preamble(clause: Clause) -> bool:
+    """The unnumbered introduction of the body or of an attachment ("preamble", "KH.preamble")."""
+    return clause.kind is ClauseKind.paragraph and clause.path.rsplit(".", 1)[-1] == "preamble"
 
 
 def records_from(clause: Clause, text: str, offset: int, inherited: list[Body], ctx: ExtractContext,

@@ -75,7 +75,9 @@ def _running_headers(lines_per_page: list[list[str]]) -> set[str]:
         return set()
     firsts = Counter(next((ln.strip() for ln in lines if ln.strip()), "") for lines in lines_per_page[1:])
     need = max(2, len(lines_per_page) // 2)
-    return {ln for ln, n in firsts.items() if ln and n >= need and not _PAGE_NUMBER.match(ln)}
+    # A table's header row repeated on each page is not page furniture: the table reader drops
+    # the repeats and keeps the first ("| STT | Nội dung nhiệm vụ | …").
+    return {ln for ln, n in firsts.items() if ln and n >= need and not _PAGE_NUMBER.match(ln) and not ln.startswith("|")}
 
 
 def _drop_page_numbers(lines: list[str], number: int) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from directive_parser.extract import grammar
-from directive_parser.extract.units import ExtractContext, records_from
+from directive_parser.extract.units import ExtractContext, is_preamble, records_from
 from directive_parser.models import (
     Assignment,
     Body,
@@ -47,14 +47,14 @@ class NumberedLayout:
         for i, clause in enumerate(clauses):
             # Dash items before the first numbered clause are the address list of a Công điện
             # ("THỦ TƯỚNG CHÍNH PHỦ điện: - Chủ tịch Ủy ban nhân dân các tỉnh …;"), not tasks.
-            if clause.path == "preamble" or (clause.kind is ClauseKind.item and i < first_numbered):
+            if is_preamble(clause) or (clause.kind is ClauseKind.item and i < first_numbered):
                 continue
             records += _walk(clause, addressees, ctx, warnings)
         return records, warnings
 
 
 def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Body]:
-    pre = next((c for c in clauses if c.path == "preamble"), None)
+    pre = next((c for c in clauses if is_preamble(c)), None)
     return addressees(pre.text) if pre else []
 
 

@@ -1,0 +1,224 @@
+"""Task tables: one record per row of an annex "Danh mục nhiệm vụ" / "Phụ lục" table.
+
+Columns get their role from the header cell, never from their position: the task ("Nội dung
+nhiệm vụ", "Tên nhiệm vụ", "Nội dung công việc"), the lead ("Cơ quan chủ trì", "Đơn vị thực
+hiện"), the coordinating bodies ("Cơ quan phối hợp"), the product ("Sản phẩm", "Kết quả", "Hình
+thức văn bản") and the deadline ("Thời gian hoàn thành", "Thời hạn", "Tiến độ"). A table with a
+task column and a lead or deadline column is a task table; statistics tables are not.
+
+Rows follow the genre's conventions:
+- a group row ("I | Hoàn thiện thể chế", text in one cell only) heads the rows below it;
+- a row with task text is a task, numbered or not (flattened annexes often lose the numbers);
+- a row with no task text but a lead continues the task above ("| | | Sở Y tế | |": a second
+  lead for the same task);
+- an empty lead or deadline cell under a filled one takes the value above (a vertically merged
+  cell), until the next group row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from directive_parser.extract import grammar
+from directive_parser.extract.bodies import split_bodies
+from directive_parser.extract.deadline_cells import parse_cell_deadline
+from directive_parser.extract.units import ExtractContext
+from directive_parser.models import (
+    Assignment,
+    Body,
+    BodyKind,
+    CellBox,
+    Completeness,
+    Deadline,
+    DeadlineKind,
+    ParseWarning,
+    Span,
+    TableCell,
+    TableSource,
+    TextCell,
+    TextTable,
+    page_of,
+)
+from directive_parser.text.normalize import fold_key
+
+# Header words of each role, folded (no marks, lower case), tried in this order: "Cơ quan chủ trì
+# thực hiện" is a lead column although it says "thực hiện", "Thời gian hoàn thành" a deadline
+# column although it says "hoàn thành".
+ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("stt", "tt", "so tt", "so thu tu")),
+    ("coordinating", ("phoi hop",)),
+    ("lead", ("chu tri", "co quan thuc hien", "don vi thuc hien", "co quan thuc hien", "trach nhiem thuc hien",
+              "don vi chu tri", "co quan chiu trach nhiem", "don vi thuc hien", "chu the thuc hien")),
+    ("deadline", ("thoi gian", "thoi han", "tien do", "thoi diem", "moc thoi gian")),
+    ("product", ("san pham", "ket qua", "hinh thuc")),
+    ("task", ("noi dung", "nhiem vu", "cong viec", "hoat dong", "ten de an", "giai phap", "ten du an", "ten van ban")),
+)
+NUMBER_ONLY = {"number"}
+# A group row's number: Roman numerals or capital letters ("I", "II.", "A", "B.").
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.?$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def column_roles(header: list[TextCell]) -> dict[int, str]:
+    """Role of each header cell's column: number, task, lead, coordinating, product, deadline."""
+    roles: dict[int, str] = {}
+    for i, cell in enumerate(header):
+        folded = fold_key(cell.text)
+        for role, words in ROLE_WORDS:
+            if role in roles.values() and role != "number":
+                continue
+            if role == "number":
+                if folded.strip(" .") in words:
+                    roles[i] = role
+                    break
+                continue
+            if any(w in folded for w in words):
+                roles[i] = role
+                break
+    return roles
+
+
+def is_task_table(roles: dict[int, str]) -> bool:
+    found = set(roles.values())
+    return "task" in found and bool(found & {"lead", "deadline"})
+
+
+@dataclass
+class _Row:
+    number: str
+    cells: list[TextCell]
+    lead: list[Body]
+    deadline_text: str
+    group: str
+    extra_leads: list[Body] = field(default_factory=list)
+
+
+class TableLayout:
+    """Task tables anywhere in the document (main body or attachment)."""
+
+    name = "table"
+
+    def extract(self, ctx: ExtractContext) -> tuple[list[Assignment], list[ParseWarning]]:
+        records: list[Assignment] = []
+        for k, table in enumerate(ctx.tables, start=1):
+            roles = column_roles(table.header)
+            if is_task_table(roles):
+                records += _table_records(k, table, roles, ctx)
+        return records, []
+
+
+def _prefix(table: TextTable, k: int, ctx: ExtractContext) -> str:
+    """Clause path prefix: the attachment's code ("PL1"), or "T<k>" for a table in the body."""
+    for code, start, end in ctx.parts:
+        if start <= table.start < end:
+            siblings = [t for t in ctx.tables if start <= t.start < end]
+            return code if len(siblings) == 1 else f"{code}.T{siblings.index(table) + 1}"
+    return f"T{k}"
+
+
+def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: ExtractContext) -> list[Assignment]:
+    col = {role: i for i, role in sorted(roles.items(), reverse=True)}
+    width = len(table.header)
+    rows: list[_Row] = []
+    group = ""
+    above_lead: list[Body] = []
+    above_deadline = ""
+    for cells in table.rows:
+        cells = (cells + [TextCell("", cells[-1].end, cells[-1].end)] * width)[:width] if len(cells) < width else cells
+        value = {role: cells[i].text if i < len(cells) else "" for role, i in col.items()}
+        filled = [c.text for c in cells if c.text]
+        task = value.get("task", "")
+        number = value.get("number", "")
+        lead_cell = value.get("lead", "")
+        if _is_group_row(number, filled, value):
+            group = _group_label(number, len(rows))
+            above_lead, above_deadline = [], ""
+            continue
+        if not task:
+            if lead_cell and rows:  # a second lead for the task above
+                rows[-1].extra_leads += _bodies(lead_cell)
+            continue
+        lead = _bodies(lead_cell) if lead_cell else above_lead
+        deadline_text = value.get("deadline", "") or above_deadline
+        rows.append(_Row(number, cells, lead, deadline_text, group))
+        above_lead, above_deadline = lead, deadline_text
+    prefix = _prefix(table, k, ctx)
+    out: list[Assignment] = []
+    counters: dict[str, int] = {}
+    for i, row in enumerate(rows, start=1):
+        counters[row.group] = counters.get(row.group, 0) + 1
+        n = row.number.rstrip(".") if _ROW_NUMBER.match(row.number) else str(counters[row.group])
+        path = ".".join(p for p in (prefix, row.group, n) if p)
+        out.append(_record(path, i, row, col, table, ctx))
+    return out
+
+
+def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool:
+    """"| I | Hoàn thiện thể chế | | |": a heading row, with no lead or deadline of its own."""
+    if value.get("lead") or value.get("deadline") or value.get("coordinating"):
+        return False
+    if number and _GROUP_NUMBER.match(number) and not number.rstrip(".").isdigit():
+        return True
+    return len(filled) == 1 and not number and len(filled[0]) < 200 and filled[0] != value.get("task", "")
+
+
+def _group_label(number: str, n_rows: int) -> str:
+    return number.rstrip(".") if number else f"G{n_rows + 1}"
+
+
+def _bodies(cell: str) -> list[Body]:
+    """The bodies a lead/coordinating cell names; the cell itself when the gazetteer knows none."""
+    found = split_bodies(cell)
+    if found:
+        return found
+    text = " ".join(cell.split()).strip(" ;,.")
+    return [Body(name=text, text=text, kind=BodyKind.other)] if text else []
+
+
+def _record(path: str, i: int, row: _Row, col: dict[str, int], table: TextTable, ctx: ExtractContext) -> Assignment:
+    task_cell = row.cells[col["task"]]
+    task = " ".join(task_cell.text.split())
+    value = {role: " ".join(row.cells[j].text.split()) for role, j in col.items() if j < len(row.cells)}
+    deadline: Deadline | None = None
+    if "deadline" in col:
+        deadline = parse_cell_deadline(row.deadline_text, ctx.issued)
+    lead = row.lead + [b for b in row.extra_leads if b not in row.lead]
+    coordinating = _bodies(value["coordinating"]) if value.get("coordinating") else []
+    product = value.get("product") or grammar.find_product(task)
+    submit_to = grammar.find_submit_to(task)
+    page = page_of(ctx.pages, task_cell.start)
+    key = table.row_keys[i - 1] if i - 1 < len(table.row_keys) else None
+    cells = [TableCell(column=h.text, text=" ".join(c.text.split()), box=_box(ctx, key, j))
+             for j, (h, c) in enumerate(zip(table.header, row.cells))]
+    known = set(col.values())
+    extra = {table.header[j].text: cells[j].text for j in range(len(cells)) if j not in known and cells[j].text}
+    return Assignment(
+        id=f"{ctx.doc_key}/{path}/1", clause=path, lead=lead, coordinating=coordinating, task=task,
+        deadline=deadline, recurrence=deadline.recurrence if deadline else None, product=product, submit_to=submit_to,
+        span=Span(page=page, start=task_cell.start, end=task_cell.end),
+        completeness=_completeness(lead, task, deadline, product, submit_to),
+        table=TableSource(table=table_index(ctx, table), row=i, cells=cells), extra=extra,
+    )
+
+
+def table_index(ctx: ExtractContext, table: TextTable) -> int:
+    return next(k for k, t in enumerate(ctx.tables, start=1) if t is table)
+
+
+def _box(ctx: ExtractContext, key: tuple[int, int, int] | None, column: int) -> CellBox | None:
+    if key is None:
+        return None
+    grid = ctx.grids.get((key[0], key[1]))
+    if grid is None or key[2] >= len(grid.boxes) or column >= len(grid.boxes[key[2]]):
+        return None
+    return grid.boxes[key[2]][column]
+
+
+def _completeness(lead: list[Body], task: str, dl: Deadline | None, product: str | None,
+                  submit_to: str | None) -> list[Completeness]:
+    """The "6 rõ" a row states: a lead column is an explicit responsibility."""
+    dated = dl is not None and (dl.due is not None or dl.recurrence is not None or dl.kind is DeadlineKind.immediate)
+    stated = {Completeness.nguoi: bool(lead), Completeness.viec: bool(task), Completeness.thoi_gian: dated,
+              Completeness.trach_nhiem: bool(lead), Completeness.san_pham: bool(product),
+              Completeness.tham_quyen: bool(submit_to)}
+    return [c for c, ok in stated.items() if ok]

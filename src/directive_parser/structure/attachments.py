@@ -1,0 +1,111 @@
+"""Attachments: the parts a document carries after its signature (Kế hoạch, Chương trình, Phụ lục…).
+
+A Quyết định or Nghị quyết that "ban hành kèm theo" a programme prints it after the signature
+block, under its own title in capitals and a line saying what it is attached to:
+
+    KẾ HOẠCH
+    TRIỂN KHAI THỰC HIỆN ĐỀ ÁN …
+    (Ban hành kèm theo Quyết định số 2853/QĐ-UBND ngày 21 tháng 11 năm 2025 của …)
+
+An annex table opens the same way ("PHỤ LỤC I" / "DANH MỤC NHIỆM VỤ …" / "(Kèm theo Kế hoạch số
+…)"). Each part runs to the next part or to the end of the text; its sections restart their
+numbering, so it is segmented on its own and its clause paths carry its code ("KH.II.3",
+"PL1.5").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from directive_parser.models import Clause, ClauseKind, Page, Span, page_of
+
+# Part titles and the code their clause paths take. The code follows the genre's own shorthand:
+# "PL" for Phụ lục (annexes are cited "Phụ lục I"), "CT" for a Chương trình hành động.
+PART_KINDS: tuple[tuple[str, str], ...] = (
+    ("CHƯƠNG TRÌNH", "CT"), ("KẾ HOẠCH", "KH"), ("PHỤ LỤC", "PL"), ("DANH MỤC", "DM"), ("ĐỀ ÁN", "ĐA"),
+    ("QUY CHẾ", "QC"), ("QUY ĐỊNH", "QyĐ"), ("HƯỚNG DẪN", "HD"), ("ĐIỀU LỆ", "ĐL"), ("BIỂU", "BM"),
+)
+# "PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 02", "PHỤ LỤC SỐ 3", "KẾ HOẠCH HÀNH ĐỘNG …" — a title line in capitals.
+_TITLE = re.compile(
+    r"^\s*(?P<kind>" + "|".join(k for k, _ in PART_KINDS) + r")\b(?:\s+(?:SỐ\s+)?(?P<num>[IVXLC]+|\d{1,2}[a-z]?)\b)?"
+    r"[^a-zà-ỹđ]*$"
+)
+# The line that says what the part is attached to: "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)".
+_ATTACHED = re.compile(r"^\s*[(\[]?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b")
+# The attached-to line follows the title within a few lines (the title may run over several).
+MAX_TITLE_LINES = 6
+
+
+@dataclass(frozen=True)
+class Part:
+    """One attachment: its code, its title, where it starts (the title) and where its body starts."""
+
+    code: str
+    title: str
+    start: int
+    body_start: int
+    end: int
+
+
+def find_parts(text: str, start: int) -> list[Part]:
+    """The attachments of `text` from offset `start` on, in order; each ends where the next starts."""
+    lines, offsets = _lines(text, start)
+    found: list[tuple[int, int, str, str]] = []  # (title line, attached line, kind, number)
+    i = 0
+    while i < len(lines):
+        m = _TITLE.match(lines[i])
+        if m and any(c.isalpha() for c in lines[i]):
+            attached = next((j for j in range(i + 1, min(len(lines), i + 1 + MAX_TITLE_LINES))
+                             if _ATTACHED.match(lines[j])), None)
+            if attached is not None:
+                found.append((i, attached, m.group("kind"), m.group("num") or ""))
+                i = attached + 1
+                continue
+        i += 1
+    parts: list[Part] = []
+    codes: dict[str, int] = {}
+    for k, (ti, ai, kind, num) in enumerate(found):
+        code = dict(PART_KINDS)[kind] + _number(num)
+        codes[code] = codes.get(code, 0) + 1
+        if codes[code] > 1:  # two unnumbered "PHỤ LỤC": PL, PL2
+            code += str(codes[code])
+        end = offsets[found[k + 1][0]] if k + 1 < len(found) else len(text)
+        title = " ".join(line.strip() for line in lines[ti:ai])
+        body_start = offsets[ai + 1] if ai + 1 < len(lines) else len(text)
+        parts.append(Part(code, title, offsets[ti], min(body_start, end), end))
+    return parts
+
+
+def _number(num: str) -> str:
+    """'I' -> '1', '02' -> '2': annexes are numbered either way; the path uses Arabic numerals."""
+    if not num:
+        return ""
+    if num.isdigit():
+        return str(int(num))
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(num, num[1:] + " "):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return str(total)
+
+
+def _lines(text: str, start: int) -> tuple[list[str], list[int]]:
+    lines, offsets, pos = [], [], start
+    for line in text[start:].split("\n"):
+        lines.append(line)
+        offsets.append(pos)
+        pos += len(line) + 1
+    return lines, offsets
+
+
+def part_clause(part: Part, children: list[Clause], pages: list[Page]) -> Clause:
+    """The clause of a whole attachment, its children's paths prefixed with its code."""
+    return Clause(path=part.code, label=part.code, kind=ClauseKind.part, text=part.title,
+                  span=Span(page=page_of(pages, part.start), start=part.start, end=part.end),
+                  children=[prefix_paths(c, part.code) for c in children])
+
+
+def prefix_paths(clause: Clause, code: str) -> Clause:
+    """`clause` and its descendants with `code.` before their paths: '2.a' -> 'KH.2.a'."""
+    return clause.model_copy(update={"path": f"{code}.{clause.path}",
+                                     "children": [prefix_paths(c, code) for c in clause.children]})
