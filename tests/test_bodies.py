@@ -18,15 +18,15 @@ LOOKUP = [
     ("abbr-vpcp", "VPCP", "Văn phòng Chính phủ", A),
     ("abbr-nhnn", "NHNN", "Ngân hàng Nhà nước Việt Nam", A),
     ("abbr-gddt", "Bộ GDĐT", "Bộ Giáo dục và Đào tạo", M),
-    ("former-tttt-abbr", "Bộ TT&TT", "Bộ Khoa học và Công nghệ", M),
-    ("former-tttt", "Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ", M),
-    ("former-khdt", "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", M),
-    ("former-ldtbxh", "Bộ Lao động - Thương binh và Xã hội", "Bộ Nội vụ", M),
-    ("former-ldtbxh-abbr", "Bộ LĐTBXH", "Bộ Nội vụ", M),
-    ("former-gtvt", "Bộ Giao thông vận tải", "Bộ Xây dựng", M),
-    ("former-tnmt", "Bộ Tài nguyên và Môi trường", "Bộ Nông nghiệp và Môi trường", M),
-    ("former-nnptnt", "Bộ NN&PTNT", "Bộ Nông nghiệp và Môi trường", M),
-    ("former-ubdt", "Ủy ban Dân tộc", "Bộ Dân tộc và Tôn giáo", M),
+    ("former-tttt-abbr", "Bộ TT&TT", "Bộ Thông tin và Truyền thông", M),
+    ("former-tttt", "Bộ Thông tin và Truyền thông", "Bộ Thông tin và Truyền thông", M),
+    ("former-khdt", "Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư", M),
+    ("former-ldtbxh", "Bộ Lao động - Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội", M),
+    ("former-ldtbxh-abbr", "Bộ LĐTBXH", "Bộ Lao động - Thương binh và Xã hội", M),
+    ("former-gtvt", "Bộ Giao thông vận tải", "Bộ Giao thông vận tải", M),
+    ("former-tnmt", "Bộ Tài nguyên và Môi trường", "Bộ Tài nguyên và Môi trường", M),
+    ("former-nnptnt", "Bộ NN&PTNT", "Bộ Nông nghiệp và Phát triển nông thôn", M),
+    ("former-ubdt", "Ủy ban Dân tộc", "Ủy ban Dân tộc", M),
     ("old-orthography-vhttdl", "Bộ Văn hoá, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch", M),
     ("case-thu-tuong", "Thủ Tướng Chính phủ", "Thủ tướng Chính phủ", R),
     ("ocr-one-letter", "Bộ Tài chỉnh", "Bộ Tài chính", M),
@@ -51,7 +51,7 @@ LOOKUP = [
     ("bare-province", "tỉnh Yên Bái", "Ủy ban nhân dân tỉnh Lào Cai", P),
     ("unknown-province", "Ủy ban nhân dân tỉnh Xuân Sơn", "Ủy ban nhân dân tỉnh Xuân Sơn", P),
     ("unknown-ministry", "Bộ Kinh tế và Hạ tầng", "Bộ Kinh tế và Hạ tầng", M),
-    ("minister-of-former", "Bộ trưởng Bộ Kế hoạch và Đầu tư", "Bộ trưởng Bộ Tài chính", R),
+    ("minister-of-former", "Bộ trưởng Bộ Kế hoạch và Đầu tư", "Bộ trưởng Bộ Kế hoạch và Đầu tư", R),
     ("chair-of-former", "Chủ tịch UBND tỉnh Hà Giang", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang", R),
     ("deputy-pm-named", "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng", "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng", R),
     ("group-lowercase", "bộ, ngành", "các bộ, ngành", G),
@@ -88,7 +88,7 @@ FIND = [
     ("vpcp", "Văn phòng Chính phủ theo dõi, đôn đốc", [("Văn phòng Chính phủ", "Văn phòng Chính phủ")]),
     ("unknown-ministry", "Giao Bộ Hạ tầng Số chủ trì", [("Bộ Hạ tầng Số", "Bộ Hạ tầng Số")]),
     ("unknown-province", "Ủy ban nhân dân tỉnh Xuân Sơn báo cáo", [("Ủy ban nhân dân tỉnh Xuân Sơn", "Ủy ban nhân dân tỉnh Xuân Sơn")]),
-    ("former-in-text", "đề nghị Bộ GTVT rà soát", [("Bộ GTVT", "Bộ Xây dựng")]),
+    ("former-in-text", "đề nghị Bộ GTVT rà soát", [("Bộ GTVT", "Bộ Giao thông vận tải")]),
     ("group-with-cac", "các bộ, ngành, địa phương triển khai", [("các bộ, ngành, địa phương", "các bộ, ngành, địa phương")]),
     ("politburo", "Kết luận của Bộ Chính trị", [("Bộ Chính trị", "Bộ Chính trị")]),
     ("enumeration", "Giao các Bộ: Công an, Quốc phòng, Ngoại giao thực hiện",
@@ -146,7 +146,7 @@ SPLIT = [
     ("bare-provinces", "tỉnh Lào Cai và thành phố Hà Nội",
      [("Ủy ban nhân dân tỉnh Lào Cai", P), ("Ủy ban nhân dân thành phố Hà Nội", P)]),
     ("former-names", "Bộ Tài nguyên và Môi trường, Bộ Giao thông vận tải",
-     [("Bộ Nông nghiệp và Môi trường", M), ("Bộ Xây dựng", M)]),
+     [("Bộ Tài nguyên và Môi trường", M), ("Bộ Giao thông vận tải", M)]),
     ("leading-giao", "Giao Văn phòng Chính phủ", [("Văn phòng Chính phủ", A)]),
     ("with-coordinators", "Thanh tra Chính phủ, Kiểm toán nhà nước và các cơ quan liên quan",
      [("Thanh tra Chính phủ", A), ("Kiểm toán nhà nước", A), ("các cơ quan liên quan", G)]),
@@ -192,3 +192,34 @@ def test_all_capitals_after_bo_never_hangs(text: str) -> None:
 ])
 def test_standard_noun_abbreviations_inside_names(text: str, name: str) -> None:
     assert [m.body.name for m in find_bodies(text)][:1] == [name]
+
+
+
+# A reorganised body keeps the name the document gives it; `successor` routes it to today's holder.
+SUCCESSORS = [
+    ("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính"),
+    ("Bộ TT&TT", "Bộ Khoa học và Công nghệ"),
+    ("Bộ Lao động - Thương binh và Xã hội", "Bộ Nội vụ"),
+    ("Bộ Giao thông vận tải", "Bộ Xây dựng"),
+    ("Bộ Tài nguyên và Môi trường", "Bộ Nông nghiệp và Môi trường"),
+    ("Ủy ban Dân tộc", "Bộ Dân tộc và Tôn giáo"),
+    ("Bộ Tài chính", None),
+]
+
+
+@pytest.mark.parametrize(("text", "successor"), SUCCESSORS)
+def test_reorganised_bodies_keep_their_name_and_know_their_successor(text: str, successor: str | None) -> None:
+    body = lookup(text)
+    assert body is not None and body.successor == successor
+    assert [m.body.successor for m in find_bodies(f"Giao {text} chủ trì")] == [successor]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sở Khoa học và Công nghệ chủ trì", "Sở Khoa học và Công nghệ"),
+    ("Sở Tài chính bố trí kinh phí", "Sở Tài chính"),
+    ("Sở Văn hóa, Thể thao và Du lịch phối hợp", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở Kế hoạch và Đầu tư tổng hợp", "Sở Kế hoạch và Đầu tư"),
+    ("Cục Quản lý thị trường và Cạnh tranh", "Cục Quản lý thị trường và Cạnh tranh"),
+])
+def test_units_named_after_ministry_fields(text: str, name: str) -> None:
+    assert [m.body.name for m in find_bodies(text)] == [name]

@@ -16,6 +16,10 @@ from directive_parser import parse_directive
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 MATCH = 70
+# Floors sit within 0.01 of today's full F1 (../shared/tools/scorecard.py: ct33 1.000 in every
+# form, news004 0.985), so that losing a single record fails the test.
+FLOOR_CT33 = 0.99
+FLOOR_NEWS004 = 0.975
 
 
 def norm(s: str) -> str:
@@ -60,9 +64,9 @@ GOLD_004 = json.loads((FIXTURES / "gold" / "004_tb.json").read_text(encoding="ut
 @pytest.mark.parametrize(
     "name, kwargs, gold, floor",
     [
-        ("ct33.text.pdf", {}, GOLD_CT33, 0.9),
-        ("ct33.clean.txt", {"issued": date(2025, 11, 6)}, GOLD_CT33, 0.9),
-        ("news004.tb.txt", {}, GOLD_004, 0.85),
+        ("ct33.text.pdf", {}, GOLD_CT33, FLOOR_CT33),
+        ("ct33.clean.txt", {"issued": date(2025, 11, 6)}, GOLD_CT33, FLOOR_CT33),
+        ("news004.tb.txt", {}, GOLD_004, FLOOR_NEWS004),
     ],
     ids=["text-pdf", "clean-txt", "news004"],
 )
@@ -78,7 +82,7 @@ def test_golden_scan():
     doc = parse_directive(FIXTURES / "ct33.scan.pdf")
     assert {p.value for p in doc.source.pages} == {"ocr"}
     f1, misses = score(doc, GOLD_CT33)
-    assert f1 >= 0.9, "\n".join(misses)
+    assert f1 >= FLOOR_CT33, "\n".join(misses)
     assert (doc.number, doc.issued, doc.doc_type, doc.signer) == ("33/CT-TTg", date(2025, 11, 6), "Chỉ thị", "Phạm Minh Chính")
 
 

@@ -4,7 +4,16 @@ from datetime import date
 import pytest
 
 from directive_parser.extract.bodies import canonical_issuer
-from directive_parser.structure.header import find_references, parse_header, sentence_case
+from directive_parser.structure.header import (
+    CLOSING_TAIL_CHARS,
+    HEADER_LINES,
+    SIGNER_TITLE_LINES,
+    TYPE_LINE_WINDOW,
+    find_references,
+    parse_header,
+    sentence_case,
+)
+from directive_parser.text import vocabulary
 
 OFFICIAL = """BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
@@ -143,3 +152,58 @@ def test_interleaved_two_column_closing():
 )
 def test_issuer_layouts(head, issuer):
     assert canonical_issuer(parse_header(head + "THÔNG BÁO\nVề việc a\n").issuer) == issuer
+
+
+# Every table of the header is built from the one vocabulary of document types.
+@pytest.mark.parametrize("t", [t for t in vocabulary.DOC_TYPES if t.heading], ids=lambda t: t.code or t.name)
+def test_type_line_of_every_heading_type(t):
+    h = parse_header(f"VĂN PHÒNG CHÍNH PHỦ\n{t.capitals}\nVề việc a\nNội dung thứ nhất.\n")
+    assert (h.doc_type, h.title) == (t.name, "Về việc a")
+
+
+@pytest.mark.parametrize("t", [t for t in vocabulary.DOC_TYPES if not t.heading], ids=lambda t: t.name)
+def test_types_that_never_head_a_document(t):
+    assert parse_header(f"Số: 3/QĐ-UBND\n{t.capitals}\nVề việc a\n").title is None
+
+
+@pytest.mark.parametrize("t", [t for t in vocabulary.DOC_TYPES if t.code], ids=lambda t: t.code)
+def test_type_from_every_number_code(t):
+    h = parse_header(f"Số: 5/{t.code}-UBND Lào Cai, ngày 1 tháng 3 năm 2026\nCác sở triển khai.")
+    assert (h.number, h.doc_type) == (f"5/{t.code}-UBND", t.name)
+
+
+def test_number_without_a_type_code():
+    assert parse_header("Số: 123/VPCP-KGVX Hà Nội, ngày 1 tháng 3 năm 2026\n").doc_type is None
+
+
+@pytest.mark.parametrize("t", vocabulary.DOC_TYPES, ids=lambda t: t.name)
+def test_references_of_every_type(t):
+    refs = find_references(f"thực hiện {t.name} số 12/XX-UBND ngày 3/4/2025 của Ủy ban")
+    assert [(r.doc_type, r.number, r.date) for r in refs] == [(t.name, "12/XX-UBND", date(2025, 4, 3))]
+
+
+# The windows of the header are named constants; what lies beyond them belongs to the body.
+@pytest.mark.parametrize("blank, found", [(HEADER_LINES - 2, True), (HEADER_LINES, False)])
+def test_number_is_read_only_in_the_header_lines(blank, found):
+    h = parse_header("BỘ TÀI CHÍNH\n" + "\n" * blank + "Số: 4/CT-BTC\nTHÔNG BÁO\nVề việc a\n")
+    assert (h.number == "4/CT-BTC") is found
+
+
+@pytest.mark.parametrize("blank, found", [(TYPE_LINE_WINDOW - 2, True), (TYPE_LINE_WINDOW, False)])
+def test_type_line_is_read_only_in_its_window(blank, found):
+    h = parse_header("Số: 4/XX-BTC\n" + "\n" * blank + "THÔNG BÁO\nVề việc a\n")
+    assert (h.doc_type == "Thông báo") is found
+
+
+@pytest.mark.parametrize("above, found", [(SIGNER_TITLE_LINES - 1, True), (SIGNER_TITLE_LINES, False)])
+def test_signer_title_is_looked_for_just_above_the_name(above, found):
+    filler = "".join(f"- Bộ số {k};\n" for k in range(above))
+    h = parse_header("Số: 1/CT-TTg\nCHỈ THỊ\nVề việc a\n1. Các bộ làm.\nNơi nhận:\n- Như trên.\nTHỦ TƯỚNG\n" + filler + "Phạm Minh Chính\n")
+    assert (h.signer == "Phạm Minh Chính") is found
+
+
+def test_signature_without_recipients_is_read_from_the_tail_only():
+    closing = "THỦ TƯỚNG\nPhạm Minh Chính\n"
+    near = parse_header("CHỈ THỊ\nVề việc a\n1. Các bộ làm.\n" + closing)
+    far = parse_header("CHỈ THỊ\nVề việc a\n" + closing + "x" * CLOSING_TAIL_CHARS)
+    assert near.signer == "Phạm Minh Chính" and far.signer is None

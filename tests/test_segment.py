@@ -3,6 +3,7 @@ import pytest
 
 from directive_parser.models import ClauseKind, Page, PageMethod
 from directive_parser.structure.segment import segment_clauses
+from directive_parser.text import vocabulary
 
 
 def tree(text: str) -> list[tuple[str, str]]:
@@ -92,3 +93,10 @@ def test_ocr_subitem_marks():
     # blind repair may give "(ị)" for "(i)"
     text = "1. Chung\na) Giao Bộ Y tế chỉ đạo: (ị) việc một; (ii) việc hai.\n"
     assert paths(text) == ["1", "1.a", "1.a.(i)", "1.a.(ii)"]
+
+
+@pytest.mark.parametrize("t", vocabulary.DOC_TYPES, ids=lambda t: t.name)
+def test_closing_paragraph_names_the_document_by_its_type(t):
+    # the types that close with "… <type> này." come from the shared vocabulary
+    text = f"1. Chung\na) Một việc.\nb) Hai việc cuối.\nYêu cầu các bộ thực hiện nghiêm {t.name} này.\n"
+    assert (paths(text)[-1] == "closing") is t.closing

@@ -35,6 +35,8 @@ class Body(_Model):
     name: str = Field(description="Canonical name, e.g. 'Bộ Công an'")
     text: str = Field(description="The name as written in the document")
     kind: BodyKind = Field(default=BodyKind.other, description="ministry|agency|province|role|group|other")
+    successor: str | None = Field(default=None, description="The body that holds this one's duties today, "
+                                  "when it was renamed or merged (Bộ Kế hoạch và Đầu tư -> Bộ Tài chính)")
 
 
 class DeadlineKind(StrEnum):

@@ -28,7 +28,7 @@ PART_KINDS: tuple[tuple[str, str], ...] = (
 # "PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 02", "PHỤ LỤC SỐ 3", "KẾ HOẠCH HÀNH ĐỘNG …" — a title line in capitals.
 _TITLE = re.compile(
     r"^\s*(?P<kind>" + "|".join(k for k, _ in PART_KINDS) + r")\b(?:\s+(?:SỐ\s+)?(?P<num>[IVXLC]+|\d{1,2}[a-z]?)\b)?"
-    r"[^a-zà-ỹđ]*$"
+    r"(?P<rest>.*)$"
 )
 # The line that says what the part is attached to: "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)".
 _ATTACHED = re.compile(r"^\s*[(\[]?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b")
@@ -54,7 +54,7 @@ def find_parts(text: str, start: int) -> list[Part]:
     i = 0
     while i < len(lines):
         m = _TITLE.match(lines[i])
-        if m and any(c.isalpha() for c in lines[i]):
+        if m and lines[i] == lines[i].upper():  # a title line is in capitals: "KẾ HOẠCH HÀNH ĐỘNG"
             attached = next((j for j in range(i + 1, min(len(lines), i + 1 + MAX_TITLE_LINES))
                              if _ATTACHED.match(lines[j])), None)
             if attached is not None:

@@ -124,7 +124,8 @@ _DATELINE_AGENCY = re.compile(rf"^\s*(?:(?P<place>{_PLACE})\s*)?\((?P<agency>[^(
 _DATELINE_TAG = re.compile(rf"^\s*(?P<agency>[A-ZĐ][A-ZĐ&.]*[A-ZĐ]|[\w\-]+\.(?:vn|com|net|org))\s*{_DASH}\s+(?=\S)")
 # The source of a dateline is a place unless it names the medium: "Báo Chính phủ", "Cổng TTĐT".
 _MEDIA_HEADS = ("Báo", "Tạp chí", "Cổng", "Đài", "Trang", "Thông tấn", "Kênh")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”)]\s*$")
+# A sentence ends in a stop, perhaps inside quotes or brackets ('… đục.”'); a headline may end in a quote.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”’)]*\s*$")
 _CLAUSE_LABEL = re.compile(r"^\s*(?:Điều\s+\d+|[IVX]{1,4}\s*\.|\d{1,2}\s*[.)]|[a-zđ]\)|[-–•+])\s")
 
 
@@ -241,7 +242,7 @@ def _read_news_head(h: Header, text: str, lines: list[str], head: str) -> bool:
         if m:
             h.body_start, dated = offsets[i] + m.end(), True
             break
-        if dated:  # the line after the byline is the lede
+        if dated or not _headline_like(line):  # the lede after a byline; or prose: no news head here
             break
         headline.append(line.strip())
     if not dated:
@@ -260,9 +261,13 @@ def _headline(lines: list[str], filled: list[int]) -> list[str]:
     if len(filled) < 2:
         return []
     first = lines[filled[0]].strip()
-    if len(first) > HEADLINE_MAX_CHARS or _SENTENCE_END.search(first) or _CLAUSE_LABEL.match(first):
-        return []
-    return [first]
+    return [first] if _headline_like(first) else []
+
+
+def _headline_like(line: str) -> bool:
+    """Short, without a full stop, not a list item: a headline, not a sentence of the story."""
+    line = line.strip()
+    return len(line) <= HEADLINE_MAX_CHARS and not _SENTENCE_END.search(line) and not _CLAUSE_LABEL.match(line)
 
 
 def _is_place(source: str) -> bool:

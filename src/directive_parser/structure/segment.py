@@ -16,7 +16,8 @@ from directive_parser.text import vocabulary
 from directive_parser.text.normalize import fold_marks
 
 # Vietnamese points run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
-POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                 "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 # OCR confusions of point letters: "¢)" is a damaged "c)", "é)" an "e)", "d)" may stand for "đ)".
 _OCR_POINT = {"¢": "c", "©": "c", "é": "e", "è": "e", "ä": "a", "à": "a", "đ": "đ", "Ð": "đ", "Đ": "đ", "ð": "đ"}

@@ -82,6 +82,12 @@ class Gazetteer:
         self._root = _Node()
         self._fuzzy: dict[str, _Entry] = {}
         self._ascii: dict[str, _Entry | None] = {}
+        # A body renamed or merged in a reorganisation keeps its own name (a 2012 directive's "Bộ
+        # Kế hoạch và Đầu tư" is that ministry); `successor` says who holds the duty today.
+        self.successor: dict[str, str] = {}
+        # Fields of the ministries, old and new: provincial departments and units take their names
+        # ("Sở Khoa học và Công nghệ", "Sở Kế hoạch và Đầu tư", "Vụ Tài chính").
+        self.fields: set[tuple[str, ...]] = set()
         rows = [(line.split("\t") + ["", "", ""])[:4] for line in tsv.splitlines()
                 if line.strip() and not line.startswith("#")]
         successor = {r[0]: r[3] for r in rows}
@@ -95,10 +101,14 @@ class Gazetteer:
             if kind == BodyKind.province:
                 self._add_province(name, final, spellings[1:])
             else:
+                if final != name:
+                    self.successor[name] = final
+                if kind == BodyKind.ministry and name.startswith("Bộ "):
+                    self.fields.add(key(name[len("Bộ "):]))
                 for alias in spellings:
                     cap = BodyKind(kind) in CAP_KINDS and alias[0].isupper()
                     cac = alias.lower().startswith("các ") and len(key(alias)) <= 2
-                    self._add(alias, _Entry(final, BodyKind(kind), cap, cac=cac))
+                    self._add(alias, _Entry(name, BodyKind(kind), cap, cac=cac))
 
     def _add(self, alias: str, entry: _Entry, fuzzy: bool = True) -> None:
         for long, short in NOUN_ABBREVIATIONS.items():
@@ -157,11 +167,18 @@ class Gazetteer:
             out.append([(i, hit[0], hit[1].name, hit[1].kind)])
         # Generic patterns only where the list has nothing: "Bộ Công Thương ban hành" is not a name.
         generic = (deputy_pm, steering_committee) if hit else (
-            generic_ministry, generic_province, deputy_pm, steering_committee, generic_unit)
+            generic_ministry, generic_province, deputy_pm, steering_committee, self._unit)
         for found in (self._titled(toks, i), self._enumeration(toks, i), *(fn(toks, i) for fn in generic)):
             if found:
                 out.append(found)
         return out
+
+    def _unit(self, toks: list[Tok], i: int) -> list | None:
+        return generic_unit(toks, i, self.fields)
+
+    def body(self, name: str, text: str, kind: BodyKind) -> Body:
+        """A `Body` with the successor that holds its duty today, if it was reorganised."""
+        return Body(name=name, text=text, kind=kind, successor=self.successor.get(name))
 
     def _titled(self, toks: list[Tok], i: int) -> list | None:
         for n in (3, 2):
@@ -218,7 +235,7 @@ class Gazetteer:
                 cac = toks[s].cac_start
                 start = cac if kind in (BodyKind.group, BodyKind.role) and cac is not None else toks[s].start
                 a, b = offsets[start], offsets[toks[e - 1].end]
-                out.append(BodyMatch(a, b, Body(name=name, text=text[a:b], kind=kind)))
+                out.append(BodyMatch(a, b, self.body(name, text[a:b], kind)))
             i = best[-1][1]
         return out
 
@@ -231,13 +248,13 @@ class Gazetteer:
             return None
         hit = self._trie(toks, 0, True, full=True)
         if hit:
-            return Body(name=hit[1].name, text=name.strip(), kind=hit[1].kind)
+            return self.body(hit[1].name, name.strip(), hit[1].kind)
         entry = self._fuzzy_entry(" ".join(t.fold for t in toks))
         if entry:
-            return Body(name=entry.name, text=name.strip(), kind=entry.kind)
+            return self.body(entry.name, name.strip(), entry.kind)
         found = self.scan(text[:toks[-1].end], bare=True)  # generic patterns and title + body
         if len(found) == 1 and found[0].start <= toks[0].start and found[0].end >= toks[-1].end:
-            return Body(name=found[0].body.name, text=name.strip(), kind=found[0].body.kind)
+            return found[0].body.model_copy(update={"text": name.strip()})
         return None
 
     def _fuzzy_entry(self, folded: str) -> _Entry | None:

@@ -6,6 +6,8 @@ there as (start, end, name, kind) or None.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from directive_parser.extract.bodies.tokens import (
     BODY_HEADS,
     COUNCILS,
@@ -57,10 +59,26 @@ UNIT_HEADS = {("cục",): "Cục", ("tổng", "cục"): "Tổng cục", ("vụ",
               ("tổng", "công", "ty"): "Tổng công ty", ("trung", "tâm"): "Trung tâm", ("đại", "học"): "Đại học",
               ("ủy", "ban"): "Ủy ban", ("hội", "đồng"): "Hội đồng", ("văn", "phòng"): "Văn phòng", ("ban",): "Ban"}
 MAX_UNIT_LOWER_WORDS = 3
+MAX_FIELD_TOKENS = 9  # "Lao động - Thương binh và Xã hội" is 7 tokens
+MAX_JOINED_FIELDS = 2  # "Văn hóa, Thể thao và Du lịch": three fields, two joints
 
 
-def generic_unit(toks: list[Tok], i: int) -> list | None:
-    """"Cục Công nghệ thông tin", "Sở Y tế": a subordinate unit missing from the list."""
+def _unit_words(toks: list[Tok], j: int) -> int:
+    """Past the lower-case words that end a field's name ("Khoa học", "Quản lý thị trường")."""
+    lower = 0
+    while j < len(toks) and lower < MAX_UNIT_LOWER_WORDS and is_word(toks[j]) and not is_cap(toks[j]) \
+            and toks[j].fold not in NAME_STOP:
+        j, lower = j + 1, lower + 1
+        if j < len(toks) and is_cap(toks[j]) and toks[j].fold not in BODY_HEADS:
+            j = cap_run(toks, j)
+    return j
+
+
+def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = ()) -> list | None:
+    """"Cục Công nghệ thông tin", "Sở Y tế": a subordinate unit missing from the list.
+
+    A unit named after a ministry's field takes exactly that field ("Sở Tài chính bố trí …" is
+    "Sở Tài chính"); other names run over their capitalised words and a few lower-case ones."""
     if not is_cap(toks[i]):
         return None
     # the loop variable `label` is used after the `break`: the head that matched names the unit
@@ -70,13 +88,18 @@ def generic_unit(toks: list[Tok], i: int) -> list | None:
             break
     else:
         return None
-    j = cap_run(toks, i + n)
-    lower = 0
-    while j < len(toks) and lower < MAX_UNIT_LOWER_WORDS and is_word(toks[j]) and not is_cap(toks[j]) \
-            and toks[j].fold not in NAME_STOP:
-        j, lower = j + 1, lower + 1
-        if j < len(toks) and is_cap(toks[j]) and toks[j].fold not in BODY_HEADS:
-            j = cap_run(toks, j)
+    for width in range(min(MAX_FIELD_TOKENS, len(toks) - i - n), 0, -1):
+        if tuple(t.fold for t in toks[i + n:i + n + width]) in fields:
+            end = i + n + width
+            return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n:end]).replace(" ,", ","), BodyKind.agency)]
+    j = _unit_words(toks, cap_run(toks, i + n))
+    # Departments named after their field join two or three fields: "Sở Khoa học và Công nghệ",
+    # "Sở Văn hóa, Thể thao và Du lịch", "Cục Quản lý thị trường và Cạnh tranh".
+    for _ in range(MAX_JOINED_FIELDS):
+        if j + 1 < len(toks) and toks[j].fold in {"và", ","} and is_cap(toks[j + 1]) and toks[j + 1].fold not in BODY_HEADS:
+            j = _unit_words(toks, cap_run(toks, j + 1))
+        else:
+            break
     # "Vụ Kế hoạch - Tài chính": a hyphen between two capitalised parts belongs to the name.
     if j + 1 < len(toks) and toks[j].fold in {"-", "–"} and is_cap(toks[j + 1]) and toks[j + 1].fold not in BODY_HEADS:
         k = cap_run(toks, j + 1)
@@ -84,7 +107,7 @@ def generic_unit(toks: list[Tok], i: int) -> list | None:
                 and k - j < MAX_UNIT_LOWER_WORDS + 2:
             k += 1
         j = k
-    name = label + " " + " ".join(t.raw for t in toks[i + n:j]).replace(" - ", " - ")
+    name = label + " " + " ".join(t.raw for t in toks[i + n:j]).replace(" ,", ",")
     return [(i, j, name, BodyKind.agency)]
 
 
