@@ -247,3 +247,44 @@ def test_real_pipeline_on_fixture_and_bad_files(tmp_path):
     assert summary.failures == 3
     with Tracker(tmp_path / "t.sqlite") as t:
         assert t.by_body("bo cong an")
+
+
+# --- nothing lost: torn lines, transient failures -----------------------------------------------
+
+
+def _good_folder(tmp_path, n=3):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"d{i}.txt").write_text(f"{40 + i}/CT-TTg", encoding="utf-8")
+    return folder
+
+
+def test_a_torn_directive_line_is_cut_and_its_document_parsed_again(tmp_path):
+    folder, out = _good_folder(tmp_path), tmp_path / "out"
+    run_batch([folder], out, glob="*.txt", workers=1, parse_fn=fake_parse)
+    directives = out / "directives.jsonl"
+    lines = directives.read_bytes().splitlines(keepends=True)
+    # a crash while the last directive line was written: half of it on disk, its status already there
+    directives.write_bytes(b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2])
+    second = run_batch([folder], out, glob="*.txt", resume=True, workers=1, parse_fn=fake_parse)
+    assert second.counts[BatchStatus.ok] == 1 and second.counts[BatchStatus.skipped] == 2
+    rows = [json.loads(line) for line in directives.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["number"] for r in rows) == ["40/CT-TTg", "41/CT-TTg", "42/CT-TTg"]
+
+
+def test_transient_failures_are_retried_on_resume_and_others_with_retry_failed(tmp_path, monkeypatch):
+    folder, out = _good_folder(tmp_path, 1), tmp_path / "out"
+    (folder / "boom.txt").write_text("BOOM", encoding="utf-8")
+    run_batch([folder], out, glob="*.txt", workers=1, parse_fn=fake_parse)
+    status = out / "status.jsonl"
+    rows = [json.loads(line) for line in status.read_text(encoding="utf-8").splitlines()]
+    # make the good document's record a transient failure, as a missing Tesseract would leave it
+    for row in rows:
+        if row["path"].endswith("d0.txt"):
+            row.update(status="failed", error_type="MissingDependencyError", directive=None)
+    status.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    second = run_batch([folder], out, glob="*.txt", resume=True, workers=1, parse_fn=fake_parse)
+    assert (second.counts[BatchStatus.ok], second.counts[BatchStatus.skipped]) == (1, 1)  # BOOM stays done
+    third = run_batch([folder], out, glob="*.txt", resume=True, retry_failed=True, workers=1, parse_fn=fake_parse)
+    assert third.counts[BatchStatus.failed] == 1 and third.counts[BatchStatus.skipped] == 1

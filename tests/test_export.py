@@ -99,3 +99,20 @@ def test_latest_directives_keeps_last_copy_and_skips_torn_lines(tmp_path):
         write_jsonl([first, other, revised], fp)
         fp.write('{"number": "cut sho')
     assert [d.number for d in latest_directives(path)] == ["2/CT-TTg", "1/CT-TTg (sửa)"]
+
+
+@pytest.mark.parametrize("task", ["=HYPERLINK(\"http://x\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1)", "\tlệnh", "\rlệnh"])
+def test_csv_cells_that_would_run_as_formulas_are_made_inert(tmp_path, task: str) -> None:
+    doc = directive(assignments=[assignment("x", task=task, lead=("=Bộ Công an",))])
+    out = tmp_path / "a.csv"
+    write_csv([doc], out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+    assert rows[0]["task"] == "'" + task and rows[0]["lead"] == "'=Bộ Công an"
+
+
+def test_ordinary_cells_are_untouched(tmp_path) -> None:
+    doc = directive(assignments=[assignment("x", task="Rà soát văn bản", lead=("Bộ Tư pháp",))])
+    out = tmp_path / "a.csv"
+    write_csv([doc], out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+    assert (rows[0]["task"], rows[0]["lead"]) == ("Rà soát văn bản", "Bộ Tư pháp")

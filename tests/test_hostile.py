@@ -171,3 +171,43 @@ def test_english_only_pdf_in_capitals(hostile) -> None:
     path = hostile.reportlab_pdf("english-caps.pdf", [lines * 4])
     with pytest.raises(NotVietnameseError):
         parse_directive(path)
+
+
+# --- growth: every pattern run on document text is linear (time at n and 4n, never a time limit) --
+
+
+def _seconds(fn, arg) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        fn(arg)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _growth(fn, make, n: int) -> float:
+    """How much longer `fn` takes on an input 4 times as large: about 4 when linear, 16 when quadratic."""
+    small, large = make(n), make(4 * n)
+    _seconds(fn, small)  # warm caches and imports
+    return _seconds(fn, large) / max(_seconds(fn, small), 1e-4)
+
+
+@pytest.mark.parametrize(
+    ("name", "fn", "make", "n"),
+    [
+        ("loose-mark-spaces", lambda t: __import__("directive_parser.structure.cleanup", fromlist=["x"]).normalize(t),
+         lambda n: "a" + " " * n + "b", 200_000),
+        ("recipients-blank-lines", lambda t: __import__("directive_parser.structure.header", fromlist=["x"]).parse_header(t),
+         lambda n: "Số: 1/CT-TTg\n" + "\n" * n + "Nơi nhận:\n- Lưu: VT.", 200_000),
+        ("recipients-form-feeds", lambda t: __import__("directive_parser.structure.header", fromlist=["x"]).parse_header(t),
+         lambda n: "Số: 1/CT-TTg\n" + "\f\n" * n + "Nơi nhận:\n- Lưu: VT.", 100_000),
+        ("pipe-tables", lambda t: __import__("directive_parser.structure.tables", fromlist=["x"]).find_tables(t),
+         lambda n: "| STT | Nội dung | Cơ quan chủ trì |\n" + "| 1 | Việc | Sở A |\n" * n, 20_000),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_hot_patterns_grow_linearly(name, fn, make, n) -> None:
+    # linear is about 4; quadratic would be about 16 (and the old patterns took minutes at these sizes)
+    assert _growth(fn, make, n) < 10

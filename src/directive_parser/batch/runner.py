@@ -194,10 +194,19 @@ def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
 # --- planning: what to run ------------------------------------------------------------------
 
 
-def load_done(sources: Iterable[str | Path], parser: str) -> set[str]:
+# Failures that may not recur: a missing Tesseract gets installed, a file becomes readable, a
+# worker that crashed or ran out of time may not the next time. `--resume` tries them again.
+TRANSIENT_ERRORS = frozenset({"MissingDependencyError", "FileUnreadableError", "OcrError", "ParseTimeoutError",
+                              "WorkerCrashError"})
+
+
+def load_done(sources: Iterable[str | Path], parser: str, *, retry_failed: bool = False) -> set[str]:
     """sha256s with a final status for parser version `parser`, from status JSONL or tracker DBs.
 
-    A folder stands for the `status.jsonl` inside it (a previous run's output folder).
+    A folder stands for the `status.jsonl` inside it (a previous run's output folder). A document
+    whose status says it was parsed counts as done only when its line in the `directives.jsonl`
+    beside the status file reads back; failures of a transient kind (`TRANSIENT_ERRORS`), and
+    with `retry_failed` every failure, are not done.
     """
     done: set[str] = set()
     for source in sources:
@@ -209,24 +218,47 @@ def load_done(sources: Iterable[str | Path], parser: str) -> set[str]:
         with path.open("rb") as fp:
             is_sqlite = fp.read(16) == b"SQLite format 3\x00"
         rows = _rows_from_sqlite(path) if is_sqlite else _rows_from_jsonl(path)
-        done.update(sha for sha, ver, status in rows if ver == parser and status in FINAL_STATUSES)
+        written = None if is_sqlite else _readable_directives(path.parent / "directives.jsonl")
+        for sha, ver, status, error_type in rows:
+            if ver != parser or status not in FINAL_STATUSES:
+                continue
+            if status == BatchStatus.failed and (retry_failed or error_type in TRANSIENT_ERRORS):
+                done.discard(sha)
+                continue
+            if status != BatchStatus.failed and written is not None and sha not in written:
+                continue  # the status line stands but the directive was lost: parse it again
+            done.add(sha)
     return done
 
 
-def _rows_from_jsonl(path: Path) -> Iterator[tuple[str, str, str]]:
-    with path.open(encoding="utf-8") as fp:
+def _readable_directives(path: Path) -> set[str] | None:
+    """sha256s of the directives that read back from a batch's directives.jsonl (None: no such file)."""
+    if not path.is_file():
+        return None
+    shas: set[str] = set()
+    with path.open("rb") as fp:
+        for line in fp:
+            try:
+                shas.add(json.loads(line)["source"]["sha256"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a torn line
+    return shas
+
+
+def _rows_from_jsonl(path: Path) -> Iterator[tuple[str, str, str, str | None]]:
+    with path.open(encoding="utf-8", errors="replace") as fp:
         for line in fp:
             try:
                 row = json.loads(line)
-                yield row["sha256"], row["parser_version"], row["status"]
+                yield row["sha256"], row["parser_version"], row["status"], row.get("error_type")
             except (ValueError, KeyError, TypeError):
                 continue  # a line cut short by a crash
 
 
-def _rows_from_sqlite(path: Path) -> list[tuple[str, str, str]]:
+def _rows_from_sqlite(path: Path) -> list[tuple[str, str, str, str | None]]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         try:
-            return conn.execute("SELECT sha256, parser_version, status FROM results").fetchall()
+            return conn.execute("SELECT sha256, parser_version, status, error_type FROM results").fetchall()
         except sqlite3.OperationalError:
             return []  # not a tracker database
 
@@ -265,6 +297,7 @@ def parse_many(
     issued: date | None = None,
     ocr: str = "auto",
     parse_fn: ParseFn | None = None,
+    retry_failed: bool = False,
 ) -> Iterator[BatchResult]:
     """Parse every input document in parallel, yielding one result per file as it finishes.
 
@@ -280,20 +313,22 @@ def parse_many(
         issued: Issue date to assume when a document lacks one.
         ocr: Passed to the parser ("auto" …).
         parse_fn: Replaces `pipeline.parse_directive` (tests, experiments); top-level function.
+        retry_failed: With `resume_from`, parse failed documents again too (transient failures —
+            missing Tesseract, unreadable file, OCR error, timeout, crash — always are).
 
     Returns:
         An iterator of `BatchResult`, in completion order. Closing it stops the workers.
 
     Raises:
         MissingDependencyError: engine="dask" and dask.distributed is not installed.
-        ValueError: Unknown engine.
+        OptionError: Unknown engine.
     """
     if engine not in ENGINES:
         raise OptionError(f"engine={engine!r} is not one of: {', '.join(sorted(ENGINES))}")
     current = parser_version()
     if isinstance(resume_from, str | Path):
         resume_from = [resume_from]
-    done = load_done(resume_from, current) if resume_from else set()
+    done = load_done(resume_from, current, retry_failed=retry_failed) if resume_from else set()
     plan = plan_jobs(paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout)
     worker_fn = partial(run_document, parse_fn=parse_fn)
     engine_cls: Any = ENGINES[engine]

@@ -1,6 +1,7 @@
 """Batch outputs written as each document finishes: JSONL, status lines, CSV and the SQLite tracker."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Self, TextIO
 
@@ -45,6 +46,7 @@ class BatchWriter:
             path = self.out_dir / name
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                trim_torn_tail(path)
                 self._files[name] = path.open("a", encoding="utf-8")
             except OSError as e:
                 raise ExportError(f"cannot open for writing: {e.strerror or e}", path) from e
@@ -71,6 +73,7 @@ class BatchWriter:
         try:
             fp.write(line + "\n")
             fp.flush()
+            os.fsync(fp.fileno())  # on disk before the next document: a crash loses at most this line
         except OSError as e:
             raise ExportError(f"cannot write: {e.strerror or e}", self.out_dir / name) from e
 
@@ -86,3 +89,33 @@ class BatchWriter:
             self._tracker.finish_run(self.run_id)
             self._tracker.close()
             self._tracker = None
+
+
+def trim_torn_tail(path: Path) -> None:
+    """Cut a last line that a crash left without its newline, so the next line is not glued to it.
+
+    The document of the torn line has no readable output, so `load_done` does not count it as done
+    and the next `--resume` parses it again.
+    """
+    if not path.is_file():
+        return
+    with path.open("rb+") as fp:
+        size = fp.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        fp.seek(size - 1)
+        if fp.read(1) == b"\n":
+            return
+        # find the last newline, reading backwards in blocks
+        pos = size
+        keep = 0
+        while pos > 0:
+            step = min(65536, pos)
+            pos -= step
+            fp.seek(pos)
+            block = fp.read(step)
+            k = block.rfind(b"\n")
+            if k >= 0:
+                keep = pos + k + 1
+                break
+        fp.truncate(keep)

@@ -68,6 +68,7 @@ def batch(
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: local cluster)")] = None,
     timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds allowed per document")] = None,
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip documents already done")] = False,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="With --resume, parse failed documents again")] = False,
     glob: Annotated[str, typer.Option(help="Pattern(s) for folders, comma-separated: '*.pdf,*.txt'")] = "*.pdf",
     issued: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Issue date to assume")] = None,
     ocr: Annotated[OcrMode, typer.Option(help="OCR pages: auto | always | never")] = OcrMode.auto,
@@ -79,6 +80,7 @@ def batch(
             summary = run_batch(
                 inputs, out, db=db, resume=resume, on_result=progress.update, workers=workers,
                 engine=engine.value, scheduler=scheduler, timeout=timeout, glob=glob, issued=day(issued), ocr=ocr.value,
+                retry_failed=retry_failed,
             )
     except DirectiveParserError as e:
         raise fail(e) from e

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from directive_parser.cli.common import DATE_FORMATS, day, fail
 from directive_parser.errors import DirectiveParserError, FileUnreadableError
+from directive_parser.export.serialize import safe_cell
 from directive_parser.export.tracker import TrackedAssignment, Tracker
 
 TRACKER_COLUMNS = ("id", "document_number", "clause", "due", "status", "lead", "coordinating", "deadline_text", "task")
@@ -29,7 +30,7 @@ def _print_rows(rows: list[TrackedAssignment], output_format: OutputFormat) -> N
     if output_format is OutputFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(TRACKER_COLUMNS)
-        writer.writerows(values)
+        writer.writerows([[safe_cell(v) for v in line] for line in values])
         return
     table = Table(*TRACKER_COLUMNS, title=f"{len(rows)} assignment(s)")
     for line in values:

@@ -105,7 +105,21 @@ def _assignment_row(directive: Directive, assignment: Assignment) -> dict[str, s
         "page": str(assignment.span.page),
         "completeness": LIST_SEPARATOR.join(c.value for c in assignment.completeness),
     }
-    return {column: values[column] or "" for column in CSV_COLUMNS}
+    return {column: safe_cell(values[column] or "") for column in CSV_COLUMNS}
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(…)" in a task
+# text taken from a hostile file): OWASP's rule is to prefix such a cell with a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """`value` made inert for spreadsheets: "=1+1" -> "'=1+1"; other values unchanged.
+
+    >>> safe_cell("=cmd|' /C calc'!A0"), safe_cell("Bộ Công an")
+    ("'=cmd|' /C calc'!A0", 'Bộ Công an')
+    """
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def assignments_csv_rows(directive: Directive) -> list[dict[str, str]]:

@@ -22,8 +22,10 @@ _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])(\d{1,2}|!)(?=[\s,.;:)]|$)")
 # The first line of a footnote: its number, a space, then text starting with a capital letter.
 _FOOTNOTE_START = re.compile(r"^\s*\)?\s*(\d{1,2}|!)\s+(?=[A-ZĐÀ-Ỹ])")
 _SENTENCE_END = re.compile(r"[.;)]\s*$")
-# Combining marks separated from their base letter by a space: "a ̀" -> "à".
-_LOOSE_MARK = re.compile(r"[ \t]+([\u0300-\u036f])")
+# Combining marks separated from their base letter by a space: "a ̀" -> "à". The look-behind makes
+# a match start only at the first blank of a run, so a long run of spaces is scanned once, not once
+# per blank (linear, where "[ \t]+" alone is quadratic).
+_LOOSE_MARK = re.compile(r"(?<![ \t])[ \t]+([\u0300-\u036f])")
 MIN_PAGES_FOR_RUNNING_HEADER = 3
 
 

@@ -91,6 +91,9 @@ _REFERENCE = re.compile(
     r"\b(" + vocabulary.reference_pattern() + r")\s+(?:số\s+)?(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*[A-ZĐa-z0-9])"
     r"(?:\s*(?:ngày\s+(\d{1,2})\s*(?:/|tháng\s+)(\d{1,2})\s*(?:/|năm\s+)(\d{4})))?"
 )
+# "Nơi nhận:" at a line start. Only blanks of the line itself may precede it: "^\s*" under re.M
+# would run over every following blank line from every line start (quadratic on runs of them).
+_RECIPIENTS = re.compile(r"^[ \t]*Nơi[ \t]+nhận[ \t]*:?", re.M)
 _SIGNER_NAME = re.compile(
     rf"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{{SIGNER_NAME_WORDS[0] - 1},{SIGNER_NAME_WORDS[1] - 1}}}$"
 )
@@ -365,7 +368,7 @@ def _find_closing(h: Header, text: str) -> None:
     Text layers of two-column closings interleave the columns line by line ("Nơi nhận: KT. THỦ
     TƯỚNG", "- Như trên; PHÓ THỦ TƯỚNG"), so each line's right-hand part is read apart.
     """
-    m = re.search(r"^\s*Nơi\s+nhận\s*:?", text, re.M)
+    m = _RECIPIENTS.search(text)
     if m:
         h.recipients = _recipients(text[m.end():].split("\n"))
         h.body_end = m.start()
