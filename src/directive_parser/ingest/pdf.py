@@ -4,7 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from directive_parser.errors import CorruptPdfError, EmptyDocumentError, EncryptedPdfError
-from directive_parser.models import PageMethod, PageText, SourceDocument
+from directive_parser.ingest.pdf_tables import (
+    enough_rules,
+    page_tables,
+    pdfium_page_tables,
+    pdfium_rules,
+    plumber_ruled_candidate,
+    read_tables,
+    simple_geometry,
+    unruled_candidate,
+)
+from directive_parser.models import PageMethod, PageText, SourceDocument, TableGrid
 from directive_parser.options import OcrMode, PdfEngine
 
 # A page needs this many letters in its text layer before we trust it over OCR.
@@ -32,15 +42,19 @@ def usable_text_layer(text: str) -> bool:
     return letters >= MIN_LETTERS_PER_PAGE and letters >= MIN_LETTER_SHARE * max(visible, 1) and "(cid:" not in text
 
 
+# A page's text layer with its tables written in as pipe rows, and the tables' cell boxes.
+PdfPage = tuple[str, tuple[TableGrid, ...]]
+
+
 def ingest_pdf(p: Path, data: bytes, sha: str, ocr: OcrMode, engine: PdfEngine) -> SourceDocument:
-    texts = pdf_texts_pdfplumber(p, data) if engine is PdfEngine.pdfplumber else pdf_texts_pdfium(p, data)
+    read = pdf_pages_pdfplumber if engine is PdfEngine.pdfplumber else pdf_pages_pdfium
     pages, needs = [], []
-    for i, text in enumerate(texts, start=1):
+    for i, (text, tables) in enumerate(read(p, data, ocr is not OcrMode.always), start=1):
         if ocr is OcrMode.always or (ocr is OcrMode.auto and not usable_text_layer(text)):
             needs.append(i)
             pages.append(PageText(i, "", PageMethod.ocr))
         else:
-            pages.append(PageText(i, text, PageMethod.text_layer))
+            pages.append(PageText(i, text, PageMethod.text_layer, tables))
     return SourceDocument(str(p), sha, "application/pdf", pages, needs)
 
 
@@ -60,21 +74,62 @@ def open_pdf(p: Path, data: bytes):
 
 
 def pdf_texts_pdfium(p: Path, data: bytes) -> list[str]:
+    """pdfium text layers, bare (no table reading)."""
+    return [t for t, _ in _pdfium_texts(p, data, tables=False)[0]]
+
+
+def _pdfium_texts(p: Path, data: bytes, tables: bool) -> tuple[list[PdfPage], dict[int, bool]]:
+    """Each page's pdfium text (with its ruled tables read on the fast path), and (when `tables`)
+    the pages still worth pdfplumber: rotated or offset pages with rules, and pages whose text has a
+    task-table header (an unruled table?)."""
     pdf = open_pdf(p, data)
     try:
-        out = []
+        out: list[PdfPage] = []
+        candidates: dict[int, bool] = {}
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
-            out.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
+            page_out: PdfPage = (text, ())
+            if tables:
+                unruled = unruled_candidate(text)
+                rules = pdfium_rules(page)
+                ruled = enough_rules(rules)
+                got = pdfium_page_tables(page, textpage, i + 1, rules) if ruled and simple_geometry(page) else None
+                if got is not None:
+                    page_out = (got.text, got.tables)
+                elif (unruled and not ruled) or (ruled and not simple_geometry(page)):
+                    candidates[i] = unruled
+            out.append(page_out)
             textpage.close()
             page.close()
-        return out
+        return out, candidates
     finally:
         pdf.close()
 
 
+def pdf_pages_pdfium(p: Path, data: bytes, tables: bool = True) -> list[PdfPage]:
+    """pdfium text layers with ruled tables written in as pipe rows.
+
+    A page without a table keeps pdfium's text exactly. A page with enough rules for a grid has its
+    tables found by pdfplumber's table finder on pdfium's rules, with pdfium's text in and around
+    the cells (`pdf_tables.pdfium_page_tables`); only rotated pages and pages that may hold an
+    unruled table pay for pdfplumber's full page parse (`pdf_tables.read_tables`).
+    """
+    pages, candidates = _pdfium_texts(p, data, tables)
+    try:
+        found = read_tables(data, candidates)
+    except Exception:  # pdfminer chokes on some files pdfium repairs: such pages keep their bare text
+        found = {}
+    return [(found[i].text, found[i].tables) if i in found else page for i, page in enumerate(pages)]
+
+
 def pdf_texts_pdfplumber(p: Path, data: bytes) -> list[str]:
+    """pdfplumber text layers, without table reading (see `pdf_pages_pdfplumber`)."""
+    return [t for t, _ in pdf_pages_pdfplumber(p, data, tables=False)]
+
+
+def pdf_pages_pdfplumber(p: Path, data: bytes, tables: bool = True) -> list[PdfPage]:
     """Read text layers with pdfplumber; fall back to pdfium when pdfminer finds no pages.
 
     pdfminer cannot rebuild a broken cross-reference table and then sees zero pages, where
@@ -89,7 +144,15 @@ def pdf_texts_pdfplumber(p: Path, data: bytes) -> list[str]:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            texts = [page.extract_text() or "" for page in pdf.pages]
+            pages: list[PdfPage] = []
+            for i, page in enumerate(pdf.pages):
+                text = page.extract_text() or ""
+                got = None
+                if tables:
+                    ruled = plumber_ruled_candidate(page)
+                    if ruled or unruled_candidate(text):
+                        got = page_tables(page, i + 1, unruled=not ruled)
+                pages.append((got.text, got.tables) if got is not None else (text, ()))
     except PdfminerException as e:  # pdfplumber wraps pdfminer's error as args[0]
         cause = e.args[0] if e.args else e
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -99,4 +162,4 @@ def pdf_texts_pdfplumber(p: Path, data: bytes) -> list[str]:
         raise EncryptedPdfError("the PDF is encrypted (password-protected); decrypt it first", p) from e
     except (PSException, ValueError, KeyError, TypeError) as e:
         raise CorruptPdfError(f"the PDF is damaged and cannot be read ({type(e).__name__}: {e})", p) from e
-    return texts or pdf_texts_pdfium(p, data)
+    return pages or pdf_pages_pdfium(p, data, tables)

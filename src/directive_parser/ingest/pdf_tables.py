@@ -1,0 +1,432 @@
+"""Task tables in text-layer PDFs: find them with pdfplumber and write them into the page text.
+
+The text layer gives a table's cell text in reading order, mixed up across columns. Here each
+table a page holds becomes pipe rows, one table row a line (``| 1 | Xây dựng … | Bộ Công an | |``),
+written where the table stands (text above it, its rows, text below), plus one `TableGrid` of cell
+boxes per table. Empty cells stay empty: the structure stage fills merged cells and drops the header
+rows a table repeats on every page.
+
+pdfplumber is slow (about 0.1 s a page for pdfminer's layout), so only pages that pass a cheap
+pypdfium2 check get there: enough horizontal AND vertical line-like paths for a grid
+(`ruled_candidate`), or, for the rare unruled table, a task-table header in the page's text
+(`unruled_candidate`). Unruled tables are read with pdfplumber's text strategy and kept only when
+their first row reads as such a header.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from directive_parser.models import CellBox, TableGrid
+
+# A grid of at least 2 rows x 2 columns needs 3 horizontal and 3 vertical rules; a one-cell frame
+# (a box around a note) has only 2 of each and never reaches pdfplumber.
+MIN_RULES = 3
+# A path is a rule when it is this thin (points) in one direction and longer than MIN_RULE_LEN.
+RULE_THICKNESS = 3.0
+MIN_RULE_LEN = 6.0
+# A filled or stroked rectangle has at most this many segments (move, 3 lines, close).
+RECT_SEGMENTS = 5
+
+# Cell boxes run along the rules' centres: pdfium's text of a cell is read inside it by this much.
+CELL_INSET = 1.0
+
+RULED_SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+TEXT_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "text",
+    "horizontal_strategy": "text",
+    "min_words_vertical": 3,
+    "min_words_horizontal": 2,
+    "text_x_tolerance": 2,
+}
+
+# Column headings of Vietnamese task tables; an unruled table needs STT/TT plus two of them.
+_NUMBER_HEAD = re.compile(r"^\s*(stt|tt|số\s*tt|số\s*thứ\s*tự)\s*$", re.I)
+_NUMBER_WORD = re.compile(r"(?<![\w/.-])(stt|tt)(?![\w/.-])", re.I)
+_HEADINGS = re.compile(
+    r"nội\s+dung|nhiệm\s+vụ|chủ\s+trì|phối\s+hợp|thời\s+(gian|hạn)|sản\s+phẩm|đơn\s+vị\s+thực\s+hiện|"
+    r"cơ\s+quan\s+thực\s+hiện|tiến\s+độ|kết\s+quả|ghi\s+chú",
+    re.I,
+)
+_ROW_NUMBER = re.compile(r"^\s*([0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?\s*$")
+
+
+@dataclass(frozen=True)
+class PageTables:
+    """A page's text with its tables written in as pipe rows, and the tables' cell boxes."""
+
+    text: str
+    tables: tuple[TableGrid, ...]
+
+
+@dataclass(frozen=True)
+class _Found:
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
+    cells: list[list[str]]
+    boxes: tuple[tuple[CellBox | None, ...], ...]
+
+
+# ----------------------------------------------------------------------------------------------
+# Cheap checks
+# ----------------------------------------------------------------------------------------------
+
+
+# Paths with more segments than this (emblems, signatures drawn as vectors) are not decomposed.
+MAX_PATH_SEGMENTS = 4000
+
+# A rule in PDF user space: orientation ("h" | "v"), x0, y0, x1, y1 (y up).
+Rule = tuple[str, float, float, float, float]
+
+
+def pdfium_rules(page: Any) -> list[Rule]:
+    """The straight horizontal and vertical rules a pypdfium2 page draws.
+
+    A thin path (a line, or a border drawn as a filled sliver) is one rule, a rectangle its four
+    edges; a path of many segments (a whole grid drawn as one path) is walked segment by segment.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    rules: list[Rule] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if h <= RULE_THICKNESS and w >= MIN_RULE_LEN:
+            rules.append(("h", left, (bottom + top) / 2, right, (bottom + top) / 2))
+            continue
+        if w <= RULE_THICKNESS and h >= MIN_RULE_LEN:
+            rules.append(("v", (left + right) / 2, bottom, (left + right) / 2, top))
+            continue
+        if w < MIN_RULE_LEN or h < MIN_RULE_LEN:
+            continue
+        n = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        if 0 < n <= RECT_SEGMENTS:
+            rules += [("h", left, bottom, right, bottom), ("h", left, top, right, top),
+                      ("v", left, bottom, left, top), ("v", right, bottom, right, top)]
+            continue
+        if n > MAX_PATH_SEGMENTS or obj.level > 0:  # nested in a form: its matrix is not the page's
+            continue
+        m = obj.get_matrix()
+        start = prev = None
+        for k in range(n):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+            if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
+                continue
+            pt = m.on_point(x.value, y.value)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = prev = pt
+                continue
+            ends = [(prev, pt)] + ([(pt, start)] if pdfium_c.FPDFPathSegment_GetClose(seg) else [])
+            for p0, p1 in ends:
+                if p0 is None or p1 is None or kind != pdfium_c.FPDF_SEGMENT_LINETO:
+                    continue
+                (ax, ay), (bx, by) = p0, p1
+                if abs(ay - by) <= 0.5 and abs(ax - bx) >= MIN_RULE_LEN:
+                    rules.append(("h", min(ax, bx), ay, max(ax, bx), ay))
+                elif abs(ax - bx) <= 0.5 and abs(ay - by) >= MIN_RULE_LEN:
+                    rules.append(("v", ax, min(ay, by), ax, max(ay, by)))
+            prev = pt
+    return rules
+
+
+def enough_rules(rules: Sequence[Rule]) -> bool:
+    """True when rules can make a grid of at least 2 x 2 cells (3 horizontal, 3 vertical)."""
+    h = sum(1 for r in rules if r[0] == "h")
+    return h >= MIN_RULES and len(rules) - h >= MIN_RULES
+
+
+def ruled_candidate(page: Any) -> bool:
+    """True when a pypdfium2 page has enough straight rules to hold a ruled table."""
+    return enough_rules(pdfium_rules(page))
+
+
+def plumber_ruled_candidate(page: Any) -> bool:
+    """`ruled_candidate` for a pdfplumber page (its edges are free once pdfminer parsed the page)."""
+    h = sum(1 for e in page.horizontal_edges if e["x1"] - e["x0"] >= MIN_RULE_LEN)
+    v = sum(1 for e in page.vertical_edges if e["bottom"] - e["top"] >= MIN_RULE_LEN)
+    return h >= MIN_RULES and v >= MIN_RULES
+
+
+def unruled_candidate(text: str) -> bool:
+    """True when a page's text carries a task-table header: "STT"/"TT" and two column headings.
+
+    >>> unruled_candidate("STT Nội dung nhiệm vụ Cơ quan chủ trì Thời gian hoàn thành")
+    True
+    >>> unruled_candidate("Giao Bộ Công an chủ trì, phối hợp với Bộ Nội vụ thực hiện nội dung này")
+    False
+    """
+    if not _NUMBER_WORD.search(text):
+        return False
+    return len({" ".join(m.group(0).lower().split()) for m in _HEADINGS.finditer(text)}) >= 2
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading one page
+# ----------------------------------------------------------------------------------------------
+
+
+def cell_text(text: str | None) -> str:
+    """A cell's text on one line, safe inside a pipe row.
+
+    >>> cell_text("Cơ quan chủ\\ntrì | phối hợp ")
+    'Cơ quan chủ trì / phối hợp'
+    """
+    if not text:
+        return ""
+    return " ".join(text.replace("|", "/").split())
+
+
+def pipe_row(cells: Sequence[str]) -> str:
+    """>>> pipe_row(["1", "", "Bộ Công an"])
+    '| 1 |  | Bộ Công an |'
+    """
+    return "| " + " | ".join(cells) + " |"
+
+
+def _box(number: int, bbox: Sequence[float] | None) -> CellBox | None:
+    if bbox is None:
+        return None
+    x0, top, x1, bottom = bbox
+    return CellBox(page=number, x0=round(float(x0), 2), top=round(float(top), 2), x1=round(float(x1), 2),
+                   bottom=round(float(bottom), 2))
+
+
+def _read_table(table: Any, number: int) -> _Found | None:
+    """Cells and boxes of one pdfplumber `Table`; None when it is not at least 2 x 2."""
+    rows = table.rows
+    texts = table.extract()
+    if len(rows) < 2 or not rows or max(len(r.cells) for r in rows) < 2:
+        return None
+    ncol = max(len(r.cells) for r in rows)
+    cells = [[cell_text(t) for t in row] + [""] * (ncol - len(row)) for row in texts]
+    boxes = tuple(tuple(_box(number, c) for c in r.cells) + (None,) * (ncol - len(r.cells)) for r in rows)
+    # Drop columns that are missing in every row (a stray vertical rule beyond the table).
+    keep = [c for c in range(ncol) if any(b[c] is not None for b in boxes)]
+    if len(keep) < 2:
+        return None
+    cells = [[row[c] for c in keep] for row in cells]
+    boxes = tuple(tuple(b[c] for c in keep) for b in boxes)
+    x0, top, x1, bottom = (float(v) for v in table.bbox)
+    return _Found((x0, top, x1, bottom), cells, boxes)
+
+
+def _is_header(row: Sequence[str]) -> bool:
+    heads = sum(1 for c in row if c and _HEADINGS.search(c))
+    return heads >= 2 and any(_NUMBER_HEAD.match(c) for c in row)
+
+
+def _read_unruled(table: Any, number: int) -> _Found | None:
+    """An unruled table from pdfplumber's text strategy, kept only under a task-table header.
+
+    The text strategy makes every text line a row; when the first column is numbered, lines
+    without a number are folded into the row above (a wrapped cell).
+    """
+    found = _read_table(table, number)
+    if found is None or len(found.cells[0]) < 3:
+        return None
+    start = next((k for k, row in enumerate(found.cells[:3]) if _is_header(row)), None)
+    if start is None:
+        return None
+    cells = [list(r) for r in found.cells[start:]]
+    boxes = [list(b) for b in found.boxes[start:]]
+    body = cells[1:]
+    if len(body) < 1:
+        return None
+    numbered = sum(1 for r in body if _ROW_NUMBER.match(r[0]))
+    if numbered * 2 >= len(body):
+        merged_c, merged_b = [cells[0]], [boxes[0]]
+        for row, box in zip(cells[1:], boxes[1:]):
+            if not row[0] and len(merged_c) > 1:
+                last_c, last_b = merged_c[-1], merged_b[-1]
+                for k, (t, b) in enumerate(zip(row, box)):
+                    if t:
+                        last_c[k] = f"{last_c[k]} {t}".strip()
+                    if b is not None:
+                        old = last_b[k]
+                        last_b[k] = b if old is None else CellBox(page=number, x0=min(old.x0, b.x0), top=min(old.top, b.top),
+                                                                   x1=max(old.x1, b.x1), bottom=max(old.bottom, b.bottom))
+            else:
+                merged_c.append(row)
+                merged_b.append(box)
+        cells, boxes = merged_c, merged_b
+    if len(cells) < 2:
+        return None
+    top = min(b.top for row in boxes for b in row if b is not None)
+    return _Found((found.bbox[0], top, found.bbox[2], found.bbox[3]), cells, tuple(tuple(b) for b in boxes))
+
+
+def _overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def find_tables(page: Any, number: int, unruled: bool = False) -> list[_Found]:
+    """The tables of a pdfplumber page, top to bottom: ruled ones, else (when `unruled`) a text-strategy one."""
+    found = [f for t in page.find_tables(RULED_SETTINGS) if (f := _read_table(t, number)) is not None]
+    if not found and unruled:
+        found = [f for t in page.find_tables(TEXT_SETTINGS) if (f := _read_unruled(t, number)) is not None]
+    return _non_overlapping(found)
+
+
+def _non_overlapping(found: list[_Found]) -> list[_Found]:
+    """Nested or overlapping finds: keep the larger; the rest top to bottom."""
+    found = sorted(found, key=lambda f: -(f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1]))
+    kept: list[_Found] = []
+    for f in found:
+        if not any(_overlaps(f.bbox, k.bbox) for k in kept):
+            kept.append(f)
+    kept.sort(key=lambda f: (f.bbox[1], f.bbox[0]))
+    return kept
+
+
+def page_tables(page: Any, number: int, unruled: bool = False) -> PageTables | None:
+    """A pdfplumber page's text with its tables as pipe rows in place; None when it holds no table.
+
+    Characters are split by their centre: inside a table's box they are the table's (read cell by
+    cell), above/between/below tables they are text bands, and beside a table (in its height but
+    outside its width) they come just before its rows.
+    """
+    found = find_tables(page, number, unruled)
+    if not found:
+        return None
+    n = len(found)
+
+    def segment(obj: dict[str, Any]) -> int:
+        """0, 2, …, 2n: the band above table k (2k) or below the last; 2k+1: beside table k; -1: inside."""
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        for k, f in enumerate(found):
+            x0, top, x1, bottom = f.bbox
+            if top <= cy <= bottom:
+                return -1 if x0 <= cx <= x1 else 2 * k + 1
+        return 2 * sum(1 for f in found if f.bbox[3] < cy)
+
+    keys: dict[int, int] = {}
+    for ch in page.chars:
+        keys[id(ch)] = segment(ch)
+    parts: list[str] = []
+    present = set(keys.values())
+    for s in range(2 * n + 1):
+        if s in present:
+            band = page.filter(lambda o, s=s: o.get("object_type") != "char" or keys.get(id(o)) == s)
+            text = (band.extract_text() or "").strip("\n")
+            if text.strip():
+                parts.append(text)
+        if s % 2 == 1:
+            parts.extend(pipe_row(row) for row in found[s // 2].cells)
+    return PageTables("\n".join(parts), tuple(TableGrid(f.boxes) for f in found))
+
+
+# ----------------------------------------------------------------------------------------------
+# A whole document
+# ----------------------------------------------------------------------------------------------
+
+
+def read_tables(data: bytes, candidates: dict[int, bool]) -> dict[int, PageTables]:
+    """0-based index -> `PageTables` for the candidate pages that do hold a table (pdfplumber)."""
+    if not candidates:
+        return {}
+    import io
+
+    import pdfplumber
+
+    out: dict[int, PageTables] = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for i, unruled in sorted(candidates.items()):
+            if i >= len(pdf.pages):
+                continue
+            page = pdf.pages[i]
+            got = page_tables(page, i + 1, unruled)
+            if got is not None:
+                out[i] = got
+            page.close()
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# The fast path: pdfplumber's table finder on pdfium's rules, cell text from pdfium
+# ----------------------------------------------------------------------------------------------
+
+
+class _RulePage:
+    """The little of a pdfplumber page that `pdfplumber.table.TableFinder` reads for "lines"."""
+
+    def __init__(self, edges: list[dict[str, Any]], width: float, height: float):
+        self.edges = edges
+        self.bbox = (0.0, 0.0, width, height)
+
+
+def _edge(rule: Rule, height: float) -> dict[str, Any]:
+    kind, x0, y0, x1, y1 = rule
+    top, bottom = height - y1, height - y0
+    return {"object_type": "line", "orientation": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "doctop": top, "width": x1 - x0, "height": bottom - top}
+
+
+def simple_geometry(page: Any) -> bool:
+    """True when a pypdfium2 page is unrotated with its media box at the origin, so that pdfium's
+    coordinates turn into pdfplumber's by flipping y alone."""
+    media = page.get_mediabox()
+    crop = page.get_cropbox()
+    return (page.get_rotation() == 0 and abs(media[0]) < 0.01 and abs(media[1]) < 0.01
+            and all(abs(a - b) < 0.01 for a, b in zip(media, crop)))
+
+
+def _bounded(textpage: Any, height: float, x0: float, top: float, x1: float, bottom: float) -> str:
+    """pdfium's text inside a box given in pdfplumber coordinates (y down)."""
+    if x1 - x0 <= 0 or bottom - top <= 0:
+        return ""
+    text = textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top)
+    return str(text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def pdfium_page_tables(page: Any, textpage: Any, number: int, rules: Sequence[Rule]) -> PageTables | None:
+    """`page_tables` for a pypdfium2 page with `simple_geometry`, without pdfplumber's page parse.
+
+    The rules go through pdfplumber's own `TableFinder` (snapping, joining, intersections, cells);
+    each cell's text is pdfium's text inside the cell shrunk by `CELL_INSET` (pdfium takes every
+    character whose box touches the rectangle), and the page's other text is pdfium's text of the
+    bands above, between and below the tables.
+    """
+    from pdfplumber.table import TableFinder
+
+    width, height = page.get_size()
+    finder = TableFinder(_RulePage([_edge(r, height) for r in rules], width, height), RULED_SETTINGS)  # type: ignore[arg-type]
+    found: list[_Found] = []
+    for table in finder.tables:
+        rows = table.rows
+        ncol = max((len(r.cells) for r in rows), default=0)
+        if len(rows) < 2 or ncol < 2:
+            continue
+        boxes = tuple(tuple(_box(number, c) for c in r.cells) + (None,) * (ncol - len(r.cells)) for r in rows)
+        keep = [c for c in range(ncol) if any(b[c] is not None for b in boxes)]
+        if len(keep) < 2:
+            continue
+        boxes = tuple(tuple(b[c] for c in keep) for b in boxes)
+        cells = [[cell_text(_bounded(textpage, height, b.x0 + CELL_INSET, b.top + CELL_INSET, b.x1 - CELL_INSET,
+                                     b.bottom - CELL_INSET)) if b is not None else "" for b in row] for row in boxes]
+        x0, top, x1, bottom = (float(v) for v in table.bbox)
+        found.append(_Found((x0, top, x1, bottom), cells, boxes))
+    found = _non_overlapping(found)
+    if not found:
+        return None
+    parts: list[str] = []
+    above = 0.0
+    for f in found:
+        x0, top, x1, bottom = f.bbox
+        band = _bounded(textpage, height, 0.0, above, width, top).strip("\n")
+        if band.strip():
+            parts.append(band)
+        for side in (_bounded(textpage, height, 0.0, top, x0 - CELL_INSET, bottom),
+                     _bounded(textpage, height, x1 + CELL_INSET, top, width, bottom)):
+            if side.strip():
+                parts.append(side.strip("\n"))
+        parts.extend(pipe_row(row) for row in f.cells)
+        above = max(above, bottom)
+    band = _bounded(textpage, height, 0.0, above, width, height).strip("\n")
+    if band.strip():
+        parts.append(band)
+    return PageTables("\n".join(parts), tuple(TableGrid(f.boxes) for f in found))
