@@ -82,6 +82,8 @@ CASES = {
                         {"ocr_workers": 1}, OcrError, ExitCode.ocr_failed),
     "strict-warnings": (lambda h: Path(__file__).parent.parent / "fixtures" / "ct33.clean.txt", None,
                         {"strict": True}, ExtractionError, ExitCode.partial),
+    "corrupt-docx": (lambda h: h.write("ct.docx", b"PK\x03\x04" + b"\x00" * 64), None, {}, errors.CorruptDocumentError,
+                     ExitCode.input_file),
 }
 
 

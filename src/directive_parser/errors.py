@@ -108,3 +108,9 @@ class WorkerCrashError(DirectiveParserError):
     """A batch worker process died while parsing the file (a native crash, or killed for memory)."""
 
     exit_code = ExitCode.other_error
+
+
+class CorruptDocumentError(InputFileError):
+    """A Word file that cannot be read: a damaged ZIP package, no word/document.xml, broken XML, a
+    password-protected .docx (Office encrypts it into an OLE container), or a .doc LibreOffice
+    cannot convert."""

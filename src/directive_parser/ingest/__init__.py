@@ -1,8 +1,9 @@
 """Ingest: a file -> `SourceDocument` (raw page texts, each marked text-layer, OCR or text).
 
-PDF text layers are read by `pdf`; pages without a usable text layer are OCR'd by `ocr`; plain-text
-files are decoded by `text_files` (UTF-8, UTF-16, or TCVN3/VNI via `legacy_encoding`). Every failure
-is a typed `InputFileError` naming the file and the cause.
+PDF text layers are read by `pdf`; pages without a usable text layer are OCR'd by `ocr`; Word files
+(.docx; .doc and RTF through LibreOffice) by `docx`; plain-text files are decoded by `text_files`
+(UTF-8, UTF-16, or TCVN3/VNI via `legacy_encoding`). Every failure is a typed `InputFileError`
+naming the file and the cause.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import os
 from pathlib import Path
 
 from directive_parser.errors import EmptyDocumentError, NotAPdfError
+from directive_parser.ingest.docx import word_pages
 from directive_parser.ingest.pdf import ingest_pdf, pdf_texts_pdfium, usable_text_layer
 from directive_parser.ingest.sniff import read_bytes, sniff
 from directive_parser.ingest.text_files import decode_text, split_text_pages
@@ -24,7 +26,8 @@ def ingest(path: str | os.PathLike, ocr: OcrMode = OcrMode.auto, engine: PdfEngi
     """Read `path` and return its raw pages, marking the pages that need OCR.
 
     Raises:
-        InputFileError: subclasses name the cause (unreadable, not a PDF, encrypted, corrupt, empty).
+        InputFileError: subclasses name the cause (unreadable, not a PDF, encrypted, corrupt, empty,
+            a .doc when LibreOffice is not installed to convert it).
     """
     p = Path(path)
     data = read_bytes(p)
@@ -34,18 +37,22 @@ def ingest(path: str | os.PathLike, ocr: OcrMode = OcrMode.auto, engine: PdfEngi
     sha = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
         return ingest_pdf(p, data, sha, OcrMode(ocr), PdfEngine(engine))
+    if word := word_pages(p, data, kind):
+        return SourceDocument(str(p), sha, word[0], word[1])
     if p.suffix.lower() == ".pdf" or kind != "text":
         raise NotAPdfError(f"not a PDF: the content is a {kind if kind != 'text' else 'text file'}", p)
     return SourceDocument(str(p), sha, "text/plain", split_text_pages(decode_text(data, p)))
 
 
 def read_text(path: str | os.PathLike) -> str:
-    """The raw text of a file: a decoded text file, or a PDF's text layer with pages joined by form feeds.
+    """The raw text of a file: a decoded text file, or a PDF's text layer or a Word file's text with
+    pages joined by form feeds.
 
     For commands that work on text, such as `repair`; no OCR, no page splitting.
 
     Raises:
-        InputFileError: unreadable, empty, another format (image, archive), undecodable or a broken PDF.
+        InputFileError: unreadable, empty, another format (image, archive), undecodable, a broken PDF or
+            Word file.
     """
     p = Path(path)
     data = read_bytes(p)
@@ -54,6 +61,8 @@ def read_text(path: str | os.PathLike) -> str:
     kind = sniff(data)
     if kind == "pdf":
         return "\f".join(pdf_texts_pdfium(p, data))
+    if word := word_pages(p, data, kind):
+        return "\f".join(page.text for page in word[1])
     if kind != "text":
         raise NotAPdfError(f"not a text file or PDF: the content is a {kind}", p)
     return decode_text(data, p)
