@@ -288,3 +288,43 @@ def test_transient_failures_are_retried_on_resume_and_others_with_retry_failed(t
     assert (second.counts[BatchStatus.ok], second.counts[BatchStatus.skipped]) == (1, 1)  # BOOM stays done
     third = run_batch([folder], out, glob="*.txt", resume=True, retry_failed=True, workers=1, parse_fn=fake_parse)
     assert third.counts[BatchStatus.failed] == 1 and third.counts[BatchStatus.skipped] == 1
+
+
+def test_default_glob_takes_every_readable_type_case_insensitively(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.pdf", "B.PDF", "c.txt", "d.docx", "e.doc", "f.md", "g.png"):
+        (folder / name).write_bytes(b"x")
+    assert [p.name for p in iter_inputs([folder])] == ["B.PDF", "a.pdf", "c.txt", "d.docx", "e.doc"]
+
+
+def test_links_out_of_the_folder_are_not_followed_unless_asked(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("1/CT-TTg", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "own.txt").write_text("2/CT-TTg", encoding="utf-8")
+    (folder / "link.txt").symlink_to(outside)
+    assert [p.name for p in iter_inputs([folder], "*.txt")] == ["own.txt"]
+    assert [p.name for p in iter_inputs([folder], "*.txt", follow_links=True)] == ["link.txt", "own.txt"]
+
+
+def test_a_glob_with_a_path_is_an_option_error(tmp_path):
+    from directive_parser.errors import OptionError
+
+    with pytest.raises(OptionError):
+        list(iter_inputs([tmp_path], "/etc/*.txt"))
+
+
+def test_cli_batch_says_when_no_file_matches(app, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.md").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "no input files" in result.output
+
+
+def test_error_messages_escape_hostile_file_names():
+    from directive_parser.errors import NotAPdfError
+
+    message = str(NotAPdfError("not a PDF", "evil\n\x1b[2Jname.pdf"))
+    assert "\n" not in message and "\x1b" not in message and "\\x1b[2J" in message

@@ -11,6 +11,17 @@ from pathlib import Path
 TESSERACT_INSTALL_HINT = "sudo apt-get install -y tesseract-ocr tesseract-ocr-vie"
 
 
+def escape_name(name: str) -> str:
+    """A file name safe to print: newlines and terminal escapes shown as escapes, not obeyed.
+
+    >>> escape_name("a\nb\x1b[31m.pdf")
+    'a\\nb\\x1b[31m.pdf'
+    """
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
 class ExitCode(IntEnum):
     ok = 0
     bad_args = 1
@@ -31,7 +42,8 @@ class DirectiveParserError(Exception):
     def __init__(self, message: str, path: str | Path | None = None):
         self.path = str(path) if path is not None else None
         self.cause = message
-        super().__init__(f"{self.path}: {message}" if self.path else message)
+        # A hostile file name ("a\nb.pdf", ANSI escapes) is shown escaped, never obeyed by a terminal.
+        super().__init__(f"{escape_name(self.path)}: {message}" if self.path else message)
 
 
 class InputFileError(DirectiveParserError):

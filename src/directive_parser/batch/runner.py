@@ -12,6 +12,7 @@ SQLite tracker (see `batch.writer.BatchWriter`).
 """
 from __future__ import annotations
 
+import fnmatch
 import functools
 import hashlib
 import json
@@ -70,18 +71,34 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def iter_inputs(paths: Iterable[str | Path], glob: str = "*.pdf") -> Iterator[Path]:
+# Every input type the parser reads: PDF (text layer or scan), plain text, Word (.doc is converted
+# when LibreOffice is installed, else reported with the command that converts it).
+DEFAULT_GLOB = "*.pdf,*.txt,*.docx,*.doc"
+
+
+def iter_inputs(paths: Iterable[str | Path], glob: str = DEFAULT_GLOB, *, follow_links: bool = False) -> Iterator[Path]:
     """Files named directly, plus files under folders matching `glob` (recursive, sorted).
 
-    `glob` may hold several patterns separated by commas: "*.pdf,*.txt".
+    `glob` may hold several patterns separated by commas: "*.pdf,*.txt"; they match file names,
+    case-insensitively ("SCAN.PDF" is a PDF). Under a folder, a link that leads outside it is
+    not followed unless `follow_links` (an archive must not make the parser read /etc/shadow).
+
+    Raises:
+        OptionError: a pattern names a path ("/data/*.pdf") instead of file names.
     """
-    patterns = [p.strip() for p in glob.split(",") if p.strip()]
+    patterns = [p.strip().lower() for p in glob.split(",") if p.strip()]
+    if not patterns or any("/" in p or "\\" in p for p in patterns):
+        raise OptionError(f"--glob {glob!r}: give file-name patterns such as '*.pdf,*.txt', not paths")
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = {f for pattern in patterns for f in path.rglob(pattern) if f.is_file()}
-            candidates = sorted(found)
+            root = path.resolve()
+            candidates = sorted(
+                f for f in path.rglob("*")
+                if any(fnmatch.fnmatchcase(f.name.lower(), p) for p in patterns) and f.is_file()
+                and (follow_links or _inside(f.resolve(), root))
+            )
         else:
             candidates = [path]
         for candidate in candidates:
@@ -89,6 +106,10 @@ def iter_inputs(paths: Iterable[str | Path], glob: str = "*.pdf") -> Iterator[Pa
             if key not in seen:
                 seen.add(key)
                 yield candidate
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
 
 
 # --- the per-document worker (top level, so spawned processes can unpickle it) ------------
@@ -265,11 +286,11 @@ def _rows_from_sqlite(path: Path) -> list[tuple[str, str, str, str | None]]:
 
 def plan_jobs(
     paths: Iterable[str | Path], *, glob: str, done: set[str], parser: str, issued: date | None,
-    ocr: str, timeout: float | None,
+    ocr: str, timeout: float | None, follow_links: bool = False,
 ) -> Iterator[Job | BatchResult]:
     """Jobs to run, interleaved with results for files that need no worker (skipped, unreadable)."""
     first_path: dict[str, str] = {}
-    for path in iter_inputs(paths, glob):
+    for path in iter_inputs(paths, glob, follow_links=follow_links):
         job = Job(path=str(path), sha256="", parser_version=parser, issued=issued, ocr=ocr, timeout=timeout)
         try:
             job = replace(job, sha256=file_sha256(path))
@@ -293,7 +314,8 @@ def parse_many(
     scheduler: str | None = None,
     timeout: float | None = None,
     resume_from: str | Path | Iterable[str | Path] | None = None,
-    glob: str = "*.pdf",
+    glob: str = DEFAULT_GLOB,
+    follow_links: bool = False,
     issued: date | None = None,
     ocr: str = "auto",
     parse_fn: ParseFn | None = None,
@@ -309,7 +331,8 @@ def parse_many(
         timeout: Seconds allowed per document; None for no limit.
         resume_from: Status JSONL files or tracker DBs; documents they record as finished with
             this parser version are yielded as `skipped`.
-        glob: File pattern(s) for folders, comma-separated: "*.pdf,*.txt".
+        glob: File pattern(s) for folders, comma-separated: "*.pdf,*.txt" (default: every type read).
+        follow_links: Follow links that lead out of the given folders.
         issued: Issue date to assume when a document lacks one.
         ocr: Passed to the parser ("auto" …).
         parse_fn: Replaces `pipeline.parse_directive` (tests, experiments); top-level function.
@@ -329,7 +352,8 @@ def parse_many(
     if isinstance(resume_from, str | Path):
         resume_from = [resume_from]
     done = load_done(resume_from, current, retry_failed=retry_failed) if resume_from else set()
-    plan = plan_jobs(paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout)
+    plan = plan_jobs(paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout,
+                     follow_links=follow_links)
     worker_fn = partial(run_document, parse_fn=parse_fn)
     engine_cls: Any = ENGINES[engine]
     start = partial(engine_cls, workers=workers, scheduler=scheduler, worker_fn=worker_fn)

@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from directive_parser.batch import BatchResult, BatchStatus, BatchSummary, iter_inputs, run_batch
-from directive_parser.cli.common import DATE_FORMATS, INTERRUPTED, day, exit_with, fail
-from directive_parser.errors import DirectiveParserError
+from directive_parser.batch.runner import DEFAULT_GLOB
+from directive_parser.cli.common import DATE_FORMATS, INTERRUPTED, day, escape_name, exit_with, fail
+from directive_parser.errors import DirectiveParserError, ExitCode
 from directive_parser.options import OcrMode
 
 
@@ -69,18 +70,26 @@ def batch(
     timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds allowed per document")] = None,
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip documents already done")] = False,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="With --resume, parse failed documents again")] = False,
-    glob: Annotated[str, typer.Option(help="Pattern(s) for folders, comma-separated: '*.pdf,*.txt'")] = "*.pdf",
+    glob: Annotated[str, typer.Option(help="File-name pattern(s) for folders, comma-separated")] = DEFAULT_GLOB,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Follow links out of the input folders")] = False,
     issued: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Issue date to assume")] = None,
     ocr: Annotated[OcrMode, typer.Option(help="OCR pages: auto | always | never")] = OcrMode.auto,
 ) -> None:
     """Parse every directive in INPUTS; write JSONL, CSV (and a tracker DB) under --out."""
-    total = sum(1 for _ in iter_inputs(inputs, glob))
+    try:
+        total = sum(1 for _ in iter_inputs(inputs, glob, follow_links=follow_links))
+    except DirectiveParserError as e:
+        raise fail(e) from e
+    if total == 0:
+        shown = ", ".join(escape_name(str(p)) for p in inputs)
+        Console(stderr=True).print(f"no input files: nothing in {shown} matches --glob {glob!r}", highlight=False)
+        raise exit_with(ExitCode.input_file)
     try:
         with _BatchProgress(total) as progress:
             summary = run_batch(
                 inputs, out, db=db, resume=resume, on_result=progress.update, workers=workers,
                 engine=engine.value, scheduler=scheduler, timeout=timeout, glob=glob, issued=day(issued), ocr=ocr.value,
-                retry_failed=retry_failed,
+                retry_failed=retry_failed, follow_links=follow_links,
             )
     except DirectiveParserError as e:
         raise fail(e) from e

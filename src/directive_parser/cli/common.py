@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from rich.console import Console
 
-from directive_parser.errors import DirectiveParserError
+from directive_parser.errors import DirectiveParserError, escape_name
 
 # Dates are accepted as ISO or as Vietnamese offices write them: 2025-11-06 or 06/11/2025.
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -25,3 +25,6 @@ def exit_with(code: int) -> SystemExit:
 def fail(error: DirectiveParserError) -> SystemExit:
     Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False)
     return exit_with(error.exit_code)
+
+
+__all__ = ["DATE_FORMATS", "INTERRUPTED", "day", "escape_name", "exit_with", "fail"]
