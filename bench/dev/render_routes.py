@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import os
 import random
 import re
@@ -260,7 +259,7 @@ def column_widths(rows: list[list[str]], total: float, font_size: float) -> list
     ncol = len(rows[0])
     pad = 12.0
     length = [sum(len(r[j]) for r in rows) + 4 for j in range(ncol)]
-    minimum = []
+    minimum, word_min = [], []
     for j in range(ncol):
         words = [w for r in rows[1:] for w in r[j].split()] or [""]
         head = rows[0][j].split() or [""]
@@ -268,7 +267,12 @@ def column_widths(rows: list[list[str]], total: float, font_size: float) -> list
         # short entries ("Bộ Tài chính", "Quý III năm 2026") should not wrap word by word
         cells = sorted(stringWidth(r[j], "Serif", font_size) for r in rows[1:] if r[j]) or [0.0]
         median = cells[len(cells) // 2]
+        word_min.append(m + pad + 2)
         minimum.append(max(m, min(median, 30 * 72 / 25.4)) + pad + 2)
+    if sum(minimum) > total:        # keep the longest words whole, give up the rest of the comfort
+        extra = sum(minimum) - sum(word_min)
+        room = max(0.0, total - sum(word_min))
+        minimum = [w + (m - w) * (room / extra if extra else 0) for w, m in zip(word_min, minimum)]
     task = next((j for j, h in enumerate(rows[0]) if re.search(r"nhiệm vụ|nội dung|công việc|tên", h, re.I)), None)
     if task is None or length[task] < 0.5 * max(length):
         task = max(range(ncol), key=lambda j: length[j])
@@ -336,8 +340,17 @@ def write_text_pdf(blocks: list[Block], path: Path, doc_id: str) -> int:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate,
-                                    Paragraph, Spacer, Table, TableStyle)
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        NextPageTemplate,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     body = ParagraphStyle("body", fontName="Serif", fontSize=12.5, leading=17, alignment=TA_JUSTIFY,
                           firstLineIndent=10 * mm, spaceAfter=5)
@@ -496,6 +509,9 @@ def damage(image, rng: random.Random, seed: int, dpi: int):
     return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L")
 
 
+FIXED_TIME = time.struct_time((2026, 1, 1, 0, 0, 0, 3, 1, 0))   # PDF dates, for byte-identical reruns
+
+
 def write_scan(text_pdf: Path, path: Path, doc_id: str) -> tuple[int, int, int]:
     import pypdfium2 as pdfium
     rng = random.Random(stable_int(doc_id, "scan"))
@@ -510,7 +526,8 @@ def write_scan(text_pdf: Path, path: Path, doc_id: str) -> tuple[int, int, int]:
     pdf.close()
     tmp = path.with_name("." + path.name + ".tmp")
     images[0].save(tmp, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality,
-                   title=doc_id, producer="render_routes.py")
+                   title=doc_id, producer="render_routes.py",
+                   creationDate=FIXED_TIME, modDate=FIXED_TIME)
     os.replace(tmp, path)
     return len(images), dpi, quality
 
@@ -653,6 +670,16 @@ def set_numpr(paragraph, num_id: int, ilvl: int) -> None:
     ind = ppr.find(f"{{{W_NS}}}ind")
     if ind is not None:
         ppr.remove(ind)
+
+
+def fixed_zip_times(path: Path) -> None:
+    """Rewrite a .docx with fixed member timestamps, so reruns are byte-identical."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
 def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
@@ -825,6 +852,7 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
     document.core_properties.created = fixed; document.core_properties.modified = fixed
     document.core_properties.last_modified_by = "render_routes.py"; document.core_properties.revision = 1
     document.save(str(tmp))
+    fixed_zip_times(tmp)
     os.replace(tmp, path)
     return {"numbered": numbered, "auto_labels": n_auto}
 
@@ -853,6 +881,7 @@ def docx_text_libreoffice(docx_path: Path) -> list[str]:
 def docx_text_xml(docx_path: Path) -> list[str]:
     """Paragraph texts with list labels computed from numbering.xml (startOverride, lvlText, numFmt)."""
     import zipfile
+
     from lxml import etree
     w = f"{{{W_NS}}}"
     z = zipfile.ZipFile(docx_path)

@@ -22,11 +22,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
+import signal
 import sys
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -85,14 +85,27 @@ def starts_alike(es, gold_task: str, pred_task: str, n: int = 3) -> bool:
     return bool(g) and g == p
 
 
-def score_one(doc_id: str, route: str, path: str, gold_path: str) -> dict:
-    """Parse one rendering once and score it; never raises."""
+class ParseTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise ParseTimeout("no result within the --timeout")
+
+
+def score_one(doc_id: str, route: str, path: str, gold_path: str, timeout: int = 0) -> dict:
+    """Parse one rendering once and score it; never raises (a parse longer than `timeout` seconds
+    is interrupted and reported as an error)."""
     rec = {"id": doc_id, "route": route, "doc": path}
     t0 = time.perf_counter()
+    if timeout:
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(timeout)
     try:
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
         es = extract_score()
         import inspect
+
         import directive_parser as dp
         kw = {}
         issued = (gold.get("meta") or {}).get("issued")
@@ -117,15 +130,22 @@ def score_one(doc_id: str, route: str, path: str, gold_path: str) -> dict:
             rec["warning"] = f"start_acc matching found {len(req_matched)} records, extract_score {r['found']}"
         rec["start_misses"] = [(G[gi]["task"][:60], P[pi].get("task", "")[:60]) for gi, pi in req_matched
                                if not starts_alike(es, G[gi]["task"], P[pi].get("task", ""))]
-    except Exception as e:
+    except (Exception, ParseTimeout) as e:
         rec["error"] = f"{type(e).__name__}: {e}"
         rec["traceback"] = traceback.format_exc(limit=6)
-        try:
-            rec["gold"] = sum(not a.get("optional") for a in json.loads(Path(gold_path).read_text(encoding="utf-8"))["assignments"])
-        except Exception:
-            rec["gold"] = 0
+        rec["gold"] = gold_count(gold_path)
+    finally:
+        if timeout:
+            signal.alarm(0)
     rec["seconds"] = round(time.perf_counter() - t0, 2)
     return rec
+
+
+def gold_count(gold_path) -> int:
+    try:
+        return sum(not a.get("optional") for a in json.loads(Path(gold_path).read_text(encoding="utf-8"))["assignments"])
+    except Exception:
+        return 0
 
 
 def aggregate(recs: list[dict]) -> dict:
@@ -166,6 +186,8 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, false positives, wrong starts, tracebacks")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write every result and aggregate to OUT")
     ap.add_argument("--jobs", type=int, default=2, help="documents of one route parsed in parallel (default 2)")
+    ap.add_argument("--timeout", type=int, default=600, help="seconds one parse may take before it counts as failed "
+                    "(default 600; 0 = no limit)")
     ap.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=f"folder of <id>.txt (default {DEFAULT_DOCS})")
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help=f"folder of <id>.json (default {DEFAULT_GOLD})")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"renderings folder (default {DEFAULT_OUT})")
@@ -212,38 +234,45 @@ def main(argv=None) -> int:
                   f"{', '.join(x for x, _ in absent[route][:8])})" if absent[route] else ""), flush=True)
             t0 = time.perf_counter()
             recs = []
-            if pool is None:
-                recs = [score_one(i, route, path, str(golds[i])) for i, path in todo]
-            else:
-                futures = [(i, path, pool.submit(score_one, i, route, path, str(golds[i]))) for i, path in todo]
-                for i, path, f in futures:
-                    try:
-                        recs.append(f.result())
-                    except BrokenProcessPool as e:       # a worker died (e.g. a crash in native code)
-                        recs.append({"id": i, "route": route, "doc": path, "error": f"worker died: {e}", "seconds": 0.0,
-                                     "gold": sum(not x.get("optional") for x in json.loads(golds[i].read_text())["assignments"])})
-                        pool.shutdown(cancel_futures=True)
-                        pool = ProcessPoolExecutor(max_workers=a.jobs)
-                    except Exception as e:
-                        recs.append({"id": i, "route": route, "doc": path, "error": f"{type(e).__name__}: {e}",
-                                     "seconds": 0.0, "gold": 0})
-            route_secs[route] = round(time.perf_counter() - t0, 1)
-            recs.sort(key=lambda r: r["id"])
-            results[route] = recs
-            for r in recs:
+
+            def report(r):
                 print(doc_line(r, genres[r["id"]]), flush=True)
                 if r.get("warning"):
                     print(f"      warning: {r['warning']}")
                 if a.verbose:
                     if "error" in r:
                         print("      " + r.get("traceback", "").strip().replace("\n", "\n      "))
-                        continue
+                        return
                     for kind, text in r["misses"]:
                         print(f"      {kind:<4} {text}")
                     for text in r["false_pos"]:
                         print(f"      FP   {text}")
                     for g, p in r["start_misses"]:
                         print(f"      START gold «{g}» pred «{p}»")
+
+            broken = False
+            if pool is None:
+                for i, path in todo:
+                    recs.append(score_one(i, route, path, str(golds[i]), a.timeout)); report(recs[-1])
+            else:
+                futures = {pool.submit(score_one, i, route, path, str(golds[i]), a.timeout): (i, path) for i, path in todo}
+                for f in as_completed(futures):
+                    i, path = futures[f]
+                    try:
+                        recs.append(f.result()); report(recs[-1])
+                    except BrokenProcessPool as e:       # a worker died (e.g. a crash in native code)
+                        broken = True
+                        recs.append({"id": i, "route": route, "doc": path, "error": f"worker died: {e}",
+                                     "seconds": 0.0, "gold": gold_count(golds[i])}); report(recs[-1])
+                    except Exception as e:
+                        recs.append({"id": i, "route": route, "doc": path, "error": f"{type(e).__name__}: {e}",
+                                     "seconds": 0.0, "gold": gold_count(golds[i])}); report(recs[-1])
+                if broken:
+                    pool.shutdown(cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=a.jobs)
+            route_secs[route] = round(time.perf_counter() - t0, 1)
+            recs.sort(key=lambda r: r["id"])
+            results[route] = recs
             print(f"  ({route_secs[route]:.1f}s wall for the route)")
     finally:
         if pool is not None:
