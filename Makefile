@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng chromium chromium-driver
 FIXTURE := fixtures/ct33.text.pdf
 
 .PHONY: install system-deps run test lint bench clean
@@ -15,20 +15,22 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Tesseract with its Vietnamese (and English, for the damaged-OCR tests) data, from Debian's packages.
+# Tesseract with its Vietnamese (and English, for the damaged-OCR tests) data, and Chromium with its
+# driver for the review page's browser test, from Debian's packages.
 system-deps:
 	@missing=""; \
 	command -v tesseract >/dev/null 2>&1 || missing="yes"; \
 	if [ -z "$$missing" ]; then \
 	  for lang in vie eng; do tesseract --list-langs 2>/dev/null | grep -qx $$lang || missing="yes"; done; \
 	fi; \
+	command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || missing="yes"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing $(SYSTEM_PACKAGES) with apt-get"; \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Tesseract or its vie/eng data is missing. Run: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
+	    echo "Tesseract (vie/eng) or Chromium is missing. Run: sudo apt-get install -y $(SYSTEM_PACKAGES)"; \
 	  fi; \
 	fi
 

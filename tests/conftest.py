@@ -1,8 +1,10 @@
-"""Shared fixtures and the `tesseract` marker hook.
+"""Shared fixtures and the `tesseract` and `browser` marker hooks.
 
 Tests marked `@pytest.mark.tesseract` need the real `tesseract` binary with the `vie` and `eng`
 data. They are skipped when it is missing, except when the environment says `CI=true`: there
-they must run, so a missing install fails them instead of hiding them.
+they must run, so a missing install fails them instead of hiding them. Tests marked
+`@pytest.mark.browser` need Debian's `chromium` and `chromium-driver` and the `selenium` package,
+on the same terms.
 """
 from __future__ import annotations
 
@@ -37,7 +39,31 @@ def tesseract_missing() -> str | None:
     return f"tesseract lacks language data: {', '.join(missing)}" if missing else None
 
 
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser")
+
+
+@functools.cache
+def chromium_missing() -> str | None:
+    """Why a headless Chromium cannot be driven here (Debian `chromium` + `chromium-driver` and
+    the `selenium` package), or None when it can."""
+    if not any(shutil.which(name) for name in CHROMIUM_CANDIDATES):
+        return "chromium is not on PATH (apt-get install -y chromium chromium-driver)"
+    if shutil.which("chromedriver") is None:
+        return "chromedriver is not on PATH (apt-get install -y chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "the selenium package is missing (pip install -e '.[test]')"
+    return None
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("browser") is not None:
+        reason = chromium_missing()
+        if reason is not None:
+            if os.environ.get("CI", "").lower() == "true":
+                pytest.fail(f"CI=true and the test needs headless Chromium, but {reason}", pytrace=False)
+            pytest.skip(f"needs headless Chromium: {reason}")
     if item.get_closest_marker("tesseract") is None:
         return
     why = tesseract_missing()
