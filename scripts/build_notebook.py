@@ -45,7 +45,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image, display
 
-from directive_parser import parse_directive, repair_text, restore_diacritics
+from directive_parser import parse_directive, repair_text, restore_diacritics, to_dataframe
 
 HERE = Path().resolve()                  # the notebook's folder, notebooks/
 FIXTURES = (HERE / ".." / "fixtures").resolve()
@@ -116,26 +116,11 @@ rõ sản phẩm, rõ thẩm quyền*): which of the six the text states.
 """)
 
 code("""
-def assignments_frame(directive):
-    return pd.DataFrame([
-        {
-            "clause": a.clause,
-            "lead": "; ".join(b.name for b in a.lead),
-            "coordinating": "; ".join(b.name for b in a.coordinating),
-            "task": short(a.task, 90),
-            "deadline": a.deadline.text if a.deadline else None,
-            "due": a.deadline.due if a.deadline else None,
-            "recurrence": a.recurrence.value if a.recurrence else None,
-            "product": a.product,
-            "submit_to": a.submit_to,
-            "completeness": ", ".join(c.value for c in a.completeness),
-        }
-        for a in directive.assignments
-    ])
-
-df = assignments_frame(doc)
+# Directive.assignments_frame(): one row per task, the CSV's columns; `issued`/`due` are datetimes.
+df = doc.assignments_frame()
 print(f"{len(df)} assignments, {df['due'].notna().sum()} with a due date")
-df
+df[["clause", "lead", "coordinating", "task", "deadline_text", "due", "recurrence", "product", "submit_to",
+    "completeness"]]
 """, "assignments")
 
 md("""
@@ -250,7 +235,7 @@ Below: how many tasks fall due each month, and which bodies lead the most tasks.
 
 code("""
 news = parse_directive(FIXTURES / "news004.tb.txt")
-news_df = assignments_frame(news)
+news_df = news.assignments_frame()
 print(f"news report of {news.issued}: {len(news_df)} assignments, {news_df['due'].notna().sum()} with a due date")
 
 due = pd.to_datetime(news_df["due"].dropna())
@@ -275,9 +260,21 @@ display(Image(png.getvalue()))
 """, "chart")
 
 md("""
+Several directives at once: `to_dataframe(docs)` stacks their frames (`document_number` tells them
+apart), ready for `groupby`.
+""")
+
+code("""
+both = to_dataframe([doc, news])
+both.groupby("document_number").agg(tasks=("task", "size"), with_due_date=("due", "count"))
+""", "to-dataframe")
+
+md("""
 ## Next steps
 
-- `doc.model_dump(mode="json")` serialises everything; `directive-parser parse FILE --format json|jsonl|csv`.
+- `doc.model_dump(mode="json")` serialises everything; `directive-parser parse FILE -o tasks.xlsx` (or `.csv`,
+  `.json`, `.jsonl`) writes the same records a monitoring office tracks, and `directive_parser.write_table(docs,
+  "tasks.xlsx")` does it from Python.
 - `directive-parser batch archive/ --out out/ --db tracker.sqlite` parses a folder into an SQLite tracker,
   and `directive-parser tracker tracker.sqlite --overdue --as-of 2026-01-31` lists overdue tasks.
 """)

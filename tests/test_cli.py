@@ -38,7 +38,7 @@ def cli_run(monkeypatch, capsys):
 def test_table_lists_clauses_and_bodies(cli_run, text_pdf: Path) -> None:
     code, out, _ = cli_run("parse", text_pdf)
     assert code == ExitCode.ok
-    assert "33/CT-TTg" in out and "2025-11-06" in out and "15 assignments" in out
+    assert "33/CT-TTg" in out and "06/11/2025" in out and "15 nhiệm vụ" in out
     for clause in ("1.a", "2.c.-1", "2.đ.(ii)", "2.e"):
         assert clause in out
     assert "Bộ Công an" in out and "Bộ Nội vụ" in out
@@ -51,8 +51,9 @@ def _count(fmt: str, text: str) -> int:
         lines = text.splitlines()
         assert len(lines) == 1  # one document, one line
         return len(json.loads(lines[0])["assignments"])
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert {"clause", "lead", "task", "due"} <= set(rows[0])
+    assert text.startswith("\ufeff")  # Excel needs the BOM to read the diacritics
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert {"Điều khoản", "Cơ quan chủ trì", "Nội dung nhiệm vụ", "Thời hạn"} <= set(rows[0])
     return len(rows)
 
 
@@ -101,8 +102,12 @@ def test_issued_option_does_not_override_the_header_date(cli_run, text_pdf: Path
         ["parse"],
         ["nosuchcommand"],
         ["parse", "fixtures/ct33.text.pdf", "--no-such-flag"],
+        ["parse", "fixtures/ct33.text.pdf", "-o", "out.xls"],
+        ["parse", "fixtures/ct33.text.pdf", "-f", "csv", "--delimiter", ";;"],
+        ["parse", "fixtures/ct33.text.pdf", "--columns", "fr"],
     ],
-    ids=["bad-format", "bad-date", "bad-ocr-mode", "missing-path", "unknown-command", "unknown-flag"],
+    ids=["bad-format", "bad-date", "bad-ocr-mode", "missing-path", "unknown-command", "unknown-flag", "unknown-extension",
+         "bad-delimiter", "bad-columns"],
 )
 def test_bad_args_exit_1(cli_run, args: list[str], monkeypatch, fixtures_dir: Path) -> None:
     monkeypatch.chdir(fixtures_dir.parent)
@@ -140,9 +145,19 @@ def test_unwritable_output_exit_5(cli_run, text_pdf: Path, tmp_path: Path, targe
 
 
 def test_strict_with_warnings_exit_6(cli_run, fixtures_dir: Path) -> None:
-    code, _, err = cli_run("parse", fixtures_dir / "ct33.clean.txt", "--strict")
+    code, out, err = cli_run("parse", fixtures_dir / "ct33.clean.txt", "--strict")
     assert code == ExitCode.partial
-    assert "header has no number" in err
+    assert "header has no number" in err and "ct33.clean.txt" in err
+    assert "Bộ Công an" in out  # the result is still written
+
+
+def test_strict_writes_the_file_then_exits_6(cli_run, fixtures_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "partial.json"
+    code, out, err = cli_run("parse", fixtures_dir / "ct33.clean.txt", "--strict", "-o", target)
+    assert code == ExitCode.partial and out == ""
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["status"] == "partial" and data["assignments"]
+    assert "header has no number" in [w["message"] for w in data["warnings"]] and "--strict" in err
 
 
 def test_strict_without_warnings_exit_0(cli_run, text_pdf: Path) -> None:
@@ -223,3 +238,216 @@ def test_parse_accepts_iso_and_vietnamese_dates(cli_run, issued: str, monkeypatc
     code, out, err = cli_run("parse", "fixtures/ct33.clean.txt", "--issued", issued, "--format", "json")
     assert code == ExitCode.ok
     assert '"issued": "2025-11-06"' in out
+
+
+# --- issue 8: formats from -o, stdin/stdout, --version, logging, encodings, schema, terminal width ----
+
+
+def test_version(cli_run) -> None:
+    import directive_parser
+
+    code, out, _ = cli_run("--version")
+    assert code == ExitCode.ok and out.strip() == f"directive-parser {directive_parser.__version__}"
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.json", "out.jsonl", "out.xlsx", "out.txt"])
+def test_format_comes_from_the_out_extension(cli_run, text_pdf: Path, tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    code, out, _ = cli_run("parse", text_pdf, "-o", target)
+    assert code == ExitCode.ok and out == ""
+    raw = target.read_bytes()
+    if name.endswith(".xlsx"):
+        openpyxl = pytest.importorskip("openpyxl")
+        ws = openpyxl.load_workbook(target).active
+        assert ws.cell(1, 1).value == "STT" and ws.max_row == 16
+    elif name.endswith(".txt"):
+        assert "15 nhiệm vụ" in raw.decode("utf-8") and "┌" in raw.decode("utf-8")
+    else:
+        assert _count(name.rsplit(".", 1)[1], raw.decode("utf-8")) == 15
+
+
+def test_unknown_extension_names_the_file_and_the_fix(cli_run, text_pdf: Path, tmp_path: Path) -> None:
+    code, out, err = cli_run("parse", text_pdf, "-o", tmp_path / "out.xls")
+    assert code == ExitCode.bad_args and out == ""
+    assert "out.xls" in err and ".xlsx" in err and "--format" in err
+    assert not (tmp_path / "out.xls").exists()
+
+
+def test_format_option_wins_over_the_extension(cli_run, text_pdf: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    assert cli_run("parse", text_pdf, "-f", "json", "-o", target)[0] == ExitCode.ok
+    assert json.loads(target.read_text(encoding="utf-8"))["number"] == "33/CT-TTg"
+
+
+def test_dash_out_is_stdout(cli_run, text_pdf: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli_run("parse", text_pdf, "-f", "jsonl", "-o", "-")
+    assert code == ExitCode.ok and _count("jsonl", out) == 15
+    assert not (tmp_path / "-").exists()
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize("fixture", ["ct33.text.pdf", "ct33.clean.txt"])
+def test_dash_reads_stdin(cli_run, fixtures_dir: Path, monkeypatch, fixture: str) -> None:
+    _, from_file, _ = cli_run("parse", fixtures_dir / fixture, "-f", "json", "--issued", "06/11/2025")
+    _stdin(monkeypatch, (fixtures_dir / fixture).read_bytes())
+    code, from_stdin, _ = cli_run("parse", "-", "-f", "json", "--issued", "06/11/2025")
+    assert code == ExitCode.ok
+    a, b = json.loads(from_file), json.loads(from_stdin)
+    assert b["source"]["path"] is None and b["source"]["sha256"] == a["source"]["sha256"]
+    assert [x["clause"] for x in b["assignments"]] == [x["clause"] for x in a["assignments"]]
+
+
+def test_empty_stdin_exit_2(cli_run, monkeypatch) -> None:
+    _stdin(monkeypatch, b"")
+    code, out, err = cli_run("parse", "-")
+    assert code == ExitCode.input_file and out == "" and "<stdin>" in err
+
+
+def test_stdin_errors_name_stdin_not_a_temp_file(cli_run, monkeypatch) -> None:
+    _stdin(monkeypatch, b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    code, _, err = cli_run("parse", "-")
+    assert code == ExitCode.input_file and "<stdin>" in err and "directive-parser-stdin" not in err
+
+
+def test_csv_delimiter_and_english_columns(cli_run, text_pdf: Path) -> None:
+    code, out, _ = cli_run("parse", text_pdf, "-f", "csv", "--delimiter", ";", "--columns", "en")
+    assert code == ExitCode.ok and out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out[1:]), delimiter=";"))
+    assert len(rows) == 15 and rows[0]["number"] == "33/CT-TTg" and rows[0]["issued"] == "2025-11-06"
+
+
+@pytest.mark.parametrize("flag", ["--verbose", "-v", "-vv"])
+def test_verbose_keeps_the_exit_code(cli_run, tmp_path: Path, flag: str) -> None:
+    code, _, err = cli_run("parse", tmp_path / "nope.pdf", flag)
+    assert code == ExitCode.input_file and "nope.pdf: no such file" in err
+    assert ("Traceback" in err) == (flag == "-vv")  # the traceback only at debug level
+
+
+def test_verbose_before_the_command(cli_run, tmp_path: Path) -> None:
+    assert cli_run("-v", "parse", tmp_path / "nope.pdf")[0] == ExitCode.input_file
+
+
+def test_quiet_hides_library_warnings_but_not_errors(cli_run, tmp_path: Path, monkeypatch) -> None:
+    import logging
+
+    from directive_parser.cli import parse as cli_parse
+
+    def warn(*a, **k):
+        logging.getLogger("directive_parser.ingest.ocr").warning("page 3 rendered at 150 dpi")
+        raise cli_parse.OptionError("boom")
+
+    monkeypatch.setattr(cli_parse, "_parse", warn)
+    _, _, err = cli_run("parse", tmp_path / "a.pdf")
+    assert "page 3 rendered at 150 dpi" in err and "boom" in err
+    code, _, err = cli_run("parse", tmp_path / "a.pdf", "-q")
+    assert code == ExitCode.bad_args and "150 dpi" not in err and "boom" in err
+
+
+def test_non_utf8_stdout_gets_no_traceback(text_pdf: Path) -> None:
+    proc = subprocess.run([str(VENV_BIN / "directive-parser"), "parse", str(text_pdf)], capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "cp1258", "COLUMNS": "100"})
+    assert proc.returncode == 0, proc.stderr
+    assert b"Traceback" not in proc.stderr
+    import unicodedata
+
+    shown = unicodedata.normalize("NFC", proc.stdout.decode("cp1258"))
+    assert "Bộ Công an" in shown or "Bộ Công an" in shown.replace("\n", " ")
+    assert "Chỉ thị 33/CT-TTg" in shown
+
+
+def test_schema_command_prints_the_committed_schema(cli_run) -> None:
+    from directive_parser.models import Directive
+
+    committed = (Path(__file__).resolve().parent.parent / "schema" / "directive.schema.json").read_text(encoding="utf-8")
+    code, out, _ = cli_run("schema")
+    assert code == ExitCode.ok
+    assert json.loads(committed) == Directive.model_json_schema(), "regenerate: directive-parser schema -o schema/directive.schema.json"
+    assert out == committed
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 132, 200])
+def test_table_fits_the_terminal(cli_run, text_pdf: Path, monkeypatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = cli_run("parse", text_pdf)
+    assert code == ExitCode.ok
+    widest = max(len(line) for line in out.splitlines())
+    assert widest <= columns, f"{widest} > {columns}"
+    assert "Bộ Công an" in out.replace("\n", " ") or "Bộ Công" in out
+    if columns >= 80:
+        assert "Nội dung nhiệm vụ" in out and "Cơ quan chủ trì" in out
+
+
+def test_narrow_table_has_fewer_columns(cli_run, text_pdf: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = cli_run("parse", text_pdf)[1]
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = cli_run("parse", text_pdf)[1]
+    assert "Cơ quan phối hợp" not in narrow and "Cơ quan phối hợp" in wide
+    assert len(_lines(narrow)) > len(_lines(wide)) * 0.8  # wrapped, not cut to one line a task
+
+
+def test_long_tasks_end_with_an_ellipsis_at_a_word_boundary(text_pdf: Path) -> None:
+    from directive_parser.cli.parse import render_table
+    from directive_parser.pipeline import parse_directive
+
+    doc = parse_directive(text_pdf)
+    out = render_table(doc, width=80)
+    cells = [line.split("│")[2].strip() for line in out.splitlines() if line.count("│") >= 4]
+    ends = [c for c in cells if c.endswith("…")]
+    assert ends, "no task was shortened at 80 columns"
+    words = {w.strip(",;:.()") for a in doc.assignments for w in a.task.split()}
+    for cell in ends:
+        last = cell[:-1].split()[-1].strip(",;:.()")
+        assert last in words, f"{cell!r} ends mid-word"
+
+
+def test_shorten() -> None:
+    from directive_parser.cli.common import shorten
+
+    assert shorten("Hoàn thiện cơ sở dữ liệu quốc gia", 20) == "Hoàn thiện cơ sở…"
+    assert shorten("ngắn", 20) == "ngắn"
+    assert shorten("một\nhai   ba", 20) == "một hai ba"
+    assert len(shorten("x" * 50, 10)) == 10
+
+
+def test_table_shows_terminal_escapes_escaped() -> None:
+    from _factories import assignment, directive
+
+    from directive_parser.cli.parse import render_table
+
+    out = render_table(directive(assignments=[assignment("x", task="Rà soát \x1b[31mđỏ[/red] [bold]")]), width=100)
+    assert "\x1b" not in out and "\\x1b[31mđỏ[/red] [bold]" in out
+
+
+def test_ocr_progress_follows_the_library_log_records(capsys) -> None:
+    import logging
+
+    from directive_parser.cli.common import OCR_DONE, OCR_TOTAL, OcrProgress
+
+    ocr_log = logging.getLogger("directive_parser.ingest.ocr")
+    with OcrProgress("OCR scan.pdf", enabled=True) as progress:
+        for done in range(4):
+            ocr_log.info("scan.pdf: OCR page %d of 3", done, extra={OCR_DONE: done, OCR_TOTAL: 3})
+        ocr_log.info("unrelated")
+        assert (progress.done, progress.total) == (3, 3)
+        assert progress._progress is not None and progress._progress.tasks[0].completed == 3
+    assert progress not in logging.getLogger("directive_parser").handlers
+
+
+def test_ocr_progress_is_silent_off_a_terminal(capsys) -> None:
+    import logging
+
+    from directive_parser.cli.common import OCR_DONE, OCR_TOTAL, OcrProgress
+
+    with OcrProgress("OCR") as progress:  # stderr is captured: not a terminal
+        logging.getLogger("directive_parser.ingest.ocr").info("x", extra={OCR_DONE: 1, OCR_TOTAL: 2})
+    assert progress.done == 1 and progress._progress is None
+    assert capsys.readouterr().err == ""

@@ -107,6 +107,11 @@ def test_walkthrough_executes(tmp_path, monkeypatch):
     m = re.search(r"number: 33/CT-TTg \| assignments: (\d+)", damaged)
     assert m and int(m.group(1)) >= 12, damaged
 
+    # several documents in one frame with directive_parser.to_dataframe
+    stacked = "".join(o.get("data", {}).get("text/plain", "") for o in _cell(nb, "to-dataframe").outputs)
+    m = re.search(r"33/CT-TTg\s+(\d+)\s+(\d+)", stacked)
+    assert m and int(m.group(1)) == n_text, stacked
+
     # 5. the chart
     chart = _cell(nb, "chart")
     m = re.search(r"(\d+) assignments, (\d+) with a due date", _cell_text(nb, "chart"))

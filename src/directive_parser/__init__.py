@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "parse_many": "directive_parser.batch.runner",
     "parse_deadline": "directive_parser.extract.deadlines",
     "restore_diacritics": "directive_parser.repair.restore", "repair_text": "directive_parser.repair.reference",
+    "to_dataframe": "directive_parser.export.tabular", "write_table": "directive_parser.export.tabular",
 }
 __all__ = [
     "Assignment", "BatchResult", "BatchStatus", "Body", "BodyKind", "Clause", "CorruptPdfError", "Deadline",
@@ -40,7 +41,7 @@ __all__ = [
     "NotAPdfError", "NotVietnameseError", "OcrError", "OcrMode", "OptionError", "ParseOptions", "ParseStatus",
     "ParseTimeoutError", "ParseWarning", "PdfEngine", "Recurrence", "Reference", "RepairResult", "Span",
     "WorkerCrashError", "parse_deadline", "parse_directive", "parse_many", "parse_text", "repair_text",
-    "restore_diacritics",
+    "restore_diacritics", "to_dataframe", "write_table",
 ]
 
 
@@ -82,6 +83,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs: the same names, imported eagerl
         ParseTimeoutError,
         WorkerCrashError,
     )
+    from directive_parser.export.tabular import to_dataframe, write_table
     from directive_parser.extract.deadlines import parse_deadline
     from directive_parser.models import (
         Assignment,

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -278,6 +279,48 @@ class Directive(_Model):
     source: Source
     warnings: list[ParseWarning] = Field(default_factory=list)
     status: ParseStatus = Field(default=ParseStatus.complete, description="complete | partial (warnings) | failed (no record)")
+
+    def assignments_frame(self) -> Any:
+        """The assignments as a pandas DataFrame, one row per task (pandas is an optional extra).
+
+        Columns, in order: document_number, doc_type, issued, assignment_id, clause, lead,
+        coordinating, task, deadline_text, due, recurrence, product, submit_to, page, completeness
+        (the CSV's `CSV_COLUMNS`). Bodies and the "6 rõ" list are joined with "; "; `issued` and
+        `due` are datetime64 columns (NaT when unknown), `page` an integer; other missing values are NA.
+        `directive_parser.to_dataframe(docs)` stacks the frames of several directives.
+
+        Raises:
+            MissingDependencyError: pandas is not installed (`pip install 'directive-parser[pandas]'`).
+
+        >>> doc.assignments_frame().groupby("lead").size()  # doctest: +SKIP
+        """
+        try:
+            import pandas as pd
+        except ImportError as e:
+            from directive_parser.errors import MissingDependencyError
+
+            raise MissingDependencyError("Directive.assignments_frame() needs pandas, which is not installed; "
+                                         "install it with: pip install 'directive-parser[pandas]'") from e
+        rows = []
+        for a in self.assignments:
+            deadline = a.deadline
+            recurrence = a.recurrence or (deadline.recurrence if deadline else None)
+            rows.append({
+                "document_number": self.number, "doc_type": self.doc_type, "issued": self.issued,
+                "assignment_id": a.id, "clause": a.clause,
+                "lead": "; ".join(b.name for b in a.lead), "coordinating": "; ".join(b.name for b in a.coordinating),
+                "task": a.task, "deadline_text": deadline.text if deadline else None,
+                "due": deadline.due if deadline else None, "recurrence": recurrence.value if recurrence else None,
+                "product": a.product, "submit_to": a.submit_to, "page": a.span.page,
+                "completeness": "; ".join(c.value for c in a.completeness),
+            })
+        columns = ["document_number", "doc_type", "issued", "assignment_id", "clause", "lead", "coordinating", "task",
+                   "deadline_text", "due", "recurrence", "product", "submit_to", "page", "completeness"]
+        frame = pd.DataFrame(rows, columns=columns)
+        for column in ("issued", "due"):
+            frame[column] = pd.to_datetime(frame[column])
+        frame["page"] = frame["page"].astype("int64")
+        return frame
 
 
 # Types below cross stage boundaries inside the pipeline but are not part of the returned

@@ -4,6 +4,10 @@ JSON is the `Directive` model dumped as-is, so `Directive.model_validate_json(to
 The CSV flattens each `Assignment` into `CSV_COLUMNS`, in that order; bodies are joined with
 "; " and dates are ISO. CSV files are written UTF-8 with a byte-order mark, which Excel needs to
 read Vietnamese diacritics correctly. Every failure to write a file is an `ExportError` naming it.
+
+This is batch's machine layout (15 English columns, ISO dates) and the JSONL helpers. The writer
+for people — JSON, JSONL, CSV and .xlsx with the tracker's Vietnamese columns, used by `parse` —
+is `export.tabular.write_table`.
 """
 from __future__ import annotations
 
