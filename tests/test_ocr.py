@@ -55,7 +55,8 @@ def fake_tesseract(monkeypatch):
     def install(texts=None, fail=None) -> FakeTesseract:
         fake = FakeTesseract(texts, fail)
         monkeypatch.setattr(ocr, "check_tesseract", lambda lang=ocr.OCR_LANG: "5.3.0")
-        monkeypatch.setattr(ocr, "_render", lambda pdf, number, path, folder: number)
+        monkeypatch.setattr(ocr, "_render", lambda pdf, number, path, folder: ocr.Rendered(number, ocr.OCR_DPI))
+        monkeypatch.setattr(ocr, "_find_grids", lambda image: None)
         monkeypatch.setattr(pytesseract, "image_to_string", fake)
         return fake
 
@@ -127,8 +128,9 @@ def test_render_is_300_dpi_grayscale(scan_pdf: Path, tmp_path: Path) -> None:
         rendered = ocr._render(pdf, 1, scan_pdf, tmp_path)
     finally:
         pdf.close()
-    with Image.open(rendered) as image:  # an uncompressed greyscale file Tesseract reads directly
-        assert rendered.endswith(".pgm") and image.mode == "L"
+    assert rendered.dpi == 300
+    with Image.open(rendered.path) as image:  # an uncompressed greyscale file Tesseract reads directly
+        assert rendered.path.endswith(".pgm") and image.mode == "L"
         assert abs(image.width - 2480) <= 2 and abs(image.height - 3508) <= 2  # A4 at 300 dpi
 
 
@@ -199,3 +201,161 @@ def test_real_scan_end_to_end(scan_pdf: Path) -> None:
     assert len(doc.assignments) >= 12
     assert any(b.name == "Bộ Công an" for a in doc.assignments for b in a.lead)
     assert doc.source.pages == [PageMethod.ocr] * 5
+
+
+# ----------------------------------------------------------------------------------------------
+# Hostile archives: huge pages, long scans, hung Tesseract, stale temp folders
+# ----------------------------------------------------------------------------------------------
+
+
+def _tiny_pdf(folder: Path, width: float, height: float, name: str = "huge.pdf") -> Path:
+    """A one-page PDF of a few hundred bytes whose MediaBox is `width` x `height` points."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] >>".encode()]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{k} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path = folder / name
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _scan_doc(path: Path, pages: int = 1) -> SourceDocument:
+    from directive_parser.models import PageText
+
+    return SourceDocument(str(path), "0" * 64, "application/pdf", [PageText(n, "", PageMethod.ocr) for n in range(1, pages + 1)],
+                          needs_ocr=list(range(1, pages + 1)))
+
+
+def test_huge_page_is_rendered_within_the_pixel_cap(tmp_path: Path, caplog) -> None:
+    from PIL import Image
+
+    path = _tiny_pdf(tmp_path, 14400, 14400)  # 200 x 200 inches: 3.7 gigapixels at 300 dpi
+    assert len(path.read_bytes()) < 500
+    pdf = ocr.open_pdf(path, path.read_bytes())
+    try:
+        with caplog.at_level("WARNING", logger=ocr.__name__):
+            rendered = ocr._render(pdf, 1, path, tmp_path)
+    finally:
+        pdf.close()
+    with Image.open(rendered.path) as image:
+        assert image.width * image.height <= ocr.MAX_PAGE_PIXELS
+        assert image.width * image.height > 0.95 * ocr.MAX_PAGE_PIXELS
+    assert rendered.dpi < 32
+    assert any(str(path) in r.getMessage() and "page 1" in r.getMessage() for r in caplog.records)
+
+
+def test_a4_page_is_not_capped(caplog) -> None:
+    with caplog.at_level("WARNING", logger=ocr.__name__):
+        assert ocr.render_scale(595, 842) == ocr.OCR_DPI / 72
+    assert caplog.records == []
+
+
+def test_absurd_page_is_a_corrupt_pdf(tmp_path: Path, monkeypatch) -> None:
+    from directive_parser.errors import CorruptPdfError
+
+    monkeypatch.setattr(ocr, "check_tesseract", lambda lang=ocr.OCR_LANG: "5.3.0")
+    path = _tiny_pdf(tmp_path, 30000, 30000)
+    with pytest.raises(CorruptPdfError, match="page 1 is 30000 x 30000 points") as exc:
+        ocr.ocr_pages(_scan_doc(path))
+    assert exc.value.path == str(path)
+
+
+def _blank_scan(folder: Path, pages: int) -> Path:
+    from reportlab.pdfgen import canvas
+
+    path = folder / "long.scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=(144, 144))
+    for _ in range(pages):
+        c.rect(10, 10, 20, 20, fill=1)
+        c.showPage()
+    c.save()
+    return path
+
+
+class SlowTesseract:
+    """image_to_string that takes a while and counts the rendered pages in the temp folder."""
+
+    def __init__(self, fail_on: int | None = None):
+        self.most, self.folders, self.calls, self.fail_on = 0, set(), 0, fail_on
+        self._lock = threading.Lock()
+
+    def __call__(self, image, **kwargs) -> str:
+        import time
+
+        folder = Path(image).parent
+        with self._lock:
+            self.calls += 1
+            self.folders.add(folder)
+            self.most = max(self.most, len(list(folder.iterdir())))
+            calls = self.calls
+        time.sleep(0.03)
+        if self.fail_on is not None and calls >= self.fail_on:
+            raise pytesseract.TesseractError(1, "boom")
+        return "trang"
+
+
+def test_rendering_stays_within_the_bound(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "check_tesseract", lambda lang=ocr.OCR_LANG: "5.3.0")
+    slow = SlowTesseract()
+    monkeypatch.setattr(pytesseract, "image_to_string", slow)
+    monkeypatch.setattr(ocr, "_find_grids", lambda image: None)
+    doc = ocr.ocr_pages(_scan_doc(_blank_scan(tmp_path, 40), 40), workers=2)
+    assert [p.text for p in doc.pages] == ["trang"] * 40
+    assert 1 <= slow.most <= ocr.WAITING_PER_WORKER * 2
+    assert len(slow.folders) == 1 and not any(f.exists() for f in slow.folders)
+
+
+def test_temp_folder_is_gone_after_a_failure(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "check_tesseract", lambda lang=ocr.OCR_LANG: "5.3.0")
+    slow = SlowTesseract(fail_on=3)
+    monkeypatch.setattr(pytesseract, "image_to_string", slow)
+    monkeypatch.setattr(ocr, "_find_grids", lambda image: None)
+    with pytest.raises(OcrError, match="Tesseract failed on page"):
+        ocr.ocr_pages(_scan_doc(_blank_scan(tmp_path, 40), 40), workers=2)
+    assert slow.calls < 40  # rendering stopped soon after the failure
+    assert slow.folders and not any(f.exists() for f in slow.folders)
+
+
+def test_stale_temp_folders_are_removed(monkeypatch, tmp_path: Path) -> None:
+    import os
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old = tmp_path / f"{ocr.TEMP_PREFIX}old"
+    fresh = tmp_path / f"{ocr.TEMP_PREFIX}fresh"
+    other = tmp_path / "someone-elses-old"
+    for d in (old, fresh, other):
+        d.mkdir()
+        (d / "page-0001.pgm").write_bytes(b"P5")
+    for d in (old, other):
+        os.utime(d, (0, 0))
+    assert ocr.remove_stale_temp() == [old]
+    assert not old.exists() and fresh.exists() and other.exists()
+
+
+@pytest.mark.tesseract
+def test_hung_tesseract_is_killed_at_the_timeout(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import time
+
+    pid_file = tmp_path / "pid"
+    script = tmp_path / "tesseract"
+    script.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 60\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(ocr, "check_tesseract", lambda lang=ocr.OCR_LANG: "5.3.0")
+    monkeypatch.setattr(ocr, "PAGE_TIMEOUT_S", 1)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(script))
+    started = time.monotonic()
+    with pytest.raises(OcrError, match="timed out on page 1 after 1 s"):
+        ocr.ocr_pages(_scan_doc(_blank_scan(tmp_path, 1)))
+    assert time.monotonic() - started < 20
+    pid = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
