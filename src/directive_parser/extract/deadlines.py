@@ -258,9 +258,15 @@ def _core_hits(text: str, issued: date | None) -> list[_Hit]:
     hits = [hit for regex, build in PATTERNS for m in regex.finditer(text)
             if (hit := build(m, issued)) is not None]
     hits.sort(key=lambda h: (h.start - h.end, h.start))
+    # Kept hits never overlap, so the characters they cover tell whether a shorter hit overlaps one:
+    # linear in the text, where comparing each hit with every kept one was quadratic.
+    covered = bytearray(len(text) + 1)
     kept: list[_Hit] = []
     for hit in hits:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+        if hit.end > hit.start and covered.find(1, hit.start, hit.end) < 0:
+            covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+            kept.append(hit)
+        elif hit.end <= hit.start and not covered[hit.start]:
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
 
@@ -315,6 +321,25 @@ def _with_cue(text: str, hit: _Hit) -> _Hit:
     return replace(hit, start=start, operator=operator, first=first, cue=True)
 
 
+# A period names a plan's span, not a deadline ("ngân sách giai đoạn 2026-2030", "Quy hoạch thời kỳ
+# 2021-2030", "triển khai trong giai đoạn 2026 - 2030"), unless completion is asked of it ("hoàn
+# thành trong giai đoạn 2026 - 2030", "trước giai đoạn 2031 - 2035").
+COMPLETION_BEFORE_RE = re.compile(r"(?<!\w)(?:hoàn\s+thành|xong|trước|chậm\s+nhất|đến\s+hết)(?:\s+\w+){0,2}\s*,?\s*$", _I)
+
+COMPLETION_RE = re.compile(r"(?<!\w)(?:hoàn\s+thành|xong)(?!\w)", _I)
+
+
+def _plan_span(text: str, core: _Hit, hit: _Hit) -> bool:
+    if core.kind is not DeadlineKind.period or not PERIOD_RE.match(text, core.start):
+        return False
+    if not re.search(r"[^\W\d_]", text[: hit.start]):
+        return False  # the phrase alone ("trong giai đoạn 2026 - 2030"): a time cell or field
+    if COMPLETION_BEFORE_RE.search(text[max(0, core.start - CUE_WINDOW):core.start]):
+        return False
+    # "Hoàn thành sắp xếp … trong giai đoạn 2026 - 2030": a cued period in a task asked to be completed.
+    return not (hit.cue and COMPLETION_RE.search(text[: hit.start]))
+
+
 def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> bool:
     """True for a cited document's date, a history date, or a window closed before issue."""
     before = text[max(0, core_start - 120):core_start]
@@ -342,6 +367,8 @@ def scan(text: str, issued: date | None, *, bare_at_end: bool, cell: bool = Fals
         if hit.needs_cue and not hit.cue and not at_end:
             continue
         if _is_noise(text, hit, core.start, None if cell else issued):
+            continue
+        if not cell and _plan_span(text, core, hit):
             continue
         while matches and matches[-1].start >= hit.start:  # a cue swallowed an earlier "ngay"
             matches.pop()

@@ -34,7 +34,16 @@ PREDICATE_STARTERS = (
     "quyết định", "điều chỉnh", "tiếp nhận", "cấp", "ký", "thí điểm", "nhân rộng", "phổ biến", "số hóa",
     "sẵn sàng", "sơ tán", "ứng phó", "cứu hộ", "khẩn cấp",
 )
-_PREDICATE_ALT = "|".join(sorted(map(re.escape, PREDICATE_STARTERS), key=len, reverse=True))
+# Starters that are also the head of a noun: "tổ chức chính trị - xã hội", "giao thông", "chương trình",
+# "cấp xã", "quy trình" — there they open no predicate.
+_NOUN_GUARD = {
+    "tổ chức": r"tổ\s+chức(?!\s+(?:chính\s+trị|xã\s+hội|thành\s+viên|đoàn\s+thể|tín\s+dụng|kinh\s+tế|quốc\s+tế|sự\s+nghiệp|"
+               r"cá\s+nhân)\b|\s*,\s*cá\s+nhân\b)",
+    "giao": r"giao(?!\s+(?:thông|dịch|lưu|tiếp|diện|thoa|hữu|ban)\b)",
+    "trình": r"(?<!chương\s)(?<!quy\s)(?<!công\s)(?<!lộ\s)(?<!tiến\s)(?<!quá\s)(?<!hành\s)trình",
+    "cấp": r"cấp(?!\s+(?:xã|tỉnh|huyện|ủy|uỷ|trên|dưới|có\s+thẩm\s+quyền|nước|thoát|cơ\s+sở|Trung\s+ương|trung\s+ương)\b)",
+}
+_PREDICATE_ALT = "|".join(_NOUN_GUARD.get(w, re.escape(w)) for w in sorted(PREDICATE_STARTERS, key=len, reverse=True))
 # At the start of a unit a predicate may be capitalised ("Chủ trì, …"); inside a phrase only a
 # lower-case word is a predicate ("Ban Chỉ đạo" is a name, "chỉ đạo" a verb).
 PREDICATE_AT_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b", re.I)
@@ -72,6 +81,11 @@ _TOPIC_COLON = re.compile(
     r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập)\b)", re.S
 )
 _NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*:")
+# "theo chức năng, nhiệm vụ được giao", "trong phạm vi chức năng, quyền hạn": after the subject, the
+# task's own scope, kept whole at the start of the task.
+_SCOPE_PHRASE = re.compile(
+    r"^\s*,?\s*(?:theo|trong\s+phạm\s+vi|căn\s+cứ)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực|phạm\s+vi|quy\s+định)"
+)
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
 # dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
@@ -121,12 +135,48 @@ class Subject:
     accountability: bool = False  # "X chịu trách nhiệm trước …": a statement, not a task
 
 
+# A lead-in clause before the subject, which may hold commas of its own: "Sau khi Nghị định có hiệu
+# lực, Bộ Tài chính …", "Trên cơ sở đề xuất của các sở, căn cứ khả năng ngân sách, Sở Tài chính …",
+# "Đối với các chi phí năm 2024, giao Bảo hiểm xã hội Việt Nam …", "Hằng năm, Ủy ban nhân dân tỉnh …".
+_LEAD_IN_CLAUSE = re.compile(
+    r"^(?:Sau\s+khi|Trên\s+cơ\s+sở|Căn\s+cứ|Liên\s+quan\s+(?:đến|tới)|Đối\s+với|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|"
+    r"Hằng\s+tháng|Định\s+kỳ|Trong\s+năm\s+\d{4}|Trong\s+thời\s+gian|Trong\s+quá\s+trình|Trước\s+mắt|Để|Nhằm|Từ\s+nay|"
+    r"Đến\s+năm\s+\d{4}|Giai\s+đoạn)\b",
+    re.I,
+)
+MAX_LEAD_IN_CHARS = 700
+
+
+def _lead_in_clause(rest: str) -> int:
+    """Length of a lead-in clause that a subject or an addressee formula follows, else 0."""
+    if not _LEAD_IN_CLAUSE.match(rest):
+        return 0
+    commas = [m for m in re.finditer(r",\s+", rest[:MAX_LEAD_IN_CHARS]) if ";" not in rest[: m.start()]]
+    # An addressee formula after a comma ends the lead-in ("Để …, Chính phủ, Thủ tướng …, yêu cầu Bộ Y tế
+    # …"); else the first comma after which a body is the subject of a predicate.
+    for m in commas:
+        after = rest[m.end():]
+        if _IMPERATIVE.match(after) or _SPEAKER.match(after):
+            return m.end()
+    for m in commas:
+        after = rest[m.end():]
+        found = bodies.find_bodies(after[:MAX_SUBJECT_CHARS])
+        if found and found[0].start == 0:
+            subj = find_subject(after[:MAX_LEAD_IN_CHARS])
+            if subj.explicit and PREDICATE_AT_START.match(after[subj.task_start:]):
+                return m.end()
+    return 0
+
+
 def strip_openers(text: str, pos: int = 0) -> int:
     """Offset after speaker attributions and adverbial openers ("Đồng thời, ", "Thủ tướng yêu cầu ",
     "Từ đó, Phó Thủ tướng đề nghị ")."""
     for _ in range(4):
         rest = text[pos:]
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest)
+        if not m and (clause_end := _lead_in_clause(rest)):
+            pos += clause_end
+            continue
         if not m:
             # A short lead-in phrase before a speaker or a name: "Chiều 28/8, Phó Thủ tướng yêu cầu …",
             # "với vai trò là chủ đầu tư, Tập đoàn … chủ động …".
@@ -289,6 +339,8 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
             break
         end = m.end
     tail = window[end:]
+    if _SCOPE_PHRASE.match(tail):  # "Bộ Y tế [theo chức năng, nhiệm vụ được giao] chủ trì …": the task's own words
+        return pos + end
     if named := _NAME_TO_COLON.match(tail):  # "Ủy ban nhân dân các xã, phường, đặc khu [Cồn Cỏ]:"
         return pos + end + named.end("rest")
     if _RELATIVE.match(tail):

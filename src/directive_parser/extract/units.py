@@ -40,6 +40,7 @@ NOT_A_TASK = re.compile(
 _DEADLINE_FILLER = re.compile(r"\b(?:hoàn\s+thành|xong|nhiệm\s+vụ|và|là|bảo\s+đảm|đảm\s+bảo|tiến\s+độ)\b", re.I)
 
 
+_END_MARK = re.compile(r"(?<=\.)\s*/\s*\.\s*$")
 _ISSUER_TAIL = re.compile(r"^\s*của\s+[^;.,]{0,60}")
 
 
@@ -207,7 +208,8 @@ def _attach_deadline(tasks: list[_Task], sentence: int, unit: str, issued: date 
 
 
 def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: ExtractContext) -> Assignment:
-    task = " ".join(text[t.task_start : t.end].split()).strip(" ;,")
+    # The document's end mark "./." closes the text, not the task.
+    task = _END_MARK.sub("", " ".join(text[t.task_start : t.end].split())).strip(" ;,")
     if not task:
         task = " ".join(text[t.start : t.end].split()).strip(" ;,")
     dl = t.deadline or deadlines.pick_deadline(text[t.start : t.end], ctx.issued)

@@ -25,6 +25,7 @@ _LABEL = re.compile(
     r"^\s*(?:"
     r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
     r"|(?P<roman>[IVX]{1,4})\s*[.:]\s"
+    r"|(?P<dec>\d{1,2})\.(?P<dec2>\d{1,2})\.?\s"
     r"|(?P<num>\d{1,2})\s*[.)]\s"
     r"|(?P<point>[a-zđ¢©éèäàÐĐð]{1,2})\s?\)"
     r"|(?P<dash>[-–•+])\s"
@@ -34,8 +35,12 @@ _SUBITEM = re.compile(r"\((?P<r>i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*")
 # A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
 # hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
 WRAPPED_LINE_CHARS = 60
-LEVEL = {"roman": 0, "section": 1, "point": 2, "item": 3, "subitem": 4}
-KIND = {"roman": ClauseKind.section, "section": ClauseKind.section, "point": ClauseKind.point,
+_FIELD_LABEL = re.compile(r"^[A-ZĐ][^\s:;,.]*(?:\s+[^\s:;,.]+){0,3}\s*:")
+# An article ("Điều 2.") holds its own numbered clauses ("1.", "2.") and, in a Quyết định that approves
+# a plan inside its "Điều 1.", the plan's Roman parts.
+LEVEL = {"dieu": 0, "roman": 1, "section": 2, "subsection": 3, "point": 4, "item": 5, "subitem": 6}
+KIND = {"dieu": ClauseKind.section, "roman": ClauseKind.section, "section": ClauseKind.section, "subsection": ClauseKind.section,
+        "point": ClauseKind.point,
         "item": ClauseKind.item, "subitem": ClauseKind.subitem}
 # A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
 # A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.".
@@ -86,15 +91,26 @@ def segment_clauses(text: str, body_start: int, body_end: int, pages: list[Page]
 def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     """Scan line starts for labels that continue their level's sequence."""
     nodes: list[_Node] = []
-    expect = {"roman": 0, "section": 1, "point": 0}
+    expect = {"dieu": 1, "roman": 0, "section": 1, "point": 0, "sub": 1}
     prev_line_end, prev_len = "", 0
     pos = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    # The number of the next section-like line after each line (-1: none), for look-ahead.
+    following = {"dieu": [-1] * len(lines), "num": [-1] * len(lines)}
+    upcoming = {"dieu": -1, "num": -1}
+    for k in range(len(lines) - 1, -1, -1):
+        for kind in following:
+            following[kind][k] = upcoming[kind]
+        found = _section_number(lines[k])
+        if found is not None:
+            upcoming[found[0]] = found[1]
+    for k, line in enumerate(lines):
         m = _LABEL.match(line)
+        expect["next"], expect["next_dieu"] = following["num"][k], following["dieu"][k]
         node = _accept(m, line, pos, expect, prev_line_end, prev_len) if m else None
         if node:
             nodes.append(node)
-            if node.level in ("roman", "section"):
+            if node.level in ("dieu", "roman", "section", "subsection"):
                 expect["point"] = 0
         if line.strip():
             prev_line_end, prev_len = line.rstrip()[-1:], len(line.strip())
@@ -102,24 +118,50 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     return nodes
 
 
+def _section_number(line: str) -> tuple[str, int] | None:
+    """The kind and number of a line that looks like an article or a section label ("3. Sở Y tế")."""
+    m = _LABEL.match(line)
+    if not m or not (m.group("dieu") or m.group("num")) or not line[m.end():].lstrip()[:1].isupper():
+        return None
+    return ("dieu", int(m.group("dieu_n"))) if m.group("dieu") else ("num", int(m.group("num")))
+
+
 def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_len: int = 0) -> _Node | None:
     after = pos + m.end()
     rest = line[m.end():].lstrip()
-    if m.group("dieu") or m.group("num"):
-        n = int(m.group("dieu_n") or m.group("num"))
+    if m.group("dec"):
+        # "2.1. Trách nhiệm chung", "2.2. …": a subsection of the current section, numbered 1, 2 …
+        parent, sub = int(m.group("dec")), int(m.group("dec2"))
+        if parent != expect["section"] - 1 or sub not in (expect["sub"], expect["sub"] + 1) or not rest[:1].isupper():
+            return None
+        expect["sub"] = sub + 1
+        return _Node("subsection", f"{parent}.{sub}.", str(sub), pos, after)
+    if m.group("dieu"):
+        n = int(m.group("dieu_n"))
+        ok = n in (expect["dieu"], expect["dieu"] + 1) or (n > expect["dieu"] and expect.get("next_dieu") == n + 1)
+        if not ok or not (rest[:1].isupper() or not rest.strip()):  # "Điều 3." alone: its title is on the next line
+            return None
+        expect.update(dieu=n + 1, roman=0, section=1, sub=1)
+        return _Node("dieu", f"Điều {n}.", str(n), pos, after)
+    if m.group("num"):
+        n = int(m.group("num"))
         # A section number must continue the sequence: 1, 2, 3 … (restarting at 1 under a new Roman
         # part); one number may be missing, lost by OCR or by a text export that joined two lines.
-        if n not in (expect["section"], expect["section"] + 1) or not rest[:1].isupper():
+        # Further ahead ("3." first, its "1." and "2." lost by a text export) it is a section only
+        # when the next section-like line continues it ("3. …" then "4. …").
+        ok = n in (expect["section"], expect["section"] + 1) or (n > expect["section"] and expect.get("next") == n + 1)
+        if not ok or not rest[:1].isupper():
             return None
         expect["section"] = n + 1
-        label = f"Điều {n}." if m.group("dieu") else f"{n}."
-        return _Node("section", label, str(n), pos, after)
+        expect["sub"] = 1
+        return _Node("section", f"{n}.", str(n), pos, after)
     if m.group("roman"):
         r = m.group("roman")
         if expect["roman"] >= len(ROMAN) or r != ROMAN[expect["roman"]] or not rest[:1].isupper():
             return None
         expect["roman"] += 1
         expect["section"] = 1
+        expect["sub"] = 1
         return _Node("roman", f"{r}.", r, pos, after)
     if m.group("point"):
         letter = _point_letter(m.group("point"), expect["point"])
@@ -129,7 +171,10 @@ def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_
         return _Node("point", f"{letter})", letter, pos, after)
     # Dash items: a "-" that merely wraps a compound ("kinh tế\n- xã hội") starts lower-case
     # after a line that does not end a sentence or introduce a list.
-    if not (prev_end in ":;.!?)" or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)):
+    # A capitalised field label ("- Cơ quan thực hiện: …", "+ Thời hạn: …") opens an item even after
+    # a heading line that ends without punctuation.
+    if not (prev_end in ":;.!?)" or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
+            or _FIELD_LABEL.match(rest)):
         return None
     return _Node("item", m.group("dash"), "", pos, after)
 
@@ -158,10 +203,19 @@ def _closing_start(text: str, last_label: int, body_end: int) -> int:
     region = text[last_label:body_end]
     for m in re.finditer(r"[.;:]\s*\n\s*(?=[A-ZĐÀ-Ỹ])", region):
         para_start = last_label + m.end()
-        para = text[para_start:body_end]
-        if _CLOSING.search(para.split("\n\n")[0][:400]):
+        if _CLOSING.search(_first_paragraph(text[para_start:body_end])):
             return para_start
     return body_end
+
+
+# A paragraph ends at a blank line or at a line that closes a sentence; in a text layer that wraps
+# lines, "… yêu cầu các sở, ngành\nthực hiện nghiêm Chỉ thị này." is still one paragraph.
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|[.!?][ \t]*\n")
+
+
+def _first_paragraph(region: str) -> str:
+    m = _PARAGRAPH_END.search(region)
+    return region[: m.end()] if m else region
 
 
 def _set_ends(nodes: list[_Node], end: int) -> None:

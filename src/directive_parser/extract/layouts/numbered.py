@@ -8,8 +8,9 @@ sau:").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from directive_parser.extract import grammar
+from directive_parser.extract import bodies, deadlines, grammar
 from directive_parser.extract.units import ExtractContext, is_preamble, records_from
 from directive_parser.models import (
     Assignment,
@@ -28,7 +29,13 @@ _ADDRESSED_LIST = re.compile(
 )
 
 
-_ADDRESS = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S)", re.I)
+# An addressee formula, not the noun of the same words: "Xét đề nghị của Bộ …", "theo yêu cầu cơ cấu
+# lại …", "hồ sơ đề nghị xây dựng Luật", "giao thông" name no addressee.
+_ADDRESS = re.compile(
+    r"(?<![Xx]ét\s)(?<![Tt]heo\s)(?<!sơ\s)(?<!bản\s)(?<!ứng\s)(?<!các\s)(?<!những\s)(?<!được\s)"
+    r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?!của\b|cơ\s+cấu|xây\s+dựng\s+(?:Luật|luật|Nghị|Pháp)|thông\b|dịch\b|lưu\b|diện\b)(?=\S)",
+    re.I,
+)
 
 
 class NumberedLayout:
@@ -44,13 +51,51 @@ class NumberedLayout:
         records: list[Assignment] = []
         addressees = _preamble_addressees(clauses, ctx)
         first_numbered = next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
+        organised = _organised(clauses)
         for i, clause in enumerate(clauses):
             # Dash items before the first numbered clause are the address list of a Công điện
             # ("THỦ TƯỚNG CHÍNH PHỦ điện: - Chủ tịch Ủy ban nhân dân các tỉnh …;"), not tasks.
             if is_preamble(clause) or (clause.kind is ClauseKind.item and i < first_numbered):
                 continue
-            records += _walk(clause, addressees, ctx, warnings)
+            if clause.kind is ClauseKind.section and is_aim_heading(clause.text):
+                continue
+            # A plan that has its own "TỔ CHỨC THỰC HIỆN" section assigns its work there: the other
+            # sections ("NHIỆM VỤ, GIẢI PHÁP" of a Đề án) give records only where they name a body.
+            inherit = addressees if not organised or is_organisation_heading(clause.text) else []
+            records += _walk(clause, inherit, ctx, warnings)
         return records, warnings
+
+
+# Sections of a plan that state its aims, scope or terms, not work: "I. MỤC ĐÍCH, YÊU CẦU",
+# "II. QUAN ĐIỂM", "1. Mục tiêu chung …", "Điều 2. Giải thích từ ngữ", "1. Phạm vi điều chỉnh …".
+_AIM_WORDS = (r"MỤC\s+ĐÍCH|MỤC\s+TIÊU|QUAN\s+ĐIỂM|YÊU\s+CẦU|NGUYÊN\s+TẮC|ĐỐI\s+TƯỢNG|PHẠM\s+VI|"
+              r"GIẢI\s+THÍCH\s+TỪ\s+NGỮ")
+_AIM_HEADING = re.compile(
+    r"^(?:Mục\s+đích|Mục\s+tiêu|Quan\s+điểm|Yêu\s+cầu|Nguyên\s+tắc)(?:\s+(?:chung|cụ\s+thể|tổng\s+quát))?(?:\s*[:.]|\s*$|\s+[A-ZĐÀ-Ỹ])"
+    r"|^(?:Phạm\s+vi\s+điều\s+chỉnh|Đối\s+tượng\s+áp\s+dụng|Giải\s+thích\s+từ\s+ngữ)\b"
+)
+# The section of a plan that assigns its work: "V. TỔ CHỨC THỰC HIỆN", "III. PHÂN CÔNG NHIỆM VỤ".
+_ORGANISATION_HEADING = re.compile(
+    r"^(?:TỔ\s+CHỨC\s+THỰC\s+HIỆN|(?:THỜI\s+GIAN\s+VÀ\s+)?TRÁCH\s+NHIỆM\s+THỰC\s+HIỆN|PHÂN\s+CÔNG\s+(?:NHIỆM\s+VỤ|TRÁCH\s+NHIỆM|THỰC\s+HIỆN))\b"
+)
+
+
+def is_aim_heading(text: str) -> bool:
+    """A section that states aims or terms: "MỤC TIÊU", "Mục tiêu cụ thể", "Phạm vi điều chỉnh"."""
+    head = text.strip()
+    if head == head.upper() and re.match(rf"(?:{_AIM_WORDS})\b", head):  # all caps: "MỤC ĐÍCH, YÊU CẦU"
+        return True
+    return bool(_AIM_HEADING.match(head))
+
+
+def is_organisation_heading(text: str) -> bool:
+    """The section of a plan that assigns its work: "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ"."""
+    return bool(_ORGANISATION_HEADING.match(text.strip()))
+
+
+def _organised(clauses: list[Clause]) -> bool:
+    """Whether these sibling sections include the one that assigns the work ("TỔ CHỨC THỰC HIỆN")."""
+    return any(c.kind is ClauseKind.section and is_organisation_heading(c.text) for c in clauses)
 
 
 def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Body]:
@@ -81,8 +126,14 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     subj = grammar.find_subject(own)
     # A heading may address its points in a sentence of its own: "II. NHIỆM VỤ … Đề nghị Thường
     # trực Tỉnh ủy tập trung … sau:".
-    lead = subj.lead or (addressees(own) if others else []) or (_heading_body(own) if others else []) or inherited
+    # A heading that is a name ("4. Sở Y tế", "b) Các sở, ban, ngành: Là các đơn vị …") gives it to
+    # its items; a heading that is a sentence ("2. Bộ Tài chính chủ trì … các nội dung sau:") its subject.
+    sentence = bool(subj.lead) and len(own[subj.task_start:].split()) >= 3 and not _names_then_description(own)
+    heading = _heading_body(own) if others and not sentence else []
+    lead = heading or subj.lead or (addressees(own) if others else []) or inherited
     records: list[Assignment] = []
+    if others and (activity := _activity_records(clause, own, lead, ctx)) is not None:
+        return activity
     if not clause.children:
         records += records_from(clause, own, clause.span.start, inherited, ctx)
     elif subitems:
@@ -90,23 +141,196 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
             records += records_from(sub, sub.text, sub.span.start, lead, ctx, coordinating=subj.coordinating)
     elif _is_task_heading(own, subj):
         records += records_from(clause, own, clause.span.start, inherited, ctx)
+    organised = _organised(others)
     for child in others:
-        records += _walk(child, lead, ctx, warnings)
+        if child.kind is ClauseKind.section and is_aim_heading(child.text):
+            continue
+        records += _walk(child, lead if not organised or is_organisation_heading(child.text) else [], ctx, warnings)
     if not clause.children and not records and clause.kind is not ClauseKind.paragraph and len(own) > 40:
         warnings.append(ParseWarning(stage=Stage.extract, clause=clause.path, page=clause.span.page,
                                      message="clause names no responsible body and none is inherited"))
     return records
 
-# A heading that only names who its items are for: "5. Các chủ rừng là tổ chức (…):".
-_NAME_HEADING = re.compile(r"^(?!Về\s|Nhiệm\s+vụ|Các\s+nhiệm\s+vụ|Một\s+số|Giải\s+pháp|Mục\s+tiêu)(?P<who>[^.;:]{3,200}):\s*$")
+# A heading that only names who its items are for: "5. Các chủ rừng là tổ chức (…):",
+# "4. Sở Y tế", "11. Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm", "2. Ủy ban nhân dân tỉnh
+# cần tập trung thực hiện các nhiệm vụ sau:", "b) Các sở, ban, ngành: Là các đơn vị được lấy ý kiến …".
+# The head nouns that open the name of a body or a group of bodies ("Các cơ quan đăng ký đầu tư",
+# "Đơn vị cấp nước", "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan …").
+_BODY_HEAD = re.compile(
+    r"^(?:Các\s+|các\s+)?(?:Sở|Bộ|Ban(?!\s+hành)|Ủy\s+ban|Uỷ\s+ban|UBND|Hội\s+đồng|Cơ\s+quan|Đơn\s+vị|Công\s+an|Thủ\s+trưởng|"
+    r"Giám\s+đốc|Chủ\s+tịch|Hội(?!\s+nghị)|Liên\s+minh|Liên\s+đoàn|Trung\s+tâm|Viện|Báo(?!\s+cáo)|Đài|Tổng(?!\s+(?:kết|hợp))|Cục|"
+    r"Văn\s+phòng|Thanh\s+tra|Kho\s+bạc|Ngân\s+hàng|Tập\s+đoàn|Công\s+ty|Doanh\s+nghiệp|Người\s+đứng\s+đầu|Lãnh\s+đạo|"
+    r"Mặt\s+trận|Tòa\s+án|Toà\s+án|Bảo\s+hiểm|Thuế|Hải\s+quan|Quân\s+khu|Tỉnh\s+đoàn|Chủ\s+đầu\s+tư|Nhà\s+thầu|"
+    r"Chính\s+quyền|Địa\s+phương|Chủ\s+rừng|Tổ\s+chức,\s+cá\s+nhân|[Tt]ổ\s+chức\s+chính\s+trị)\b",
+    re.I,
+)
+_NOT_A_NAME = re.compile(r"^(?:Về|Nhiệm\s+vụ|Các\s+nhiệm\s+vụ|Một\s+số|Giải\s+pháp|Mục\s+tiêu|Nhóm|Trách\s+nhiệm)\b")
+# What follows the name in such a heading: its duty ("có trách nhiệm", "cần tập trung thực hiện các
+# nhiệm vụ sau"), or its description after a colon or in brackets.
+_HEADING_DUTY = re.compile(
+    r"\s+(?:có\s+(?:các\s+)?trách\s+nhiệm|có\s+(?:các\s+)?nhiệm\s+vụ|cần\b|tập\s+trung\s+thực\s+hiện|thực\s+hiện\s+(?:các|một\s+số|những)\s+"
+    r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)|chịu\s+trách\s+nhiệm)\b.*$"
+)
+_HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+")
+# A lead-in clause before the name: "Để nâng cao hiệu quả …, các sở, ngành …:".
+_HEADING_LEAD_IN = re.compile(
+    r"^(?:Để|Nhằm|Trên\s+cơ\s+sở|Căn\s+cứ|Sau\s+khi|Liên\s+quan\s+đến|Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^:;]*?,\s+(?=\S)"
+)
+MAX_HEADING_NAME_WORDS = 25
+
+
+def _heading_name(own: str) -> str | None:
+    """The body a heading names, when the heading is only that name and its duty or description."""
+    head = " ".join(own.split()).rstrip(" :.")
+    head = _HEADING_LEAD_IN.sub("", head, count=1)
+    head = _HEADING_ADDRESS.sub("", head, count=1)
+    head = _HEADING_DUTY.sub("", head)
+    whole = grammar.find_subject(head)
+    if whole.lead and not head[whole.task_start:].strip(" .:"):
+        return head  # "Các Bộ: Y tế, Công Thương": the colon opens the names themselves
+    head = re.split(r"\s*[:(]", head, maxsplit=1)[0].strip(" ,-–")
+    if not head or _NOT_A_NAME.match(head) or len(head.split()) > MAX_HEADING_NAME_WORDS or ";" in head:
+        return None
+    subj = grammar.find_subject(head)
+    rest = head[subj.task_start:]
+    if subj.explicit and len(rest.split()) >= 2 and grammar.PREDICATE_AT_START.match(rest):
+        return None  # a sentence: "Bộ Tài chính chủ trì, phối hợp … xây dựng các văn bản sau"
+    if not _BODY_HEAD.match(head):
+        found = bodies.find_bodies(head)
+        if not found or found[0].start != 0 or found[0].end < len(head) - 2:
+            return None
+    return head[:1].upper() + head[1:]
 
 
 def _heading_body(own: str) -> list[Body]:
-    m = _NAME_HEADING.match(own.strip())
-    if not m or grammar.PREDICATE_ANYWHERE.search(m.group("who")) or m.group("who")[:1].islower():
+    who = _heading_name(own)
+    if who is None:
         return []
-    who = m.group("who").strip()
+    subj = grammar.find_subject(who)
+    if subj.lead and not who[subj.task_start:].strip():
+        return subj.lead  # "Bộ Tài chính chủ trì, phối hợp với các bộ liên quan:" names Bộ Tài chính
+    found = bodies.split_bodies(who)
+    if found and sum(len(b.text) for b in found) >= 0.7 * len(who):
+        return found
     return [Body(name=who, text=who, kind=BodyKind.group if who.lower().startswith("các") else BodyKind.other)]
+
+
+def _names_then_description(own: str) -> bool:
+    """"Các sở, ban, ngành: Là các đơn vị …", "Các cơ quan đăng ký đầu tư (Sở Tài chính, …)": the
+    heading opens with the name and describes it."""
+    return bool(re.match(r"^[^:;(]{3,200}[:(]\s*\S", own.strip())) and _heading_name(own) is not None
+
+
+# A plan's activity written as fields: "1. Tổ chức tập huấn …" / "- Nội dung thực hiện: …" /
+# "- Cơ quan thực hiện: Sở Nội vụ chủ trì, …" / "- Cơ quan phối hợp: …" / "- Thời gian thực hiện: Năm 2026.".
+_FIELD = re.compile(
+    r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động)?)"
+    r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì)|Chủ\s+trì(?:\s+thực\s+hiện)?)"
+    r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp|Phối\s+hợp(?:\s+thực\s+hiện)?)"
+    r"|(?P<time>Thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|Thời\s+hạn(?:\s+[a-zà-ỹđ]+){0,2}|Tiến\s+độ(?:\s+thực\s+hiện)?)"
+    r"|(?P<product>Sản\s+phẩm|Kết\s+quả(?:\s+đầu\s+ra)?|Dự\s+kiến\s+kết\s+quả))\s*:\s*(?P<value>.*)$",
+    re.S,
+)
+
+
+@dataclass
+class _Activity:
+    heads: list[Clause] = field(default_factory=list)  # items before the fields: what is to be done
+    fields: list[tuple[str, str, Clause, list[Clause]]] = field(default_factory=list)  # kind, value, item, its items
+
+
+def _field_of(item: Clause) -> tuple[str, str] | None:
+    m = _FIELD.match(item.text.strip())
+    if not m:
+        return None
+    kind = next(k for k in ("content", "executor", "partner", "time", "product") if m.group(k))
+    return kind, m.group("value").strip()
+
+
+def _activities(items: list[Clause]) -> list[_Activity]:
+    """Group a clause's items into activities: head items, then their fields; a field with an empty
+    value ("- Cơ quan thực hiện:") owns the items that follow it."""
+    groups: list[_Activity] = []
+    cur: _Activity | None = None
+    for item in items:
+        f = _field_of(item)
+        if f:
+            if cur is None:
+                cur = _Activity()
+                groups.append(cur)
+            cur.fields.append((f[0], f[1], item, []))
+            continue
+        if cur is not None and cur.fields and cur.fields[-1][1]:
+            cur = None  # a new activity starts after a complete field
+        if cur is None:
+            cur = _Activity()
+            groups.append(cur)
+        if cur.fields:
+            cur.fields[-1][3].append(item)
+        else:
+            cur.heads.append(item)
+    return groups
+
+
+def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: ExtractContext) -> list[Assignment] | None:
+    """Records of a clause whose items are activity fields, or None when it has no executor field.
+
+    The executor field names the lead, the content field (else the head items, else the heading)
+    the task, the time field its deadline; an executor list naming several bodies with tasks of their
+    own ("Sở A chủ trì …; Sở B tổ chức …") gives the later bodies their own records.
+    """
+    items = [c for c in clause.children if c.kind is ClauseKind.item]
+    groups = _activities(items)
+    if not any(k == "executor" for g in groups for k, *_ in g.fields):
+        return None
+    out: list[Assignment] = []
+    last_lead = inherited
+    for n, g in enumerate(groups):
+        by_kind = {k: (v, item, subs) for k, v, item, subs in reversed(g.fields)}
+        if not g.fields:
+            for head in g.heads:
+                out += records_from(head, head.text, head.span.start, inherited, ctx)
+            continue
+        # An activity that names no executor is the previous one's ("- Nghị định A" / "+ Cơ quan chủ
+        # trì: Bộ X" … "- Nghị định B" / "+ Thời hạn: …").
+        value, item, subs = by_kind.get("executor", ("", clause, []))
+        executors = [(value, item)] if value else [(sub.text, sub) for sub in subs]
+        lead: list[Body] = []
+        extra: list[Assignment] = []
+        for k, (text, src) in enumerate(executors):
+            found = records_from(src, text, src.span.start, [], ctx)
+            if k == 0:
+                subj = grammar.find_subject(text)
+                lead = subj.lead or bodies.split_bodies(text.rstrip(" .;")) or (found[0].lead if found else [])
+                found = [r for r in found if r.lead and r.lead != lead]
+            extra += found
+        lead = lead or last_lead
+        last_lead = lead
+        partner = by_kind.get("partner")
+        coordinating = bodies.split_bodies(partner[0].rstrip(" .;")) if partner and partner[0] else []
+        content = by_kind.get("content")
+        if g.heads:
+            sources = [(h.text, h) for h in g.heads]
+        elif content and content[0]:
+            sources = [(content[0], content[1])]
+        elif content and content[2]:
+            sources = [(sub.text, sub) for sub in content[2]]
+        elif n == 0:
+            sources = [(own, clause)]
+        else:
+            sources = []
+        time = by_kind.get("time")
+        due = deadlines.pick_deadline(time[0], ctx.issued) if time and time[0] else None
+        for text, src in sources:
+            for r in records_from(src, text, src.span.start, lead, ctx, coordinating=coordinating):
+                if r.deadline is None and due is not None:
+                    r = r.model_copy(update={"deadline": due, "recurrence": due.recurrence})
+                out.append(r)
+        out += extra
+        if time and not time[0]:  # "- Thời gian thực hiện:" then "+ Bộ A gửi … trước ngày …"
+            for sub in time[2]:
+                out += records_from(sub, sub.text, sub.span.start, [], ctx)
+    return out
 
 
 def _own_text(clause: Clause, subitems: list[Clause]) -> str:
