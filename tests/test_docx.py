@@ -21,7 +21,8 @@ import directive_parser
 from directive_parser.errors import CorruptDocumentError, EmptyDocumentError, NotAPdfError
 from directive_parser.ingest import docx as docx_reader
 from directive_parser.ingest import ingest, read_text, sniff
-from directive_parser.ingest.docx import DOCX_MEDIA_TYPE, format_number
+from directive_parser.ingest.docx import DOCX_MEDIA_TYPE
+from directive_parser.ingest.wordml import format_number
 from directive_parser.models import PageMethod
 
 
