@@ -16,13 +16,12 @@ from typer.testing import CliRunner
 
 from directive_parser.export.review import (
     TRACKER_CSV_COLUMNS,
-    _align,
-    page_views,
-    record_boxes,
     render_review,
     tracker_row,
     write_review,
 )
+from directive_parser.export.review_boxes import align as _align
+from directive_parser.export.review_boxes import page_views, record_boxes
 from directive_parser.models import CellBox, TableCell, TableSource
 from directive_parser.pipeline import parse_directive
 from directive_parser.text.normalize import fold_marks
