@@ -217,3 +217,122 @@ def test_read_text_errors(hostile, build, error) -> None:
     with pytest.raises(error) as exc:
         read_text(path)
     assert exc.value.path == str(path)
+
+
+# --- decoding is not all-or-nothing; a .txt quoting %PDF-; FIFOs, devices, size (issue 10) -----
+
+import importlib  # noqa: E402
+import logging  # noqa: E402
+import os  # noqa: E402
+
+from directive_parser.errors import FileUnreadableError  # noqa: E402
+from directive_parser.ingest.text_files import decode_report  # noqa: E402
+
+LONG_VI = (VI + "\n") * 20
+# the module, not the `sniff` function the package exports under the same name
+sniff_module = importlib.import_module("directive_parser.ingest.sniff")
+
+
+def test_a_few_stray_bytes_in_utf8_are_replaced_and_warned(caplog) -> None:
+    data = LONG_VI.encode("utf-8")
+    data = data[:100] + b"\xff" + data[100:300] + b"\xc3" + data[300:]  # a stray byte, a cut sequence
+    with caplog.at_level(logging.WARNING, logger="directive_parser.ingest"):
+        text, warning = decode_report(data, Path("ct.txt"))
+    assert text.count("\ufffd") == 2 and "Bộ Công an" in text
+    assert warning and "2 undecodable" in warning
+    assert any("ct.txt" in r.getMessage() and "U+FFFD" in r.getMessage() for r in caplog.records)
+    assert decode_report(VI.encode())[1] is None  # a clean file carries no warning
+
+
+def test_many_bad_bytes_in_utf8_text_are_an_encoding_error(tmp_path: Path) -> None:
+    data = bytearray(LONG_VI.encode("utf-8"))
+    for i in range(0, len(data), 20):  # one byte in twenty broken: far over the tolerated share
+        data[i] = 0xFF
+    path = tmp_path / "x.txt"
+    path.write_bytes(bytes(data))
+    with pytest.raises(EncodingError):
+        ingest(path)
+
+
+def test_utf16_bom_with_a_broken_body_is_replaced_not_a_traceback(tmp_path: Path) -> None:
+    body = LONG_VI.encode("utf-16-le")
+    broken = b"\xff\xfe" + body[:200] + b"\x00\xd8" + body[200:] + b"\x41"  # a lone surrogate, an odd byte
+    text, warning = decode_report(broken)
+    assert "Bộ Công an" in text and warning and "UTF-16" in warning
+    path = tmp_path / "u16.txt"
+    path.write_bytes(b"\xff\xfe" + os.urandom(4000))
+    with pytest.raises(EncodingError, match="UTF-16"):
+        ingest(path)
+
+
+def test_pdf_header_quoted_in_a_txt_file_stays_text(tmp_path: Path) -> None:
+    data = ("Ghi chú: tệp gốc bắt đầu bằng %PDF-1.7\n" + LONG_VI).encode("utf-8")
+    assert sniff(data) == "pdf"  # with no name, the PDF rule (junk allowed before the header) applies
+    assert sniff(data, "ghi-chu.txt") == "text"
+    assert sniff(b"%PDF-1.7\n%%EOF\n", "ct.txt") == "pdf"  # a real PDF named .txt is still a PDF
+    assert sniff(PNG, "anh.txt") == "PNG image"
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import signal
+
+    fifo = tmp_path / "ct.txt"
+    os.mkfifo(fifo)
+    signal.alarm(30)  # a hang fails this test instead of the suite
+    try:
+        with pytest.raises(FileUnreadableError, match="not a regular file") as exc:
+            ingest(fifo)
+    finally:
+        signal.alarm(0)
+    assert exc.value.path == str(fifo)
+
+
+def test_dev_zero_is_refused_not_read_into_memory() -> None:
+    with pytest.raises(FileUnreadableError, match="not a regular file"):
+        ingest("/dev/zero")
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(LONG_VI.encode() * 1200)  # about 2 MB
+    monkeypatch.setenv(sniff_module.MAX_INPUT_ENV, "1")
+    with pytest.raises(FileUnreadableError, match="over the 1 MB input limit"):
+        ingest(path)
+    monkeypatch.setenv(sniff_module.MAX_INPUT_ENV, "0")  # 0: no limit
+    assert sniff_module.read_bytes(path)
+    monkeypatch.delenv(sniff_module.MAX_INPUT_ENV)
+    assert sniff_module.max_input_bytes() == sniff_module.DEFAULT_MAX_INPUT_MB * 2**20
+
+
+def test_non_utf8_reference_file_is_an_encoding_error(tmp_path: Path) -> None:
+    from directive_parser.repair.align import read_references
+
+    ref = tmp_path / "ref.txt"
+    ref.write_bytes(legacy_encoding.encode_tcvn3(VI))
+    with pytest.raises(EncodingError, match="reference") as exc:
+        read_references(ref)
+    assert exc.value.path == str(ref)
+    ref.write_bytes(VI.encode("utf-16"))
+    assert read_references(ref) == [VI]
+
+
+def test_a_stray_byte_is_replaced_and_reported_on_the_directive(tmp_path) -> None:
+    from directive_parser import parse_directive
+
+    body = ("Số: 5/CT-UBND\nCHỈ THỊ\nVề việc rà soát phí và lệ phí\n"
+            "1. Giao Bộ Tài chính chủ trì rà soát các quy định về phí, hoàn thành trong Quý I/2026.\n"
+            "2. Giao Bộ Tư pháp phối hợp thẩm định các văn bản sửa đổi.\n")
+    path = tmp_path / "ct.txt"
+    path.write_bytes(body.encode("utf-8").replace("rà soát".encode(), b"r\xff so\xe1t"))
+    doc = parse_directive(path)
+    ingest_notes = [w for w in doc.warnings if w.stage == "ingest"]
+    assert len(ingest_notes) == 1 and "\ufffd" in doc.text
+    assert doc.assignments and doc.assignments[0].lead[0].name == "Bộ Tài chính"
+
+
+def test_a_txt_quoting_a_pdf_header_stays_text(tmp_path) -> None:
+    from directive_parser.ingest import ingest
+
+    path = tmp_path / "note.txt"
+    path.write_text("Ghi chú: tệp bắt đầu bằng %PDF-1.7 là tệp PDF.\n1. Giao Bộ Tư pháp rà soát.", encoding="utf-8")
+    assert ingest(path).media_type == "text/plain"

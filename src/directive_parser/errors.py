@@ -126,3 +126,12 @@ class CorruptDocumentError(InputFileError):
     """A Word file that cannot be read: a damaged ZIP package, no word/document.xml, broken XML, a
     password-protected .docx (Office encrypts it into an OLE container), or a .doc LibreOffice
     cannot convert."""
+
+
+class TrackerDatabaseError(InputFileError):
+    """The tracker database cannot be used: not an SQLite file, corrupt, another program's database,
+    or a schema version this release cannot read (older ones are migrated when opened for writing)."""
+
+
+class DatabaseBusyError(ExportError):
+    """The tracker database stayed locked by another connection past the bounded busy wait."""

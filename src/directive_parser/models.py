@@ -359,6 +359,7 @@ class SourceDocument:
     media_type: str
     pages: list[PageText]
     needs_ocr: list[int] = field(default_factory=list)  # 1-based page numbers to OCR
+    warnings: tuple[str, ...] = ()  # what ingest noticed but read through: "3 bytes were not UTF-8 …"
 
 
 def page_of(pages: list[Page], offset: int) -> int:

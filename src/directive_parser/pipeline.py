@@ -119,7 +119,7 @@ def _parse_source(src: SourceDocument, opts: ParseOptions) -> Directive:
     ctx = ExtractContext(doc.text, doc.pages, when, key, tables=tuple(tables), grids=grids,
                          parts=tuple((p.code, p.start, p.end) for p in parts))
     records, warnings = extract_assignments(clauses, ctx)
-    warnings = _header_warnings(h, when) + warnings
+    warnings = [ParseWarning(stage=Stage.ingest, message=note) for note in src.warnings] + _header_warnings(h, when) + warnings
     if not records:
         warnings.append(ParseWarning(stage=Stage.extract, message="no assignments were found"))
     directive = Directive(

@@ -10,6 +10,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -17,8 +18,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
 from concurrent.futures import wait as futures_wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from multiprocessing.process import BaseProcess
+from typing import Any
 
 from directive_parser.batch.jobs import BatchResult, BatchStatus, Job, make_result
+from directive_parser.batch.lifecycle import describe_exit, init_worker
 from directive_parser.errors import DirectiveParserError, MissingDependencyError, ParseTimeoutError, WorkerCrashError
 
 # Seconds past `timeout` before a worker that has not answered is killed. Workers normally stop
@@ -28,24 +32,41 @@ WORKER_CRASHED = "the worker process died while parsing this file (crash or out 
 
 
 class _LocalEngine:
-    """A spawn-context process pool. Killing the pool is the only way to stop a stuck worker."""
+    """Spawn-context process pools. Killing a pool is the only way to stop a stuck worker.
 
-    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult]):
+    Workers start through `lifecycle.init_worker` (warm imports, memory cap, die with the batch).
+    A pool whose worker timed out or ran out of memory is retired: it takes no new document,
+    finishes the ones it runs and exits, and a fresh pool takes over, so no later document runs
+    in a process a deadline interrupted.
+    """
+
+    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult],
+                 max_memory_mb: int | None = None, warm: bool = False, pages_queue: Any = None):
         self.slots = workers or os.cpu_count() or 1
         self._worker_fn = worker_fn
+        self._initargs = (max_memory_mb, os.getpid(), warm, pages_queue)
         self._pool: ProcessPoolExecutor | None = None
-        self._current: set[Future] = set()  # futures of the live pool
+        self._owner: dict[Future, ProcessPoolExecutor] = {}  # running future -> the pool running it
+        self._processes: dict[ProcessPoolExecutor, dict[int, BaseProcess]] = {}
+        self._retired: list[ProcessPoolExecutor] = []
+        self.last_crash: str | None = None  # how the last dead worker ended ("killed by SIGABRT")
 
     def submit(self, job: Job) -> Future:
         for _ in range(2):
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(self.slots, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(
+                    self.slots, mp_context=multiprocessing.get_context("spawn"), initializer=init_worker,
+                    initargs=self._initargs,
+                )
+            pool = self._pool
             try:
-                future = self._pool.submit(self._worker_fn, job)
+                future = pool.submit(self._worker_fn, job)
             except BrokenProcessPool:
-                self._discard(kill=True)
+                self._kill(pool)
                 continue
-            self._current.add(future)
+            self._owner[future] = pool
+            # the pool starts its processes in submit: remember them to read their exit codes
+            self._processes.setdefault(pool, {}).update(getattr(pool, "_processes", None) or {})
             return future
         raise BrokenProcessPool("cannot start worker processes")
 
@@ -55,41 +76,91 @@ class _LocalEngine:
 
     def outcome(self, future: Future, job: Job) -> BatchResult | None:
         """The worker's result, or None when its process died."""
+        pool = self._owner.pop(future, None)
         try:
-            return future.result()
+            result = future.result()
         except BrokenProcessPool:
-            if future in self._current:
-                self._discard(kill=True)
+            if pool is not None:
+                self.last_crash = self._how_it_died(pool)
+                self._kill(pool)
             return None
         except Exception as e:  # noqa: BLE001 - e.g. a result that does not unpickle
             return make_result(job, BatchStatus.failed, error_type=type(e).__name__, message=str(e))
-        finally:
-            self._current.discard(future)
+        if pool is not None and (result.status == BatchStatus.timeout or result.error_type == WorkerCrashError.__name__):
+            self._retire(pool)
+        return result
 
     def abandon(self, expired: list[Future], running: list[Future]) -> list[Future]:
-        """Kill the pool; return the other running futures, which were lost with it."""
-        self._discard(kill=True)
-        return [f for f in running if f not in expired]
+        """Kill the pools running `expired`; return the other running futures lost with them."""
+        pools = {self._owner[f] for f in expired if f in self._owner}
+        lost = [f for f in running if f not in expired and self._owner.get(f) in pools]
+        for pool in pools:
+            self._kill(pool)
+        return lost
 
-    def _discard(self, kill: bool) -> None:
-        pool, self._pool = self._pool, None
-        self._current.clear()
-        if pool is None:
-            return
-        if kill:
-            # No public API kills busy workers before Python 3.14 (terminate_workers).
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
-                process.kill()
-        pool.shutdown(wait=not kill, cancel_futures=True)
+    def _how_it_died(self, pool: ProcessPoolExecutor, wait: float = 2.0) -> str | None:
+        # The pool terminates its other workers (SIGTERM) once one dies: the culprit is the other exit.
+        # A dead worker's pipe closes a moment before it can be reaped: give the exit codes a moment.
+        processes = list(self._processes.get(pool, {}).values())
+        deadline = time.monotonic() + wait
+        while True:
+            codes = [p.exitcode for p in processes]
+            for code in codes:
+                if code is not None and code not in (0, -signal.SIGTERM):
+                    return describe_exit(code)
+            if all(c is not None for c in codes) or time.monotonic() > deadline:
+                return None
+            time.sleep(0.02)
+
+    def _retire(self, pool: ProcessPoolExecutor) -> None:
+        if pool is self._pool:
+            self._pool = None
+            self._retired.append(pool)
+            pool.shutdown(wait=False)
+
+    def _kill(self, pool: ProcessPoolExecutor) -> None:
+        if pool is self._pool:
+            self._pool = None
+        for future in [f for f, p in self._owner.items() if p is pool]:
+            del self._owner[future]
+        processes = {**self._processes.pop(pool, {}), **(getattr(pool, "_processes", None) or {})}
+        # No public API kills busy workers before Python 3.14 (terminate_workers).
+        for process in processes.values():
+            _kill_process(process)
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self, kill: bool) -> None:
-        self._discard(kill=kill)
+        pools = [p for p in {self._pool, *self._retired, *self._owner.values()} if p is not None]
+        for pool in pools:
+            if kill:
+                self._kill(pool)
+            else:
+                pool.shutdown(wait=True)
+        self._pool = None
+        self._retired.clear()
+
+
+def _kill_process(process: BaseProcess) -> None:
+    """SIGKILL a worker and, when it leads its own process group, the Tesseract it started."""
+    pid = process.pid
+    if pid is None or process.exitcode is not None:
+        return
+    try:
+        if os.getpgid(pid) == pid:
+            os.killpg(pid, signal.SIGKILL)
+            return
+    except OSError:
+        pass
+    with contextlib.suppress(OSError):
+        process.kill()
 
 
 class _DaskEngine:
     """The same worker function on a dask.distributed cluster (remote or a LocalCluster)."""
 
-    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult]):
+    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult],
+                 max_memory_mb: int | None = None, warm: bool = False, pages_queue: Any = None):
+        self.last_crash: str | None = None
         try:
             from distributed import Client, LocalCluster
         except ImportError as e:
@@ -210,7 +281,9 @@ def _collect(engine, running: dict, retry: deque[Job]) -> Iterator[BatchResult]:
         if result is not None:
             yield result
         elif job.suspect:
-            yield make_result(job, BatchStatus.failed, error_type=WorkerCrashError.__name__, message=WORKER_CRASHED)
+            how = getattr(engine, "last_crash", None)
+            message = f"the worker process died while parsing this file: {how}" if how else WORKER_CRASHED
+            yield make_result(job, BatchStatus.failed, error_type=WorkerCrashError.__name__, message=message)
         else:
             retry.append(replace(job, suspect=True))
 

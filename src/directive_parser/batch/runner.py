@@ -19,6 +19,7 @@ import json
 import os
 import signal
 import sqlite3
+import stat
 import threading
 import time
 from collections import Counter
@@ -32,7 +33,15 @@ from typing import Any
 
 from directive_parser.batch.engines import ENGINES, schedule
 from directive_parser.batch.jobs import FINAL_STATUSES, BatchResult, BatchStatus, Job, make_result
-from directive_parser.errors import DirectiveParserError, ExitCode, FileUnreadableError, OptionError, ParseTimeoutError
+from directive_parser.batch.lifecycle import DEFAULT_MAX_MEMORY_MB
+from directive_parser.errors import (
+    DirectiveParserError,
+    ExitCode,
+    FileUnreadableError,
+    OptionError,
+    ParseTimeoutError,
+    WorkerCrashError,
+)
 from directive_parser.models import Directive
 
 __all__ = ["FINAL_STATUSES", "BatchResult", "BatchStatus", "BatchSummary", "Job", "iter_inputs", "make_result", "parse_many",
@@ -64,8 +73,12 @@ def parser_version() -> str:
 
 
 def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fp:
+    """The file's sha256; OSError for what is not a regular file (a FIFO is opened without blocking)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as fp:
+        if not stat.S_ISREG(os.fstat(fp.fileno()).st_mode):
+            raise OSError(0, "not a regular file (a FIFO, device or socket)")
+        digest = hashlib.sha256()
         while chunk := fp.read(FILE_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
@@ -201,6 +214,11 @@ def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
         fields: dict[str, Any]
         status, fields = BatchStatus.timeout, {
             "error_type": ParseTimeoutError.__name__, "message": f"no result after {job.timeout:g} s"}
+    except MemoryError:
+        # the worker's address-space cap (--max-memory-mb) stopped an allocation; the engine
+        # replaces this worker, whose heap may be left fragmented
+        status, fields = BatchStatus.failed, {
+            "error_type": WorkerCrashError.__name__, "message": "out of memory: the worker's memory limit was reached"}
     except Exception as e:  # noqa: BLE001 - one bad file must never stop the batch
         message = e.cause if isinstance(e, DirectiveParserError) else (str(e) or repr(e))
         status, fields = BatchStatus.failed, {"error_type": type(e).__name__, "message": message}
@@ -218,7 +236,7 @@ def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
 # Failures that may not recur: a missing Tesseract gets installed, a file becomes readable, a
 # worker that crashed or ran out of time may not the next time. `--resume` tries them again.
 TRANSIENT_ERRORS = frozenset({"MissingDependencyError", "FileUnreadableError", "OcrError", "ParseTimeoutError",
-                              "WorkerCrashError"})
+                              "WorkerCrashError", "DatabaseBusyError"})
 
 
 def load_done(sources: Iterable[str | Path], parser: str, *, retry_failed: bool = False) -> set[str]:
@@ -227,27 +245,37 @@ def load_done(sources: Iterable[str | Path], parser: str, *, retry_failed: bool 
     A folder stands for the `status.jsonl` inside it (a previous run's output folder). A document
     whose status says it was parsed counts as done only when its line in the `directives.jsonl`
     beside the status file reads back; failures of a transient kind (`TRANSIENT_ERRORS`), and
-    with `retry_failed` every failure, are not done.
+    with `retry_failed` every failure, are not done. With several sources (the status file and
+    the tracker of one run), a document is done only when every existing source says so: a kill
+    between writing one output and the next leaves it to be done again, not missing from one.
     """
-    done: set[str] = set()
+    result: set[str] | None = None
     for source in sources:
         path = Path(source)
         if path.is_dir():
             path = path / "status.jsonl"
         if not path.is_file():
             continue
-        with path.open("rb") as fp:
-            is_sqlite = fp.read(16) == b"SQLite format 3\x00"
-        rows = _rows_from_sqlite(path) if is_sqlite else _rows_from_jsonl(path)
-        written = None if is_sqlite else _readable_directives(path.parent / "directives.jsonl")
-        for sha, ver, status, error_type in rows:
-            if ver != parser or status not in FINAL_STATUSES:
-                continue
-            if status == BatchStatus.failed and (retry_failed or error_type in TRANSIENT_ERRORS):
-                done.discard(sha)
-                continue
-            if status != BatchStatus.failed and written is not None and sha not in written:
-                continue  # the status line stands but the directive was lost: parse it again
+        done = _done_in(path, parser, retry_failed)
+        result = done if result is None else result & done
+    return result or set()
+
+
+def _done_in(path: Path, parser: str, retry_failed: bool) -> set[str]:
+    done: set[str] = set()
+    with path.open("rb") as fp:
+        is_sqlite = fp.read(16) == b"SQLite format 3\x00"
+    rows = _rows_from_sqlite(path) if is_sqlite else _rows_from_jsonl(path)
+    written = None if is_sqlite else _readable_directives(path.parent / "directives.jsonl")
+    for sha, ver, status, error_type in rows:
+        if ver != parser or status not in FINAL_STATUSES:
+            continue
+        if status == BatchStatus.failed and (retry_failed or error_type in TRANSIENT_ERRORS):
+            done.discard(sha)
+            continue
+        if status != BatchStatus.failed and written is not None and sha not in written:
+            continue  # the status line stands but the directive was lost: parse it again
+        if sha:
             done.add(sha)
     return done
 
@@ -277,20 +305,41 @@ def _rows_from_jsonl(path: Path) -> Iterator[tuple[str, str, str, str | None]]:
 
 
 def _rows_from_sqlite(path: Path) -> list[tuple[str, str, str, str | None]]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        try:
-            return conn.execute("SELECT sha256, parser_version, status, error_type FROM results").fetchall()
-        except sqlite3.OperationalError:
-            return []  # not a tracker database
+    import urllib.parse
+
+    try:
+        conn = sqlite3.connect("file:" + urllib.parse.quote(str(path.resolve())) + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return []
+    try:
+        return conn.execute("SELECT sha256, parser_version, status, error_type FROM results").fetchall()
+    except sqlite3.DatabaseError:
+        return []  # not a tracker database (the writer then says why)
+    finally:
+        conn.close()
 
 
 def plan_jobs(
     paths: Iterable[str | Path], *, glob: str, done: set[str], parser: str, issued: date | None,
     ocr: str, timeout: float | None, follow_links: bool = False,
 ) -> Iterator[Job | BatchResult]:
-    """Jobs to run, interleaved with results for files that need no worker (skipped, unreadable)."""
+    """Jobs to run, interleaved with results for files that need no worker (skipped, unreadable).
+
+    Largest files first, so the long documents (scans) start at once and no worker is left alone
+    with one at the end. Something that is not a regular file (a FIFO, a device such as
+    /dev/zero) is failed as `FileUnreadableError` without being opened.
+    """
+    sized: list[tuple[int, int, Path]] = []
+    for order, path in enumerate(iter_inputs(paths, glob, follow_links=follow_links)):
+        try:
+            st = path.stat()
+        except OSError:
+            size = -1  # reported below, in its turn
+        else:
+            size = st.st_size if stat.S_ISREG(st.st_mode) else -1
+        sized.append((-size, order, path))
     first_path: dict[str, str] = {}
-    for path in iter_inputs(paths, glob, follow_links=follow_links):
+    for _, _, path in sorted(sized):
         job = Job(path=str(path), sha256="", parser_version=parser, issued=issued, ocr=ocr, timeout=timeout)
         try:
             job = replace(job, sha256=file_sha256(path))
@@ -320,6 +369,8 @@ def parse_many(
     ocr: str = "auto",
     parse_fn: ParseFn | None = None,
     retry_failed: bool = False,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    on_pages: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[BatchResult]:
     """Parse every input document in parallel, yielding one result per file as it finishes.
 
@@ -338,6 +389,10 @@ def parse_many(
         parse_fn: Replaces `pipeline.parse_directive` (tests, experiments); top-level function.
         retry_failed: With `resume_from`, parse failed documents again too (transient failures —
             missing Tesseract, unreadable file, OCR error, timeout, crash — always are).
+        max_memory_mb: Address-space cap of each local worker process, MiB (None or 0: none). A
+            document that hits it fails as `WorkerCrashError`; the batch goes on.
+        on_pages: Called in this process as `on_pages(worker, done, total)` while a local worker
+            OCRs a document (`worker` is its pid, as in `BatchResult.worker`); for progress bars.
 
     Returns:
         An iterator of `BatchResult`, in completion order. Closing it stops the workers.
@@ -356,8 +411,48 @@ def parse_many(
                      follow_links=follow_links)
     worker_fn = partial(run_document, parse_fn=parse_fn)
     engine_cls: Any = ENGINES[engine]
-    start = partial(engine_cls, workers=workers, scheduler=scheduler, worker_fn=worker_fn)
-    yield from schedule(plan, start, timeout)
+    relay = _PageRelay(on_pages) if on_pages is not None and engine == "local" else None
+    start = partial(engine_cls, workers=workers, scheduler=scheduler, worker_fn=worker_fn, max_memory_mb=max_memory_mb,
+                    warm=parse_fn is None, pages_queue=relay.queue if relay else None)
+    try:
+        yield from schedule(plan, start, timeout)
+    finally:
+        if relay is not None:
+            relay.close()
+
+
+class _PageRelay:
+    """Carries the workers' OCR page records (pid, done, total) to a callback, on a thread."""
+
+    def __init__(self, callback: Callable[[str, int, int], None]):
+        import multiprocessing
+
+        self.queue = multiprocessing.get_context("spawn").Queue(maxsize=10000)
+        self._callback = callback
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="directive-parser-pages")
+        self._thread.start()
+
+    def _run(self) -> None:
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                pid, done, total = self.queue.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            except (EOFError, OSError, ValueError):
+                return
+            try:
+                self._callback(str(pid), done, total)
+            except Exception:  # noqa: BLE001 - a broken progress bar must not stop the batch
+                continue
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.queue.close()
+        self.queue.cancel_join_thread()
 
 
 # --- a whole run: parse and write -----------------------------------------------------------
@@ -369,10 +464,13 @@ class BatchSummary:
 
     counts: Counter = field(default_factory=Counter)
     pages: int = 0
+    failed: list[BatchResult] = field(default_factory=list, repr=False)  # failed and timed-out results
 
     def add(self, result: BatchResult) -> None:
         self.counts[result.status] += 1
         self.pages += result.pages
+        if result.status in (BatchStatus.failed, BatchStatus.timeout):
+            self.failed.append(result.model_copy(update={"directive": None}))
 
     @property
     def failures(self) -> int:
@@ -394,6 +492,7 @@ def run_batch(
     db: str | Path | None = None,
     resume: bool = False,
     on_result: Callable[[BatchResult], None] | None = None,
+    db_busy_timeout: float | None = None,
     **options,
 ) -> BatchSummary:
     """Parse `inputs` with `parse_many(**options)` and write everything under `out`.
@@ -404,6 +503,7 @@ def run_batch(
         db: Optional SQLite tracker to import every parsed directive into.
         resume: Skip documents `out/status.jsonl` (or `db`) records as finished.
         on_result: Called with each result as it is written (progress display).
+        db_busy_timeout: Seconds to wait per attempt for a tracker locked by another program.
         **options: Passed to `parse_many`.
 
     Raises:
@@ -412,11 +512,13 @@ def run_batch(
     from directive_parser.batch.writer import BatchWriter
 
     out = Path(out)
-    resume_from = [out / BatchWriter.STATUS, *([db] if db else [])] if resume else None
+    # The sources that exist before the writer creates its files: a status file deleted by hand
+    # leaves the tracker to say what is done; both present, a document must be in both.
+    resume_from = [p for p in (out / BatchWriter.STATUS, *([Path(db)] if db else [])) if p.is_file()] if resume else None
     summary = BatchSummary()
-    with BatchWriter(out, db=db, parser_version=parser_version()) as writer:
+    with BatchWriter(out, db=db, parser_version=parser_version(), db_busy_timeout=db_busy_timeout) as writer:
         for result in parse_many(inputs, resume_from=resume_from, **options):
-            writer.write(result)
+            result = writer.write(result)
             summary.add(result)
             if on_result is not None:
                 on_result(result)

@@ -1,14 +1,17 @@
 """Batch outputs written as each document finishes: JSONL, status lines, CSV and the SQLite tracker."""
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Self, TextIO
 
-from directive_parser.batch.jobs import BatchResult
-from directive_parser.errors import ExportError
+from directive_parser.batch.jobs import BatchResult, BatchStatus
+from directive_parser.errors import DatabaseBusyError, ExportError
 from directive_parser.export.serialize import append_csv, latest_directives, write_csv
 from directive_parser.export.tracker import Tracker
+
+logger = logging.getLogger(__name__)
 
 
 class BatchWriter:
@@ -19,15 +22,24 @@ class BatchWriter:
     rebuilt on close with one copy of each document). With `db`, every directive is also
     imported into a `Tracker`, and every status recorded there for resume. Files are opened for
     appending: earlier runs' lines are kept.
+
+    Order per document, so a kill at any moment loses nothing: the tracker import and its result
+    (one transaction), then the directive line, then the status line, each fsync'd. The status line
+    is the commit mark: a document without one is parsed again on `--resume`, and re-importing or
+    re-appending it is harmless (the tracker updates in place; readers take the last line per
+    sha256). A tracker locked by another program past the busy wait fails that document only
+    (`DatabaseBusyError`, retried on resume).
     """
 
     DIRECTIVES = "directives.jsonl"
     STATUS = "status.jsonl"
     CSV = "assignments.csv"
 
-    def __init__(self, out_dir: str | Path, *, db: str | Path | None = None, parser_version: str | None = None):
+    def __init__(self, out_dir: str | Path, *, db: str | Path | None = None, parser_version: str | None = None,
+                 db_busy_timeout: float | None = None):
         self.out_dir = Path(out_dir)
         self.db = Path(db) if db is not None else None
+        self.db_busy_timeout = db_busy_timeout
         self.parser_version = parser_version
         self.run_id: str = ""
         self._files: dict[str, TextIO] = {}
@@ -51,22 +63,42 @@ class BatchWriter:
             except OSError as e:
                 raise ExportError(f"cannot open for writing: {e.strerror or e}", path) from e
         if self.db is not None:
-            self._tracker = Tracker(self.db)
+            self._tracker = Tracker(self.db) if self.db_busy_timeout is None else \
+                Tracker(self.db, busy_timeout=self.db_busy_timeout)
             self._tracker.open()
             self.run_id = self._tracker.begin_run(self.parser_version)
 
-    def write(self, result: BatchResult) -> None:
-        """Append one result; skipped results are not written (their earlier line stands)."""
+    def write(self, result: BatchResult) -> BatchResult:
+        """Write one result and return it as written (a tracker failure turns it into `failed`).
+
+        Skipped results are not written (their earlier line stands).
+        """
         if str(result.status) == "skipped":
-            return
+            return result
+        recorded = False
+        if result.directive is not None and self._tracker is not None:
+            try:
+                diff = self._tracker.import_directive(result.directive, self.run_id, result=result)
+                recorded = True
+            except DatabaseBusyError as e:
+                result = result.model_copy(update={
+                    "status": BatchStatus.failed, "directive": None, "error_type": DatabaseBusyError.__name__,
+                    "message": f"not imported into the tracker: {e.cause}"})
+            else:
+                for warning in diff.warnings:
+                    logger.warning("%s: %s", self.db, warning)
+                    message = f"{result.message}; {warning}" if result.message else warning
+                    result = result.model_copy(update={"message": message})
         if result.directive is not None:
             self._append(self.DIRECTIVES, result.directive.model_dump_json())
             append_csv([result.directive], self.out_dir / self.CSV)
-            if self._tracker is not None:
-                self._tracker.import_directive(result.directive, self.run_id)
+        if self._tracker is not None and not recorded:
+            try:
+                self._tracker.record_result(result, self.run_id)
+            except DatabaseBusyError as e:
+                logger.warning("%s", e)  # the status line below still records it; resume retries it
         self._append(self.STATUS, result.model_dump_json(exclude={"directive"}))
-        if self._tracker is not None:
-            self._tracker.record_result(result, self.run_id)
+        return result
 
     def _append(self, name: str, line: str) -> None:
         fp = self._files[name]
@@ -86,7 +118,10 @@ class BatchWriter:
         if rebuild_csv and directives.exists():
             write_csv(latest_directives(directives), self.out_dir / self.CSV)
         if self._tracker is not None:
-            self._tracker.finish_run(self.run_id)
+            try:
+                self._tracker.finish_run(self.run_id)
+            except DatabaseBusyError as e:
+                logger.warning("%s", e)  # only the run's end time is lost
             self._tracker.close()
             self._tracker = None
 

@@ -15,7 +15,7 @@ from directive_parser.errors import EmptyDocumentError, NotAPdfError
 from directive_parser.ingest.docx import word_pages
 from directive_parser.ingest.pdf import ingest_pdf, pdf_texts_pdfium, usable_text_layer
 from directive_parser.ingest.sniff import read_bytes, sniff
-from directive_parser.ingest.text_files import decode_text, split_text_pages
+from directive_parser.ingest.text_files import decode_report, decode_text, split_text_pages
 from directive_parser.models import SourceDocument
 from directive_parser.options import OcrMode, PdfEngine
 
@@ -33,7 +33,7 @@ def ingest(path: str | os.PathLike, ocr: OcrMode = OcrMode.auto, engine: PdfEngi
     data = read_bytes(p)
     if not data.strip():
         raise EmptyDocumentError("the file is empty", p)
-    kind = sniff(data)
+    kind = sniff(data, p.name)
     sha = hashlib.sha256(data).hexdigest()
     if kind == "pdf":
         return ingest_pdf(p, data, sha, OcrMode(ocr), PdfEngine(engine))
@@ -41,7 +41,8 @@ def ingest(path: str | os.PathLike, ocr: OcrMode = OcrMode.auto, engine: PdfEngi
         return SourceDocument(str(p), sha, word[0], word[1])
     if p.suffix.lower() == ".pdf" or kind != "text":
         raise NotAPdfError(f"not a PDF: the content is a {kind if kind != 'text' else 'text file'}", p)
-    return SourceDocument(str(p), sha, "text/plain", split_text_pages(decode_text(data, p)))
+    text, note = decode_report(data, p)
+    return SourceDocument(str(p), sha, "text/plain", split_text_pages(text), warnings=(note,) if note else ())
 
 
 def read_text(path: str | os.PathLike) -> str:
@@ -58,7 +59,7 @@ def read_text(path: str | os.PathLike) -> str:
     data = read_bytes(p)
     if not data.strip():
         raise EmptyDocumentError("the file is empty", p)
-    kind = sniff(data)
+    kind = sniff(data, p.name)
     if kind == "pdf":
         return "\f".join(pdf_texts_pdfium(p, data))
     if word := word_pages(p, data, kind):

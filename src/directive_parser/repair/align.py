@@ -36,7 +36,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from directive_parser.errors import FileUnreadableError
+from directive_parser.errors import EncodingError, FileUnreadableError
 from directive_parser.repair.damage import OCR_DIGIT_MAP, ocr_skeleton
 
 ReferenceArg = str | os.PathLike | Sequence[str | os.PathLike]
@@ -107,11 +107,24 @@ def read_references(reference: ReferenceArg) -> list[str]:
     for ref in reference:
         if isinstance(ref, os.PathLike) or _is_existing_file(ref):
             try:
-                ref = Path(ref).read_text(encoding="utf-8")
+                data = Path(ref).read_bytes()
             except OSError as e:
                 raise FileUnreadableError(f"cannot read reference: {e.strerror}", Path(ref)) from e
+            ref = _decode_reference(data, Path(ref))
         texts.append(unicodedata.normalize("NFC", ref))
     return texts
+
+
+def _decode_reference(data: bytes, path: Path) -> str:
+    """A reference file's text: UTF-8 (BOM optional) or UTF-16 with BOM, else `EncodingError`."""
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise EncodingError(
+            f"reference text is not UTF-8 or UTF-16 (undecodable byte at offset {e.start}); save it as UTF-8", path
+        ) from None
 
 
 def _is_existing_file(s: str) -> bool:
