@@ -41,6 +41,7 @@ run: install
 lint: install
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff check src tests scripts bench
+	$(VENV)/bin/ruff format --check src tests scripts bench
 	$(VENV)/bin/mypy
 
 test: lint

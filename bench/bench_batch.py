@@ -8,6 +8,7 @@ are not included.
     .venv/bin/python bench/make_archive.py
     .venv/bin/python bench/bench_batch.py --scans 6          # -> also out/bench-batch.json
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,9 +36,14 @@ def run(files: list[Path], workers: int, timeout: float | None) -> dict:
     statuses = Counter(str(r.status) for r in results)
     pages = sum(r.pages for r in results)
     return {
-        "workers": workers, "docs": len(results), "pages": pages, "wall_s": round(wall, 2),
-        "docs_per_s": round(len(results) / wall, 3), "pages_per_s": round(pages / wall, 3),
-        "statuses": dict(statuses), "failures": statuses[BatchStatus.failed] + statuses[BatchStatus.timeout],
+        "workers": workers,
+        "docs": len(results),
+        "pages": pages,
+        "wall_s": round(wall, 2),
+        "docs_per_s": round(len(results) / wall, 3),
+        "pages_per_s": round(pages / wall, 3),
+        "statuses": dict(statuses),
+        "failures": statuses[BatchStatus.failed] + statuses[BatchStatus.timeout],
         "mean_doc_s": round(sum(r.seconds for r in results) / max(1, len(results)), 3),
         "peak_rss_mb_max": round(max(peaks.values(), default=0.0), 1),
         "peak_rss_mb_mean": round(sum(peaks.values()) / max(1, len(peaks)), 1),

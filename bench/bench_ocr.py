@@ -7,6 +7,7 @@ and prints the ratio pipeline / bare. Each Tesseract is pinned to one thread, as
 
     .venv/bin/python bench/bench_ocr.py [--pdf fixtures/ct33.scan.pdf] [--workers 1 2] [--repeat 1]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,9 +63,11 @@ def main() -> None:
         for n in a.workers:
             b = min(bare(pages, n) for _ in range(a.repeat))
             p = min(pipeline(a.pdf, n) for _ in range(a.repeat))
-            print(f"ocr workers={n} pages={len(pages)}  bare tesseract {b:.2f} s ({len(pages) / b:.2f} pages/s)  "
-                  f"pipeline {p:.2f} s ({len(pages) / p:.2f} pages/s)  pipeline/bare = {p / b:.2f}  "
-                  f"(load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+            print(
+                f"ocr workers={n} pages={len(pages)}  bare tesseract {b:.2f} s ({len(pages) / b:.2f} pages/s)  "
+                f"pipeline {p:.2f} s ({len(pages) / p:.2f} pages/s)  pipeline/bare = {p / b:.2f}  "
+                f"(load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+            )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ usage: .venv/bin/python bench/bench_repair.py [--docs N] [--no-blind]
    pairs are the test and only measured.
 Prints one line per figure, suitable for quoting.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,13 +34,22 @@ from directive_parser.repair.damage import assess_damage, vietnamese_share  # no
 # What the English model makes of Vietnamese letters (base letter after tone removal), with
 # weights; seen in Tesseract eng output of directives.
 _CONFUSIONS = {
-    "ơ": [("o", 8), ("d", 1), ("6", 1)], "ư": [("u", 8), ("w", 1), ("tr", 1)],
-    "ô": [("o", 7), ("6", 2), ("é", 1)], "ê": [("é", 6), ("e", 3), ("¢", 1)],
-    "â": [("a", 8), ("4", 1), ("A", 1)], "ă": [("a", 9), ("4", 1)], "đ": [("d", 1)],
+    "ơ": [("o", 8), ("d", 1), ("6", 1)],
+    "ư": [("u", 8), ("w", 1), ("tr", 1)],
+    "ô": [("o", 7), ("6", 2), ("é", 1)],
+    "ê": [("é", 6), ("e", 3), ("¢", 1)],
+    "â": [("a", 8), ("4", 1), ("A", 1)],
+    "ă": [("a", 9), ("4", 1)],
+    "đ": [("d", 1)],
     "Đ": [("D", 4), ("P", 1)],
 }
-_TONED = {"ủ": [("ti", 2), ("i", 1), ("u", 3), ("ii", 1)], "ộ": [("6", 2), ("9", 1), ("o", 3)],
-          "ố": [("6", 2), ("é", 1), ("o", 3)], "ệ": [("é", 3), ("¢", 1)], "ữ": [("it", 1), ("ir", 1), ("u", 2)]}
+_TONED = {
+    "ủ": [("ti", 2), ("i", 1), ("u", 3), ("ii", 1)],
+    "ộ": [("6", 2), ("9", 1), ("o", 3)],
+    "ố": [("6", 2), ("é", 1), ("o", 3)],
+    "ệ": [("é", 3), ("¢", 1)],
+    "ữ": [("it", 1), ("ir", 1), ("u", 2)],
+}
 
 
 def _choose(rng: random.Random, options: list[tuple[str, int]]) -> str:
@@ -87,7 +97,7 @@ def corpus_docs(n: int, seed: int = 7) -> list[str]:
     for f in sorted((SHARED / "corpus").glob("*.txt.gz")):
         with gzip.open(f, "rt", encoding="utf-8") as fh:
             lines = [next(fh, "") for _ in range(3000)]
-        docs += ["".join(lines[i:i + 40]) for i in range(0, len(lines) - 40, 40)]
+        docs += ["".join(lines[i : i + 40]) for i in range(0, len(lines) - 40, 40)]
     return random.Random(seed).sample(docs, n)
 
 
@@ -100,8 +110,10 @@ def bench_speed(blind: bool) -> None:
     t = time.perf_counter()
     result = repair_text(ocr10, clean10)
     secs = time.perf_counter() - t
-    print(f"reference repair, ct33 x{reps} ({len(ocr10):,} chars, {words:,} words): {secs:.3f} s, "
-          f"{words / secs:,.0f} words/s, accuracy {accuracy(result.text, clean10)[0]:.4f}")
+    print(
+        f"reference repair, ct33 x{reps} ({len(ocr10):,} chars, {words:,} words): {secs:.3f} s, "
+        f"{words / secs:,.0f} words/s, accuracy {accuracy(result.text, clean10)[0]:.4f}"
+    )
     if not blind:
         return
     try:
@@ -113,8 +125,10 @@ def bench_speed(blind: bool) -> None:
         t = time.perf_counter()
         restore_diacritics(ocr)
         secs = time.perf_counter() - t
-        print(f"blind repair, ct33 ({len(ocr.split()):,} words): {secs:.3f} s, {len(ocr.split()) / secs:,.0f} words/s"
-              f" (model load {load:.2f} s, once per process, not included)")
+        print(
+            f"blind repair, ct33 ({len(ocr.split()):,} words): {secs:.3f} s, {len(ocr.split()) / secs:,.0f} words/s"
+            f" (model load {load:.2f} s, once per process, not included)"
+        )
     except Exception as e:  # noqa: BLE001 - a benchmark reports, it does not stop
         print(f"blind repair not available: {type(e).__name__}: {e}")
 
@@ -129,16 +143,22 @@ def bench_synthetic(n: int) -> None:
         secs += time.perf_counter() - t
         accs.append(accuracy(out, doc)[0])
         raws.append(accuracy(ocr, doc)[0])
-    print(f"synthetic damage, {n} corpus docs: raw {statistics.mean(raws):.4f} -> reference repair "
-          f"mean {statistics.mean(accs):.4f}, min {min(accs):.4f} ({secs:.2f} s total)")
+    print(
+        f"synthetic damage, {n} corpus docs: raw {statistics.mean(raws):.4f} -> reference repair "
+        f"mean {statistics.mean(accs):.4f}, min {min(accs):.4f} ({secs:.2f} s total)"
+    )
     half = [repair_text(damage(d, seed=k), d[: len(d) // 2]) for k, d in enumerate(docs[:10])]
-    print(f"reference covering the first half only: coverage mean "
-          f"{statistics.mean(r.reference_coverage for r in half):.3f} (expect about 0.5)")
+    print(
+        f"reference covering the first half only: coverage mean "
+        f"{statistics.mean(r.reference_coverage for r in half):.3f} (expect about 0.5)"
+    )
     clean = [assess_damage(d) for d in docs]
     damaged = [assess_damage(damage(d, seed=k)) for k, d in enumerate(docs)]
-    print(f"assess_damage: clean max {max(clean):.3f} median {statistics.median(clean):.3f}; "
-          f"damaged min {min(damaged):.3f} median {statistics.median(damaged):.3f}; "
-          f"vietnamese_share clean median {statistics.median(vietnamese_share(d) for d in docs):.3f}")
+    print(
+        f"assess_damage: clean max {max(clean):.3f} median {statistics.median(clean):.3f}; "
+        f"damaged min {min(damaged):.3f} median {statistics.median(damaged):.3f}; "
+        f"vietnamese_share clean median {statistics.median(vietnamese_share(d) for d in docs):.3f}"
+    )
 
 
 def main() -> None:

@@ -12,6 +12,7 @@
     .venv/bin/python bench/bench_scan_tables.py --tables
     .venv/bin/python bench/bench_scan_tables.py --psm --pages 2 --jobs 2
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,9 @@ def pipe_cells(line: str) -> list[str]:
 
 
 def truth_rows(doc_id: str) -> list[list[str]]:
-    return [pipe_cells(line) for line in (DOCS / f"{doc_id}.txt").read_text(encoding="utf-8").splitlines() if line.startswith("|")]
+    return [
+        pipe_cells(line) for line in (DOCS / f"{doc_id}.txt").read_text(encoding="utf-8").splitlines() if line.startswith("|")
+    ]
 
 
 def _table_pages(scan: str) -> tuple[str, list[list[str]], int, float]:
@@ -102,7 +105,9 @@ def run_tables(jobs: int) -> None:
             print(f"{doc_id:8} {pages:5} {len(truth):5} {len(rows):8} {r_ok:7} {c_ok:4}/{cells:<4} {secs:6.1f}")
             for i, v in enumerate((len(truth), len(rows), r_ok, c_ok, cells)):
                 tot[i] += v
-    print(f"{'all':8} {'':5} {tot[0]:5} {tot[1]:8} {tot[2]:7} {tot[3]:4}/{tot[4]:<4}  rows {tot[2] / tot[0]:.1%}, cells {tot[3] / tot[4]:.1%}")
+    print(
+        f"{'all':8} {'':5} {tot[0]:5} {tot[1]:8} {tot[2]:7} {tot[3]:4}/{tot[4]:<4}  rows {tot[2] / tot[0]:.1%}, cells {tot[3] / tot[4]:.1%}"
+    )
 
 
 def _words(text: str) -> list[str]:

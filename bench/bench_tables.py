@@ -12,6 +12,7 @@ page, wrapped cells), then times, on one core, the median of `--runs` runs of
   * pdfplumber's own page parse + `find_tables` on the same pages (the slow path, for comparison).
 Prints one line per figure, suitable for quoting. The target is under 1 s for the whole parse.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,7 +41,10 @@ FIELDS = ["dân cư", "đất đai", "đầu tư công", "bảo hiểm xã hội
 PRODUCTS = ["Nghị định", "Báo cáo", "Kế hoạch", "Hệ thống", "Quyết định"]
 DUES = ["Quý IV/2025", "Trước ngày 30/6/2026", "Năm 2026", "Thường xuyên", "Tháng 12/2026"]
 BODY = [
-    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Số: 1234/QĐ-UBND", "Lào Cai, ngày 15 tháng 10 năm 2025", "QUYẾT ĐỊNH",
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+    "Số: 1234/QĐ-UBND",
+    "Lào Cai, ngày 15 tháng 10 năm 2025",
+    "QUYẾT ĐỊNH",
     "Ban hành Kế hoạch triển khai chuyển đổi số năm 2026",
     "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai chuyển đổi số năm 2026 và Danh mục nhiệm vụ tại Phụ lục.",
     "Điều 2. Các sở, ban, ngành chủ trì thực hiện các nhiệm vụ được giao tại Phụ lục, báo cáo kết quả trước ngày 15/12 hằng năm.",
@@ -75,11 +79,16 @@ def build(n_rows: int) -> bytes:
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=A4)
     for name, size in (("portrait", A4), ("landscape", landscape(A4))):
-        doc.addPageTemplates([PageTemplate(id=name, pagesize=size,
-                                           frames=[Frame(20 * mm, 15 * mm, size[0] - 40 * mm, size[1] - 30 * mm)])])
+        doc.addPageTemplates(
+            [PageTemplate(id=name, pagesize=size, frames=[Frame(20 * mm, 15 * mm, size[0] - 40 * mm, size[1] - 30 * mm)])]
+        )
     story: list = [Paragraph(t, body) for t in BODY]
-    story += [NextPageTemplate("landscape"), PageBreak(), Paragraph("PHỤ LỤC", body),
-              Paragraph("DANH MỤC NHIỆM VỤ TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026", body)]
+    story += [
+        NextPageTemplate("landscape"),
+        PageBreak(),
+        Paragraph("PHỤ LỤC", body),
+        Paragraph("DANH MỤC NHIỆM VỤ TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026", body),
+    ]
     data = [[Paragraph(c, head) for c in HEADER]] + [[Paragraph(c, cell) if c else "" for c in r] for r in rows(n_rows)]
     table = Table(data, colWidths=[36, 250, 110, 150, 80, 100], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -123,8 +132,10 @@ def main() -> None:
         pages = pdf_pages_pdfium(path, data)
         table_pages = [i for i, (_, tables) in enumerate(pages) if tables]
         n_rows = sum(len(g.boxes) for _, tables in pages for g in tables)
-        print(f"document: {len(pages)} pages ({len(table_pages)} with a table), {a.rows} task rows, "
-              f"{n_rows} pipe rows read (header repeated on each page)")
+        print(
+            f"document: {len(pages)} pages ({len(table_pages)} with a table), {a.rows} task rows, "
+            f"{n_rows} pipe rows read (header repeated on each page)"
+        )
 
         def table_reader() -> None:
             pdf = pdfium.PdfDocument(data)
@@ -146,11 +157,13 @@ def main() -> None:
         parse_directive(path)  # warm up: imports, resources
         d = parse_directive(path)
         print(f"parse: {len(d.assignments)} assignments, status={d.status}")
-        for label, fn in (("parse_directive (whole parse)", lambda: parse_directive(path)),
-                          ("ingest text + tables (pdf_pages_pdfium)", lambda: pdf_pages_pdfium(path, data)),
-                          ("ingest text only (pdf_texts_pdfium)", lambda: pdf_texts_pdfium(path, data)),
-                          ("table reader alone, all pages (rules + TableFinder + cell text)", table_reader),
-                          ("pdfplumber page parse + find_tables, table pages (slow path)", plumber_finder)):
+        for label, fn in (
+            ("parse_directive (whole parse)", lambda: parse_directive(path)),
+            ("ingest text + tables (pdf_pages_pdfium)", lambda: pdf_pages_pdfium(path, data)),
+            ("ingest text only (pdf_texts_pdfium)", lambda: pdf_texts_pdfium(path, data)),
+            ("table reader alone, all pages (rules + TableFinder + cell text)", table_reader),
+            ("pdfplumber page parse + find_tables, table pages (slow path)", plumber_finder),
+        ):
             secs = median_time(fn, a.runs)
             print(f"{label:<66} median of {a.runs}: {secs * 1000:8.1f} ms")
 

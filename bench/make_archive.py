@@ -10,6 +10,7 @@ greyscale images; the real ct33.scan.pdf is copied in too.
 
 The output folder sits under /out/, which .gitignore excludes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -93,8 +94,9 @@ def variant(paragraphs: list[str], index: int, rng: random.Random) -> list[str]:
 def write_pdf(paragraphs: list[str], path: Path, font: str) -> None:
     body = ParagraphStyle("body", fontName=font, fontSize=12, leading=16, alignment=TA_JUSTIFY, spaceAfter=5)
     centred = ParagraphStyle("centred", parent=body, alignment=TA_CENTER)
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30 * mm, rightMargin=20 * mm,
-                            topMargin=20 * mm, bottomMargin=20 * mm)
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=30 * mm, rightMargin=20 * mm, topMargin=20 * mm, bottomMargin=20 * mm
+    )
     story = [Paragraph(escape(p), centred if i < 6 else body) for i, p in enumerate(paragraphs)]
     doc.build(story)
 

@@ -13,6 +13,7 @@ Province rows carry *place-name* spellings as aliases ("Lào Cai", "TP.HCM"); th
 
 Usage: python scripts/build_gazetteer.py
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,12 +62,15 @@ FORMER_MINISTRIES: dict[str, tuple[str, str]] = {  # former name -> (aliases, su
     "Bộ Kế hoạch và Đầu tư": ("Bộ KH&ĐT|Bộ KHĐT|Bộ KH và ĐT|BKHĐT", "Bộ Tài chính"),
     "Bộ Lao động - Thương binh và Xã hội": (
         "Bộ Lao động, Thương binh và Xã hội|Bộ Lao động Thương binh và Xã hội|Bộ LĐ-TB&XH"
-        "|Bộ LĐTB&XH|Bộ LĐTBXH|Bộ LĐ-TBXH|BLĐTBXH", "Bộ Nội vụ"),
+        "|Bộ LĐTB&XH|Bộ LĐTBXH|Bộ LĐ-TBXH|BLĐTBXH",
+        "Bộ Nội vụ",
+    ),
     "Bộ Giao thông vận tải": ("Bộ Giao thông Vận tải|Bộ GTVT|BGTVT", "Bộ Xây dựng"),
     "Bộ Tài nguyên và Môi trường": ("Bộ TN&MT|Bộ TNMT|Bộ TN và MT|BTNMT", "Bộ Nông nghiệp và Môi trường"),
     "Bộ Nông nghiệp và Phát triển nông thôn": (
         "Bộ NN&PTNT|Bộ NNPTNT|Bộ NN và PTNT|BNNPTNT|Bộ Nông nghiệp và PTNT",
-        "Bộ Nông nghiệp và Môi trường"),
+        "Bộ Nông nghiệp và Môi trường",
+    ),
     "Ủy ban Dân tộc": ("UBDT|Ủy ban Dân tộc Chính phủ", "Bộ Dân tộc và Tôn giáo"),
     "Ban Tôn giáo Chính phủ": ("", "Bộ Dân tộc và Tôn giáo"),
     "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp": ("Ủy ban Quản lý vốn nhà nước", "Bộ Tài chính"),

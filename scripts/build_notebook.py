@@ -1,4 +1,5 @@
 """Build notebooks/walkthrough.ipynb, without outputs: .venv/bin/python scripts/build_notebook.py [OUT]"""
+
 import sys
 from pathlib import Path
 
@@ -33,7 +34,8 @@ It uses the documents bundled in `fixtures/` (see `fixtures/README.md`):
 Run it from the `notebooks/` folder (Jupyter does that by default); paths are resolved from the working folder.
 """)
 
-code("""
+code(
+    """
 import sys
 from pathlib import Path
 
@@ -55,7 +57,9 @@ pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 200)
 print("kernel python:", sys.executable)
 print("kernel prefix:", sys.prefix)
-""", "setup")
+""",
+    "setup",
+)
 
 md("""
 ## 1. A text PDF: header and clause tree
@@ -72,7 +76,8 @@ md("""
 | `signer` | *người ký* | |
 """)
 
-code("""
+code(
+    """
 doc = parse_directive(FIXTURES / "ct33.text.pdf")
 
 print("number:  ", doc.number)
@@ -82,7 +87,9 @@ print("title:   ", doc.title)
 print("signer:  ", doc.signer, f"({doc.signer_title})")
 print("pages:   ", len(doc.pages), "read as", sorted({m.value for m in doc.source.pages}))
 print(f"assignments: {len(doc.assignments)} in {doc.number}")
-""", "header")
+""",
+    "header",
+)
 
 md("""
 The body is a tree of clauses (*điều khoản*): sections `1.`, `2.` (or `I.`, `Điều 1.`), points
@@ -92,7 +99,8 @@ Each `Clause` has a dotted `path` (`2.c.-1`), its `label` and its own `text`; `C
 clause and all its descendants, so the depth can be read from the path.
 """)
 
-code("""
+code(
+    """
 def short(text, width=70):
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -102,7 +110,9 @@ for top in doc.clauses:
         depth = 0 if clause.path in ("preamble", "closing") else clause.path.count(".")
         label = clause.label or f"[{clause.path}]"
         print(f"{'    ' * depth}{label} {short(clause.text)}")
-""", "outline")
+""",
+    "outline",
+)
 
 md("""
 ## 2. Assignments as a DataFrame
@@ -115,13 +125,16 @@ when it resolves to one), a recurrence (*hằng ngày, định kỳ, thường x
 rõ sản phẩm, rõ thẩm quyền*): which of the six the text states.
 """)
 
-code("""
+code(
+    """
 # Directive.assignments_frame(): one row per task, the CSV's columns; `issued`/`due` are datetimes.
 df = doc.assignments_frame()
 print(f"{len(df)} assignments, {df['due'].notna().sum()} with a due date")
 df[["clause", "lead", "coordinating", "task", "deadline_text", "due", "recurrence", "product", "submit_to",
     "completeness"]]
-""", "assignments")
+""",
+    "assignments",
+)
 
 md("""
 ## 3. The same directive as a scan
@@ -133,7 +146,8 @@ Clause labels damaged by OCR (`d)` for `đ)`) are repaired because labels must c
 sequence, so the assignments should match the text PDF's.
 """)
 
-code("""
+code(
+    """
 import time
 
 t0 = time.perf_counter()
@@ -156,7 +170,9 @@ comparison = pd.DataFrame({
     "deadline (scan)": pd.Series([a.deadline.text if a.deadline else None for a in scan.assignments]),
 })
 comparison
-""", "scan")
+""",
+    "scan",
+)
 
 md("""
 ## 4. Damaged OCR text: repairing lost diacritics
@@ -166,11 +182,14 @@ diacritics are gone or turned into look-alikes (*Thủ tướng Chính phủ* �
 *Bộ Công an* → "B9 Cong an"). Without repair, the clause and body patterns would not match.
 """)
 
-code("""
+code(
+    """
 raw = (FIXTURES / "ct33.eng-ocr.txt").read_text(encoding="utf-8")
 clean = (FIXTURES / "ct33.clean.txt").read_text(encoding="utf-8")
 print("\\n".join(raw.splitlines()[:12]))
-""", "raw")
+""",
+    "raw",
+)
 
 md("""
 **Blind repair** — `restore_diacritics(text)` needs nothing but the text: a syllable trigram
@@ -178,11 +197,14 @@ language model learnt from Vietnamese legal text, plus a model of the English-OC
 picks the most likely accented syllable for each token.
 """)
 
-code("""
+code(
+    """
 blind = restore_diacritics(raw)
 print(f"method={blind.method}, changed tokens={len(blind.changes)}")
 print("\\n".join(str(blind).splitlines()[:12]))
-""", "blind")
+""",
+    "blind",
+)
 
 md("""
 **Repair against a reference** — when a clean text of (part of) the same document exists,
@@ -191,11 +213,14 @@ the reference does not cover (here the header block, which `ct33.clean.txt` lack
 blind repair (`method="mixed"`). Every change is recorded with its offsets and confidence, for review.
 """)
 
-code("""
+code(
+    """
 result = repair_text(raw, reference=clean)
 print(f"method={result.method}, reference coverage={result.reference_coverage:.1%}, changes={len(result.changes)}")
 pd.DataFrame([c.model_dump() for c in result.changes[:10]])
-""", "reference")
+""",
+    "reference",
+)
 
 md("""
 `parse_directive` does all this itself: it measures the damage (share of tokens that are not
@@ -205,7 +230,8 @@ who a clause is addressed to, so the cell lists the clauses whose leads differ f
 Check those by hand (or use the text PDF / a fresh `vie` OCR when you have one).
 """)
 
-code("""
+code(
+    """
 damaged = parse_directive(FIXTURES / "ct33.eng-ocr.txt")
 print("repair:", damaged.source.repair)
 print("number:", damaged.number, "| assignments:", len(damaged.assignments))
@@ -222,7 +248,9 @@ print()
 print("with reference:", with_ref.source.repair)
 print("assignments:", len(with_ref.assignments))
 print("clauses whose leads differ from the text PDF:", differences(with_ref))
-""", "parse-damaged")
+""",
+    "parse-damaged",
+)
 
 md("""
 ## 5. Deadlines at a glance
@@ -233,7 +261,8 @@ Each deadline resolves to its last day (`due`): a quarter to its last day, a mon
 Below: how many tasks fall due each month, and which bodies lead the most tasks.
 """)
 
-code("""
+code(
+    """
 news = parse_directive(FIXTURES / "news004.tb.txt")
 news_df = news.assignments_frame()
 print(f"news report of {news.issued}: {len(news_df)} assignments, {news_df['due'].notna().sum()} with a due date")
@@ -257,17 +286,22 @@ png = io.BytesIO()
 fig.savefig(png, format="png", dpi=100)
 plt.close(fig)
 display(Image(png.getvalue()))
-""", "chart")
+""",
+    "chart",
+)
 
 md("""
 Several directives at once: `to_dataframe(docs)` stacks their frames (`document_number` tells them
 apart), ready for `groupby`.
 """)
 
-code("""
+code(
+    """
 both = to_dataframe([doc, news])
 both.groupby("document_number").agg(tasks=("task", "size"), with_due_date=("due", "count"))
-""", "to-dataframe")
+""",
+    "to-dataframe",
+)
 
 md("""
 ## Next steps
@@ -279,10 +313,13 @@ md("""
   and `directive-parser tracker tracker.sqlite --overdue --as-of 2026-01-31` lists overdue tasks.
 """)
 
-nb = new_notebook(cells=cells, metadata={
-    "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
-    "language_info": {"name": "python"},
-})
+nb = new_notebook(
+    cells=cells,
+    metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"},
+        "language_info": {"name": "python"},
+    },
+)
 nbformat.validate(nb)
 out = sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parents[1] / "notebooks" / "walkthrough.ipynb")
 nbformat.write(nb, out)

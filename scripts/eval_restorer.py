@@ -8,6 +8,7 @@ lowercase tokens), pooled over the pages of each split, plus the most frequent w
 (ocr core, output, expected) for error analysis. Only synthetic pages are read: parameters are
 chosen here, never on the test pairs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,13 @@ def main() -> None:
     ap.add_argument("--split", nargs="+", default=["dev", "dev_scan"])
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--limit", type=int, default=0, help="pages per split (0 = all)")
-    ap.add_argument("--set", nargs="*", default=[], metavar="MODULE.NAME=VALUE",
-                    help="override a constant for tuning, e.g. _channel.FUZZY2_TOP=-2.5")
+    ap.add_argument(
+        "--set",
+        nargs="*",
+        default=[],
+        metavar="MODULE.NAME=VALUE",
+        help="override a constant for tuning, e.g. _channel.FUZZY2_TOP=-2.5",
+    )
     a = ap.parse_args()
     for item in a.set:
         name, value = item.split("=", 1)
@@ -73,7 +79,7 @@ def main() -> None:
     for split in a.split:
         pages = sorted((SYNTH / split).glob("*.ocr.txt"))
         if a.limit:
-            pages = pages[:a.limit]
+            pages = pages[: a.limit]
         errors: Counter = Counter()
         hit = tot = words = 0
         secs = 0.0
@@ -86,10 +92,19 @@ def main() -> None:
             words += len(ocr.split())
             h, n = score(hyp, ocr, ref, errors)
             hit, tot = hit + h, tot + n
-        raw_hit = sum(score(p.read_text(encoding="utf-8"), "", Path(str(p).replace(".ocr.txt", ".clean.txt"))
-                            .read_text(encoding="utf-8"), Counter())[0] for p in pages)
-        print(f"{split:<10} pages={len(pages)} words={tot} raw={raw_hit / max(tot, 1):.4f} "
-              f"blind={hit / max(tot, 1):.4f} speed={words / max(secs, 1e-9):,.0f} words/s")
+        raw_hit = sum(
+            score(
+                p.read_text(encoding="utf-8"),
+                "",
+                Path(str(p).replace(".ocr.txt", ".clean.txt")).read_text(encoding="utf-8"),
+                Counter(),
+            )[0]
+            for p in pages
+        )
+        print(
+            f"{split:<10} pages={len(pages)} words={tot} raw={raw_hit / max(tot, 1):.4f} "
+            f"blind={hit / max(tot, 1):.4f} speed={words / max(secs, 1e-9):,.0f} words/s"
+        )
         for (h, r), n in errors.most_common(a.errors):
             print(f"   {n:4d}  {h!r} -> want {r!r}")
 

@@ -17,6 +17,7 @@ Held-out split: corpus lines whose md5 falls in bucket 0 of HOLDOUT_MODULUS are 
 LM training (scripts/build_lm.py skips them) and make the "dev" pages used for tuning and the
 test fixture; all other lines make the "train" pages used for the channel model.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -191,8 +192,14 @@ def ocr(img: Image.Image, dpi: int) -> str:
         path = os.path.join(tmp, "p.png")
         img.save(path, dpi=(dpi, dpi))
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        res = subprocess.run(["tesseract", path, "stdout", "-l", "eng", "--psm", "6", "--dpi", str(dpi)],
-                             capture_output=True, text=True, env=env, timeout=300, check=False)
+        res = subprocess.run(
+            ["tesseract", path, "stdout", "-l", "eng", "--psm", "6", "--dpi", str(dpi)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
+        )
     return res.stdout
 
 
@@ -228,8 +235,9 @@ def make_page(idx: int, split: str, pool: list[str], seed: int, profile: str = "
     out.mkdir(parents=True, exist_ok=True)
     base.with_suffix(".clean.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     base.with_suffix(".ocr.txt").write_text(text, encoding="utf-8")
-    base.with_suffix(".meta.json").write_text(json.dumps({"font": Path(font_file).name, "dpi": dpi, "pt": pt,
-                                                          "profile": profile}))
+    base.with_suffix(".meta.json").write_text(
+        json.dumps({"font": Path(font_file).name, "dpi": dpi, "pt": pt, "profile": profile})
+    )
 
 
 def main() -> None:
@@ -240,8 +248,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--shard", type=int, default=0, help="this worker's shard (for parallel runs)")
     ap.add_argument("--shards", type=int, default=1)
-    ap.add_argument("--profile", choices=("plain", "scan"), default="plain",
-                    help="scan: official-document fonts with photocopy/scan damage, cached under <split>_scan")
+    ap.add_argument(
+        "--profile",
+        choices=("plain", "scan"),
+        default="plain",
+        help="scan: official-document fonts with photocopy/scan damage, cached under <split>_scan",
+    )
     a = ap.parse_args()
     all_lines = load_lines()
     pool = [ln for ln in all_lines if is_holdout(ln) == (a.split == "dev")]

@@ -3,6 +3,7 @@
 `fake_parse` stands in for `pipeline.parse_directive` in batch tests: it is a top-level function
 so spawned worker processes can unpickle it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,9 +49,7 @@ def assignment(
 ) -> Assignment:
     deadline = None
     if due is not None:
-        deadline = Deadline(
-            text=f"trước ngày {due:%d/%m/%Y}", kind=DeadlineKind.date, due=due, operator="trước"
-        )
+        deadline = Deadline(text=f"trước ngày {due:%d/%m/%Y}", kind=DeadlineKind.date, due=due, operator="trước")
     return Assignment(
         id=ident,
         clause=clause,
@@ -96,9 +95,7 @@ def directive(
         issuer="Thủ tướng Chính phủ",
         issued=issued,
         title="Về đẩy mạnh việc thực hiện đúng tiến độ",
-        clauses=[
-            Clause(path="1", label="1.", kind=ClauseKind.section, text=text, span=Span(page=1, start=0, end=len(text)))
-        ],
+        clauses=[Clause(path="1", label="1.", kind=ClauseKind.section, text=text, span=Span(page=1, start=0, end=len(text)))],
         assignments=assignments,
         pages=[Page(number=1, start=0, end=len(text), method=PageMethod.text)],
         text=text,

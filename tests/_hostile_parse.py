@@ -6,6 +6,7 @@ The first line of a test file is a command; anything else goes to `_factories.fa
 for Tesseract), writes both pids to <pidfile> and waits; 'MODULES <file>' writes the imported
 module names to <file>; 'PAGES n' logs n OCR page records as `ingest.ocr` does.
 """
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ they must run, so a missing install fails them instead of hiding them. Tests mar
 `@pytest.mark.browser` need Debian's `chromium` and `chromium-driver` and the `selenium` package,
 on the same terms.
 """
+
 from __future__ import annotations
 
 import functools

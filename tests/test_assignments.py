@@ -1,4 +1,5 @@
 """The task grammar of the genre on sentences written for these tests (not taken from the seeds)."""
+
 from datetime import date
 
 import pytest
@@ -17,36 +18,71 @@ def names(bodies):
 @pytest.mark.parametrize(
     "unit, lead, coordinating, task_start",
     [
-        ("Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng rà soát định mức chi phí.", ["Bộ Tài chính"], ["Bộ Xây dựng"], "chủ trì"),
+        (
+            "Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng rà soát định mức chi phí.",
+            ["Bộ Tài chính"],
+            ["Bộ Xây dựng"],
+            "chủ trì",
+        ),
         ("Giao Bộ Y tế hướng dẫn các địa phương triển khai.", ["Bộ Y tế"], [], "hướng dẫn"),
         ("Yêu cầu Bộ Tư pháp khẩn trương thẩm định hồ sơ.", ["Bộ Tư pháp"], [], "khẩn trương"),
         ("Đồng thời, Bộ Công Thương tiếp tục theo dõi thị trường.", ["Bộ Công Thương"], [], "tiếp tục"),
         ("Về phát triển hạ tầng, cơ chế, Bộ Xây dựng rà soát quy hoạch.", ["Bộ Xây dựng"], [], "rà soát"),
         ("Thủ tướng yêu cầu Bộ Giáo dục và Đào tạo ban hành hướng dẫn.", ["Bộ Giáo dục và Đào tạo"], [], "ban hành"),
         ("Bộ Tài chính - cơ quan thường trực của Ban Chỉ đạo tổng hợp báo cáo.", ["Bộ Tài chính"], [], "tổng hợp"),
-        ("UBND tỉnh Lào Cai và UBND thành phố Hải Phòng chủ trì thí điểm mô hình.",
-         ["Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân thành phố Hải Phòng"], [], "chủ trì"),
-        ("Bộ Nội vụ chủ trì, phối hợp Bộ Tư pháp, Bộ Công an và các bộ, ngành liên quan xây dựng đề án.",
-         ["Bộ Nội vụ"], ["Bộ Tư pháp", "Bộ Công an", "các bộ, ngành liên quan"], "chủ trì"),
+        (
+            "UBND tỉnh Lào Cai và UBND thành phố Hải Phòng chủ trì thí điểm mô hình.",
+            ["Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân thành phố Hải Phòng"],
+            [],
+            "chủ trì",
+        ),
+        (
+            "Bộ Nội vụ chủ trì, phối hợp Bộ Tư pháp, Bộ Công an và các bộ, ngành liên quan xây dựng đề án.",
+            ["Bộ Nội vụ"],
+            ["Bộ Tư pháp", "Bộ Công an", "các bộ, ngành liên quan"],
+            "chủ trì",
+        ),
         ("Về nhiệm vụ cụ thể, Phó Thủ tướng đề nghị Bộ Y tế rà soát danh mục thuốc.", ["Bộ Y tế"], [], "rà soát"),
         ("Chiều 5/3, Phó Thủ tướng yêu cầu Bộ Xây dựng sớm hoàn thiện quy chuẩn.", ["Bộ Xây dựng"], [], "sớm"),
         # after "yêu cầu X" whatever follows the names is the task, even an unlisted verb
         ("Thủ tướng cũng yêu cầu các bộ, ngành quyết tâm cao hơn nữa.", ["các bộ, ngành"], [], "quyết tâm"),
-        ("Các cơ quan chủ quản cơ sở dữ liệu đã có dữ liệu sạch có trách nhiệm công bố danh mục.",
-         ["các cơ quan chủ quản cơ sở dữ liệu"], [], "có trách nhiệm"),
-        ("Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Tuyên Quang chỉ đạo sơ tán dân.",
-         ["Chủ tịch Ủy ban nhân dân tỉnh Lào Cai", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"], [], "chỉ đạo"),
+        (
+            "Các cơ quan chủ quản cơ sở dữ liệu đã có dữ liệu sạch có trách nhiệm công bố danh mục.",
+            ["các cơ quan chủ quản cơ sở dữ liệu"],
+            [],
+            "có trách nhiệm",
+        ),
+        (
+            "Chủ tịch Ủy ban nhân dân các tỉnh: Lào Cai, Tuyên Quang chỉ đạo sơ tán dân.",
+            ["Chủ tịch Ủy ban nhân dân tỉnh Lào Cai", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang"],
+            [],
+            "chỉ đạo",
+        ),
         ("Các Bộ: Quốc phòng, Công an sẵn sàng lực lượng cứu hộ.", ["Bộ Quốc phòng", "Bộ Công an"], [], "sẵn sàng"),
     ],
-    ids=["lead-coord", "giao", "yeu-cau", "dong-thoi", "topic-opener", "speaker", "apposition", "two-provinces",
-         "coord-list", "topic-then-speaker", "lead-in-then-speaker", "addressed-unknown-verb", "relative-clause",
-         "title-enumeration", "plural-enumeration"],
+    ids=[
+        "lead-coord",
+        "giao",
+        "yeu-cau",
+        "dong-thoi",
+        "topic-opener",
+        "speaker",
+        "apposition",
+        "two-provinces",
+        "coord-list",
+        "topic-then-speaker",
+        "lead-in-then-speaker",
+        "addressed-unknown-verb",
+        "relative-clause",
+        "title-enumeration",
+        "plural-enumeration",
+    ],
 )
 def test_find_subject(unit, lead, coordinating, task_start):
     s = find_subject(unit)
     assert names(s.lead) == lead
     assert names(s.coordinating) == coordinating
-    assert unit[s.task_start:].startswith(task_start)
+    assert unit[s.task_start :].startswith(task_start)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +99,9 @@ def test_no_subject(unit):
 
 
 def test_accountability_is_not_a_task():
-    assert find_subject("Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm trước Thủ tướng Chính phủ về kết quả.").accountability
+    assert find_subject(
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm trước Thủ tướng Chính phủ về kết quả."
+    ).accountability
 
 
 def test_split_units_respects_brackets_and_abbreviations():
@@ -196,13 +234,17 @@ def test_prose_tasks():
 
 
 def test_passive_assignment_in_news_is_a_task_but_past_facts_are_not():
-    doc = parse_text(" date 2026-01-05 (VGP) - Hội nghị.\n\n"
-                     "Bộ Tài chính được giao chủ trì xây dựng Nghị định về đầu tư công, hoàn thành trong Quý I/2026.\n\n"
-                     "Bộ Y tế đã ban hành 20 thông tư trong năm 2025.\n")
+    doc = parse_text(
+        " date 2026-01-05 (VGP) - Hội nghị.\n\n"
+        "Bộ Tài chính được giao chủ trì xây dựng Nghị định về đầu tư công, hoàn thành trong Quý I/2026.\n\n"
+        "Bộ Y tế đã ban hành 20 thông tư trong năm 2025.\n"
+    )
     assert records(doc) == [("p1", ["Bộ Tài chính"], date(2026, 3, 31), None)]
 
 
 def test_split_units_keeps_urls_and_numbers_whole():
     text = "Bộ A cập nhật hằng ngày tại https://nq57.vn theo dõi 3.241 thủ tục. Bộ B báo cáo."
     assert [text[s:e] for s, e in split_units(text)] == [
-        "Bộ A cập nhật hằng ngày tại https://nq57.vn theo dõi 3.241 thủ tục.", "Bộ B báo cáo."]
+        "Bộ A cập nhật hằng ngày tại https://nq57.vn theo dõi 3.241 thủ tục.",
+        "Bộ B báo cáo.",
+    ]

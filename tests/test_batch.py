@@ -1,4 +1,5 @@
 """batch: statuses for good and bad files, timeouts, crashes, resume, outputs, dask, CLI."""
+
 from __future__ import annotations
 
 import csv
@@ -55,8 +56,12 @@ def test_bad_files_become_status_rows(archive):
     assert results["good.txt"].directive.number == "33/CT-TTg"
     assert results["good.txt"].pages == 1 and len(results["good.txt"].sha256) == 64
     assert results["warn.txt"].status is BatchStatus.partial
-    expected = {"empty.pdf": "EmptyDocumentError", "image.pdf": "NotAPdfError",
-                "truncated.pdf": "CorruptPdfError", "boom.txt": "ValueError"}
+    expected = {
+        "empty.pdf": "EmptyDocumentError",
+        "image.pdf": "NotAPdfError",
+        "truncated.pdf": "CorruptPdfError",
+        "boom.txt": "ValueError",
+    }
     for name, error_type in expected.items():
         assert (results[name].status, results[name].error_type) == (BatchStatus.failed, error_type), name
         assert results[name].directive is None and results[name].message
@@ -185,8 +190,21 @@ def test_cli_batch_exit_codes(app, archive, tmp_path, monkeypatch):
     good = tmp_path / "good"
     good.mkdir()
     (good / "a.txt").write_text("1/CT-TTg", encoding="utf-8")
-    ok = runner.invoke(app, ["batch", str(good), "--out", str(tmp_path / "out2"), "--glob", "*.txt", "--db",
-                             str(tmp_path / "t.sqlite"), "--workers", "1"])
+    ok = runner.invoke(
+        app,
+        [
+            "batch",
+            str(good),
+            "--out",
+            str(tmp_path / "out2"),
+            "--glob",
+            "*.txt",
+            "--db",
+            str(tmp_path / "t.sqlite"),
+            "--workers",
+            "1",
+        ],
+    )
     assert ok.exit_code == 0, ok.output
 
 
@@ -238,8 +256,10 @@ def test_real_pipeline_on_fixture_and_bad_files(tmp_path):
     (folder / "cut.pdf").write_bytes(FIXTURE_PDF.read_bytes()[:3000])
     out = tmp_path / "out"
     summary = run_batch([folder], out, db=tmp_path / "t.sqlite", workers=2, timeout=120)
-    status = {json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line)
-              for line in (out / "status.jsonl").read_text(encoding="utf-8").splitlines()}
+    status = {
+        json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line)
+        for line in (out / "status.jsonl").read_text(encoding="utf-8").splitlines()
+    }
     assert status["ct33.pdf"]["status"] in ("ok", "partial") and status["ct33.pdf"]["pages"] == 5
     assert status["zero.pdf"]["error_type"] == "EmptyDocumentError"
     assert status["png.pdf"]["error_type"] == "NotAPdfError"

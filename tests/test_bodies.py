@@ -1,4 +1,5 @@
 """Gazetteer lookup, mention finding and subject-phrase splitting for Vietnamese public bodies."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,7 @@ import pytest
 from directive_parser.extract.bodies.gazetteer import BodyMatch, find_bodies, load_gazetteer, lookup, split_bodies
 from directive_parser.models import BodyKind
 
-M, A, P, R, G, O = (BodyKind.ministry, BodyKind.agency, BodyKind.province, BodyKind.role,
-                    BodyKind.group, BodyKind.other)
+M, A, P, R, G, O = (BodyKind.ministry, BodyKind.agency, BodyKind.province, BodyKind.role, BodyKind.group, BodyKind.other)
 
 LOOKUP = [
     ("current-ministry", "Bộ Công an", "Bộ Công an", M),
@@ -55,8 +55,12 @@ LOOKUP = [
     ("chair-of-former", "Chủ tịch UBND tỉnh Hà Giang", "Chủ tịch Ủy ban nhân dân tỉnh Tuyên Quang", R),
     ("deputy-pm-named", "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng", "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng", R),
     ("group-lowercase", "bộ, ngành", "các bộ, ngành", G),
-    ("group-trung-uong-lower", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
-     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", G),
+    (
+        "group-trung-uong-lower",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+        G,
+    ),
 ]
 
 
@@ -68,8 +72,14 @@ def test_lookup(text, name, kind):
     assert body.text == text.strip()
 
 
-NOT_BODIES = [("bo-ho-so", "bộ hồ sơ"), ("bo-tieu-chi", "bộ tiêu chí"), ("Bo-Tieu-chi-cap", "Bộ Tiêu chí"),
-              ("plain-words", "thực hiện nghiêm túc"), ("empty", "   "), ("Bo-Quy-tac", "Bộ Quy tắc ứng xử")]
+NOT_BODIES = [
+    ("bo-ho-so", "bộ hồ sơ"),
+    ("bo-tieu-chi", "bộ tiêu chí"),
+    ("Bo-Tieu-chi-cap", "Bộ Tiêu chí"),
+    ("plain-words", "thực hiện nghiêm túc"),
+    ("empty", "   "),
+    ("Bo-Quy-tac", "Bộ Quy tắc ứng xử"),
+]
 
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_BODIES], ids=[c[0] for c in NOT_BODIES])
@@ -78,31 +88,56 @@ def test_lookup_rejects(text):
 
 
 FIND = [
-    ("two-ubnd", "UBND thành phố Đà Nẵng và UBND thành phố Huế phối hợp",
-     [("UBND thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"), ("UBND thành phố Huế", "Ủy ban nhân dân thành phố Huế")]),
+    (
+        "two-ubnd",
+        "UBND thành phố Đà Nẵng và UBND thành phố Huế phối hợp",
+        [
+            ("UBND thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"),
+            ("UBND thành phố Huế", "Ủy ban nhân dân thành phố Huế"),
+        ],
+    ),
     ("va-inside-name", "Bộ Khoa học và Công nghệ chủ trì", [("Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ")]),
     ("va-between", "Bộ Công an và Bộ Quốc phòng", [("Bộ Công an", "Bộ Công an"), ("Bộ Quốc phòng", "Bộ Quốc phòng")]),
-    ("chair-role-not-split", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chỉ đạo",
-     [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
-       "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")]),
+    (
+        "chair-role-not-split",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chỉ đạo",
+        [
+            (
+                "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+                "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+            )
+        ],
+    ),
     ("vpcp", "Văn phòng Chính phủ theo dõi, đôn đốc", [("Văn phòng Chính phủ", "Văn phòng Chính phủ")]),
     ("unknown-ministry", "Giao Bộ Hạ tầng Số chủ trì", [("Bộ Hạ tầng Số", "Bộ Hạ tầng Số")]),
-    ("unknown-province", "Ủy ban nhân dân tỉnh Xuân Sơn báo cáo", [("Ủy ban nhân dân tỉnh Xuân Sơn", "Ủy ban nhân dân tỉnh Xuân Sơn")]),
+    (
+        "unknown-province",
+        "Ủy ban nhân dân tỉnh Xuân Sơn báo cáo",
+        [("Ủy ban nhân dân tỉnh Xuân Sơn", "Ủy ban nhân dân tỉnh Xuân Sơn")],
+    ),
     ("former-in-text", "đề nghị Bộ GTVT rà soát", [("Bộ GTVT", "Bộ Giao thông vận tải")]),
     ("group-with-cac", "các bộ, ngành, địa phương triển khai", [("các bộ, ngành, địa phương", "các bộ, ngành, địa phương")]),
     ("politburo", "Kết luận của Bộ Chính trị", [("Bộ Chính trị", "Bộ Chính trị")]),
-    ("enumeration", "Giao các Bộ: Công an, Quốc phòng, Ngoại giao thực hiện",
-     [("Bộ: Công an", "Bộ Công an"), ("Quốc phòng", "Bộ Quốc phòng"), ("Ngoại giao", "Bộ Ngoại giao")]),
-    ("province-enumeration", "Ủy ban nhân dân các tỉnh Lào Cai, Yên Bái và Sơn La",
-     [("Ủy ban nhân dân các tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"), ("Yên Bái", "Ủy ban nhân dân tỉnh Lào Cai"),
-      ("Sơn La", "Ủy ban nhân dân tỉnh Sơn La")]),
+    (
+        "enumeration",
+        "Giao các Bộ: Công an, Quốc phòng, Ngoại giao thực hiện",
+        [("Bộ: Công an", "Bộ Công an"), ("Quốc phòng", "Bộ Quốc phòng"), ("Ngoại giao", "Bộ Ngoại giao")],
+    ),
+    (
+        "province-enumeration",
+        "Ủy ban nhân dân các tỉnh Lào Cai, Yên Bái và Sơn La",
+        [
+            ("Ủy ban nhân dân các tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+            ("Yên Bái", "Ủy ban nhân dân tỉnh Lào Cai"),
+            ("Sơn La", "Ủy ban nhân dân tỉnh Sơn La"),
+        ],
+    ),
     ("minister-role", "Bộ trưởng Bộ Công an chỉ đạo", [("Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Công an")]),
     ("not-bo-ho-so", "xây dựng bộ hồ sơ và bộ tiêu chí", []),
     ("not-ngo", "hợp tác với tổ chức phi chính phủ", []),
     ("bare-place-not-mention", "trên địa bàn tỉnh Lào Cai", []),
     ("document-code-not-body", "Nghị định số 15/2025/NĐ-CP và Thông tư 12/2024/TT-BCT", []),
-    ("generic-group-needs-cac", "phù hợp với địa phương; giao các địa phương",
-     [("các địa phương", "các địa phương")]),
+    ("generic-group-needs-cac", "phù hợp với địa phương; giao các địa phương", [("các địa phương", "các địa phương")]),
     ("known-name-beats-generic", "Bộ Công Thương ban hành", [("Bộ Công Thương", "Bộ Công Thương")]),
     ("line-break", "Ủy ban nhân dân\ntỉnh Nghệ An", [("Ủy ban nhân dân\ntỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An")]),
 ]
@@ -112,12 +147,14 @@ FIND = [
 def test_find_bodies(text, expected):
     found = find_bodies(text)
     assert [(m.body.text, m.body.name) for m in found] == expected
-    assert all(text[m.start:m.end] == m.body.text for m in found)
+    assert all(text[m.start : m.end] == m.body.text for m in found)
 
 
 def test_find_bodies_apposition_keeps_ministry_whole():
-    text = ("Bộ Khoa học và Công nghệ - Cơ quan thường trực của Ban Chỉ đạo Trung ương về phát triển khoa học, "
-            "công nghệ, đổi mới sáng tạo và chuyển đổi số chủ trì")
+    text = (
+        "Bộ Khoa học và Công nghệ - Cơ quan thường trực của Ban Chỉ đạo Trung ương về phát triển khoa học, "
+        "công nghệ, đổi mới sáng tạo và chuyển đổi số chủ trì"
+    )
     first = find_bodies(text)[0]
     assert (first.start, first.end, first.body.name) == (0, 24, "Bộ Khoa học và Công nghệ")
 
@@ -130,26 +167,55 @@ def test_find_bodies_offsets_on_decomposed_input():
 
 
 SPLIT = [
-    ("ministries-and-group", "Bộ Khoa học và Công nghệ, Bộ Công an, Bộ Nội vụ và các bộ, ngành",
-     [("Bộ Khoa học và Công nghệ", M), ("Bộ Công an", M), ("Bộ Nội vụ", M), ("các bộ, ngành", G)]),
-    ("two-roles", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
-     "thành phố trực thuộc Trung ương",
-     [("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ", R),
-      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", R)]),
-    ("apposition-dropped", "Bộ Khoa học và Công nghệ - Cơ quan thường trực của Ban Chỉ đạo Trung ương về phát triển "
-     "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, Bộ Công an",
-     [("Bộ Khoa học và Công nghệ", M), ("Bộ Công an", M)]),
-    ("group-bodies", "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
-     [("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", G), ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", G)]),
-    ("unknown-other", "Tập đoàn Công nghiệp - Viễn thông Quân đội (Viettel), Bộ Quốc phòng",
-     [("Tập đoàn Công nghiệp - Viễn thông Quân đội", O), ("Bộ Quốc phòng", M)]),
-    ("bare-provinces", "tỉnh Lào Cai và thành phố Hà Nội",
-     [("Ủy ban nhân dân tỉnh Lào Cai", P), ("Ủy ban nhân dân thành phố Hà Nội", P)]),
-    ("former-names", "Bộ Tài nguyên và Môi trường, Bộ Giao thông vận tải",
-     [("Bộ Tài nguyên và Môi trường", M), ("Bộ Giao thông vận tải", M)]),
+    (
+        "ministries-and-group",
+        "Bộ Khoa học và Công nghệ, Bộ Công an, Bộ Nội vụ và các bộ, ngành",
+        [("Bộ Khoa học và Công nghệ", M), ("Bộ Công an", M), ("Bộ Nội vụ", M), ("các bộ, ngành", G)],
+    ),
+    (
+        "two-roles",
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+        "thành phố trực thuộc Trung ương",
+        [
+            ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ", R),
+            ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", R),
+        ],
+    ),
+    (
+        "apposition-dropped",
+        "Bộ Khoa học và Công nghệ - Cơ quan thường trực của Ban Chỉ đạo Trung ương về phát triển "
+        "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số, Bộ Công an",
+        [("Bộ Khoa học và Công nghệ", M), ("Bộ Công an", M)],
+    ),
+    (
+        "group-bodies",
+        "các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+        [
+            ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", G),
+            ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", G),
+        ],
+    ),
+    (
+        "unknown-other",
+        "Tập đoàn Công nghiệp - Viễn thông Quân đội (Viettel), Bộ Quốc phòng",
+        [("Tập đoàn Công nghiệp - Viễn thông Quân đội", O), ("Bộ Quốc phòng", M)],
+    ),
+    (
+        "bare-provinces",
+        "tỉnh Lào Cai và thành phố Hà Nội",
+        [("Ủy ban nhân dân tỉnh Lào Cai", P), ("Ủy ban nhân dân thành phố Hà Nội", P)],
+    ),
+    (
+        "former-names",
+        "Bộ Tài nguyên và Môi trường, Bộ Giao thông vận tải",
+        [("Bộ Tài nguyên và Môi trường", M), ("Bộ Giao thông vận tải", M)],
+    ),
     ("leading-giao", "Giao Văn phòng Chính phủ", [("Văn phòng Chính phủ", A)]),
-    ("with-coordinators", "Thanh tra Chính phủ, Kiểm toán nhà nước và các cơ quan liên quan",
-     [("Thanh tra Chính phủ", A), ("Kiểm toán nhà nước", A), ("các cơ quan liên quan", G)]),
+    (
+        "with-coordinators",
+        "Thanh tra Chính phủ, Kiểm toán nhà nước và các cơ quan liên quan",
+        [("Thanh tra Chính phủ", A), ("Kiểm toán nhà nước", A), ("các cơ quan liên quan", G)],
+    ),
     ("db-owners", "các cơ quan chủ quản cơ sở dữ liệu", [("các cơ quan chủ quản cơ sở dữ liệu", G)]),
     ("no-body", "thực hiện nghiêm túc các nội dung", []),
 ]
@@ -162,15 +228,69 @@ def test_split_bodies(text, expected):
 
 def test_gazetteer_has_34_current_provinces():
     gaz = load_gazetteer()
-    names = {gaz.lookup(f"UBND tỉnh {p}").name for p in (
-        "Hà Giang", "Tuyên Quang", "Yên Bái", "Lào Cai", "Bắc Kạn", "Thái Nguyên", "Vĩnh Phúc", "Hòa Bình", "Phú Thọ",
-        "Bắc Giang", "Bắc Ninh", "Thái Bình", "Hưng Yên", "Hải Dương", "Hà Nam", "Nam Định", "Ninh Bình",
-        "Quảng Bình", "Quảng Trị", "Quảng Nam", "Kon Tum", "Quảng Ngãi", "Bình Định", "Gia Lai", "Ninh Thuận",
-        "Khánh Hòa", "Đắk Nông", "Bình Thuận", "Lâm Đồng", "Phú Yên", "Đắk Lắk", "Bình Dương", "Bà Rịa - Vũng Tàu",
-        "Bình Phước", "Đồng Nai", "Long An", "Tây Ninh", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Tiền Giang",
-        "Đồng Tháp", "Bạc Liêu", "Cà Mau", "Kiên Giang", "An Giang", "Sóc Trăng", "Hậu Giang", "Cao Bằng",
-        "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
-        "Thừa Thiên Huế")}
+    names = {
+        gaz.lookup(f"UBND tỉnh {p}").name
+        for p in (
+            "Hà Giang",
+            "Tuyên Quang",
+            "Yên Bái",
+            "Lào Cai",
+            "Bắc Kạn",
+            "Thái Nguyên",
+            "Vĩnh Phúc",
+            "Hòa Bình",
+            "Phú Thọ",
+            "Bắc Giang",
+            "Bắc Ninh",
+            "Thái Bình",
+            "Hưng Yên",
+            "Hải Dương",
+            "Hà Nam",
+            "Nam Định",
+            "Ninh Bình",
+            "Quảng Bình",
+            "Quảng Trị",
+            "Quảng Nam",
+            "Kon Tum",
+            "Quảng Ngãi",
+            "Bình Định",
+            "Gia Lai",
+            "Ninh Thuận",
+            "Khánh Hòa",
+            "Đắk Nông",
+            "Bình Thuận",
+            "Lâm Đồng",
+            "Phú Yên",
+            "Đắk Lắk",
+            "Bình Dương",
+            "Bà Rịa - Vũng Tàu",
+            "Bình Phước",
+            "Đồng Nai",
+            "Long An",
+            "Tây Ninh",
+            "Bến Tre",
+            "Trà Vinh",
+            "Vĩnh Long",
+            "Tiền Giang",
+            "Đồng Tháp",
+            "Bạc Liêu",
+            "Cà Mau",
+            "Kiên Giang",
+            "An Giang",
+            "Sóc Trăng",
+            "Hậu Giang",
+            "Cao Bằng",
+            "Lai Châu",
+            "Điện Biên",
+            "Sơn La",
+            "Lạng Sơn",
+            "Quảng Ninh",
+            "Thanh Hóa",
+            "Nghệ An",
+            "Hà Tĩnh",
+            "Thừa Thiên Huế",
+        )
+    }
     names |= {gaz.lookup(f"UBND thành phố {c}").name for c in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ")}
     assert len(names) == 34
 
@@ -186,13 +306,15 @@ def test_all_capitals_after_bo_never_hangs(text: str) -> None:
     assert done.returncode == 0 and done.stdout.strip().isdigit()
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Các cơ quan chủ quản CSDL có trách nhiệm cập nhật", "các cơ quan chủ quản cơ sở dữ liệu"),
-    ("Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm cập nhật", "các cơ quan chủ quản cơ sở dữ liệu"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Các cơ quan chủ quản CSDL có trách nhiệm cập nhật", "các cơ quan chủ quản cơ sở dữ liệu"),
+        ("Các cơ quan chủ quản cơ sở dữ liệu có trách nhiệm cập nhật", "các cơ quan chủ quản cơ sở dữ liệu"),
+    ],
+)
 def test_standard_noun_abbreviations_inside_names(text: str, name: str) -> None:
     assert [m.body.name for m in find_bodies(text)][:1] == [name]
-
 
 
 # A reorganised body keeps the name the document gives it; `successor` routes it to today's holder.
@@ -214,12 +336,15 @@ def test_reorganised_bodies_keep_their_name_and_know_their_successor(text: str, 
     assert [m.body.successor for m in find_bodies(f"Giao {text} chủ trì")] == [successor]
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Sở Khoa học và Công nghệ chủ trì", "Sở Khoa học và Công nghệ"),
-    ("Sở Tài chính bố trí kinh phí", "Sở Tài chính"),
-    ("Sở Văn hóa, Thể thao và Du lịch phối hợp", "Sở Văn hóa, Thể thao và Du lịch"),
-    ("Sở Kế hoạch và Đầu tư tổng hợp", "Sở Kế hoạch và Đầu tư"),
-    ("Cục Quản lý thị trường và Cạnh tranh", "Cục Quản lý thị trường và Cạnh tranh"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sở Khoa học và Công nghệ chủ trì", "Sở Khoa học và Công nghệ"),
+        ("Sở Tài chính bố trí kinh phí", "Sở Tài chính"),
+        ("Sở Văn hóa, Thể thao và Du lịch phối hợp", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Kế hoạch và Đầu tư tổng hợp", "Sở Kế hoạch và Đầu tư"),
+        ("Cục Quản lý thị trường và Cạnh tranh", "Cục Quản lý thị trường và Cạnh tranh"),
+    ],
+)
 def test_units_named_after_ministry_fields(text: str, name: str) -> None:
     assert [m.body.name for m in find_bodies(text)] == [name]

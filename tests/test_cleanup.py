@@ -1,4 +1,5 @@
 """cleanup: NFC and loose marks, page numbers, running headers, footnotes set apart, body left alone."""
+
 from __future__ import annotations
 
 import unicodedata

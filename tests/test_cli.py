@@ -1,4 +1,5 @@
 """cli: output formats, -o, exit codes through `main` (the error boundary), and the repair command."""
+
 from __future__ import annotations
 
 import csv
@@ -67,7 +68,11 @@ def test_machine_formats_agree(cli_run, text_pdf: Path, fmt: str) -> None:
 def test_json_carries_the_header(cli_run, text_pdf: Path) -> None:
     data = json.loads(cli_run("parse", text_pdf, "-f", "json")[1])
     assert (data["number"], data["issued"], data["doc_type"], data["signer"]) == (
-        "33/CT-TTg", "2025-11-06", "Chỉ thị", "Phạm Minh Chính")
+        "33/CT-TTg",
+        "2025-11-06",
+        "Chỉ thị",
+        "Phạm Minh Chính",
+    )
     assert "Bộ Công an" in [b["name"] for a in data["assignments"] for b in a["lead"]]
 
 
@@ -106,8 +111,17 @@ def test_issued_option_does_not_override_the_header_date(cli_run, text_pdf: Path
         ["parse", "fixtures/ct33.text.pdf", "-f", "csv", "--delimiter", ";;"],
         ["parse", "fixtures/ct33.text.pdf", "--columns", "fr"],
     ],
-    ids=["bad-format", "bad-date", "bad-ocr-mode", "missing-path", "unknown-command", "unknown-flag", "unknown-extension",
-         "bad-delimiter", "bad-columns"],
+    ids=[
+        "bad-format",
+        "bad-date",
+        "bad-ocr-mode",
+        "missing-path",
+        "unknown-command",
+        "unknown-flag",
+        "unknown-extension",
+        "bad-delimiter",
+        "bad-columns",
+    ],
 )
 def test_bad_args_exit_1(cli_run, args: list[str], monkeypatch, fixtures_dir: Path) -> None:
     monkeypatch.chdir(fixtures_dir.parent)
@@ -172,8 +186,9 @@ def test_repair_blind(cli_run, fixtures_dir: Path) -> None:
 
 def test_repair_with_reference(cli_run, fixtures_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "repaired.txt"
-    code, out, _ = cli_run("repair", fixtures_dir / "ct33.eng-ocr.txt", "--reference", fixtures_dir / "ct33.clean.txt",
-                           "-o", target)
+    code, out, _ = cli_run(
+        "repair", fixtures_dir / "ct33.eng-ocr.txt", "--reference", fixtures_dir / "ct33.clean.txt", "-o", target
+    )
     assert code == ExitCode.ok and out == ""
     repaired = target.read_text(encoding="utf-8")
     assert "Thời gian qua, với sự chỉ đạo quyết liệt của Chính phủ" in repaired
@@ -348,8 +363,12 @@ def test_quiet_hides_library_warnings_but_not_errors(cli_run, tmp_path: Path, mo
 
 
 def test_non_utf8_stdout_gets_no_traceback(text_pdf: Path) -> None:
-    proc = subprocess.run([str(VENV_BIN / "directive-parser"), "parse", str(text_pdf)], capture_output=True, timeout=120,
-                          env={**os.environ, "PYTHONIOENCODING": "cp1258", "COLUMNS": "100"})
+    proc = subprocess.run(
+        [str(VENV_BIN / "directive-parser"), "parse", str(text_pdf)],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "cp1258", "COLUMNS": "100"},
+    )
     assert proc.returncode == 0, proc.stderr
     assert b"Traceback" not in proc.stderr
     import unicodedata
@@ -365,7 +384,9 @@ def test_schema_command_prints_the_committed_schema(cli_run) -> None:
     committed = (Path(__file__).resolve().parent.parent / "schema" / "directive.schema.json").read_text(encoding="utf-8")
     code, out, _ = cli_run("schema")
     assert code == ExitCode.ok
-    assert json.loads(committed) == Directive.model_json_schema(), "regenerate: directive-parser schema -o schema/directive.schema.json"
+    assert json.loads(committed) == Directive.model_json_schema(), (
+        "regenerate: directive-parser schema -o schema/directive.schema.json"
+    )
     assert out == committed
 
 

@@ -1,4 +1,5 @@
 """Deadline phrases -> Deadline; task sentences -> the deadline matches and the picked one."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -36,8 +37,7 @@ PHRASES = [
     ("ngày 29/02/2028", None, K.date, None, D(2028, 2, 29), None),
     ("trong tháng 01/2026", ISSUED, K.month, D(2026, 1, 1), D(2026, 1, 31), None),
     ("trong tháng 12/2025", ISSUED, K.month, D(2025, 12, 1), D(2025, 12, 31), None),
-    ("hoàn thành ngay trong tháng 12/2025", ISSUED, K.month, D(2025, 12, 1), D(2025, 12, 31),
-     None),
+    ("hoàn thành ngay trong tháng 12/2025", ISSUED, K.month, D(2025, 12, 1), D(2025, 12, 31), None),
     ("trong tháng 1/2026", ISSUED, K.month, D(2026, 1, 1), D(2026, 1, 31), None),
     ("tháng 9/2026", ISSUED, K.month, D(2026, 9, 1), D(2026, 9, 30), None),
     ("tháng 1/2026", None, K.month, D(2026, 1, 1), D(2026, 1, 31), None),
@@ -76,8 +76,7 @@ PHRASES = [
     ("giai đoạn 2026-2030", ISSUED, K.period, D(2026, 1, 1), D(2030, 12, 31), None),
     ("trong giai đoạn 2026 – 2030", ISSUED, K.period, D(2026, 1, 1), D(2030, 12, 31), None),
     ("từ năm 2026 đến năm 2028", ISSUED, K.period, D(2026, 1, 1), D(2028, 12, 31), None),
-    ("từ ngày 01/12/2025 đến ngày 31/01/2026", ISSUED, K.date, D(2025, 12, 1), D(2026, 1, 31),
-     None),
+    ("từ ngày 01/12/2025 đến ngày 31/01/2026", ISSUED, K.date, D(2025, 12, 1), D(2026, 1, 31), None),
     ("từ ngày 15/11 đến ngày 31/12/2025", None, K.date, D(2025, 11, 15), D(2025, 12, 31), None),
     ("từ ngày 20/12 đến ngày 10/01/2026", None, K.date, D(2025, 12, 20), D(2026, 1, 10), None),
     ("từ tháng 12/2025 đến tháng 3/2026", ISSUED, K.month, D(2025, 12, 1), D(2026, 3, 31), None),
@@ -98,18 +97,15 @@ PHRASES = [
     ("định kỳ hằng quý", ISSUED, K.recurring, None, None, R.quarterly),
     ("thường xuyên", ISSUED, K.recurring, None, None, R.regular),
     ("nhiệm vụ thường xuyên", ISSUED, K.recurring, None, None, R.regular),
-    ("theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025", ISSUED, K.none,
-     None, None, None),
+    ("theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025", ISSUED, K.none, None, None, None),
 ]
 
 
-@pytest.mark.parametrize(("phrase", "issued", "kind", "start", "due", "recurrence"), PHRASES,
-                         ids=[p[0] for p in PHRASES])
+@pytest.mark.parametrize(("phrase", "issued", "kind", "start", "due", "recurrence"), PHRASES, ids=[p[0] for p in PHRASES])
 def test_parse_deadline(phrase, issued, kind, start, due, recurrence):
     deadline = parse_deadline(phrase, issued)
     assert deadline is not None
-    assert (deadline.kind, deadline.start, deadline.due, deadline.recurrence) == (
-        kind, start, due, recurrence)
+    assert (deadline.kind, deadline.start, deadline.due, deadline.recurrence) == (kind, start, due, recurrence)
 
 
 # (phrase, operator, text as written)
@@ -132,8 +128,7 @@ def test_parse_deadline_operator_and_text(phrase, operator, text):
 
 
 def test_reference_is_kept_and_not_a_date():
-    deadline = parse_deadline(
-        "thực hiện theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025.", ISSUED)
+    deadline = parse_deadline("thực hiện theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025.", ISSUED)
     assert deadline.reference == "Quyết định số 2352/QĐ-TTg ngày 24/10/2025"
     assert deadline.due is None
 
@@ -164,57 +159,47 @@ def test_nfd_input_is_normalised():
 
 # (sentence, [(kind, due, cue)] expected from find_deadlines)
 FIND = [
-    ("cited-resolution",
-     "Triển khai Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ, hoàn thành "
-     "trong Quý II/2026.",
-     [(K.quarter, D(2026, 6, 30), True)]),
-    ("cited-decision-no-so",
-     "Thực hiện Quyết định 2439/QĐ-TTg ngày 04/11/2025, trình phương án trước ngày 20/12/2025.",
-     [(K.date, D(2025, 12, 20), True)]),
-    ("cited-with-issuer",
-     "Theo Kết luận số 12-KL/TW ngày 05/9/2025 của Bộ Chính trị về việc sắp xếp bộ máy.",
-     []),
-    ("history-tinh-den",
-     "Tính đến ngày 28 tháng 10 năm 2025, cả nước đã giải ngân 60% kế hoạch vốn.",
-     []),
-    ("history-den-dat",
-     "Kim ngạch xuất khẩu nông sản đến tháng 10/2025 đạt 52 tỷ USD.",
-     []),
-    ("history-past-year",
-     "Trong năm 2024, toàn ngành đã cắt giảm 30% thủ tục hành chính.",
-     []),
-    ("plan-name-year",
-     "Xây dựng Kế hoạch hoạt động năm 2026 của Ban Chỉ đạo.",
-     []),
+    (
+        "cited-resolution",
+        "Triển khai Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ, hoàn thành trong Quý II/2026.",
+        [(K.quarter, D(2026, 6, 30), True)],
+    ),
+    (
+        "cited-decision-no-so",
+        "Thực hiện Quyết định 2439/QĐ-TTg ngày 04/11/2025, trình phương án trước ngày 20/12/2025.",
+        [(K.date, D(2025, 12, 20), True)],
+    ),
+    ("cited-with-issuer", "Theo Kết luận số 12-KL/TW ngày 05/9/2025 của Bộ Chính trị về việc sắp xếp bộ máy.", []),
+    ("history-tinh-den", "Tính đến ngày 28 tháng 10 năm 2025, cả nước đã giải ngân 60% kế hoạch vốn.", []),
+    ("history-den-dat", "Kim ngạch xuất khẩu nông sản đến tháng 10/2025 đạt 52 tỷ USD.", []),
+    ("history-past-year", "Trong năm 2024, toàn ngành đã cắt giảm 30% thủ tục hành chính.", []),
+    ("plan-name-year", "Xây dựng Kế hoạch hoạt động năm 2026 của Ban Chỉ đạo.", []),
     # a plan's span is not a deadline ("Chương trình … giai đoạn 2026 - 2030", "Quy hoạch thời kỳ …")
-    ("plan-name-period-uncued",
-     "Xây dựng Chương trình chuyển đổi số giai đoạn 2026 - 2030, trình Thủ tướng Chính phủ "
-     "trong tháng 01/2026.",
-     [(K.month, D(2026, 1, 31), True)]),
-    ("plan-span-after-trong",
-     "Rà soát nhu cầu vốn đầu tư công trung hạn trong giai đoạn 2026-2030 của các địa phương.",
-     []),
-    ("period-with-completion",
-     "Hoàn thành sắp xếp các cơ sở giáo dục trong giai đoạn 2026 - 2030.",
-     [(K.period, D(2030, 12, 31), True)]),
-    ("law-name-date",
-     "Luật Đất đai ngày 18 tháng 01 năm 2024 có hiệu lực thi hành.",
-     []),
-    ("two-deadlines",
-     "Hoàn thành rà soát trước ngày 15/12/2025 và tổng kết trong Quý I/2026.",
-     [(K.date, D(2025, 12, 15), True), (K.quarter, D(2026, 3, 31), True)]),
-    ("immediate-and-recurring",
-     "Triển khai ngay các biện pháp cấp bách và báo cáo hằng tuần.",
-     [(K.immediate, None, True), (K.recurring, None, True)]),
-    ("ngay-ca-not-immediate",
-     "Tiếp tục theo dõi ngay cả khi mưa lũ đã giảm.",
-     []),
-    ("ngay-absorbed-into-cue",
-     "Phải hoàn thành ngay trong tháng 12/2025.",
-     [(K.month, D(2025, 12, 31), True)]),
-    ("uncued-month-kept-uncued",
-     "Hội nghị sơ kết tổ chức vào tháng 3/2026 tại Hà Nội.",
-     [(K.month, D(2026, 3, 31), False)]),
+    (
+        "plan-name-period-uncued",
+        "Xây dựng Chương trình chuyển đổi số giai đoạn 2026 - 2030, trình Thủ tướng Chính phủ trong tháng 01/2026.",
+        [(K.month, D(2026, 1, 31), True)],
+    ),
+    ("plan-span-after-trong", "Rà soát nhu cầu vốn đầu tư công trung hạn trong giai đoạn 2026-2030 của các địa phương.", []),
+    (
+        "period-with-completion",
+        "Hoàn thành sắp xếp các cơ sở giáo dục trong giai đoạn 2026 - 2030.",
+        [(K.period, D(2030, 12, 31), True)],
+    ),
+    ("law-name-date", "Luật Đất đai ngày 18 tháng 01 năm 2024 có hiệu lực thi hành.", []),
+    (
+        "two-deadlines",
+        "Hoàn thành rà soát trước ngày 15/12/2025 và tổng kết trong Quý I/2026.",
+        [(K.date, D(2025, 12, 15), True), (K.quarter, D(2026, 3, 31), True)],
+    ),
+    (
+        "immediate-and-recurring",
+        "Triển khai ngay các biện pháp cấp bách và báo cáo hằng tuần.",
+        [(K.immediate, None, True), (K.recurring, None, True)],
+    ),
+    ("ngay-ca-not-immediate", "Tiếp tục theo dõi ngay cả khi mưa lũ đã giảm.", []),
+    ("ngay-absorbed-into-cue", "Phải hoàn thành ngay trong tháng 12/2025.", [(K.month, D(2025, 12, 31), True)]),
+    ("uncued-month-kept-uncued", "Hội nghị sơ kết tổ chức vào tháng 3/2026 tại Hà Nội.", [(K.month, D(2026, 3, 31), False)]),
 ]
 
 
@@ -231,8 +216,7 @@ HISTORY_WITHOUT_ISSUED = [
 ]
 
 
-@pytest.mark.parametrize("sentence", HISTORY_WITHOUT_ISSUED,
-                         ids=["den-dat", "tinh-den-het", "so-voi-cung-ky"])
+@pytest.mark.parametrize("sentence", HISTORY_WITHOUT_ISSUED, ids=["den-dat", "tinh-den-het", "so-voi-cung-ky"])
 def test_history_dropped_without_issue_date(sentence):
     assert find_deadlines(sentence) == []
 
@@ -246,64 +230,100 @@ def test_find_deadlines_offsets_point_at_phrase():
     sentence = "Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025, hoàn thành trong tháng 01/2026."
     [match] = find_deadlines(sentence, ISSUED)
     assert isinstance(match, DeadlineMatch)
-    assert sentence[match.start:match.end] == "hoàn thành trong tháng 01/2026"
+    assert sentence[match.start : match.end] == "hoàn thành trong tháng 01/2026"
     assert match.deadline.text == "hoàn thành trong tháng 01/2026"
 
 
 # (id, sentence, kind, due, recurrence)
 PICK = [
-    ("closing-quarter-over-cited",
-     "Bộ Nội vụ chủ trì, phối hợp với Bộ Tư pháp sửa đổi Nghị định số 62/2020/NĐ-CP ngày "
-     "01 tháng 6 năm 2020, hoàn thành trong Quý I/2026.",
-     K.quarter, D(2026, 3, 31), None),
-    ("closing-month-over-plan-period",
-     "Bộ Công an chủ trì xây dựng Chương trình triển khai Đề án giai đoạn 2026 - 2030, trình "
-     "Thủ tướng Chính phủ trong tháng 12/2025.",
-     K.month, D(2025, 12, 31), None),
-    ("dated-beats-khan-truong",
-     "Khẩn trương hoàn thiện hồ sơ dự án Luật, trình Chính phủ chậm nhất là ngày 10/12/2025.",
-     K.date, D(2025, 12, 10), None),
-    ("dated-beats-thuong-xuyen",
-     "Thường xuyên kiểm tra, đôn đốc và báo cáo kết quả thực hiện trước ngày 25/12/2025.",
-     K.date, D(2025, 12, 25), None),
-    ("last-cued-wins",
-     "Hoàn thành kiểm kê trước ngày 30/11/2025, tổng hợp báo cáo Thủ tướng Chính phủ trước "
-     "ngày 15/12/2025.",
-     K.date, D(2025, 12, 15), None),
-    ("recurring-without-date",
-     "Các bộ, ngành, địa phương theo dõi sát diễn biến thị trường, báo cáo định kỳ hằng tháng.",
-     K.recurring, None, R.monthly),
-    ("immediate-only",
-     "Ủy ban nhân dân các tỉnh ven biển triển khai ngay phương án sơ tán dân.",
-     K.immediate, None, None),
-    ("recurring-beats-immediate",
-     "Khẩn trương kiện toàn bộ máy và thực hiện nhiệm vụ thường xuyên.",
-     K.recurring, None, R.regular),
-    ("reference-without-date",
-     "Bộ Xây dựng triển khai các dự án theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg "
-     "ngày 24/10/2025 của Thủ tướng Chính phủ.",
-     K.none, None, None),
+    (
+        "closing-quarter-over-cited",
+        "Bộ Nội vụ chủ trì, phối hợp với Bộ Tư pháp sửa đổi Nghị định số 62/2020/NĐ-CP ngày "
+        "01 tháng 6 năm 2020, hoàn thành trong Quý I/2026.",
+        K.quarter,
+        D(2026, 3, 31),
+        None,
+    ),
+    (
+        "closing-month-over-plan-period",
+        "Bộ Công an chủ trì xây dựng Chương trình triển khai Đề án giai đoạn 2026 - 2030, trình "
+        "Thủ tướng Chính phủ trong tháng 12/2025.",
+        K.month,
+        D(2025, 12, 31),
+        None,
+    ),
+    (
+        "dated-beats-khan-truong",
+        "Khẩn trương hoàn thiện hồ sơ dự án Luật, trình Chính phủ chậm nhất là ngày 10/12/2025.",
+        K.date,
+        D(2025, 12, 10),
+        None,
+    ),
+    (
+        "dated-beats-thuong-xuyen",
+        "Thường xuyên kiểm tra, đôn đốc và báo cáo kết quả thực hiện trước ngày 25/12/2025.",
+        K.date,
+        D(2025, 12, 25),
+        None,
+    ),
+    (
+        "last-cued-wins",
+        "Hoàn thành kiểm kê trước ngày 30/11/2025, tổng hợp báo cáo Thủ tướng Chính phủ trước ngày 15/12/2025.",
+        K.date,
+        D(2025, 12, 15),
+        None,
+    ),
+    (
+        "recurring-without-date",
+        "Các bộ, ngành, địa phương theo dõi sát diễn biến thị trường, báo cáo định kỳ hằng tháng.",
+        K.recurring,
+        None,
+        R.monthly,
+    ),
+    ("immediate-only", "Ủy ban nhân dân các tỉnh ven biển triển khai ngay phương án sơ tán dân.", K.immediate, None, None),
+    (
+        "recurring-beats-immediate",
+        "Khẩn trương kiện toàn bộ máy và thực hiện nhiệm vụ thường xuyên.",
+        K.recurring,
+        None,
+        R.regular,
+    ),
+    (
+        "reference-without-date",
+        "Bộ Xây dựng triển khai các dự án theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg "
+        "ngày 24/10/2025 của Thủ tướng Chính phủ.",
+        K.none,
+        None,
+        None,
+    ),
     # a period is a deadline only when completion is asked of it
-    ("period-with-completion-cue",
-     "Bộ Giáo dục và Đào tạo hoàn thành việc sắp xếp mạng lưới trường trong giai đoạn 2026 - 2030.",
-     K.period, D(2030, 12, 31), None),
-    ("year-with-cue-not-plan-year",
-     "Xây dựng Kế hoạch hoạt động năm 2026, ban hành trong năm 2025.",
-     K.year, D(2025, 12, 31), None),
-    ("yearless-date-rolls-forward",
-     "Các địa phương gửi báo cáo về Bộ Tài chính trước ngày 15/9.",
-     K.date, D(2026, 9, 15), None),
-    ("half-year-cued",
-     "Hoàn thành việc sắp xếp trụ sở trong 6 tháng đầu năm 2026.",
-     K.half, D(2026, 6, 30), None),
-    ("range",
-     "Tổ chức đợt cao điểm tấn công trấn áp tội phạm từ ngày 01/12/2025 đến ngày 28/02/2026.",
-     K.date, D(2026, 2, 28), None),
+    (
+        "period-with-completion-cue",
+        "Bộ Giáo dục và Đào tạo hoàn thành việc sắp xếp mạng lưới trường trong giai đoạn 2026 - 2030.",
+        K.period,
+        D(2030, 12, 31),
+        None,
+    ),
+    (
+        "year-with-cue-not-plan-year",
+        "Xây dựng Kế hoạch hoạt động năm 2026, ban hành trong năm 2025.",
+        K.year,
+        D(2025, 12, 31),
+        None,
+    ),
+    ("yearless-date-rolls-forward", "Các địa phương gửi báo cáo về Bộ Tài chính trước ngày 15/9.", K.date, D(2026, 9, 15), None),
+    ("half-year-cued", "Hoàn thành việc sắp xếp trụ sở trong 6 tháng đầu năm 2026.", K.half, D(2026, 6, 30), None),
+    (
+        "range",
+        "Tổ chức đợt cao điểm tấn công trấn áp tội phạm từ ngày 01/12/2025 đến ngày 28/02/2026.",
+        K.date,
+        D(2026, 2, 28),
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "kind", "due", "recurrence"), [p[1:] for p in PICK],
-                         ids=[p[0] for p in PICK])
+@pytest.mark.parametrize(("sentence", "kind", "due", "recurrence"), [p[1:] for p in PICK], ids=[p[0] for p in PICK])
 def test_pick_deadline(sentence, kind, due, recurrence):
     deadline = pick_deadline(sentence, ISSUED)
     assert (deadline.kind, deadline.due, deadline.recurrence) == (kind, due, recurrence)
@@ -318,8 +338,9 @@ PICK_NONE = [
 ]
 
 
-@pytest.mark.parametrize("sentence", PICK_NONE, ids=["no-time", "cited-only", "plan-year-only", "plan-span-thoi-ky",
-                                                     "programme-period"])
+@pytest.mark.parametrize(
+    "sentence", PICK_NONE, ids=["no-time", "cited-only", "plan-year-only", "plan-span-thoi-ky", "programme-period"]
+)
 def test_pick_deadline_none(sentence):
     assert pick_deadline(sentence, ISSUED) is None
 

@@ -1,4 +1,5 @@
 """Tests for blind diacritic restoration: damaged OCR text -> RepairResult."""
+
 from __future__ import annotations
 
 import re
@@ -19,22 +20,25 @@ FIXTURE_FLOOR = 0.93  # word accuracy on the held-out synthetic page pair (measu
 def _strip(text: str) -> str:
     """Synthetic damage: drop every mark as the English OCR model does ('Chính' -> 'Chinh')."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
 
 
 # Our own genre sentences (not from the seeds); damage written the way Tesseract eng does it.
 CASES = [
-    ("Thu tuéng Chinh phi yéu cau cac B9, nganh khan truong trién khai.",
-     "Thủ tướng Chính phủ yêu cầu các Bộ, ngành khẩn trương triển khai."),
-    ("Giao B9 Cong an chu tri, phéi hgp x4y dung Dé an.",
-     "Giao Bộ Công an chủ trì, phối hợp xây dựng Đề án."),
-    ("Nghi quyét s6 71/NQ-CP ngay 01 thang 4 nam 2025 cua Chinh phu.",
-     "Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ."),
-    ("CHI THI VE DAY MANH CAI CACH HANH CHINH",
-     "CHỈ THỊ VỀ ĐẨY MẠNH CẢI CÁCH HÀNH CHÍNH"),
-    ("Van phong Chinh phu theo dõi, tong hop bao cao Thu tuong Chinh phu.",
-     "Văn phòng Chính phủ theo dõi, tổng hợp báo cáo Thủ tướng Chính phủ."),
+    (
+        "Thu tuéng Chinh phi yéu cau cac B9, nganh khan truong trién khai.",
+        "Thủ tướng Chính phủ yêu cầu các Bộ, ngành khẩn trương triển khai.",
+    ),
+    ("Giao B9 Cong an chu tri, phéi hgp x4y dung Dé an.", "Giao Bộ Công an chủ trì, phối hợp xây dựng Đề án."),
+    (
+        "Nghi quyét s6 71/NQ-CP ngay 01 thang 4 nam 2025 cua Chinh phu.",
+        "Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ.",
+    ),
+    ("CHI THI VE DAY MANH CAI CACH HANH CHINH", "CHỈ THỊ VỀ ĐẨY MẠNH CẢI CÁCH HÀNH CHÍNH"),
+    (
+        "Van phong Chinh phu theo dõi, tong hop bao cao Thu tuong Chinh phu.",
+        "Văn phòng Chính phủ theo dõi, tổng hợp báo cáo Thủ tướng Chính phủ.",
+    ),
 ]
 
 
@@ -84,15 +88,14 @@ def test_changes_describe_each_replacement() -> None:
     ocr = "cua B9 Cong an, 2025"
     result = restore_diacritics(ocr)
     assert result.method == "blind"
-    assert [(c.original, c.replacement) for c in result.changes] == [
-        ("cua", "của"), ("B9", "Bộ"), ("Cong", "Công")]
+    assert [(c.original, c.replacement) for c in result.changes] == [("cua", "của"), ("B9", "Bộ"), ("Cong", "Công")]
     for ch in result.changes:
-        assert ocr[ch.start:ch.end] == ch.original
+        assert ocr[ch.start : ch.end] == ch.original
         assert 0.0 <= ch.confidence <= 1.0
         assert ch.method == "blind"
     rebuilt, pos = [], 0
     for ch in result.changes:
-        rebuilt += [ocr[pos:ch.start], ch.replacement]
+        rebuilt += [ocr[pos : ch.start], ch.replacement]
         pos = ch.end
     assert "".join(rebuilt) + ocr[pos:] == result.text
 
@@ -102,9 +105,9 @@ def test_empty_and_punctuation_only() -> None:
     assert restore_diacritics(" -- ; \n").text == " -- ; \n"
 
 
-@pytest.mark.parametrize(("tok", "valid"), [("Chính", True), ("nghiệp", True), ("s6", False),
-                                            ("tuéng", False), ("ISO", False),
-                                            ("mửc", False)])  # a corpus typo: p/t/c/ch take only sắc, nặng
+@pytest.mark.parametrize(
+    ("tok", "valid"), [("Chính", True), ("nghiệp", True), ("s6", False), ("tuéng", False), ("ISO", False), ("mửc", False)]
+)  # a corpus typo: p/t/c/ch take only sắc, nặng
 def test_is_known_syllable(tok: str, valid: bool) -> None:
     assert is_known_syllable(tok) is valid
 
@@ -117,14 +120,18 @@ def test_syllable_validity() -> None:
 
 def _accuracy(hyp: str, ref: str) -> float:
     """Exact-case word accuracy after aligning accent-free lowercase tokens (as the scorecard)."""
+
     def toks(t: str) -> list[str]:
         return re.findall(r"\w+", unicodedata.normalize("NFC", t))
 
     h, r = toks(hyp), toks(ref)
     ops = Levenshtein.opcodes([_strip(x).lower() for x in h], [_strip(x).lower() for x in r])
-    exact = sum(a == b for tag, i1, i2, j1, j2 in ops
-                if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
-                for a, b in zip(h[i1:i2], r[j1:j2]))
+    exact = sum(
+        a == b
+        for tag, i1, i2, j1, j2 in ops
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1)
+        for a, b in zip(h[i1:i2], r[j1:j2])
+    )
     return exact / max(1, len(r))
 
 
@@ -138,40 +145,29 @@ def test_accuracy_floor_on_held_out_synthetic_pages() -> None:
 
 # Scan damage beyond lost marks; our own sentences, damage as Tesseract eng writes it on scans.
 SCAN_CASES = [
-    ("Giao B Noi vu chu tri, phdi hgp voi B§ Tai chinh.",
-     "Giao Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính."),
-    ("Cac van ban dugrc ban hanh dung thoi han.",
-     "Các văn bản được ban hành đúng thời hạn."),
-    ("Thu tudng Chinhphu giao nhiém vu.",
-     "Thủ tướng Chính phủ giao nhiệm vụ."),
-    ("tong hop két.qua thuc hién va-bao cao",
-     "tổng hợp kết.quả thực hiện và-báo cáo"),
-    ("Bao dam nha 6 cho ngudi dan theo khoan 6 Diéu 14 Luat nay.",
-     "Bảo đảm nhà ở cho người dân theo khoản 6 Điều 14 Luật này."),
+    ("Giao B Noi vu chu tri, phdi hgp voi B§ Tai chinh.", "Giao Bộ Nội vụ chủ trì, phối hợp với Bộ Tài chính."),
+    ("Cac van ban dugrc ban hanh dung thoi han.", "Các văn bản được ban hành đúng thời hạn."),
+    ("Thu tudng Chinhphu giao nhiém vu.", "Thủ tướng Chính phủ giao nhiệm vụ."),
+    ("tong hop két.qua thuc hién va-bao cao", "tổng hợp kết.quả thực hiện và-báo cáo"),
+    ("Bao dam nha 6 cho ngudi dan theo khoan 6 Diéu 14 Luat nay.", "Bảo đảm nhà ở cho người dân theo khoản 6 Điều 14 Luật này."),
 ]
 
 
-@pytest.mark.parametrize(("ocr", "expected"), SCAN_CASES,
-                         ids=["lone-B", "badly-damaged", "merged", "glued", "digit-word"])
+@pytest.mark.parametrize(("ocr", "expected"), SCAN_CASES, ids=["lone-B", "badly-damaged", "merged", "glued", "digit-word"])
 def test_restores_scan_damage(ocr: str, expected: str) -> None:
     assert restore_diacritics(ocr).text == expected
 
 
 # Confusions learnt from the harsh-scan pages and casing learnt per word pair; our own sentences.
 CONTEXT_CASES = [
-    ("Chi thi nay c6 hiéu lye thi hanh ké tit ngay ky.",
-     "Chỉ thị này có hiệu lực thi hành kể từ ngày ký."),
-    ("Thong tu nay ¢6 hiéu luc ké tiv ngay 01 thang 7.",
-     "Thông tư này có hiệu lực kể từ ngày 01 tháng 7."),
-    ("UBND cac tinh Cao Bang, Soc Trang va thanh phé Can Tho",
-     "UBND các tỉnh Cao Bằng, Sóc Trăng và thành phố Cần Thơ"),
-    ("c) Lap ké hoach;\nd) Bao cao;\nd) Kiém tra;\ne) Tong két.",
-     "c) Lập kế hoạch;\nd) Báo cáo;\nđ) Kiểm tra;\ne) Tổng kết."),
+    ("Chi thi nay c6 hiéu lye thi hanh ké tit ngay ky.", "Chỉ thị này có hiệu lực thi hành kể từ ngày ký."),
+    ("Thong tu nay ¢6 hiéu luc ké tiv ngay 01 thang 7.", "Thông tư này có hiệu lực kể từ ngày 01 tháng 7."),
+    ("UBND cac tinh Cao Bang, Soc Trang va thanh phé Can Tho", "UBND các tỉnh Cao Bằng, Sóc Trăng và thành phố Cần Thơ"),
+    ("c) Lap ké hoach;\nd) Bao cao;\nd) Kiém tra;\ne) Tong két.", "c) Lập kế hoạch;\nd) Báo cáo;\nđ) Kiểm tra;\ne) Tổng kết."),
 ]
 
 
-@pytest.mark.parametrize(("ocr", "expected"), CONTEXT_CASES,
-                         ids=["tit-tu", "cent-co", "place-names", "d-stroke-label"])
+@pytest.mark.parametrize(("ocr", "expected"), CONTEXT_CASES, ids=["tit-tu", "cent-co", "place-names", "d-stroke-label"])
 def test_restores_scan_confusions_and_context(ocr: str, expected: str) -> None:
     assert restore_diacritics(ocr).text == expected
 
@@ -194,8 +190,8 @@ def test_merged_token_change_covers_the_whole_token() -> None:
     assert result.text == "Chính phủ giao"
     rebuilt, pos = [], 0
     for ch in result.changes:
-        assert ocr[ch.start:ch.end] == ch.original
-        rebuilt += [ocr[pos:ch.start], ch.replacement]
+        assert ocr[ch.start : ch.end] == ch.original
+        rebuilt += [ocr[pos : ch.start], ch.replacement]
         pos = ch.end
     assert "".join(rebuilt) + ocr[pos:] == result.text
 

@@ -3,6 +3,7 @@
 Every .docx here is built by the test with python-docx; the numbering definitions are written into
 the numbering part's XML by `_define_list`, the way Word writes them.
 """
+
 from __future__ import annotations
 
 import io
@@ -26,8 +27,9 @@ from directive_parser.ingest.wordml import format_number
 from directive_parser.models import PageMethod
 
 
-def _define_list(doc, levels: list[tuple[str, str]] | list[tuple[str, str, int]], *, restart: dict[int, int] | None = None,
-                 start: int = 1) -> tuple[int, int]:
+def _define_list(
+    doc, levels: list[tuple[str, str]] | list[tuple[str, str, int]], *, restart: dict[int, int] | None = None, start: int = 1
+) -> tuple[int, int]:
     """Add an abstractNum with `levels` [(numFmt, lvlText[, lvlRestart])] and a w:num using it.
 
     Returns (numId, abstractNumId). `restart`: {ilvl: startOverride} for a restarted copy, see `_restart`.
@@ -38,8 +40,10 @@ def _define_list(doc, levels: list[tuple[str, str]] | list[tuple[str, str, int]]
     for i, level in enumerate(levels):
         fmt, text = level[0], level[1]
         lvl_restart = f'<w:lvlRestart w:val="{level[2]}"/>' if len(level) > 2 else ""  # type: ignore[misc]
-        lvls.append(f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{lvl_restart}'
-                    f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>')
+        lvls.append(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{lvl_restart}'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
+        )
     abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{"".join(lvls)}</w:abstractNum>')
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:  # the schema puts every abstractNum before the first num
@@ -54,7 +58,9 @@ def _add_num(doc, abstract_id: int, overrides: dict[int, int]) -> int:
     numbering = doc.part.numbering_part.element
     num_id = max([int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))] + [0]) + 1
     extra = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="{v}"/></w:lvlOverride>' for i, v in overrides.items())
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{extra}</w:num>'))
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{extra}</w:num>')
+    )
     return num_id
 
 
@@ -167,14 +173,31 @@ def test_lvl_restart(tmp_path: Path) -> None:
     for lvl in (0, 1, 2, 1, 2, 0, 1, 2):
         _item(doc, "x", num, lvl)
     assert _lines(_save(doc, tmp_path / "r.docx")) == [
-        "Điều 1. x", "Khoản 1: x", "a) x", "Khoản 2: x", "b) x", "Điều 2. x", "Khoản 3: x", "a) x"]
+        "Điều 1. x",
+        "Khoản 1: x",
+        "a) x",
+        "Khoản 2: x",
+        "b) x",
+        "Điều 2. x",
+        "Khoản 3: x",
+        "a) x",
+    ]
 
 
 @pytest.mark.parametrize(
     ("n", "fmt", "text"),
-    [(1, "lowerLetter", "a"), (5, "lowerLetter", "e"), (6, "lowerLetter", "f"), (27, "lowerLetter", "aa"),
-     (28, "upperLetter", "BB"), (14, "lowerRoman", "xiv"), (1999, "upperRoman", "MCMXCIX"), (3, "decimalZero", "03"),
-     (7, "decimal", "7"), (7, "ordinal", "7")],
+    [
+        (1, "lowerLetter", "a"),
+        (5, "lowerLetter", "e"),
+        (6, "lowerLetter", "f"),
+        (27, "lowerLetter", "aa"),
+        (28, "upperLetter", "BB"),
+        (14, "lowerRoman", "xiv"),
+        (1999, "upperRoman", "MCMXCIX"),
+        (3, "decimalZero", "03"),
+        (7, "decimal", "7"),
+        (7, "ordinal", "7"),
+    ],
 )
 def test_format_number(n: int, fmt: str, text: str) -> None:
     assert format_number(n, fmt) == text
@@ -193,8 +216,12 @@ def _table_doc(path: Path) -> Path:
     t.cell(1, 0).text = "I"
     t.cell(1, 1).merge(t.cell(1, 3)).text = "Hoàn thiện thể chế"  # a group row: gridSpan 3
     t.cell(2, 2).merge(t.cell(3, 2)).text = "Bộ Tài chính"  # vMerge restart + continue
-    t.rows[3]._tr.tc_lst[2].append(parse_xml(f'<w:p {nsdecls("w")}><w:r><w:t>cũ</w:t></w:r></w:p>'))  # a continued cell's text is not shown
-    for r, (stt, task, due) in enumerate([("1", "Xây dựng Nghị định", "Quý I/2026"), ("2", "Sửa đổi Thông tư", "Quý II/2026")], 2):
+    t.rows[3]._tr.tc_lst[2].append(
+        parse_xml(f"<w:p {nsdecls('w')}><w:r><w:t>cũ</w:t></w:r></w:p>")
+    )  # a continued cell's text is not shown
+    for r, (stt, task, due) in enumerate(
+        [("1", "Xây dựng Nghị định", "Quý I/2026"), ("2", "Sửa đổi Thông tư", "Quý II/2026")], 2
+    ):
         t.cell(r, 0).text, t.cell(r, 1).text, t.cell(r, 3).text = stt, task, due
     t.cell(4, 0).text = "3"
     cell = t.cell(4, 1)
@@ -280,14 +307,17 @@ def test_tracked_changes_hidden_text_and_text_boxes(tmp_path: Path) -> None:
     w = nsdecls("w")
     p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>Bộ Tài chính</w:t></w:r></w:ins>'))
     p._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>Bộ Công Thương</w:delText></w:r></w:del>'))
-    p._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>'))
-    p._p.append(parse_xml(f'<w:r {w}><w:tab/><w:t>chủ trì.</w:t></w:r>'))
+    p._p.append(parse_xml(f"<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"))
+    p._p.append(parse_xml(f"<w:r {w}><w:tab/><w:t>chủ trì.</w:t></w:r>"))
     box = doc.add_paragraph("Neo")
-    box._p.append(parse_xml(
-        f'<w:r {w} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:AlternateContent>'
-        '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>'
-        '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>'
-        '</mc:AlternateContent></w:r>'))
+    box._p.append(
+        parse_xml(
+            f'<w:r {w} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:AlternateContent>'
+            '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>'
+            "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>DỰ THẢO</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r>"
+        )
+    )
     assert _lines(_save(doc, tmp_path / "ins.docx")) == ["Giao Bộ Tài chính chủ trì.", "Neo", "DỰ THẢO"]
 
 
@@ -313,11 +343,19 @@ def test_sniff_tells_a_docx_from_other_zips(tmp_path: Path) -> None:
     ("name", "data", "error", "cause"),
     [
         ("hong.docx", b"PK\x03\x04" + b"\x00" * 64, CorruptDocumentError, "not a readable ZIP package"),
-        ("thieu.docx", _zip({"[Content_Types].xml": b"<Types/>", "word/styles.xml": b"<x/>"}), CorruptDocumentError,
-         "the ZIP has no word/document.xml"),
+        (
+            "thieu.docx",
+            _zip({"[Content_Types].xml": b"<Types/>", "word/styles.xml": b"<x/>"}),
+            CorruptDocumentError,
+            "the ZIP has no word/document.xml",
+        ),
         ("xml.docx", _zip({"word/document.xml": b"<w:document"}), CorruptDocumentError, "damaged and cannot be read"),
-        ("mat-khau.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64,
-         CorruptDocumentError, "encrypted (password-protected)"),
+        (
+            "mat-khau.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64,
+            CorruptDocumentError,
+            "encrypted (password-protected)",
+        ),
         ("bang-tinh.xlsx", _zip({"xl/workbook.xml": b"<x/>"}), NotAPdfError, "ZIP archive"),
     ],
     ids=["bad-zip", "no-document-part", "broken-xml", "encrypted", "xlsx"],
@@ -380,8 +418,21 @@ def test_libreoffice_failing_to_convert_is_a_typed_error(tmp_path: Path, monkeyp
 def test_legacy_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
     made = _numbered_doc(tmp_path / "goc.docx")
     binary = shutil.which("libreoffice") or shutil.which("soffice")
-    subprocess.run([binary, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "doc",
-                    "--outdir", str(tmp_path / "doc"), str(made)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            binary,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path / "doc"),
+            str(made),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     legacy = tmp_path / "doc" / "goc.doc"
     assert legacy.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
     src = ingest(legacy)
@@ -405,13 +456,21 @@ def _directive_doc(path: Path) -> Path:
     doc.add_paragraph("Về việc hoàn thiện thể chế quản lý tài sản công")
     doc.add_paragraph("Để nâng cao hiệu quả quản lý tài sản công, Thủ tướng Chính phủ yêu cầu:")
     num, _ = _define_list(doc, [("decimal", "%1."), ("lowerLetter", "%2)")])
-    _item(doc, "Giao Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp xây dựng Nghị định sửa đổi Nghị định số 151/2017/NĐ-CP, "
-               "trình Chính phủ trước ngày 30 tháng 6 năm 2026.", num)
+    _item(
+        doc,
+        "Giao Bộ Tài chính chủ trì, phối hợp với Bộ Tư pháp xây dựng Nghị định sửa đổi Nghị định số 151/2017/NĐ-CP, "
+        "trình Chính phủ trước ngày 30 tháng 6 năm 2026.",
+        num,
+    )
     _item(doc, "Giao Bộ Xây dựng:", num)
     _item(doc, "Chủ trì rà soát tiêu chuẩn, định mức sử dụng trụ sở làm việc, hoàn thành trong Quý III năm 2026.", num, 1)
     _item(doc, "Hướng dẫn các địa phương sắp xếp lại nhà, đất, báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2026.", num, 1)
-    _item(doc, "Giao Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức kiểm kê tài sản công, hoàn thành "
-               "trước ngày 31 tháng 12 năm 2026.", num)
+    _item(
+        doc,
+        "Giao Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức kiểm kê tài sản công, hoàn thành "
+        "trước ngày 31 tháng 12 năm 2026.",
+        num,
+    )
     doc.add_paragraph("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Chỉ thị này./.")
     sign = doc.add_table(rows=1, cols=2)
     sign.cell(0, 0).text = "Nơi nhận:"
@@ -425,10 +484,16 @@ def _directive_doc(path: Path) -> Path:
 def test_layout_tables_are_written_as_lines(tmp_path: Path) -> None:
     src = ingest(_directive_doc(tmp_path / "ct.docx"))
     lines = src.pages[0].text.split("\n")
-    assert lines[:8] == ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 15/CT-TTg", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                         "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 10 tháng 3 năm 2026", "CHỈ THỊ",
-                         "Về việc hoàn thiện thể chế quản lý tài sản công",
-                         "Để nâng cao hiệu quả quản lý tài sản công, Thủ tướng Chính phủ yêu cầu:"]
+    assert lines[:8] == [
+        "THỦ TƯỚNG CHÍNH PHỦ",
+        "Số: 15/CT-TTg",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 10 tháng 3 năm 2026",
+        "CHỈ THỊ",
+        "Về việc hoàn thiện thể chế quản lý tài sản công",
+        "Để nâng cao hiệu quả quản lý tài sản công, Thủ tướng Chính phủ yêu cầu:",
+    ]
     assert lines[8].startswith("1. Giao Bộ Tài chính chủ trì") and lines[10].startswith("a) Chủ trì rà soát")
     assert lines[-6:] == ["Nơi nhận:", "- Các bộ, cơ quan ngang bộ;", "- Lưu: VT, KTTH.", "THỦ TƯỚNG", "Nguyễn Văn An", ""]
     assert src.pages[0].tables == () and "|" not in src.pages[0].text
@@ -441,8 +506,10 @@ def test_parse_directive_reads_a_word_directive(tmp_path: Path) -> None:
     # the header and signature tables read as lines: issuer, signer and recipients come out whole
     assert (d.issuer, d.signer, d.signer_title) == ("Thủ tướng Chính phủ", "Nguyễn Văn An", "Thủ tướng")
     assert d.recipients == ["Các bộ, cơ quan ngang bộ", "Lưu: VT, KTTH"]
-    got = [(a.clause, [b.name for b in a.lead], a.deadline.due.isoformat() if a.deadline and a.deadline.due else None)
-           for a in d.assignments]
+    got = [
+        (a.clause, [b.name for b in a.lead], a.deadline.due.isoformat() if a.deadline and a.deadline.due else None)
+        for a in d.assignments
+    ]
     assert got == [
         ("1", ["Bộ Tài chính"], "2026-06-30"),
         ("2.a", ["Bộ Xây dựng"], "2026-09-30"),
@@ -461,8 +528,11 @@ def test_parse_directive_reads_a_word_task_table(tmp_path: Path) -> None:
     tbl.cell(1, 0).text = "I"
     tbl.cell(1, 1).merge(tbl.cell(1, 3)).text = "Hoàn thiện thể chế"
     tbl.cell(2, 2).merge(tbl.cell(3, 2)).text = "Bộ Tài chính"
-    rows = [("1", "Xây dựng Nghị định về tài sản công", "Quý I/2026"), ("2", "Sửa đổi Thông tư hướng dẫn", "Quý II/2026"),
-            ("3", "Rà soát định mức", "Năm 2026")]
+    rows = [
+        ("1", "Xây dựng Nghị định về tài sản công", "Quý I/2026"),
+        ("2", "Sửa đổi Thông tư hướng dẫn", "Quý II/2026"),
+        ("3", "Rà soát định mức", "Năm 2026"),
+    ]
     for r, (stt, task, due) in enumerate(rows, 2):
         tbl.cell(r, 0).text, tbl.cell(r, 1).text, tbl.cell(r, 3).text = stt, task, due
     tbl.cell(4, 2).text = "Bộ Xây dựng"

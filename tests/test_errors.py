@@ -1,4 +1,5 @@
 """errors: every error type is raised by a real input or condition, names the file, and maps to its exit code."""
+
 from __future__ import annotations
 
 import inspect
@@ -62,28 +63,44 @@ def _permission_denied(monkeypatch) -> None:
 CASES = {
     "missing-file": (lambda h: h.folder / "không có.pdf", None, {}, FileUnreadableError, ExitCode.input_file),
     "directory": (lambda h: h.folder, None, {}, FileUnreadableError, ExitCode.input_file),
-    "permission": (lambda h: h.write("ct.pdf", b"%PDF-1.4"), _permission_denied, {}, FileUnreadableError,
-                   ExitCode.input_file),
+    "permission": (lambda h: h.write("ct.pdf", b"%PDF-1.4"), _permission_denied, {}, FileUnreadableError, ExitCode.input_file),
     "png-renamed": (lambda h: h.png_as_pdf(), None, {}, NotAPdfError, ExitCode.input_file),
     "truncated": (lambda h: h.truncated(), None, {}, CorruptPdfError, ExitCode.input_file),
-    "truncated-pdfplumber": (lambda h: h.truncated(), None, {"engine": "pdfplumber"}, CorruptPdfError,
-                             ExitCode.input_file),
+    "truncated-pdfplumber": (lambda h: h.truncated(), None, {"engine": "pdfplumber"}, CorruptPdfError, ExitCode.input_file),
     "encrypted": (lambda h: h.encrypted(), None, {}, EncryptedPdfError, ExitCode.input_file),
-    "encrypted-pdfplumber": (lambda h: h.encrypted(), None, {"engine": "pdfplumber"}, EncryptedPdfError,
-                             ExitCode.input_file),
+    "encrypted-pdfplumber": (lambda h: h.encrypted(), None, {"engine": "pdfplumber"}, EncryptedPdfError, ExitCode.input_file),
     "zero-bytes": (lambda h: h.write("empty.pdf", b""), None, {}, EmptyDocumentError, ExitCode.input_file),
     "blank-pages": (lambda h: h.blank_pdf(), None, {"ocr": "never"}, EmptyDocumentError, ExitCode.input_file),
     "english-text": (lambda h: h.write("en.txt", ENGLISH.encode()), None, {}, NotVietnameseError, ExitCode.input_file),
-    "random-bytes": (lambda h: h.write("x.txt", bytes(range(128, 256)) * 4), None, {}, EncodingError,
-                     ExitCode.input_file),
-    "no-tesseract": (lambda h: Path(__file__).parent.parent / "fixtures" / "ct33.scan.pdf", _no_tesseract, {},
-                     MissingDependencyError, ExitCode.missing_dependency),
-    "tesseract-crash": (lambda h: Path(__file__).parent.parent / "fixtures" / "ct33.scan.pdf", _tesseract_crashes,
-                        {"ocr_workers": 1}, OcrError, ExitCode.ocr_failed),
-    "strict-warnings": (lambda h: Path(__file__).parent.parent / "fixtures" / "ct33.clean.txt", None,
-                        {"strict": True}, ExtractionError, ExitCode.partial),
-    "corrupt-docx": (lambda h: h.write("ct.docx", b"PK\x03\x04" + b"\x00" * 64), None, {}, errors.CorruptDocumentError,
-                     ExitCode.input_file),
+    "random-bytes": (lambda h: h.write("x.txt", bytes(range(128, 256)) * 4), None, {}, EncodingError, ExitCode.input_file),
+    "no-tesseract": (
+        lambda h: Path(__file__).parent.parent / "fixtures" / "ct33.scan.pdf",
+        _no_tesseract,
+        {},
+        MissingDependencyError,
+        ExitCode.missing_dependency,
+    ),
+    "tesseract-crash": (
+        lambda h: Path(__file__).parent.parent / "fixtures" / "ct33.scan.pdf",
+        _tesseract_crashes,
+        {"ocr_workers": 1},
+        OcrError,
+        ExitCode.ocr_failed,
+    ),
+    "strict-warnings": (
+        lambda h: Path(__file__).parent.parent / "fixtures" / "ct33.clean.txt",
+        None,
+        {"strict": True},
+        ExtractionError,
+        ExitCode.partial,
+    ),
+    "corrupt-docx": (
+        lambda h: h.write("ct.docx", b"PK\x03\x04" + b"\x00" * 64),
+        None,
+        {},
+        errors.CorruptDocumentError,
+        ExitCode.input_file,
+    ),
 }
 
 
@@ -143,10 +160,17 @@ def test_timeout_is_reported_as_parse_timeout_error(tmp_path: Path) -> None:
 def test_every_concrete_error_has_a_real_trigger() -> None:
     # Raised outside CASES: export, timeout and worker-crash tests here and in test_batch, options below;
     # the tracker's database errors in test_tracker (corrupt, foreign or newer file; a held lock).
-    raised = {case[3] for case in CASES.values()} | {ExportError, ParseTimeoutError, OptionError, WorkerCrashError,
-                                                     errors.TrackerDatabaseError, errors.DatabaseBusyError}
+    raised = {case[3] for case in CASES.values()} | {
+        ExportError,
+        ParseTimeoutError,
+        OptionError,
+        WorkerCrashError,
+        errors.TrackerDatabaseError,
+        errors.DatabaseBusyError,
+    }
     defined = {
-        cls for _, cls in inspect.getmembers(errors, inspect.isclass)
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
         if issubclass(cls, DirectiveParserError) and cls not in (DirectiveParserError, InputFileError)
     }
     assert defined == raised
@@ -154,8 +178,15 @@ def test_every_concrete_error_has_a_real_trigger() -> None:
 
 @pytest.mark.parametrize(
     ("error", "code"),
-    [(InputFileError, 2), (MissingDependencyError, 3), (OcrError, 4), (ExportError, 5), (ExtractionError, 6),
-     (ParseTimeoutError, 7), (DirectiveParserError, 15)],
+    [
+        (InputFileError, 2),
+        (MissingDependencyError, 3),
+        (OcrError, 4),
+        (ExportError, 5),
+        (ExtractionError, 6),
+        (ParseTimeoutError, 7),
+        (DirectiveParserError, 15),
+    ],
     ids=["input", "dependency", "ocr", "export", "extraction", "timeout", "other"],
 )
 def test_exit_codes(error, code) -> None:
@@ -165,7 +196,6 @@ def test_exit_codes(error, code) -> None:
 def test_message_without_path() -> None:
     e = EmptyDocumentError("the text is empty")
     assert (str(e), e.path, e.cause) == ("the text is empty", None, "the text is empty")
-
 
 
 @pytest.mark.parametrize(("option", "value"), [("ocr", "alwys"), ("engine", "nonsense"), ("ocr_workers", 0)])

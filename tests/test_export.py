@@ -1,4 +1,5 @@
 """export: JSON round trip, JSONL, CSV column order and BOM, errors naming the file."""
+
 from __future__ import annotations
 
 import csv
@@ -48,8 +49,21 @@ def test_csv_rows_fixed_columns_and_joined_bodies():
 
 def test_csv_header_order_is_the_documented_one():
     assert CSV_COLUMNS == (
-        "document_number", "doc_type", "issued", "assignment_id", "clause", "lead", "coordinating",
-        "task", "deadline_text", "due", "recurrence", "product", "submit_to", "page", "completeness",
+        "document_number",
+        "doc_type",
+        "issued",
+        "assignment_id",
+        "clause",
+        "lead",
+        "coordinating",
+        "task",
+        "deadline_text",
+        "due",
+        "recurrence",
+        "product",
+        "submit_to",
+        "page",
+        "completeness",
     )
 
 
@@ -101,7 +115,7 @@ def test_latest_directives_keeps_last_copy_and_skips_torn_lines(tmp_path):
     assert [d.number for d in latest_directives(path)] == ["2/CT-TTg", "1/CT-TTg (sửa)"]
 
 
-@pytest.mark.parametrize("task", ["=HYPERLINK(\"http://x\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1)", "\tlệnh", "\rlệnh"])
+@pytest.mark.parametrize("task", ['=HYPERLINK("http://x","bấm")', "+1+1", "-2+3", "@SUM(A1)", "\tlệnh", "\rlệnh"])
 def test_csv_cells_that_would_run_as_formulas_are_made_inert(tmp_path, task: str) -> None:
     doc = directive(assignments=[assignment("x", task=task, lead=("=Bộ Công an",))])
     out = tmp_path / "a.csv"

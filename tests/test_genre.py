@@ -1,4 +1,5 @@
 """Other document types of the genre, written for these tests: a Thông báo kết luận and a Công điện."""
+
 from datetime import date
 from pathlib import Path
 
@@ -10,8 +11,7 @@ DATA = Path(__file__).parent / "data"
 
 
 def rows(doc):
-    return [(a.clause, [b.name for b in a.lead], a.deadline.due if a.deadline else None, a.recurrence)
-            for a in doc.assignments]
+    return [(a.clause, [b.name for b in a.lead], a.deadline.due if a.deadline else None, a.recurrence) for a in doc.assignments]
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +25,12 @@ def cong_dien():
 
 
 def test_thong_bao_header(thong_bao):
-    assert (thong_bao.number, thong_bao.doc_type, thong_bao.issuer, thong_bao.issued) == \
-           ("512/TB-VPCP", "Thông báo", "Văn phòng Chính phủ", date(2025, 12, 15))
+    assert (thong_bao.number, thong_bao.doc_type, thong_bao.issuer, thong_bao.issued) == (
+        "512/TB-VPCP",
+        "Thông báo",
+        "Văn phòng Chính phủ",
+        date(2025, 12, 15),
+    )
     # "… về chuyển đổi số" ends the title: "số" continues a title only into a number
     assert thong_bao.title == "Kết luận của Phó Thủ tướng Chính phủ Nguyễn Chí Dũng tại cuộc họp về chuyển đổi số"
     assert (thong_bao.signer, thong_bao.signer_title) == ("Nguyễn Sỹ Hiệp", "Phó chủ nhiệm")
@@ -87,5 +91,8 @@ def test_provincial_directive_with_skipped_section_and_addressee_list():
     assert got[1] == ("3.-1", ["Sở Tài chính"], None, None)  # section 2 missing: "3." still a section
     # ';' separates addressees in the closing, not tasks: one record with three titled leads
     assert got[2][0] == "closing" and got[2][1] == [
-        "Giám đốc các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường", "Thủ trưởng các cơ quan liên quan"]
+        "Giám đốc các sở, ban, ngành",
+        "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Thủ trưởng các cơ quan liên quan",
+    ]
     assert len(got) == 3

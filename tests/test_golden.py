@@ -3,6 +3,7 @@
 A gold record is found when a parsed task contains its text (fuzzy, accents folded), and counts as
 right only when a lead body and the due date agree too — the same rule the project scorecard uses.
 """
+
 import json
 import unicodedata
 from datetime import date
@@ -37,8 +38,9 @@ def score(doc, gold) -> tuple[float, list[str]]:
     required = [g for g in gold["assignments"] if not g.get("optional")]
     used, full, misses = set(), 0, []
     for g in required:
-        cands = sorted(((fuzz.partial_ratio(norm(g["task"]), norm(a.task)), i) for i, a in enumerate(doc.assignments)),
-                       reverse=True)
+        cands = sorted(
+            ((fuzz.partial_ratio(norm(g["task"]), norm(a.task)), i) for i, a in enumerate(doc.assignments)), reverse=True
+        )
         best = next(((s, i) for s, i in cands if s >= MATCH and i not in used), None)
         if best is None:
             misses.append(f"MISS {g['task'][:50]}")
@@ -50,8 +52,9 @@ def score(doc, gold) -> tuple[float, list[str]]:
             full += 1
         else:
             misses.append(f"WRONG {g['task'][:40]} lead={[b.name for b in a.lead]} due={due}")
-    unsupported = sum(1 for a in doc.assignments
-                      if max(fuzz.partial_ratio(norm(g["task"]), norm(a.task)) for g in gold["assignments"]) < MATCH)
+    unsupported = sum(
+        1 for a in doc.assignments if max(fuzz.partial_ratio(norm(g["task"]), norm(a.task)) for g in gold["assignments"]) < MATCH
+    )
     recall = full / len(required)
     precision = full / max(1, len(used) + unsupported)
     return 2 * recall * precision / max(1e-9, recall + precision), misses
@@ -103,8 +106,9 @@ def test_text_pdf_metadata():
 def test_same_records_from_pdf_and_text():
     pdf = parse_directive(FIXTURES / "ct33.text.pdf")
     txt = parse_directive(FIXTURES / "ct33.clean.txt", issued=date(2025, 11, 6))
-    assert [(a.clause, [b.name for b in a.lead]) for a in pdf.assignments] == \
-           [(a.clause, [b.name for b in a.lead]) for a in txt.assignments]
+    assert [(a.clause, [b.name for b in a.lead]) for a in pdf.assignments] == [
+        (a.clause, [b.name for b in a.lead]) for a in txt.assignments
+    ]
 
 
 def test_everything_serialises():

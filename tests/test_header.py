@@ -1,4 +1,5 @@
 """Header and closing-block fields of Vietnamese administrative documents (Decree 30/2020 layout)."""
+
 from datetime import date
 
 import pytest
@@ -83,7 +84,7 @@ def test_news_date_line():
     text = " date 2025-08-29 (Ngày Nay) - Phó Thủ tướng giao Bộ Công an theo dõi.\n\nĐoạn hai."
     h = parse_header(text)
     assert h.news and h.issued == date(2025, 8, 29)
-    assert text[h.body_start:].startswith("\nĐoạn hai") or text[h.body_start:].startswith("Đoạn hai")
+    assert text[h.body_start :].startswith("\nĐoạn hai") or text[h.body_start :].startswith("Đoạn hai")
 
 
 def test_type_from_number_when_no_type_line():
@@ -103,16 +104,22 @@ def test_invalid_date_is_not_a_date():
 
 @pytest.mark.parametrize(
     "upper, expected",
-    [("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"), ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
-     ("BỘ TRƯỞNG", "Bộ trưởng"), ("CHỦ TỊCH", "Chủ tịch")],
+    [
+        ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+        ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
+        ("BỘ TRƯỞNG", "Bộ trưởng"),
+        ("CHỦ TỊCH", "Chủ tịch"),
+    ],
 )
 def test_sentence_case(upper, expected):
     assert sentence_case(upper) == expected
 
 
 def test_references_with_dates_deduplicated():
-    text = ("thực hiện Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ và Nghị quyết số 57-NQ/TW "
-            "ngày 22/12/2024; Nghị quyết số 71/NQ-CP nêu rõ; Quyết định số 2439/QĐ-TTg ngày 04/11/2025")
+    text = (
+        "thực hiện Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ và Nghị quyết số 57-NQ/TW "
+        "ngày 22/12/2024; Nghị quyết số 71/NQ-CP nêu rõ; Quyết định số 2439/QĐ-TTg ngày 04/11/2025"
+    )
     refs = {r.number: r for r in find_references(text)}
     assert set(refs) == {"71/NQ-CP", "57-NQ/TW", "2439/QĐ-TTg"}
     assert refs["71/NQ-CP"].date == date(2025, 4, 1) and refs["57-NQ/TW"].date == date(2024, 12, 22)
@@ -136,7 +143,7 @@ def test_interleaved_two_column_closing():
     h = parse_header(INTERLEAVED)
     assert (h.signer, h.signer_title) == ("Nguyễn Văn Sinh", "Thứ trưởng")
     assert h.recipients == ["Như trên", "Lưu: VT"]
-    assert INTERLEAVED[h.body_start:h.body_end].strip() == "1. Các đơn vị kiểm tra an toàn."
+    assert INTERLEAVED[h.body_start : h.body_end].strip() == "1. Các đơn vị kiểm tra an toàn."
 
 
 @pytest.mark.parametrize(
@@ -144,8 +151,10 @@ def test_interleaved_two_column_closing():
     [
         ("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "Bộ Tài chính"),
         # OCR reads the two header columns one after the other, the issuer over two lines
-        ("BỘ KHOA HỌC VÀ\nCÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
-         "Bộ Khoa học và Công nghệ"),
+        (
+            "BỘ KHOA HỌC VÀ\nCÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+            "Bộ Khoa học và Công nghệ",
+        ),
         ("VĂN PHÒNG CHÍNH PHỦ\n_______\nSố: 12/TB-VPCP\n", "Văn phòng Chính phủ"),
     ],
     ids=["same-line", "ocr-columns", "no-motto"],
@@ -198,7 +207,9 @@ def test_type_line_is_read_only_in_its_window(blank, found):
 @pytest.mark.parametrize("above, found", [(SIGNER_TITLE_LINES - 1, True), (SIGNER_TITLE_LINES, False)])
 def test_signer_title_is_looked_for_just_above_the_name(above, found):
     filler = "".join(f"- Bộ số {k};\n" for k in range(above))
-    h = parse_header("Số: 1/CT-TTg\nCHỈ THỊ\nVề việc a\n1. Các bộ làm.\nNơi nhận:\n- Như trên.\nTHỦ TƯỚNG\n" + filler + "Phạm Minh Chính\n")
+    h = parse_header(
+        "Số: 1/CT-TTg\nCHỈ THỊ\nVề việc a\n1. Các bộ làm.\nNơi nhận:\n- Như trên.\nTHỦ TƯỚNG\n" + filler + "Phạm Minh Chính\n"
+    )
     assert (h.signer == "Phạm Minh Chính") is found
 
 

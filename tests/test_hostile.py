@@ -2,6 +2,7 @@
 
 Each case either parses like the clean original or fails with the typed error that names the file.
 """
+
 from __future__ import annotations
 
 import os
@@ -107,8 +108,11 @@ def test_legacy_encoded_text(hostile, fixtures_dir: Path, clean_txt, encode) -> 
     assert "Thủ tướng Chính phủ" in doc.text and doc.source.repair.damaged is False
 
 
-@pytest.mark.skipif(IS_ROOT, reason="running as root: chmod 000 does not stop root from reading, so the "
-                    "OS cannot refuse; test_permission_denied_simulated covers the mapping")
+@pytest.mark.skipif(
+    IS_ROOT,
+    reason="running as root: chmod 000 does not stop root from reading, so the "
+    "OS cannot refuse; test_permission_denied_simulated covers the mapping",
+)
 def test_unreadable_directory(hostile, text_pdf: Path) -> None:
     folder = hostile.folder / "khóa"
     folder.mkdir()
@@ -205,14 +209,30 @@ def _growth(fn, make, n: int) -> float:
 @pytest.mark.parametrize(
     ("name", "fn", "make", "n"),
     [
-        ("loose-mark-spaces", lambda t: __import__("directive_parser.structure.cleanup", fromlist=["x"]).normalize(t),
-         lambda n: "a" + " " * n + "b", 200_000),
-        ("recipients-blank-lines", lambda t: __import__("directive_parser.structure.header", fromlist=["x"]).parse_header(t),
-         lambda n: "Số: 1/CT-TTg\n" + "\n" * n + "Nơi nhận:\n- Lưu: VT.", 200_000),
-        ("recipients-form-feeds", lambda t: __import__("directive_parser.structure.header", fromlist=["x"]).parse_header(t),
-         lambda n: "Số: 1/CT-TTg\n" + "\f\n" * n + "Nơi nhận:\n- Lưu: VT.", 100_000),
-        ("pipe-tables", lambda t: __import__("directive_parser.structure.tables", fromlist=["x"]).find_tables(t),
-         lambda n: "| STT | Nội dung | Cơ quan chủ trì |\n" + "| 1 | Việc | Sở A |\n" * n, 20_000),
+        (
+            "loose-mark-spaces",
+            lambda t: __import__("directive_parser.structure.cleanup", fromlist=["x"]).normalize(t),
+            lambda n: "a" + " " * n + "b",
+            200_000,
+        ),
+        (
+            "recipients-blank-lines",
+            lambda t: __import__("directive_parser.structure.header", fromlist=["x"]).parse_header(t),
+            lambda n: "Số: 1/CT-TTg\n" + "\n" * n + "Nơi nhận:\n- Lưu: VT.",
+            200_000,
+        ),
+        (
+            "recipients-form-feeds",
+            lambda t: __import__("directive_parser.structure.header", fromlist=["x"]).parse_header(t),
+            lambda n: "Số: 1/CT-TTg\n" + "\f\n" * n + "Nơi nhận:\n- Lưu: VT.",
+            100_000,
+        ),
+        (
+            "pipe-tables",
+            lambda t: __import__("directive_parser.structure.tables", fromlist=["x"]).find_tables(t),
+            lambda n: "| STT | Nội dung | Cơ quan chủ trì |\n" + "| 1 | Việc | Sở A |\n" * n,
+            20_000,
+        ),
     ],
     ids=lambda v: v if isinstance(v, str) else "",
 )

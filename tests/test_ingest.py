@@ -1,4 +1,5 @@
 """ingest: sniffing, text decoding, page splitting, text-layer trust and the per-page OCR decision."""
+
 from __future__ import annotations
 
 import zipfile
@@ -41,8 +42,18 @@ def _zip_holding_pdf(pdf: bytes) -> bytes:
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE document (DOC/XLS?)"),
         (VI.encode(), "text"),
     ],
-    ids=["pdf", "junk-before-header", "header-at-1000", "header-past-1024", "png", "jpeg", "zip",
-         "zip-storing-a-pdf", "ole", "utf8-text"],
+    ids=[
+        "pdf",
+        "junk-before-header",
+        "header-at-1000",
+        "header-past-1024",
+        "png",
+        "jpeg",
+        "zip",
+        "zip-storing-a-pdf",
+        "ole",
+        "utf8-text",
+    ],
 )
 def test_sniff(data: bytes, kind: str) -> None:
     assert sniff(data) == kind
@@ -319,9 +330,11 @@ def test_non_utf8_reference_file_is_an_encoding_error(tmp_path: Path) -> None:
 def test_a_stray_byte_is_replaced_and_reported_on_the_directive(tmp_path) -> None:
     from directive_parser import parse_directive
 
-    body = ("Số: 5/CT-UBND\nCHỈ THỊ\nVề việc rà soát phí và lệ phí\n"
-            "1. Giao Bộ Tài chính chủ trì rà soát các quy định về phí, hoàn thành trong Quý I/2026.\n"
-            "2. Giao Bộ Tư pháp phối hợp thẩm định các văn bản sửa đổi.\n")
+    body = (
+        "Số: 5/CT-UBND\nCHỈ THỊ\nVề việc rà soát phí và lệ phí\n"
+        "1. Giao Bộ Tài chính chủ trì rà soát các quy định về phí, hoàn thành trong Quý I/2026.\n"
+        "2. Giao Bộ Tư pháp phối hợp thẩm định các văn bản sửa đổi.\n"
+    )
     path = tmp_path / "ct.txt"
     path.write_bytes(body.encode("utf-8").replace("rà soát".encode(), b"r\xff so\xe1t"))
     doc = parse_directive(path)

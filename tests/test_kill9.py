@@ -1,5 +1,6 @@
 """A batch survives kill -9 at any moment: SIGKILL it at random points (seeded), resume each
 time, and at the end every document is in every output exactly once (issue 10, "Done when")."""
+
 from __future__ import annotations
 
 import csv
@@ -48,9 +49,25 @@ def _kill(proc: subprocess.Popen) -> None:
 def _batch(folder: Path, out: Path, db: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "directive_parser", "batch", str(folder), "--out", str(out), "--db", str(db),
-         "--workers", "2", "--resume", "--timeout", "60"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        [
+            sys.executable,
+            "-m",
+            "directive_parser",
+            "batch",
+            str(folder),
+            "--out",
+            str(out),
+            "--db",
+            str(db),
+            "--workers",
+            "2",
+            "--resume",
+            "--timeout",
+            "60",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
 
 

@@ -1,4 +1,5 @@
 """legacy_encoding: TCVN3/VNI round trips, detection, and refusal of non-Vietnamese bytes."""
+
 from __future__ import annotations
 
 import random
@@ -15,8 +16,7 @@ from directive_parser.text.syllable import is_syllable
 
 SENTENCES = [
     pytest.param(
-        "Thủ tướng Chính phủ yêu cầu Bộ Công an chủ trì, phối hợp với các bộ, ngành "
-        "hoàn thành trong Quý I/2026.",
+        "Thủ tướng Chính phủ yêu cầu Bộ Công an chủ trì, phối hợp với các bộ, ngành hoàn thành trong Quý I/2026.",
         id="assignment",
     ),
     pytest.param("CHỈ THỊ", id="caps-heading"),
@@ -25,8 +25,7 @@ SENTENCES = [
     pytest.param("BỘ CÔNG AN", id="caps-title-like-word"),
     pytest.param("Bộ GTVT chủ trì.", id="abbreviation"),
     pytest.param(
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Số: 01/CT-TTg\nHà Nội, ngày 05 tháng 01 năm 2026",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 01/CT-TTg\nHà Nội, ngày 05 tháng 01 năm 2026",
         id="letterhead",
     ),
     pytest.param(

@@ -3,6 +3,7 @@
 The texts are written for these tests in the shapes news sites use: a headline, then a byline
 ("Thứ Sáu, 29/08/2025 15:30") and/or a dateline opening the lede ("Hà Nội, 29/8/2025 -", "(VOV) -").
 """
+
 from datetime import date
 
 import pytest
@@ -13,8 +14,10 @@ from directive_parser.structure.header import parse_header
 
 HEADLINE = "Phó Thủ tướng yêu cầu hoàn thành cơ sở dữ liệu đất đai"
 LEDE = "Bộ Tài nguyên và Môi trường chủ trì hoàn thành cơ sở dữ liệu đất đai trước ngày 31/12/2025."
-MORE = ("Bộ Tư pháp phối hợp rà soát thủ tục hành chính liên quan, báo cáo Thủ tướng Chính phủ trong tháng 10.\n"
-        "Các địa phương bố trí kinh phí, nhân lực để số hóa hồ sơ địa chính theo kế hoạch.\n")
+MORE = (
+    "Bộ Tư pháp phối hợp rà soát thủ tục hành chính liên quan, báo cáo Thủ tướng Chính phủ trong tháng 10.\n"
+    "Các địa phương bố trí kinh phí, nhân lực để số hóa hồ sơ địa chính theo kế hoạch.\n"
+)
 
 
 def report(*head: str) -> str:
@@ -49,25 +52,45 @@ def report(*head: str) -> str:
         # a headline ending in a quotation
         (report("Kiểm tra thông tin “nước hồ lại đục”", "Thứ Tư, 03-06-2020, 03:06"), date(2020, 6, 3), None),
         # a headline over two lines
-        (report("Thủ tướng chỉ đạo hoàn thành", "cơ sở dữ liệu đất đai trong năm nay", "01.10.2025 | 09:00"), date(2025, 10, 1), None),
+        (
+            report("Thủ tướng chỉ đạo hoàn thành", "cơ sở dữ liệu đất đai trong năm nay", "01.10.2025 | 09:00"),
+            date(2025, 10, 1),
+            None,
+        ),
         # the old scraped form still works
         (" date 2025-08-29 (Ngày Nay) - Tóm tắt.\n" + LEDE + "\n" + MORE, date(2025, 8, 29), None),
     ],
-    ids=["place-date", "tp-ngay", "medium", "paren-domain", "paren-vov", "tag-vgp", "tag-amp", "place-agency",
-         "paren-no-dash", "weekday-byline", "gmt-byline", "author-byline", "dashed-byline", "iso-stamp",
-         "quoted-headline", "two-line-headline", "old-date-line"],
+    ids=[
+        "place-date",
+        "tp-ngay",
+        "medium",
+        "paren-domain",
+        "paren-vov",
+        "tag-vgp",
+        "tag-amp",
+        "place-agency",
+        "paren-no-dash",
+        "weekday-byline",
+        "gmt-byline",
+        "author-byline",
+        "dashed-byline",
+        "iso-stamp",
+        "quoted-headline",
+        "two-line-headline",
+        "old-date-line",
+    ],
 )
 def test_dated_and_datelined_reports(text, issued, place):
     h = parse_header(text)
     assert (h.news, h.issued, h.place) == (True, issued, place)
-    assert text[h.body_start:].lstrip().startswith(LEDE[:30])
+    assert text[h.body_start :].lstrip().startswith(LEDE[:30])
     assert h.number is None and h.doc_type is None
 
 
 def test_headline_is_the_title_and_not_in_the_body():
     text = report(HEADLINE, "Thứ Sáu, 29/08/2025 15:30", "(Chinhphu.vn) - ")
     h = parse_header(text)
-    assert h.title == HEADLINE and HEADLINE not in text[h.body_start:]
+    assert h.title == HEADLINE and HEADLINE not in text[h.body_start :]
 
 
 @pytest.mark.parametrize(
@@ -78,15 +101,17 @@ def test_headline_is_the_title_and_not_in_the_body():
         # undated, no headline: the first line is already a sentence
         (LEDE + "\n" + MORE, None),
         # "Cộng hòa xã hội chủ nghĩa Việt Nam" in running text is not the motto of a header
-        (HEADLINE + "\nNhà nước Cộng hòa xã hội chủ nghĩa Việt Nam bảo đảm quyền tiếp cận thông tin của người dân.\n" + MORE,
-         HEADLINE),
+        (
+            HEADLINE + "\nNhà nước Cộng hòa xã hội chủ nghĩa Việt Nam bảo đảm quyền tiếp cận thông tin của người dân.\n" + MORE,
+            HEADLINE,
+        ),
     ],
     ids=["headline", "no-headline", "motto-words-in-prose"],
 )
 def test_undated_prose_is_news(text, title):
     h = parse_header(text)
     assert (h.news, h.issued, h.title) == (True, None, title)
-    assert text[h.body_start:].startswith(text.split("\n")[1 if title else 0])
+    assert text[h.body_start :].startswith(text.split("\n")[1 if title else 0])
 
 
 def test_a_byline_below_the_story_is_not_read():

@@ -4,6 +4,7 @@ The notebook is run with nbclient in the venv's own Python: a `python3` kernel s
 `sys.executable` is installed into a temporary folder that `JUPYTER_PATH` puts first, so a
 user-level `python3` spec (e.g. in ~/.local/share/jupyter) cannot swap in another interpreter.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """ocr: recorded Tesseract output and injected failures (unit), plus two real runs marked `tesseract`."""
+
 from __future__ import annotations
 
 import threading
@@ -65,8 +66,9 @@ def fake_tesseract(monkeypatch):
 
 def test_recorded_text_fills_only_the_pages_marked_for_ocr(text_pdf: Path, fake_tesseract) -> None:
     doc = ingest(text_pdf)
-    doc = replace(doc, pages=[replace(p, text="", method=PageMethod.ocr) if p.number in (2, 4) else p for p in doc.pages],
-                  needs_ocr=[2, 4])
+    doc = replace(
+        doc, pages=[replace(p, text="", method=PageMethod.ocr) if p.number in (2, 4) else p for p in doc.pages], needs_ocr=[2, 4]
+    )
     fake = fake_tesseract({2: "trang hai", 4: "trang bốn"})
     out = ocr.ocr_pages(doc, workers=2)
     assert [p.text for p in out.pages][1::2] == ["trang hai", "trang bốn"]
@@ -210,8 +212,11 @@ def test_real_scan_end_to_end(scan_pdf: Path) -> None:
 
 def _tiny_pdf(folder: Path, width: float, height: float, name: str = "huge.pdf") -> Path:
     """A one-page PDF of a few hundred bytes whose MediaBox is `width` x `height` points."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] >>".encode()]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] >>".encode(),
+    ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, body in enumerate(objects, 1):
@@ -229,8 +234,13 @@ def _tiny_pdf(folder: Path, width: float, height: float, name: str = "huge.pdf")
 def _scan_doc(path: Path, pages: int = 1) -> SourceDocument:
     from directive_parser.models import PageText
 
-    return SourceDocument(str(path), "0" * 64, "application/pdf", [PageText(n, "", PageMethod.ocr) for n in range(1, pages + 1)],
-                          needs_ocr=list(range(1, pages + 1)))
+    return SourceDocument(
+        str(path),
+        "0" * 64,
+        "application/pdf",
+        [PageText(n, "", PageMethod.ocr) for n in range(1, pages + 1)],
+        needs_ocr=list(range(1, pages + 1)),
+    )
 
 
 def test_huge_page_is_rendered_within_the_pixel_cap(tmp_path: Path, caplog) -> None:

@@ -2,6 +2,7 @@
 
 The PDFs are typeset here with reportlab (DejaVu Serif for Vietnamese), so every cell's text is known.
 """
+
 from __future__ import annotations
 
 import functools
@@ -21,17 +22,37 @@ pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu Serif is not i
 
 HEADER = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian hoàn thành"]
 ROWS = [
-    ["1", "Xây dựng Nghị định quy định chi tiết một số điều của Luật Dữ liệu về kết nối, chia sẻ dữ liệu giữa các cơ quan nhà nước",
-     "Bộ Công an", "Bộ Tư pháp, Văn phòng Chính phủ", "Nghị định", "Quý IV/2025"],
+    [
+        "1",
+        "Xây dựng Nghị định quy định chi tiết một số điều của Luật Dữ liệu về kết nối, chia sẻ dữ liệu giữa các cơ quan nhà nước",
+        "Bộ Công an",
+        "Bộ Tư pháp, Văn phòng Chính phủ",
+        "Nghị định",
+        "Quý IV/2025",
+    ],
     ["2", "Hoàn thiện cơ sở dữ liệu quốc gia về dân cư", "Bộ Công an", "", "Cơ sở dữ liệu", "Thường xuyên"],
-    ["3", "Rà soát, đánh giá thủ tục hành chính liên quan đến đất đai và đề xuất phương án cắt giảm, đơn giản hóa",
-     "Bộ Nông nghiệp và Môi trường", "Các bộ, ngành; Ủy ban nhân dân các tỉnh, thành phố", "Báo cáo", "Trước ngày 31/12/2025"],
+    [
+        "3",
+        "Rà soát, đánh giá thủ tục hành chính liên quan đến đất đai và đề xuất phương án cắt giảm, đơn giản hóa",
+        "Bộ Nông nghiệp và Môi trường",
+        "Các bộ, ngành; Ủy ban nhân dân các tỉnh, thành phố",
+        "Báo cáo",
+        "Trước ngày 31/12/2025",
+    ],
     ["4", "Tổ chức tập huấn chuyển đổi số cho cán bộ", "Bộ Nội vụ", "Bộ Khoa học và Công nghệ", "Kế hoạch", "Năm 2026"],
-    ["5", "Ứng dụng trí tuệ nhân tạo trong giải quyết thủ tục hành chính", "Văn phòng Chính phủ", "Các bộ, ngành",
-     "Hệ thống", "2026 - 2030"],
+    [
+        "5",
+        "Ứng dụng trí tuệ nhân tạo trong giải quyết thủ tục hành chính",
+        "Văn phòng Chính phủ",
+        "Các bộ, ngành",
+        "Hệ thống",
+        "2026 - 2030",
+    ],
 ]
-PROSE = ("Giao Bộ Công an chủ trì, phối hợp với Bộ Nội vụ hoàn thành trước ngày 31/12/2025 việc rà soát "
-         "văn bản quy phạm pháp luật về dữ liệu và báo cáo Thủ tướng Chính phủ.")
+PROSE = (
+    "Giao Bộ Công an chủ trì, phối hợp với Bộ Nội vụ hoàn thành trước ngày 31/12/2025 việc rà soát "
+    "văn bản quy phạm pháp luật về dữ liệu và báo cáo Thủ tướng Chính phủ."
+)
 ABOVE = "PHỤ LỤC DANH MỤC NHIỆM VỤ"
 BELOW = "Ghi chú: các cơ quan báo cáo kết quả hằng quý."
 
@@ -97,15 +118,22 @@ WIDTHS = [40.0, 240.0, 110.0, 130.0, 80.0, 90.0]  # 690 pt: fits a landscape A4 
 
 @functools.cache
 def prose_then_table() -> bytes:
-    return _build([("portrait", [_para(PROSE)]),
-                   ("landscape", [_para(ABOVE), _table([HEADER, *ROWS], WIDTHS), _para(BELOW)])])
+    return _build([("portrait", [_para(PROSE)]), ("landscape", [_para(ABOVE), _table([HEADER, *ROWS], WIDTHS), _para(BELOW)])])
 
 
 @functools.cache
 def long_table() -> bytes:
-    rows = [[str(i), f"Nhiệm vụ số {i}: triển khai nội dung của Kế hoạch tại địa phương, báo cáo kết quả",
-             "Bộ Tài chính" if i % 2 else "Bộ Công an", "Các bộ, ngành", "Báo cáo", f"Tháng {i % 12 + 1}/2026"]
-            for i in range(1, 25)]
+    rows = [
+        [
+            str(i),
+            f"Nhiệm vụ số {i}: triển khai nội dung của Kế hoạch tại địa phương, báo cáo kết quả",
+            "Bộ Tài chính" if i % 2 else "Bộ Công an",
+            "Các bộ, ngành",
+            "Báo cáo",
+            f"Tháng {i % 12 + 1}/2026",
+        ]
+        for i in range(1, 25)
+    ]
     return _build([("landscape", [_para(ABOVE), _table([HEADER, *rows], WIDTHS)])])
 
 
@@ -161,8 +189,8 @@ def test_prose_page_then_landscape_table(tmp_path: Path, engine: str) -> None:
     first_row = next(k for k, line in enumerate(lines) if line.startswith("| "))
     last_row = max(k for k, line in enumerate(lines) if line.startswith("| "))
     assert " ".join(lines[:first_row]) == ABOVE
-    assert " ".join(lines[last_row + 1:]) == BELOW
-    assert all(line.startswith("| ") for line in lines[first_row:last_row + 1])
+    assert " ".join(lines[last_row + 1 :]) == BELOW
+    assert all(line.startswith("| ") for line in lines[first_row : last_row + 1])
     assert len(tables2) == 1
     _check_grid(tables2[0], 2, (6, 6), (841.89, 595.28))
 

@@ -2,6 +2,7 @@
 batch (and take their Tesseract along), a memory cap, native aborts as typed failures, FIFOs and
 devices refused, unreadable files and duplicate numbers kept apart, a locked tracker failing one
 document only, large files first, and the summary naming each failure."""
+
 from __future__ import annotations
 
 import json
@@ -166,8 +167,10 @@ def test_fifo_and_device_inputs_fail_without_hanging(tmp_path):
     finally:
         signal.alarm(0)
     assert summary.counts[BatchStatus.failed] == 2 and summary.counts[BatchStatus.ok] == 1
-    assert {Path(r.path).name: r.error_type for r in summary.failed} == {"pipe.txt": "FileUnreadableError",
-                                                                         "zero": "FileUnreadableError"}
+    assert {Path(r.path).name: r.error_type for r in summary.failed} == {
+        "pipe.txt": "FileUnreadableError",
+        "zero": "FileUnreadableError",
+    }
     with Tracker(db, readonly=True) as t:  # two unreadable files, two rows: keyed by path, not by ""
         keys = sorted(r["key"] for r in t.results())
     assert keys[1:] == ["path:/dev/zero", f"path:{fifo}"] and len(keys) == 3
@@ -188,8 +191,9 @@ def test_same_number_in_two_files_keeps_both_in_the_tracker(tmp_path):
 
 def _result(path: Path, number: str) -> BatchResult:
     d = fake_parse(path)
-    return BatchResult(path=str(path), sha256=d.source.sha256, status=BatchStatus.ok, parser_version=parser_version(),
-                       directive=d, pages=1)
+    return BatchResult(
+        path=str(path), sha256=d.source.sha256, status=BatchStatus.ok, parser_version=parser_version(), directive=d, pages=1
+    )
 
 
 def test_a_locked_tracker_fails_that_document_only(tmp_path):
@@ -229,8 +233,9 @@ def test_cli_summary_names_each_failed_file(tmp_path, monkeypatch):
     app = typer.Typer()
     cli_batch.register(app)
     app.command("noop")(lambda: None)
-    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "1",
-                                      "--max-memory-mb", "0"])
+    result = CliRunner().invoke(
+        app, ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "1", "--max-memory-mb", "0"]
+    )
     assert result.exit_code == 6, result.output
     said = " ".join(result.output.split())  # the console wraps long paths
     assert "1 file(s) not parsed" in said and "boom.txt: ValueError: unexpected failure" in said
@@ -249,8 +254,15 @@ def test_progress_rates_and_eta():
 def test_ocr_pages_are_relayed_from_the_workers(tmp_path):
     (tmp_path / "scan.txt").write_text("PAGES 4", encoding="utf-8")
     calls = []
-    results = list(parse_many([tmp_path], glob="*.txt", workers=1, parse_fn=hostile_parse,
-                              on_pages=lambda worker, done, total: calls.append((worker, done, total))))
+    results = list(
+        parse_many(
+            [tmp_path],
+            glob="*.txt",
+            workers=1,
+            parse_fn=hostile_parse,
+            on_pages=lambda worker, done, total: calls.append((worker, done, total)),
+        )
+    )
     deadline = time.monotonic() + 5
     while len(calls) < 5 and time.monotonic() < deadline:  # the relay thread may trail the result
         time.sleep(0.05)
@@ -264,6 +276,5 @@ def test_progress_counts_pages_in_flight():
     progress = _BatchProgress({"a.pdf": 1000})
     progress.on_pages("123", 3, 10)
     assert progress.pages_done() == 3
-    progress.update(BatchResult(path="a.pdf", sha256="x", status=BatchStatus.ok, parser_version="v", pages=10,
-                                worker="123"))
+    progress.update(BatchResult(path="a.pdf", sha256="x", status=BatchStatus.ok, parser_version="v", pages=10, worker="123"))
     assert progress.pages_done() == 10  # the finished document's pages replace its pages in flight

@@ -3,6 +3,7 @@
 Damage is synthetic and deterministic: `_english_ocr` does to a line what Tesseract's English
 model does to Vietnamese (marks lost, "ctia" for "của", "1a" for "là", "B9" for "Bộ").
 """
+
 from __future__ import annotations
 
 import re
@@ -34,9 +35,24 @@ Văn phòng Chính phủ thông báo ý kiến kết luận như sau:
 """
 
 # Word-level confusions of the English model, then marks stripped from everything else.
-_WORD_DAMAGE = {"của": "ctia", "là": "1a", "Bộ": "B9", "số": "s6", "tướng": "tuéng", "phủ": "phi",
-                "được": "dugrc", "những": "nhitng", "nhiệm": "nhi¢m", "độ": "d6", "Để": "Pé",
-                "về": "vé", "quyết": "quyét", "tiến": "tién", "đối": "d6i", "Ủy": "Ty"}
+_WORD_DAMAGE = {
+    "của": "ctia",
+    "là": "1a",
+    "Bộ": "B9",
+    "số": "s6",
+    "tướng": "tuéng",
+    "phủ": "phi",
+    "được": "dugrc",
+    "những": "nhitng",
+    "nhiệm": "nhi¢m",
+    "độ": "d6",
+    "Để": "Pé",
+    "về": "vé",
+    "quyết": "quyét",
+    "tiến": "tién",
+    "đối": "d6i",
+    "Ủy": "Ty",
+}
 
 
 def _strip(s: str) -> str:
@@ -85,7 +101,9 @@ def test_lines_and_clause_labels_are_the_ocr_texts(clean):
     out = repair_text(ocr, clean).text
     assert out.count("\n") == ocr.count("\n")
     labels = [re.match(r"(\d+\.|[a-zđ]\))", line) for line in out.splitlines()]
-    assert [m.group() for m in labels if m] == [m.group() for m in map(lambda l: re.match(r"(\d+\.|[a-zđ]\))", l), ocr.splitlines()) if m]
+    assert [m.group() for m in labels if m] == [
+        m.group() for m in map(lambda l: re.match(r"(\d+\.|[a-zđ]\))", l), ocr.splitlines()) if m
+    ]
 
 
 def test_changes_point_into_the_input():
@@ -95,9 +113,9 @@ def test_changes_point_into_the_input():
     rebuilt, pos = [], 0
     for c in result.changes:
         assert isinstance(c, TokenChange) and c.method == "reference"
-        assert ocr[c.start:c.end] == c.original
+        assert ocr[c.start : c.end] == c.original
         assert 0.6 <= c.confidence <= 1.0
-        rebuilt += [ocr[pos:c.start], c.replacement]
+        rebuilt += [ocr[pos : c.start], c.replacement]
         pos = c.end
     assert "".join(rebuilt) + ocr[pos:] == expected
 
@@ -105,8 +123,11 @@ def test_changes_point_into_the_input():
 @pytest.mark.parametrize(
     ("ocr", "reference", "expected"),
     [
-        ("Thu tuéng Chinh phi - Trudng Ban Chi dao", "Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo",
-         "Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo"),
+        (
+            "Thu tuéng Chinh phi - Trudng Ban Chi dao",
+            "Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo",
+            "Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo",
+        ),
         ("c) Giao B9 Cong an:", "c) Giao Bộ Công an:", "c) Giao Bộ Công an:"),
         ("van con 51 nhiém\nvu! qua han", "vẫn còn 51 nhiệm vụ1 quá hạn", "vẫn còn 51 nhiệm\nvụ1 quá hạn"),
         ("Nghi quyét O 71/N Q-CP ngay 01", "Nghị quyết số 71/NQ-CP ngày 01", "Nghị quyết số 71/NQ-CP ngày 01"),
@@ -154,13 +175,20 @@ def fake_blind(monkeypatch):
 
     def restore_diacritics(text: str) -> RepairResult:
         calls.append(text)
-        changes = [TokenChange(start=m.start(), end=m.end(), original=m.group(),
-                               replacement={"khong": "không", "nguoi": "người"}[m.group()],
-                               confidence=0.9, method="blind")
-                   for m in re.finditer(r"\b(khong|nguoi)\b", text)]
+        changes = [
+            TokenChange(
+                start=m.start(),
+                end=m.end(),
+                original=m.group(),
+                replacement={"khong": "không", "nguoi": "người"}[m.group()],
+                confidence=0.9,
+                method="blind",
+            )
+            for m in re.finditer(r"\b(khong|nguoi)\b", text)
+        ]
         out, pos = [], 0
         for c in changes:
-            out += [text[pos:c.start], c.replacement]
+            out += [text[pos : c.start], c.replacement]
             pos = c.end
         return RepairResult(text="".join(out) + text[pos:], changes=changes, method="blind")
 
@@ -172,15 +200,15 @@ def fake_blind(monkeypatch):
 
 def test_passages_the_reference_lacks_go_to_the_blind_restorer(fake_blind):
     covered = "Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng bảo đảm an ninh."
-    ocr = ("B9 Cong an chu tri, phdi hop vdi B9 Quéc phong bao dam an ninh.\n"
-           "Tuyet doi khong de nguoi dan phai di lai nhieu lan.\n")
+    ocr = "B9 Cong an chu tri, phdi hop vdi B9 Quéc phong bao dam an ninh.\nTuyet doi khong de nguoi dan phai di lai nhieu lan.\n"
     result = repair_text(ocr, covered)
-    assert result.text == ("Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng bảo đảm an ninh.\n"
-                           "Tuyet doi không de người dan phai di lai nhieu lan.\n")
+    assert result.text == (
+        "Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng bảo đảm an ninh.\nTuyet doi không de người dan phai di lai nhieu lan.\n"
+    )
     assert result.method == "mixed"
     assert 0.4 < result.reference_coverage < 0.7
     assert {c.method for c in result.changes} == {"reference", "blind"}
-    assert all(ocr[c.start:c.end] == c.original for c in result.changes)
+    assert all(ocr[c.start : c.end] == c.original for c in result.changes)
     assert len(fake_blind) == 1
 
 
@@ -202,27 +230,46 @@ def test_missing_blind_restorer_is_a_clear_error(monkeypatch):
         repair_text("Tuyet doi khong de nguoi dan phai di lai nhieu lan.", "Bộ Công an chủ trì.")
 
 
-@pytest.mark.parametrize(("token", "skel"), [
-    ("Chính", "chinh"), ("ctia", "ctia"), ("s6", "so"), ("1a", "la"), ("B9", "bo"), ("d61", "doi"),
-    ("nhi¢m", "nhiem"), ("Trung wong", "trung uong"), ("mdi", "moi"), ("2025", "2025"), ("Đề", "de"),
-], ids=lambda v: v)
+@pytest.mark.parametrize(
+    ("token", "skel"),
+    [
+        ("Chính", "chinh"),
+        ("ctia", "ctia"),
+        ("s6", "so"),
+        ("1a", "la"),
+        ("B9", "bo"),
+        ("d61", "doi"),
+        ("nhi¢m", "nhiem"),
+        ("Trung wong", "trung uong"),
+        ("mdi", "moi"),
+        ("2025", "2025"),
+        ("Đề", "de"),
+    ],
+    ids=lambda v: v,
+)
 def test_ocr_skeleton(token, skel):
     assert " ".join(map(ocr_skeleton, token.split())) == skel
 
 
-ENGLISH = ("The Prime Minister requested ministries and provinces to speed up the implementation of "
-           "tasks assigned under Resolution 71, report progress every month and make sure that online "
-           "public services reach the target of eighty percent by the end of the year.")
+ENGLISH = (
+    "The Prime Minister requested ministries and provinces to speed up the implementation of "
+    "tasks assigned under Resolution 71, report progress every month and make sure that online "
+    "public services reach the target of eighty percent by the end of the year."
+)
 
 
-@pytest.mark.parametrize(("text", "damaged"), [
-    (CT, False),
-    (TB, False),
-    (_case(CT)[0], True),
-    (_case(TB)[0], True),
-    (_strip(CT), True),
-    (ENGLISH, False),
-], ids=["clean-ct", "clean-tb", "eng-ocr-ct", "eng-ocr-tb", "stripped", "english"])
+@pytest.mark.parametrize(
+    ("text", "damaged"),
+    [
+        (CT, False),
+        (TB, False),
+        (_case(CT)[0], True),
+        (_case(TB)[0], True),
+        (_strip(CT), True),
+        (ENGLISH, False),
+    ],
+    ids=["clean-ct", "clean-tb", "eng-ocr-ct", "eng-ocr-tb", "stripped", "english"],
+)
 def test_assess_damage(text, damaged):
     score = assess_damage(text)
     assert is_damaged(text) is damaged
@@ -231,9 +278,15 @@ def test_assess_damage(text, damaged):
         assert score < DAMAGE_THRESHOLD / 2
 
 
-@pytest.mark.parametrize(("text", "low", "high"), [
-    (CT, 0.45, 1.0), (_case(CT)[0], 0.0, 0.05), (ENGLISH, 0.0, 0.0),
-], ids=["clean", "eng-ocr", "english"])
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        (CT, 0.45, 1.0),
+        (_case(CT)[0], 0.0, 0.05),
+        (ENGLISH, 0.0, 0.0),
+    ],
+    ids=["clean", "eng-ocr", "english"],
+)
 def test_vietnamese_share(text, low, high):
     assert low <= vietnamese_share(text) <= high
 

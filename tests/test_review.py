@@ -1,5 +1,6 @@
 """export.review: the HTML review page — boxes on the page images, text view, CSV row, CLI, and a
 real headless Chromium clicking a record (marker `browser`)."""
+
 from __future__ import annotations
 
 import csv
@@ -118,8 +119,10 @@ def test_text_input_gets_a_text_view_with_highlights_and_repair_marks(fixtures_d
 
 
 def test_table_rows_use_their_cell_boxes() -> None:
-    cells = [TableCell(column="Nội dung", text="Xây dựng", box=CellBox(page=1, x0=10, top=20, x1=200, bottom=40)),
-             TableCell(column="Cơ quan chủ trì", text="Bộ Công an", box=CellBox(page=1, x0=200, top=20, x1=300, bottom=40))]
+    cells = [
+        TableCell(column="Nội dung", text="Xây dựng", box=CellBox(page=1, x0=10, top=20, x1=200, bottom=40)),
+        TableCell(column="Cơ quan chủ trì", text="Bộ Công an", box=CellBox(page=1, x0=200, top=20, x1=300, bottom=40)),
+    ]
     a = assignment("T/1").model_copy(update={"table": TableSource(table=1, row=1, cells=cells)})
     assert record_boxes(a, []) == {1: [(10, 20, 200, 40), (200, 20, 300, 40)]}
 
@@ -169,7 +172,10 @@ def test_scan_records_sit_where_the_text_pdf_puts_them(scan_pdf: Path, text_doc,
         for page in got:
             assert abs(got[page][0][1] - want[page][0][1]) < 8, a.id  # first line's top, in points
             assert abs(got[page][-1][3] - want[page][-1][3]) < 8, a.id  # last line's bottom
-    out = write_review(scan, tmp_path / "scan.html", )
+    out = write_review(
+        scan,
+        tmp_path / "scan.html",
+    )
     assert out.stat().st_size < MAX_BYTES_PER_PAGE * len(scan.pages)
     if shutil.which("chromium"):
         _screenshot(out, ARTIFACTS / "review-scan.png", select=7)
@@ -185,9 +191,19 @@ def _driver(width: int = 1400, height: int = 1000):
     opts = webdriver.ChromeOptions()
     opts.binary_location = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
     profile = tempfile.mkdtemp(prefix="review-chromium-")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", f"--window-size={width},{height}"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        f"--window-size={width},{height}",
+    ):
         opts.add_argument(flag)
     # The Debian chromedriver, named explicitly so Selenium Manager never tries to download one.
     driver = webdriver.Chrome(options=opts, service=Service(shutil.which("chromedriver") or "chromedriver"))

@@ -3,6 +3,7 @@
 The scans are made here: a reportlab PDF (DejaVu Serif, Vietnamese text) with a ruled table,
 rendered to an image with a little rotation and noise and saved as an image-only PDF.
 """
+
 from __future__ import annotations
 
 import io
@@ -56,8 +57,15 @@ def _table_pdf(path: Path, rows: list[list[str]] | None) -> Path:
     if rows is not None:
         data = [[Paragraph(c, style) for c in row] for row in rows]
         t = Table(data, colWidths=[1.6 * cm, 7.5 * cm, 4 * cm, 3.4 * cm])
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.7, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("SPAN", (1, SPAN_ROW), (-1, SPAN_ROW))]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.7, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("SPAN", (1, SPAN_ROW), (-1, SPAN_ROW)),
+                ]
+            )
+        )
         story += [t, Spacer(1, 12)]
     story.append(Paragraph(BELOW, style))
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm).build(story)
@@ -191,8 +199,8 @@ def test_scanned_table_becomes_pipe_rows(table_scan) -> None:
     lines = page.text.splitlines()
     first_row = next(i for i, line in enumerate(lines) if line.startswith("|"))
     assert fuzz.partial_ratio(ABOVE, "\n".join(lines[:first_row])) >= 80
-    assert all(line.startswith("|") for line in lines[first_row:first_row + len(TABLE)])
-    assert fuzz.partial_ratio(BELOW, " ".join(lines[first_row + len(TABLE):])) >= 80
+    assert all(line.startswith("|") for line in lines[first_row : first_row + len(TABLE)])
+    assert fuzz.partial_ratio(BELOW, " ".join(lines[first_row + len(TABLE) :])) >= 80
     # one grid, boxes in PDF points (A4 is 595 x 842), None under the merged cell
     assert len(page.tables) == 1
     boxes = page.tables[0].boxes

@@ -1,5 +1,6 @@
 """Rules of the genre that decide which text is a task and who holds it, each on short texts written
 for these tests in the genre's shapes (not taken from any document of the dev or test sets)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,8 +34,7 @@ def parse(body: str):
 
 
 def rows(doc):
-    return [(a.clause, [b.name for b in a.lead], a.deadline.due if a.deadline else None, a.task[:30])
-            for a in doc.assignments]
+    return [(a.clause, [b.name for b in a.lead], a.deadline.due if a.deadline else None, a.task[:30]) for a in doc.assignments]
 
 
 def leads_by_clause(doc):
@@ -50,32 +50,40 @@ def leads_by_clause(doc):
         ("2. Các đơn vị quản lý chợ trên địa bàn tỉnh có trách nhiệm", "Các đơn vị quản lý chợ trên địa bàn tỉnh"),
         ("2. Ủy ban nhân dân tỉnh cần tập trung thực hiện các nhiệm vụ sau:", "Ủy ban nhân dân tỉnh"),
         ("2. Các cơ quan thẩm định (Sở Tài chính, Sở Xây dựng)", "Các cơ quan thẩm định"),
-        ("2. Các sở, ban, ngành, địa phương: Là cơ quan được lấy ý kiến, chịu trách nhiệm về nội dung.",
-         "Các sở, ban, ngành, địa phương"),
+        (
+            "2. Các sở, ban, ngành, địa phương: Là cơ quan được lấy ý kiến, chịu trách nhiệm về nội dung.",
+            "Các sở, ban, ngành, địa phương",
+        ),
         ("2. Để bảo đảm tiến độ, các sở, ngành và các đơn vị liên quan:", "Các sở, ngành và các đơn vị liên quan"),
     ],
     ids=["bare", "colon", "co-trach-nhiem", "can-tap-trung", "bracketed-members", "name-colon-description", "lead-in"],
 )
 def test_heading_naming_a_body_heads_its_items(heading, lead):
-    body = ("Yêu cầu các sở, ban, ngành thực hiện các nội dung sau:\n"
-            "1. Chung\na) Quán triệt nội dung Kế hoạch.\n"
-            f"{heading}\na) Kiểm tra việc thực hiện quy định về an toàn thực phẩm.\n"
-            "b) Tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.\n")
+    body = (
+        "Yêu cầu các sở, ban, ngành thực hiện các nội dung sau:\n"
+        "1. Chung\na) Quán triệt nội dung Kế hoạch.\n"
+        f"{heading}\na) Kiểm tra việc thực hiện quy định về an toàn thực phẩm.\n"
+        "b) Tổng hợp kết quả báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
     got = leads_by_clause(parse(body))
     assert got["2.a"] == [lead] and got["2.b"] == [lead]
 
 
 def test_heading_that_is_a_sentence_gives_its_subject():
-    body = ("1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:\n"
-            "a) Hướng dẫn thanh toán chi phí.\nb) Tổng hợp kết quả thực hiện.\n")
+    body = (
+        "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:\n"
+        "a) Hướng dẫn thanh toán chi phí.\nb) Tổng hợp kết quả thực hiện.\n"
+    )
     assert leads_by_clause(parse(body))["1.a"] == ["Bộ Tài chính"]
 
 
 # Rule 4: decimal numbering "2.1.", "2.2." with lettered points restarting under each.
 def test_decimal_sections_restart_points():
-    body = ("1. Sở Tài chính\na) Thẩm định hồ sơ dự án.\n"
-            "2. Các sở, ngành:\n2.1. Trách nhiệm chung\na) Đánh giá sự phù hợp với quy hoạch.\nb) Trả lời bằng văn bản.\n"
-            "2.2. Trách nhiệm cụ thể\na) Sở Xây dựng\n- Đánh giá việc đấu nối giao thông.\nb) Sở Y tế\n- Đánh giá yêu cầu y tế.\n")
+    body = (
+        "1. Sở Tài chính\na) Thẩm định hồ sơ dự án.\n"
+        "2. Các sở, ngành:\n2.1. Trách nhiệm chung\na) Đánh giá sự phù hợp với quy hoạch.\nb) Trả lời bằng văn bản.\n"
+        "2.2. Trách nhiệm cụ thể\na) Sở Xây dựng\n- Đánh giá việc đấu nối giao thông.\nb) Sở Y tế\n- Đánh giá yêu cầu y tế.\n"
+    )
     got = leads_by_clause(parse(body))
     assert got["2.1.a"] == got["2.1.b"] and got["2.1.a"][0].lower().startswith("các sở")
     assert got["2.2.a.-1"] == ["Sở Xây dựng"] and got["2.2.b.-1"] == ["Sở Y tế"]
@@ -83,8 +91,10 @@ def test_decimal_sections_restart_points():
 
 # Rule 4 (segment): a section run whose first numbers a text export lost still counts.
 def test_section_run_without_its_first_numbers():
-    body = ("Các cơ quan có trách nhiệm chấp hành nghiêm quy định.\n"
-            "3. Sở Công Thương\na) Kiểm tra thị trường.\n4. Sở Y tế\na) Kiểm tra an toàn thực phẩm.\n")
+    body = (
+        "Các cơ quan có trách nhiệm chấp hành nghiêm quy định.\n"
+        "3. Sở Công Thương\na) Kiểm tra thị trường.\n4. Sở Y tế\na) Kiểm tra an toàn thực phẩm.\n"
+    )
     got = leads_by_clause(parse(body))
     assert got["3.a"] == ["Sở Công Thương"] and got["4.a"] == ["Sở Y tế"]
 
@@ -98,22 +108,35 @@ def test_a_lone_far_number_is_not_a_section():
 # however long the address list before "Kế hoạch này" is.
 def test_closing_paragraph_found_however_long():
     names = ", ".join(f"Sở số {k}" for k in range(60))
-    body = (f"1. Sở Y tế\na) Kiểm tra an toàn thực phẩm.\n"
-            f"Yêu cầu Thủ trưởng các cơ quan: {names} tổ chức thực hiện nghiêm Kế hoạch này.\n")
+    body = (
+        f"1. Sở Y tế\na) Kiểm tra an toàn thực phẩm.\n"
+        f"Yêu cầu Thủ trưởng các cơ quan: {names} tổ chức thực hiện nghiêm Kế hoạch này.\n"
+    )
     doc = parse(body)
     last = [a for a in doc.assignments if a.clause == "1.a"][0]
     assert "Kế hoạch này" not in last.task
 
 
 # Rule 11 (sections): aims, viewpoints, scope and definitions are not tasks.
-@pytest.mark.parametrize("heading", ["MỤC ĐÍCH, YÊU CẦU", "QUAN ĐIỂM", "MỤC TIÊU CỦA KẾ HOẠCH", "Mục tiêu cụ thể",
-                                     "Phạm vi điều chỉnh", "ĐỐI TƯỢNG, PHẠM VI ÁP DỤNG"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "MỤC ĐÍCH, YÊU CẦU",
+        "QUAN ĐIỂM",
+        "MỤC TIÊU CỦA KẾ HOẠCH",
+        "Mục tiêu cụ thể",
+        "Phạm vi điều chỉnh",
+        "ĐỐI TƯỢNG, PHẠM VI ÁP DỤNG",
+    ],
+)
 def test_aim_headings(heading):
     assert is_aim_heading(heading)
 
 
-@pytest.mark.parametrize("heading", ["Yêu cầu các sở, ngành thực hiện các nội dung sau:", "NHIỆM VỤ, GIẢI PHÁP",
-                                     "Mục tiêu 2030 được giao cho Sở Y tế theo dõi"])
+@pytest.mark.parametrize(
+    "heading",
+    ["Yêu cầu các sở, ngành thực hiện các nội dung sau:", "NHIỆM VỤ, GIẢI PHÁP", "Mục tiêu 2030 được giao cho Sở Y tế theo dõi"],
+)
 def test_not_aim_headings(heading):
     assert not is_aim_heading(heading)
 
@@ -167,8 +190,9 @@ a) Hoạt động 1
 def test_activity_fields():
     got = rows(parse(ACTIVITIES))
     first = [r for r in got if r[0].startswith("I.1")]
-    assert [(r[1], r[2], r[3]) for r in first] == [(["Sở Nông nghiệp và Môi trường"], date(2026, 9, 30),
-                                                     "Tổ chức tập huấn nghiệp vụ quả")]
+    assert [(r[1], r[2], r[3]) for r in first] == [
+        (["Sở Nông nghiệp và Môi trường"], date(2026, 9, 30), "Tổ chức tập huấn nghiệp vụ quả")
+    ]
     second = [r for r in got if r[0].startswith("I.2")]
     assert [(r[1], r[3]) for r in second] == [(["Thanh tra tỉnh"], "Kiểm tra việc thi hành pháp luật về đất đai"[:30])]
     third = [r for r in got if r[0].startswith("I.3")]
@@ -181,21 +205,31 @@ def test_activity_fields():
     "unit, lead, task",
     [
         ("Sau khi Nghị định có hiệu lực, Bộ Tài chính hướng dẫn các địa phương thực hiện.", "Bộ Tài chính", "hướng dẫn"),
-        ("Trên cơ sở đề xuất của các sở, căn cứ khả năng ngân sách, Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh.",
-         "Sở Tài chính", "tổng hợp"),
-        ("Đối với các chi phí phát sinh năm 2025, giao Bảo hiểm xã hội Việt Nam tổ chức thanh toán.",
-         "Bảo hiểm xã hội Việt Nam", "tổ chức"),
+        (
+            "Trên cơ sở đề xuất của các sở, căn cứ khả năng ngân sách, Sở Tài chính tổng hợp, trình Ủy ban nhân dân tỉnh.",
+            "Sở Tài chính",
+            "tổng hợp",
+        ),
+        (
+            "Đối với các chi phí phát sinh năm 2025, giao Bảo hiểm xã hội Việt Nam tổ chức thanh toán.",
+            "Bảo hiểm xã hội Việt Nam",
+            "tổ chức",
+        ),
         ("Liên quan đến đề xuất của Bộ Xây dựng, Thủ tướng giao Bộ Tài chính rà soát nguồn vốn.", "Bộ Tài chính", "rà soát"),
         ("Trong năm 2026, Bộ Y tế hoàn thành việc sắp xếp các bệnh viện.", "Bộ Y tế", "hoàn thành"),
         # an addressee formula after the lead-in wins over a name inside it
-        ("Để bảo đảm tiến độ theo chỉ đạo của Chính phủ, Thủ tướng Chính phủ và phấn đấu hoàn thành sớm, "
-         "yêu cầu Bộ Y tế chỉ đạo các chủ đầu tư.", "Bộ Y tế", "chỉ đạo"),
+        (
+            "Để bảo đảm tiến độ theo chỉ đạo của Chính phủ, Thủ tướng Chính phủ và phấn đấu hoàn thành sớm, "
+            "yêu cầu Bộ Y tế chỉ đạo các chủ đầu tư.",
+            "Bộ Y tế",
+            "chỉ đạo",
+        ),
     ],
     ids=["sau-khi", "tren-co-so-can-cu", "doi-voi-giao", "lien-quan-den", "trong-nam", "de-then-yeu-cau"],
 )
 def test_lead_in_clause_hides_the_subject(unit, lead, task):
     subj = find_subject(unit)
-    assert [b.name for b in subj.lead] == [lead] and unit[subj.task_start:].startswith(task)
+    assert [b.name for b in subj.lead] == [lead] and unit[subj.task_start :].startswith(task)
 
 
 def test_lead_in_without_a_subject_stays_the_task():
@@ -208,16 +242,18 @@ def test_lead_in_without_a_subject_stays_the_task():
 def test_nouns_that_look_like_verbs_do_not_end_the_subject():
     unit = "Các sở, ban, ngành, tổ chức chính trị - xã hội và Ủy ban nhân dân cấp xã xây dựng kế hoạch."
     subj = find_subject(unit)
-    assert subj.explicit and unit[subj.task_start:].startswith("xây dựng")
+    assert subj.explicit and unit[subj.task_start :].startswith("xây dựng")
     unit = "Sở Công Thương đăng tải thông tin trên bảng điện tử giao thông công cộng."
     subj = find_subject(unit)
-    assert [b.name for b in subj.lead] == ["Sở Công Thương"] and unit[subj.task_start:].startswith("đăng tải")
+    assert [b.name for b in subj.lead] == ["Sở Công Thương"] and unit[subj.task_start :].startswith("đăng tải")
 
 
 def test_request_of_a_body_is_not_an_address():
-    body = ("Căn cứ Luật Tổ chức chính quyền địa phương; Xét đề nghị của Sở Nội vụ tại Tờ trình số 12/TTr-SNV.\n"
-            "I. QUY ĐỊNH CHUNG\n1. Phạm vi điều chỉnh\na) Quy định này áp dụng đối với cán bộ cấp xã.\n"
-            "b) Việc bố trí cán bộ bảo đảm đúng quy định.\n")
+    body = (
+        "Căn cứ Luật Tổ chức chính quyền địa phương; Xét đề nghị của Sở Nội vụ tại Tờ trình số 12/TTr-SNV.\n"
+        "I. QUY ĐỊNH CHUNG\n1. Phạm vi điều chỉnh\na) Quy định này áp dụng đối với cán bộ cấp xã.\n"
+        "b) Việc bố trí cán bộ bảo đảm đúng quy định.\n"
+    )
     assert parse(body).assignments == []
 
 
@@ -226,15 +262,17 @@ def test_scope_phrase_starts_the_task():
     unit = "Bộ Công Thương theo chức năng, nhiệm vụ được giao chủ trì kiểm tra thị trường."
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == ["Bộ Công Thương"]
-    assert unit[subj.task_start:].startswith("theo chức năng, nhiệm vụ được giao chủ trì")
+    assert unit[subj.task_start :].startswith("theo chức năng, nhiệm vụ được giao chủ trì")
 
 
 # Rule 4 (segment): an article holds its own numbered clauses; "Điều 3." may stand alone on its line.
 def test_articles_hold_their_own_clauses():
-    body = ("Điều 1. Ban hành Quy định về quản lý chợ.\n"
-            "Điều 2. Trách nhiệm thi hành\n1. Sở Công Thương\na) Hướng dẫn quản lý chợ.\n"
-            "2. Ủy ban nhân dân các xã, phường\na) Kiểm tra hoạt động của chợ.\n"
-            "Điều 3.\nChánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.\n")
+    body = (
+        "Điều 1. Ban hành Quy định về quản lý chợ.\n"
+        "Điều 2. Trách nhiệm thi hành\n1. Sở Công Thương\na) Hướng dẫn quản lý chợ.\n"
+        "2. Ủy ban nhân dân các xã, phường\na) Kiểm tra hoạt động của chợ.\n"
+        "Điều 3.\nChánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Công Thương chịu trách nhiệm thi hành Quyết định này.\n"
+    )
     got = leads_by_clause(parse(body))
     assert got["2.1.a"] == ["Sở Công Thương"]
     assert got["2.2.a"][0].startswith("Ủy ban nhân dân các xã, phường")

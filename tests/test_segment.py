@@ -1,4 +1,5 @@
 """Clause tree: labels continue their level's sequence, which rejects false labels and repairs OCR-damaged ones."""
+
 import pytest
 
 from directive_parser.models import ClauseKind, Page, PageMethod
@@ -32,8 +33,10 @@ b) Giao Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo: (i) triển k
     [
         (BASIC, ["preamble", "1", "1.a", "1.b", "2", "2.a", "2.a.-1", "2.a.-2", "2.b", "2.b.(i)", "2.b.(ii)"]),
         # "¢)" is how the English OCR model reads "c)"; "d)" where the sequence needs "đ)" is "đ)".
-        ("1. Chung\na) Một việc.\nb) Hai việc.\n¢) Ba việc.\nd) Bốn việc.\nd) Năm việc.\ne) Sáu việc.\n",
-         ["1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e"]),
+        (
+            "1. Chung\na) Một việc.\nb) Hai việc.\n¢) Ba việc.\nd) Bốn việc.\nd) Năm việc.\ne) Sáu việc.\n",
+            ["1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e"],
+        ),
         # a doubled OCR glyph "c¢)" is still "c)"
         ("1. Chung\na) Một.\nb) Hai.\nc¢) Ba.\n", ["1", "1.a", "1.b", "1.c"]),
         # "2025." opening a wrapped line is not section 2025; "2." after "1." is section 2.
@@ -46,8 +49,7 @@ b) Giao Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo: (i) triển k
         # a lettered label out of sequence ("h)" right after "a)") is text, not a point
         ("1. Chung\na) Một việc theo điểm\nh) của khoản 2.\nb) Hai.\n", ["1", "1.a", "1.b"]),
     ],
-    ids=["basic-tree", "ocr-labels", "doubled-glyph", "year-not-section", "roman", "dieu", "wrapped-dash",
-         "out-of-sequence"],
+    ids=["basic-tree", "ocr-labels", "doubled-glyph", "year-not-section", "roman", "dieu", "wrapped-dash", "out-of-sequence"],
 )
 def test_clause_paths(text, expected):
     assert [p for p in paths(text) if p != "preamble" or expected[0] == "preamble"] == expected
@@ -60,13 +62,15 @@ def test_labels_are_normalised():
 
 def test_clause_text_and_spans_point_into_document():
     cut = BASIC.index("2. Tổ chức")
-    pages = [Page(number=1, start=0, end=cut, method=PageMethod.text),
-             Page(number=2, start=cut, end=len(BASIC), method=PageMethod.text)]
+    pages = [
+        Page(number=1, start=0, end=cut, method=PageMethod.text),
+        Page(number=2, start=cut, end=len(BASIC), method=PageMethod.text),
+    ]
     clauses = segment_clauses(BASIC, 0, len(BASIC), pages)
     flat = {c.path: c for root in clauses for c in root.walk()}
     assert flat["2.a"].text == "Giao Bộ Công an:"
     assert flat["2.a.-1"].text == "Chủ trì triển khai Đề án 06."
-    assert BASIC[flat["2.a.-1"].span.start:].startswith("- Chủ trì")
+    assert BASIC[flat["2.a.-1"].span.start :].startswith("- Chủ trì")
     assert flat["1.a"].span.page == 1 and flat["2.a"].span.page == 2
     assert flat["2.b.(ii)"].kind is ClauseKind.subitem and flat["2.b.(ii)"].text == "bố trí kinh phí."
 
@@ -75,7 +79,11 @@ def test_closing_paragraph_is_split_from_last_clause():
     text = "1. Chung\na) Một việc.\nb) Hai việc cuối.\nYêu cầu các bộ thực hiện nghiêm Chỉ thị này.\n"
     p = paths(text)
     assert p[-1] == "closing"
-    flat = {c.path: c for root in segment_clauses(text, 0, len(text), [Page(number=1, start=0, end=len(text), method=PageMethod.text)]) for c in root.walk()}
+    flat = {
+        c.path: c
+        for root in segment_clauses(text, 0, len(text), [Page(number=1, start=0, end=len(text), method=PageMethod.text)])
+        for c in root.walk()
+    }
     assert flat["1.b"].text == "Hai việc cuối."
 
 

@@ -1,4 +1,5 @@
 """Task tables and attachments: pipe rows, column roles, group/continuation/merged rows, deadline cells."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -118,8 +119,10 @@ def test_pipe_rows(text: str, cells: list[str] | None) -> None:
 
 
 def test_table_across_a_page_break_is_stitched_and_repeated_header_dropped() -> None:
-    text = (f"Đoạn văn mở đầu.\n{HEADER}\n| 1 | Việc một | Sở A | | | Năm 2026 |\n"
-            f"{HEADER}\n| 2 | Việc hai | Sở B | | | Năm 2027 |\nĐoạn văn kết.\n")
+    text = (
+        f"Đoạn văn mở đầu.\n{HEADER}\n| 1 | Việc một | Sở A | | | Năm 2026 |\n"
+        f"{HEADER}\n| 2 | Việc hai | Sở B | | | Năm 2027 |\nĐoạn văn kết.\n"
+    )
     page2 = text.index(HEADER, text.index("Việc một"))
     tables = find_tables(text, [(1, 0), (2, page2)])
     assert len(tables) == 1
@@ -133,10 +136,14 @@ def test_table_across_a_page_break_is_stitched_and_repeated_header_dropped() -> 
 @pytest.mark.parametrize(
     ("header", "roles"),
     [
-        (["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
-         {0: "number", 1: "task", 2: "lead", 3: "coordinating", 4: "deadline"}),
-        (["TT", "Tên nhiệm vụ", "Đơn vị thực hiện", "Kết quả/Sản phẩm", "Tiến độ"],
-         {0: "number", 1: "task", 2: "lead", 3: "product", 4: "deadline"}),
+        (
+            ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            {0: "number", 1: "task", 2: "lead", 3: "coordinating", 4: "deadline"},
+        ),
+        (
+            ["TT", "Tên nhiệm vụ", "Đơn vị thực hiện", "Kết quả/Sản phẩm", "Tiến độ"],
+            {0: "number", 1: "task", 2: "lead", 3: "product", 4: "deadline"},
+        ),
         (["Nội dung công việc", "Thời hạn", "Ghi chú"], {0: "task", 1: "deadline"}),
         (["STT", "Chỉ tiêu", "Năm 2024", "Năm 2025"], {0: "number"}),  # statistics, not tasks
     ],
@@ -185,7 +192,7 @@ def test_part_titles(title: str, attached: str, code: str) -> None:
     text = f"Nội dung chính.\n{title}\nTIÊU ĐỀ CỦA PHẦN\n{attached}\n1. Nội dung.\n"
     parts = find_parts(text, 0)
     assert [p.code for p in parts] == [code]
-    assert text[parts[0].body_start:].startswith("1. Nội dung.")
+    assert text[parts[0].body_start :].startswith("1. Nội dung.")
 
 
 def test_a_title_without_attached_line_is_no_part() -> None:

@@ -1,4 +1,5 @@
 """export.tabular / export.xlsx: one writer for JSON, JSONL, CSV and .xlsx; the DataFrame helpers."""
+
 from __future__ import annotations
 
 import csv
@@ -18,17 +19,34 @@ from directive_parser.models import Directive
 openpyxl = pytest.importorskip("openpyxl")
 
 # The columns the issue asks for, in its order (the tracker's columns).
-VI = ["STT", "Số ký hiệu", "Ngày ban hành", "Trích yếu", "Điều khoản", "Nội dung nhiệm vụ", "Cơ quan chủ trì",
-      "Cơ quan phối hợp", "Sản phẩm", "Thời hạn", "Định kỳ", "Trang", "Mã nhiệm vụ"]
+VI = [
+    "STT",
+    "Số ký hiệu",
+    "Ngày ban hành",
+    "Trích yếu",
+    "Điều khoản",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Sản phẩm",
+    "Thời hạn",
+    "Định kỳ",
+    "Trang",
+    "Mã nhiệm vụ",
+]
 
 
 def _docs() -> list[Directive]:
-    first = directive("1/CT-TTg", assignments=[
-        assignment("1/CT-TTg/1/1", "1", task="Rà soát văn bản", due=date(2026, 1, 15), product="Báo cáo"),
-        assignment("1/CT-TTg/2/1", "2", lead=("Bộ Nội vụ", "Bộ Tư pháp"), coordinating=("Bộ Công an",), page=2),
-    ])
-    second = directive("2/CT-TTg", sha256="b" * 64, issued=date(2025, 12, 1),
-                       assignments=[assignment("2/CT-TTg/1/1", due=date(2026, 3, 31))])
+    first = directive(
+        "1/CT-TTg",
+        assignments=[
+            assignment("1/CT-TTg/1/1", "1", task="Rà soát văn bản", due=date(2026, 1, 15), product="Báo cáo"),
+            assignment("1/CT-TTg/2/1", "2", lead=("Bộ Nội vụ", "Bộ Tư pháp"), coordinating=("Bộ Công an",), page=2),
+        ],
+    )
+    second = directive(
+        "2/CT-TTg", sha256="b" * 64, issued=date(2025, 12, 1), assignments=[assignment("2/CT-TTg/1/1", due=date(2026, 3, 31))]
+    )
     return [first, second]
 
 
@@ -77,11 +95,11 @@ def test_tsv_extension_means_tabs(tmp_path) -> None:
 
 def test_multiline_task_and_recurrence_survive_csv(tmp_path) -> None:
     path = tmp_path / "a.csv"
-    write_table([directive(assignments=[assignment("x", task="dòng một\ndòng hai, có dấu phẩy; \"ngoặc\"")])], path)
-    assert _read_csv(path.read_bytes())[0]["Nội dung nhiệm vụ"] == "dòng một\ndòng hai, có dấu phẩy; \"ngoặc\""
+    write_table([directive(assignments=[assignment("x", task='dòng một\ndòng hai, có dấu phẩy; "ngoặc"')])], path)
+    assert _read_csv(path.read_bytes())[0]["Nội dung nhiệm vụ"] == 'dòng một\ndòng hai, có dấu phẩy; "ngoặc"'
 
 
-@pytest.mark.parametrize("task", ["=HYPERLINK(\"http://x\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1)"])
+@pytest.mark.parametrize("task", ['=HYPERLINK("http://x","bấm")', "+1+1", "-2+3", "@SUM(A1)"])
 def test_formula_cells_inert_in_csv(tmp_path, task: str) -> None:
     path = tmp_path / "a.csv"
     write_table([directive(assignments=[assignment("x", task=task, lead=("=Bộ Công an",))])], path)
@@ -121,11 +139,11 @@ def test_xlsx_single_sheet_when_asked(tmp_path) -> None:
 
 def test_xlsx_formulas_are_stored_as_text(tmp_path) -> None:
     path = tmp_path / "a.xlsx"
-    doc = directive(assignments=[assignment("x", task="=HYPERLINK(\"http://x\",\"bấm\")", lead=("+Bộ\x0bCông an",))])
+    doc = directive(assignments=[assignment("x", task='=HYPERLINK("http://x","bấm")', lead=("+Bộ\x0bCông an",))])
     write_table([doc], path)
     ws = openpyxl.load_workbook(path).active
     task, lead = ws.cell(2, 6), ws.cell(2, 7)
-    assert task.data_type == "s" and task.value == "'=HYPERLINK(\"http://x\",\"bấm\")"
+    assert task.data_type == "s" and task.value == '\'=HYPERLINK("http://x","bấm")'
     assert lead.data_type == "s" and lead.value == "'+BộCông an"  # the XML-illegal \x0b dropped
     raw = path.read_bytes()
     import zipfile

@@ -1,4 +1,5 @@
 """tracker: idempotent re-import, revision diffs, and the due/overdue/body queries."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -256,8 +257,14 @@ def test_read_commands_never_write(tmp_path):
     copy.chmod(0o444)
     before = _snapshot(folder)
     runner, app = CliRunner(), _app(cli_tracker)
-    for args in ([], ["--overdue", "--as-of", "2026-01-01"], ["--report"], ["--report", "--by", "body"],
-                 ["--due-within", "30", "--as-of", "2025-12-15"], ["--format", "csv"]):
+    for args in (
+        [],
+        ["--overdue", "--as-of", "2026-01-01"],
+        ["--report"],
+        ["--report", "--by", "body"],
+        ["--due-within", "30", "--as-of", "2025-12-15"],
+        ["--format", "csv"],
+    ):
         result = runner.invoke(app, ["tracker", str(copy), *args])
         assert result.exit_code == 0, (args, result.output)
     assert _snapshot(folder) == before  # no -wal/-shm beside it, not a byte changed
@@ -364,10 +371,14 @@ def test_same_number_from_another_file_keeps_both_with_a_warning(tracker):
 def test_revision_of_the_same_file_keeps_recorded_progress(tracker):
     tracker.import_directive(directive(path="in/ct33.txt"), run_id="r1")
     tracker.mark_done("33/CT-TTg#1#1", date(2025, 12, 20), note="xong")
-    revised = directive(path="in/ct33.txt", sha256="f" * 64, assignments=[
-        assignment("33/CT-TTg#1#1", "1", due=date(2025, 12, 31), product="Báo cáo"),  # unchanged
-        assignment("33/CT-TTg#3#1", "3"),
-    ])
+    revised = directive(
+        path="in/ct33.txt",
+        sha256="f" * 64,
+        assignments=[
+            assignment("33/CT-TTg#1#1", "1", due=date(2025, 12, 31), product="Báo cáo"),  # unchanged
+            assignment("33/CT-TTg#3#1", "3"),
+        ],
+    )
     diff = tracker.import_directive(revised, run_id="r2")
     assert diff.state == "revised" and diff.document_key == "33/CT-TTg" and diff.unchanged == 1
     kept = next(a for a in tracker.query() if a.id == "33/CT-TTg#1#1")
@@ -378,8 +389,10 @@ def test_unreadable_files_do_not_collide_in_results(tracker):
     from directive_parser.batch.jobs import BatchResult, BatchStatus
 
     for name in ("a.pdf", "b.pdf"):
-        tracker.record_result(BatchResult(path=name, sha256="", status=BatchStatus.failed, parser_version="v",
-                                          error_type="FileUnreadableError"), "r1")
+        tracker.record_result(
+            BatchResult(path=name, sha256="", status=BatchStatus.failed, parser_version="v", error_type="FileUnreadableError"),
+            "r1",
+        )
     assert sorted(r["key"] for r in tracker.results()) == ["path:a.pdf", "path:b.pdf"]
 
 
@@ -412,8 +425,7 @@ def test_done_reopen_and_report(tracker):
     assert dict(by_body["Bộ Nội vụ"]) == {tracker_module.OPEN_LATE: 1} == dict(by_body["Văn phòng Chính phủ"])
     assert set(tracker.report(date(2026, 1, 10), by="document")) == {"33/CT-TTg"}
     tracker.reopen("33/CT-TTg#1#1")
-    assert dict(tracker.report(date(2026, 1, 10))["tổng"]) == {tracker_module.OPEN_LATE: 1,
-                                                               tracker_module.OPEN_ON_TIME: 1}
+    assert dict(tracker.report(date(2026, 1, 10))["tổng"]) == {tracker_module.OPEN_LATE: 1, tracker_module.OPEN_ON_TIME: 1}
     events = [tuple(r) for r in tracker.conn.execute("SELECT action, on_date, note FROM progress ORDER BY id")]
     assert events == [("done", "2026-01-03", "chậm 3 ngày"), ("reopen", None, None)]
     with pytest.raises(OptionError, match="no task"):
@@ -459,12 +471,13 @@ def test_cli_listing_fits_80_columns(tmp_path, monkeypatch):
 
     from directive_parser.cli import tracker as cli_tracker
 
-    task = ("Chủ trì, phối hợp với các bộ, ngành và địa phương hoàn thiện cơ sở dữ liệu quốc gia về dân cư, "
-            "bảo đảm kết nối, chia sẻ dữ liệu với các hệ thống thông tin của bộ, ngành trong năm 2026")
+    task = (
+        "Chủ trì, phối hợp với các bộ, ngành và địa phương hoàn thiện cơ sở dữ liệu quốc gia về dân cư, "
+        "bảo đảm kết nối, chia sẻ dữ liệu với các hệ thống thông tin của bộ, ngành trong năm 2026"
+    )
     db = tmp_path / "t.sqlite"
     with Tracker(db) as t:
-        t.import_directive(directive(assignments=[assignment("33/CT-TTg#1#1", task=task, due=date(2026, 6, 30))]),
-                           run_id="r1")
+        t.import_directive(directive(assignments=[assignment("33/CT-TTg#1#1", task=task, due=date(2026, 6, 30))]), run_id="r1")
     monkeypatch.setenv("COLUMNS", "80")
     result = CliRunner().invoke(_app(cli_tracker), ["tracker", str(db)])
     assert result.exit_code == 0, result.output

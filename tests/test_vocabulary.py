@@ -1,4 +1,5 @@
 """One vocabulary of document types: names, capitals and number codes, and the tables built from it."""
+
 import dataclasses
 import re
 

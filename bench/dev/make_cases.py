@@ -18,6 +18,7 @@ not exist yet are left out (and counted on the terminal). Then, from the repo ro
     .venv/bin/python ../shared/tools/scorecard.py --cases out/dev-routes/cases.txt.json
     .venv/bin/python bench/dev/make_cases.py --out /tmp/routes --docs /tmp/docs --gold /tmp/gold
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,11 @@ def doc_path(route: str, doc_id: str, docs: Path, out: Path) -> Path:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"renderings and manifests (default {DEFAULT_OUT})")
     ap.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=f"folder of <id>.txt (default {DEFAULT_DOCS})")
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help=f"folder of <id>.json (default {DEFAULT_GOLD})")
@@ -76,7 +80,9 @@ def main(argv=None) -> int:
             cases.append(case)
         path = out / f"cases.{route}.json"
         path.write_text(json.dumps({"extract": cases}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        note = f" ({len(missing)} not rendered yet: {', '.join(missing[:8])}{' …' if len(missing) > 8 else ''})" if missing else ""
+        note = (
+            f" ({len(missing)} not rendered yet: {', '.join(missing[:8])}{' …' if len(missing) > 8 else ''})" if missing else ""
+        )
         print(f"{path}: {len(cases)} cases{note}")
     if no_gold:
         print(f"{len(no_gold)} documents without gold yet: {', '.join(no_gold[:10])}{' …' if len(no_gold) > 10 else ''}")

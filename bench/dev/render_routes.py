@@ -29,6 +29,7 @@ installed, otherwise by reading numbering.xml) and their list labels compared wi
 
 The default output folder <repo>/out/dev-routes/ is excluded by the repo's .gitignore (/out/).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,12 @@ UPSTREAM = {"text.pdf": None, "scan.pdf": "text.pdf", "docx": None, "eng-ocr.txt
 
 # DejaVu first: the Liberation Serif installed here lacks precomposed Vietnamese capitals (Ủ, Ớ).
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-FONT_FILES = {"Serif": "DejaVuSerif.ttf", "Serif-Bold": "DejaVuSerif-Bold.ttf",
-              "Serif-Italic": "DejaVuSerif-Italic.ttf", "Serif-BoldItalic": "DejaVuSerif-BoldItalic.ttf"}
+FONT_FILES = {
+    "Serif": "DejaVuSerif.ttf",
+    "Serif-Bold": "DejaVuSerif-Bold.ttf",
+    "Serif-Italic": "DejaVuSerif-Italic.ttf",
+    "Serif-BoldItalic": "DejaVuSerif-BoldItalic.ttf",
+}
 
 # ----------------------------------------------------------------------------------------------
 # The source text as blocks
@@ -68,14 +73,18 @@ MOTTO = re.compile(r"^đ[ộo]c\s+l[ậa]p\s*[-–—]", re.I)
 NUMBER_LINE = re.compile(r"^s[ốo]\s*[:.]?\s*\S*\d", re.I)
 DATE_LINE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}", re.I)
 SEPARATOR = re.compile(r"^[\s_\-–—=*.]{3,}$")
-DOC_TITLE = re.compile(r"^(CHỈ THỊ|QUYẾT ĐỊNH|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|KẾ HOẠCH|CHƯƠNG TRÌNH|"
-                       r"PHỤ LỤC|DANH MỤC|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|BÁO CÁO|CHIẾN LƯỢC|KẾT LUẬN|"
-                       r"THÔNG TƯ|NGHỊ ĐỊNH|HƯỚNG DẪN|CÔNG VĂN)(\s+[IVX\d]+)?$")
+DOC_TITLE = re.compile(
+    r"^(CHỈ THỊ|QUYẾT ĐỊNH|CÔNG ĐIỆN|THÔNG BÁO|NGHỊ QUYẾT|KẾ HOẠCH|CHƯƠNG TRÌNH|"
+    r"PHỤ LỤC|DANH MỤC|QUY CHẾ|QUY ĐỊNH|ĐỀ ÁN|BÁO CÁO|CHIẾN LƯỢC|KẾT LUẬN|"
+    r"THÔNG TƯ|NGHỊ ĐỊNH|HƯỚNG DẪN|CÔNG VĂN)(\s+[IVX\d]+)?$"
+)
 ROMAN_HEAD = re.compile(r"^[IVXLC]+\.\s")
 ANNEX_NOTE = re.compile(r"^\((kèm theo|ban hành kèm|ban hành theo)", re.I)
 RECIPIENTS = re.compile(r"^nơi\s+nhận\s*:?", re.I)
-SIGN_ROLE = re.compile(r"^(KT\.|TM\.|Q\.|TL\.|TUQ\.|PHÓ |THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|CHÁNH |"
-                       r"TỔNG |THỨ TRƯỞNG|ỦY VIÊN|BÍ THƯ|TRƯỞNG BAN|CHỦ NHIỆM|VIỆN TRƯỞNG)")
+SIGN_ROLE = re.compile(
+    r"^(KT\.|TM\.|Q\.|TL\.|TUQ\.|PHÓ |THỦ TƯỚNG|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|CHÁNH |"
+    r"TỔNG |THỨ TRƯỞNG|ỦY VIÊN|BÍ THƯ|TRƯỞNG BAN|CHỦ NHIỆM|VIỆN TRƯỞNG)"
+)
 TABLE_SEP_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 # Labels that the .docx route may hand to Word numbering.
 DEC_LABEL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.\s+(?=\S)")
@@ -104,14 +113,14 @@ def is_title_case_name(s: str) -> bool:
 @dataclass
 class Header:
     issuer: list[str] = field(default_factory=list)
-    national: list[str] = field(default_factory=list)   # "CỘNG HÒA …", motto
-    number: list[str] = field(default_factory=list)     # "Số: …", "V/v …"
+    national: list[str] = field(default_factory=list)  # "CỘNG HÒA …", motto
+    number: list[str] = field(default_factory=list)  # "Số: …", "V/v …"
     date: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Block:
-    kind: str            # header | title | subtitle | heading | section | para | note | recipients | sign | table
+    kind: str  # header | title | subtitle | heading | section | para | note | recipients | sign | table
     text: str = ""
     rows: list[list[str]] | None = None
     header: Header | None = None
@@ -145,15 +154,20 @@ def parse_header(lines: list[str]) -> tuple[Header | None, int]:
         if SEPARATOR.match(l):
             return True
         if NATIONAL.search(l) or MOTTO.match(l):
-            h.national.append(l); return True
+            h.national.append(l)
+            return True
         if NUMBER_LINE.match(l) or (h.number and re.match(r"^(v/v|về việc)\b", l, re.I)):
-            h.number.append(l); return True
+            h.number.append(l)
+            return True
         if DATE_LINE.search(l) and len(l) < 100:
-            h.date.append(l); return True
+            h.date.append(l)
+            return True
         if before_anchor:
-            h.issuer.append(l); return True
+            h.issuer.append(l)
+            return True
         if not (h.number or h.date) and is_upper(l) and not DOC_TITLE.match(l) and len(l) < 80:
-            h.issuer.append(l); return True
+            h.issuer.append(l)
+            return True
         return False
 
     for l in lines[:k]:
@@ -174,8 +188,8 @@ def parse_doc(text: str, doc_id: str = "") -> list[Block]:
     header, i = parse_header(lines)
     if header:
         blocks.append(Block("header", header=header))
-    after_title = 0          # subtitle lines still allowed after a document-type title
-    mode = ""                # "", "recipients", "sign"
+    after_title = 0  # subtitle lines still allowed after a document-type title
+    mode = ""  # "", "recipients", "sign"
     while i < len(lines):
         l = lines[i]
         if l.startswith("|"):
@@ -193,36 +207,55 @@ def parse_doc(text: str, doc_id: str = "") -> list[Block]:
         if SEPARATOR.match(l):
             continue
         if doc_id.startswith("news") and not blocks:
-            blocks.append(Block("headline", l)); continue
+            blocks.append(Block("headline", l))
+            continue
         if RECIPIENTS.match(l):
-            mode = "recipients"; blocks.append(Block("recipients", l)); continue
+            mode = "recipients"
+            blocks.append(Block("recipients", l))
+            continue
         if mode == "recipients":
             if l.startswith(("-", "+", "•")) or (len(l) < 60 and l.endswith((";", ".")) and not is_upper(l)):
-                blocks.append(Block("recipients", l)); continue
+                blocks.append(Block("recipients", l))
+                continue
             mode = "sign"
         if mode == "sign":
             if len(l) < 70 and (SIGN_ROLE.match(l) or is_title_case_name(l) or re.match(r"^\(?đã ký\)?$", l, re.I)):
-                blocks.append(Block("sign", l)); continue
+                blocks.append(Block("sign", l))
+                continue
             mode = ""
-        if (len(l) < 70 and (SIGN_ROLE.match(l) and is_upper(l)) and i < len(lines)
-                and (is_title_case_name(lines[i]) or SIGN_ROLE.match(lines[i]) or RECIPIENTS.match(lines[i]))
-                and not DOC_TITLE.match(l)):
-            mode = "sign"; blocks.append(Block("sign", l)); continue
+        if (
+            len(l) < 70
+            and (SIGN_ROLE.match(l) and is_upper(l))
+            and i < len(lines)
+            and (is_title_case_name(lines[i]) or SIGN_ROLE.match(lines[i]) or RECIPIENTS.match(lines[i]))
+            and not DOC_TITLE.match(l)
+        ):
+            mode = "sign"
+            blocks.append(Block("sign", l))
+            continue
         if DOC_TITLE.match(l.rstrip(":")) and not l.endswith(":"):
-            blocks.append(Block("title", l)); after_title = 3; continue
+            blocks.append(Block("title", l))
+            after_title = 3
+            continue
         if ROMAN_HEAD.match(l):
-            blocks.append(Block("section", l)); after_title = 0; continue
+            blocks.append(Block("section", l))
+            after_title = 0
+            continue
         if after_title and is_upper(l) and not SIGN_ROLE.match(l) and not l.endswith(":"):
-            blocks.append(Block("subtitle", l)); after_title -= 1; continue
+            blocks.append(Block("subtitle", l))
+            after_title -= 1
+            continue
         if is_upper(l) and len(l) < 160:
             blocks.append(Block("heading", l))
             after_title = max(after_title - 1, 0) if after_title else 0
             continue
         if ANNEX_NOTE.match(l):
-            blocks.append(Block("note", l)); continue
-        if (after_title and len(l) < 260 and not l.endswith((".", ";", ":"))
-                and not DEC_LABEL.match(l) and not LET_LABEL.match(l)):
-            blocks.append(Block("subtitle", l)); after_title -= 1; continue
+            blocks.append(Block("note", l))
+            continue
+        if after_title and len(l) < 260 and not l.endswith((".", ";", ":")) and not DEC_LABEL.match(l) and not LET_LABEL.match(l):
+            blocks.append(Block("subtitle", l))
+            after_title -= 1
+            continue
         after_title = 0
         blocks.append(Block("para", l))
     return blocks
@@ -242,13 +275,16 @@ def register_fonts() -> None:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
     for name, file in FONT_FILES.items():
         path = next((d / file for d in FONT_DIRS if (d / file).exists()), None)
         if path is None:
             sys.exit(f"font {file} not found in {', '.join(map(str, FONT_DIRS))} (apt-get install fonts-dejavu-core)")
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    addMapping("Serif", 0, 0, "Serif"); addMapping("Serif", 1, 0, "Serif-Bold")
-    addMapping("Serif", 0, 1, "Serif-Italic"); addMapping("Serif", 1, 1, "Serif-BoldItalic")
+    addMapping("Serif", 0, 0, "Serif")
+    addMapping("Serif", 1, 0, "Serif-Bold")
+    addMapping("Serif", 0, 1, "Serif-Italic")
+    addMapping("Serif", 1, 1, "Serif-BoldItalic")
     _FONTS_READY = True
 
 
@@ -256,6 +292,7 @@ def column_widths(rows: list[list[str]], total: float, font_size: float) -> list
     """Widths proportional to each column's text length, never narrower than its longest word;
     the task column ("Nội dung nhiệm vụ" or the longest) is the widest."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     ncol = len(rows[0])
     pad = 12.0
     length = [sum(len(r[j]) for r in rows) + 4 for j in range(ncol)]
@@ -269,7 +306,7 @@ def column_widths(rows: list[list[str]], total: float, font_size: float) -> list
         median = cells[len(cells) // 2]
         word_min.append(m + pad + 2)
         minimum.append(max(m, min(median, 30 * 72 / 25.4)) + pad + 2)
-    if sum(minimum) > total:        # keep the longest words whole, give up the rest of the comfort
+    if sum(minimum) > total:  # keep the longest words whole, give up the rest of the comfort
         extra = sum(minimum) - sum(word_min)
         room = max(0.0, total - sum(word_min))
         minimum = [w + (m - w) * (room / extra if extra else 0) for w, m in zip(word_min, minimum)]
@@ -278,7 +315,7 @@ def column_widths(rows: list[list[str]], total: float, font_size: float) -> list
         task = max(range(ncol), key=lambda j: length[j])
     widths = [0.0] * ncol
     fixed: set[int] = set()
-    for _ in range(ncol + 1):          # columns held at their minimum drop out of the share
+    for _ in range(ncol + 1):  # columns held at their minimum drop out of the share
         free = [j for j in range(ncol) if j not in fixed]
         room = total - sum(minimum[j] for j in fixed)
         share = sum(length[j] for j in free) or 1
@@ -314,8 +351,13 @@ def group_row(row: list[str]) -> str | None:
         return None
     if row[0] and not any(row[1:]):
         return "all"
-    if len(row) > 2 and row[1] and not any(row[2:]) and (GROUP_NUM.match(row[0]) or not row[0]) and (
-            GROUP_NUM.match(row[0]) or is_upper(row[1])):
+    if (
+        len(row) > 2
+        and row[1]
+        and not any(row[2:])
+        and (GROUP_NUM.match(row[0]) or not row[0])
+        and (GROUP_NUM.match(row[0]) or is_upper(row[1]))
+    ):
         return "title"
     return None
 
@@ -323,10 +365,17 @@ def group_row(row: list[str]) -> str | None:
 def table_font(rows: list[list[str]], total: float) -> float:
     """The largest cell font size (10 pt down to 6 pt) at which no column is narrower than its longest word."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
     for size in (10, 9, 8, 7, 6):
-        need = sum(max(stringWidth(w, "Serif-Bold" if r == 0 else "Serif", size)
-                       for r, row in enumerate(rows) for w in (row[j].split() or [""])) + 14
-                   for j in range(len(rows[0])))
+        need = sum(
+            max(
+                stringWidth(w, "Serif-Bold" if r == 0 else "Serif", size)
+                for r, row in enumerate(rows)
+                for w in (row[j].split() or [""])
+            )
+            + 14
+            for j in range(len(rows[0]))
+        )
         if need <= total:
             return size
     return 6
@@ -352,16 +401,25 @@ def write_text_pdf(blocks: list[Block], path: Path, doc_id: str) -> int:
         TableStyle,
     )
 
-    body = ParagraphStyle("body", fontName="Serif", fontSize=12.5, leading=17, alignment=TA_JUSTIFY,
-                          firstLineIndent=10 * mm, spaceAfter=5)
+    body = ParagraphStyle(
+        "body", fontName="Serif", fontSize=12.5, leading=17, alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=5
+    )
     centre = ParagraphStyle("centre", parent=body, alignment=TA_CENTER, firstLineIndent=0)
     title = ParagraphStyle("title", parent=centre, fontName="Serif-Bold", fontSize=14, leading=19, spaceBefore=10, spaceAfter=2)
     subtitle = ParagraphStyle("subtitle", parent=centre, fontName="Serif-Bold", fontSize=12.5, spaceAfter=2)
     heading = ParagraphStyle("heading", parent=centre, fontName="Serif-Bold", spaceBefore=6)
     section = ParagraphStyle("section", parent=body, fontName="Serif-Bold", firstLineIndent=10 * mm, spaceBefore=4)
     note = ParagraphStyle("note", parent=centre, fontName="Serif-Italic", fontSize=12)
-    headline = ParagraphStyle("headline", parent=body, fontName="Serif-Bold", fontSize=17, leading=22,
-                              alignment=TA_LEFT, firstLineIndent=0, spaceAfter=12)
+    headline = ParagraphStyle(
+        "headline",
+        parent=body,
+        fontName="Serif-Bold",
+        fontSize=17,
+        leading=22,
+        alignment=TA_LEFT,
+        firstLineIndent=0,
+        spaceAfter=12,
+    )
     small = ParagraphStyle("small", parent=body, fontSize=10, leading=12.5, alignment=TA_LEFT, firstLineIndent=0, spaceAfter=0)
     small_b = ParagraphStyle("small_b", parent=small, fontName="Serif-BoldItalic", fontSize=11, spaceBefore=10)
     sign = ParagraphStyle("sign", parent=centre, fontName="Serif-Bold", leftIndent=80 * mm, spaceAfter=2)
@@ -386,10 +444,24 @@ def write_text_pdf(blocks: list[Block], path: Path, doc_id: str) -> int:
         canvas.restoreState()
 
     frames = {
-        "portrait": Frame(pm["left"], pm["bottom"], portrait[0] - pm["left"] - pm["right"],
-                          portrait[1] - pm["top"] - pm["bottom"], id="p", leftPadding=0, rightPadding=0),
-        "landscape": Frame(lm["left"], lm["bottom"], land[0] - lm["left"] - lm["right"],
-                           land[1] - lm["top"] - lm["bottom"], id="l", leftPadding=0, rightPadding=0),
+        "portrait": Frame(
+            pm["left"],
+            pm["bottom"],
+            portrait[0] - pm["left"] - pm["right"],
+            portrait[1] - pm["top"] - pm["bottom"],
+            id="p",
+            leftPadding=0,
+            rightPadding=0,
+        ),
+        "landscape": Frame(
+            lm["left"],
+            lm["bottom"],
+            land[0] - lm["left"] - lm["right"],
+            land[1] - lm["top"] - lm["bottom"],
+            id="l",
+            leftPadding=0,
+            rightPadding=0,
+        ),
     }
     text_w = frames["portrait"]._width
     table_w = frames["landscape"]._width
@@ -420,15 +492,20 @@ def write_text_pdf(blocks: list[Block], path: Path, doc_id: str) -> int:
                 cell_h = ParagraphStyle("cell_h", parent=cell, fontName="Serif-Bold", alignment=TA_CENTER)
                 cell_g = ParagraphStyle("cell_g", parent=cell, fontName="Serif-Bold")
             widths = column_widths(rows, table_w, fs)
-            if sum(widths) > table_w * 1.001:          # even 6 pt is too wide: squeeze
+            if sum(widths) > table_w * 1.001:  # even 6 pt is too wide: squeeze
                 widths = [w * table_w / sum(widths) for w in widths]
-            data, style = [], [
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
+            data, style = (
+                [],
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ],
+            )
             for r, row in enumerate(rows):
                 group = group_row(row) if r > 0 else None
                 if r == 0:
@@ -455,12 +532,29 @@ def write_text_pdf(blocks: list[Block], path: Path, doc_id: str) -> int:
             right = [P(x, hcell_b) for x in h.national] + [P("______________________", hcell)]
             data = [[left, right], [[P(x, hcell) for x in h.number], [P(x, hcell_i) for x in h.date]]]
             t = Table(data, colWidths=[text_w * 0.37, text_w * 0.63], hAlign="CENTER")
-            t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 1), (-1, 1), 6)]))
+            t.setStyle(
+                TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 1), (-1, 1), 6),
+                    ]
+                )
+            )
             story += [t, Spacer(1, 4 * mm)]
             continue
-        style = {"title": title, "subtitle": subtitle, "heading": heading, "section": section, "note": note,
-                 "headline": headline, "recipients": small, "sign": sign, "para": body}[b.kind]
+        style = {
+            "title": title,
+            "subtitle": subtitle,
+            "heading": heading,
+            "section": section,
+            "note": note,
+            "headline": headline,
+            "recipients": small,
+            "sign": sign,
+            "para": body,
+        }[b.kind]
         if b.kind == "recipients" and RECIPIENTS.match(b.text):
             style = small_b
         if b.kind == "sign" and is_title_case_name(b.text):
@@ -469,13 +563,22 @@ def write_text_pdf(blocks: list[Block], path: Path, doc_id: str) -> int:
         f._carry = b.kind in movable
         story.append(f)
 
-    templates = [PageTemplate(id="portrait", frames=[frames["portrait"]], pagesize=portrait, onPage=page_number),
-                 PageTemplate(id="landscape", frames=[frames["landscape"]], pagesize=land, onPage=page_number)]
+    templates = [
+        PageTemplate(id="portrait", frames=[frames["portrait"]], pagesize=portrait, onPage=page_number),
+        PageTemplate(id="landscape", frames=[frames["landscape"]], pagesize=land, onPage=page_number),
+    ]
     if first_orient == "landscape":
         templates.reverse()
     tmp = path.with_name("." + path.name + ".tmp")
-    doc = BaseDocTemplate(str(tmp), pagesize=portrait, pageTemplates=templates, invariant=1,
-                          title=doc_id, author="directive_parser dev set", creator="render_routes.py")
+    doc = BaseDocTemplate(
+        str(tmp),
+        pagesize=portrait,
+        pageTemplates=templates,
+        invariant=1,
+        title=doc_id,
+        author="directive_parser dev set",
+        creator="render_routes.py",
+    )
     doc.build(story)
     os.replace(tmp, path)
     return doc.page
@@ -485,9 +588,11 @@ def write_text_pdf(blocks: list[Block], path: Path, doc_id: str) -> int:
 # scan.pdf
 # ----------------------------------------------------------------------------------------------
 
+
 def damage(image, rng: random.Random, seed: int, dpi: int):
     import numpy as np
     from PIL import Image, ImageFilter
+
     image = image.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=255)
     image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.35, 0.9) * dpi / 200))
     a = np.asarray(image, dtype=np.float32)
@@ -495,13 +600,17 @@ def damage(image, rng: random.Random, seed: int, dpi: int):
     # uneven brightness: a smooth field from a coarse random grid, darker towards one edge
     gh, gw = 4, 3
     grid = nrng.uniform(0.80, 1.0, size=(gh, gw)).astype(np.float32)
-    field_ = np.asarray(Image.fromarray((grid * 255).astype(np.uint8), "L").resize(
-        (a.shape[1], a.shape[0]), Image.BICUBIC), dtype=np.float32) / 255
+    field_ = (
+        np.asarray(
+            Image.fromarray((grid * 255).astype(np.uint8), "L").resize((a.shape[1], a.shape[0]), Image.BICUBIC), dtype=np.float32
+        )
+        / 255
+    )
     ramp = np.linspace(rng.uniform(0.88, 1.0), 1.0, a.shape[1], dtype=np.float32)
     if rng.random() < 0.5:
         ramp = ramp[::-1]
     paper = rng.uniform(225, 245)
-    a = 255 - (255 - a) * rng.uniform(0.85, 1.0)        # ink not fully black
+    a = 255 - (255 - a) * rng.uniform(0.85, 1.0)  # ink not fully black
     a = a * (paper / 255) * field_ * ramp[None, :]
     a += nrng.normal(0, rng.uniform(5, 12), size=a.shape).astype(np.float32)
     specks = nrng.random(a.shape) < rng.uniform(0.0002, 0.0012)
@@ -509,11 +618,12 @@ def damage(image, rng: random.Random, seed: int, dpi: int):
     return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L")
 
 
-FIXED_TIME = time.struct_time((2026, 1, 1, 0, 0, 0, 3, 1, 0))   # PDF dates, for byte-identical reruns
+FIXED_TIME = time.struct_time((2026, 1, 1, 0, 0, 0, 3, 1, 0))  # PDF dates, for byte-identical reruns
 
 
 def write_scan(text_pdf: Path, path: Path, doc_id: str) -> tuple[int, int, int]:
     import pypdfium2 as pdfium
+
     rng = random.Random(stable_int(doc_id, "scan"))
     dpi = rng.randint(200, 300)
     quality = rng.randint(40, 75)
@@ -525,9 +635,18 @@ def write_scan(text_pdf: Path, path: Path, doc_id: str) -> tuple[int, int, int]:
         page.close()
     pdf.close()
     tmp = path.with_name("." + path.name + ".tmp")
-    images[0].save(tmp, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=quality,
-                   title=doc_id, producer="render_routes.py",
-                   creationDate=FIXED_TIME, modDate=FIXED_TIME)
+    images[0].save(
+        tmp,
+        "PDF",
+        save_all=True,
+        append_images=images[1:],
+        resolution=float(dpi),
+        quality=quality,
+        title=doc_id,
+        producer="render_routes.py",
+        creationDate=FIXED_TIME,
+        modDate=FIXED_TIME,
+    )
     os.replace(tmp, path)
     return len(images), dpi, quality
 
@@ -536,17 +655,19 @@ def write_scan(text_pdf: Path, path: Path, doc_id: str) -> tuple[int, int, int]:
 # eng-ocr.txt
 # ----------------------------------------------------------------------------------------------
 
+
 def scan_images(scan_pdf: Path):
     """The page images embedded in an image-only PDF, with their dpi."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
+
     pdf = pdfium.PdfDocument(str(scan_pdf))
     out = []
     for page in pdf:
         objs = list(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)))
         if objs:
             img = objs[0].get_bitmap(render=False).to_pil().convert("L")
-        else:                                   # not one of ours: render it instead
+        else:  # not one of ours: render it instead
             img = page.render(scale=300 / 72, grayscale=True).to_pil().convert("L")
         dpi = round(img.width / (page.get_width() / 72))
         out.append((img, dpi))
@@ -564,8 +685,9 @@ def write_eng_ocr(scan_pdf: Path, path: Path, threads: int = 1) -> int:
         for k, (img, dpi) in enumerate(scan_images(scan_pdf)):
             png = Path(tmpdir) / f"p{k:03d}.png"
             img.save(png, dpi=(dpi, dpi))
-            r = subprocess.run(["tesseract", str(png), "stdout", "-l", "eng", "--psm", "4"],
-                               capture_output=True, env=env, check=True)
+            r = subprocess.run(
+                ["tesseract", str(png), "stdout", "-l", "eng", "--psm", "4"], capture_output=True, env=env, check=True
+            )
             texts.append(r.stdout.decode("utf-8", "replace").rstrip("\f").rstrip() + "\n")
     tmp = path.with_name("." + path.name + ".tmp")
     tmp.write_text("\f".join(texts), encoding="utf-8")
@@ -592,6 +714,7 @@ class Numbering:
 
     def __init__(self, document, multilevel: bool):
         from docx.oxml import parse_xml
+
         self.parse_xml = parse_xml
         self.root = document.part.numbering_part.element
         ids = [int(e.get(f"{{{W_NS}}}abstractNumId")) for e in self.root.findall(f"{{{W_NS}}}abstractNum")]
@@ -603,17 +726,20 @@ class Numbering:
         self.abs_multi = self._abstract("multilevel", [("decimal", "%1."), ("decimal", "%1.%2."), ("decimal", "%1.%2.%3.")])
         self.abs_let = self._abstract("singleLevel", [("lowerLetter", "%1)")])
         self.abs_dd = self._abstract("singleLevel", [("none", "đ)")])
-        self.cur = {}      # list family -> (numId, starts, values)
+        self.cur = {}  # list family -> (numId, starts, values)
 
     def _abstract(self, kind: str, levels: list[tuple[str, str]]) -> int:
-        aid = self.next_abs; self.next_abs += 1
+        aid = self.next_abs
+        self.next_abs += 1
         lv = "".join(
             f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="space"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:lvl>'
-            for i, (fmt, text) in enumerate(levels))
-        el = self.parse_xml(f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{aid}">'
-                            f'<w:multiLevelType w:val="{kind}"/>{lv}</w:abstractNum>')
+            for i, (fmt, text) in enumerate(levels)
+        )
+        el = self.parse_xml(
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{aid}"><w:multiLevelType w:val="{kind}"/>{lv}</w:abstractNum>'
+        )
         first_num = self.root.find(f"{{{W_NS}}}num")
         if first_num is not None:
             first_num.addprevious(el)
@@ -622,9 +748,9 @@ class Numbering:
         return aid
 
     def _num(self, aid: int, starts: list[int]) -> int:
-        nid = self.next_num; self.next_num += 1
-        ov = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="{s}"/></w:lvlOverride>'
-                     for i, s in enumerate(starts))
+        nid = self.next_num
+        self.next_num += 1
+        ov = "".join(f'<w:lvlOverride w:ilvl="{i}"><w:startOverride w:val="{s}"/></w:lvlOverride>' for i, s in enumerate(starts))
         self.root.append(self.parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="{nid}"><w:abstractNumId w:val="{aid}"/>{ov}</w:num>'))
         return nid
 
@@ -664,6 +790,7 @@ class Numbering:
 
 def set_numpr(paragraph, num_id: int, ilvl: int) -> None:
     from docx.oxml import parse_xml
+
     ppr = paragraph._p.get_or_add_pPr()
     ppr.insert(0, parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
     # the paragraph's first-line indent comes from the numbering level
@@ -675,6 +802,7 @@ def set_numpr(paragraph, num_id: int, ilvl: int) -> None:
 def fixed_zip_times(path: Path) -> None:
     """Rewrite a .docx with fixed member timestamps, so reruns are byte-identical."""
     import zipfile
+
     with zipfile.ZipFile(path) as z:
         members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -694,16 +822,20 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
     numbered = numbered_docx(doc_id)
     document = Document()
     st = document.styles["Normal"]
-    st.font.name = "Times New Roman"; st.font.size = Pt(13)
+    st.font.name = "Times New Roman"
+    st.font.size = Pt(13)
     st.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Times New Roman")
     st.paragraph_format.space_after = Pt(6)
     for name in ("Title", "Heading 1", "Heading 2"):
         s = document.styles[name]
-        s.font.name = "Times New Roman"; s.font.size = Pt(14 if name == "Title" else 13); s.font.bold = True
+        s.font.name = "Times New Roman"
+        s.font.size = Pt(14 if name == "Title" else 13)
+        s.font.bold = True
         s.font.color.rgb = None
         s.font.italic = False
         s.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if name != "Heading 2" else WD_ALIGN_PARAGRAPH.LEFT
-        s.paragraph_format.space_before = Pt(6); s.paragraph_format.space_after = Pt(4)
+        s.paragraph_format.space_before = Pt(6)
+        s.paragraph_format.space_after = Pt(4)
         rpr = s.element.get_or_add_rPr()
         rpr.get_or_add_rFonts().set(qn("w:ascii"), "Times New Roman")
         rpr.get_or_add_rFonts().set(qn("w:hAnsi"), "Times New Roman")
@@ -733,8 +865,14 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
 
     portrait(document.sections[0])
     footer_page_number(document.sections[0])
-    numbering = Numbering(document, multilevel=any(
-        b.kind == "para" and DEC_LABEL.match(b.text) and "." in DEC_LABEL.match(b.text)[1] for b in blocks)) if numbered else None
+    numbering = (
+        Numbering(
+            document,
+            multilevel=any(b.kind == "para" and DEC_LABEL.match(b.text) and "." in DEC_LABEL.match(b.text)[1] for b in blocks),
+        )
+        if numbered
+        else None
+    )
     n_auto = 0
     orient = "portrait"
     started = False
@@ -746,7 +884,8 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
         if indent and align in (None, WD_ALIGN_PARAGRAPH.JUSTIFY):
             p.paragraph_format.first_line_indent = Mm(10)
         run = p.add_run(text)
-        run.bold = bold or None; run.italic = italic or None
+        run.bold = bold or None
+        run.italic = italic or None
         if size:
             run.font.size = Pt(size)
         return p
@@ -755,7 +894,8 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
         if b.kind == "table":
             if orient == "portrait":
                 sec = document.add_section(WD_SECTION.NEW_PAGE) if started else document.sections[0]
-                landscape(sec); orient = "landscape"
+                landscape(sec)
+                orient = "landscape"
             started = True
             rows = b.rows
             ncol = len(rows[0])
@@ -791,7 +931,8 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
             document.add_paragraph()
             continue
         if orient == "landscape":
-            portrait(document.add_section(WD_SECTION.NEW_PAGE)); orient = "portrait"
+            portrait(document.add_section(WD_SECTION.NEW_PAGE))
+            orient = "portrait"
         started = True
         C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
         if b.kind == "header":
@@ -799,15 +940,19 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
             t = document.add_table(rows=2, cols=2)
             t.alignment = WD_TABLE_ALIGNMENT.CENTER
             cells = [[t.cell(0, 0), t.cell(0, 1)], [t.cell(1, 0), t.cell(1, 1)]]
+
             def fill(cell, lines, bold_last=False, bold=False, italic=False, rule=None):
                 first = True
                 for k, x in enumerate(lines + ([rule] if rule else [])):
                     p = cell.paragraphs[0] if first else cell.add_paragraph()
                     first = False
-                    p.alignment = C; p.paragraph_format.space_after = Pt(0)
-                    run = p.add_run(x); run.font.size = Pt(12.5)
+                    p.alignment = C
+                    p.paragraph_format.space_after = Pt(0)
+                    run = p.add_run(x)
+                    run.font.size = Pt(12.5)
                     run.bold = (bold or (bold_last and k == len(lines) - 1)) and x != rule or None
                     run.italic = italic or None
+
             fill(cells[0][0], h.issuer, bold_last=True, rule="_______")
             fill(cells[0][1], h.national, bold=True, rule="______________________")
             fill(cells[1][0], h.number)
@@ -830,15 +975,16 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
         elif b.kind == "note":
             para(b.text, align=C, italic=True)
         elif b.kind == "recipients":
-            para(b.text, align=L, size=11, indent=False, bold=bool(RECIPIENTS.match(b.text)),
-                 italic=bool(RECIPIENTS.match(b.text))).paragraph_format.space_after = Pt(0)
+            para(
+                b.text, align=L, size=11, indent=False, bold=bool(RECIPIENTS.match(b.text)), italic=bool(RECIPIENTS.match(b.text))
+            ).paragraph_format.space_after = Pt(0)
         elif b.kind == "sign":
             p = para(b.text, align=C, bold=True)
             p.paragraph_format.left_indent = Mm(80)
         else:
             m = (DEC_LABEL.match(b.text) or LET_LABEL.match(b.text)) if numbering else None
             if m:
-                p = para(b.text[m.end():], align=J)
+                p = para(b.text[m.end() :], align=J)
                 num_id, ilvl = numbering.assign(m[1])
                 set_numpr(p, num_id, ilvl)
                 n_auto += 1
@@ -848,9 +994,12 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
     document.core_properties.title = doc_id
     document.core_properties.author = "directive_parser dev set"
     import datetime as _dt
+
     fixed = _dt.datetime(2026, 1, 1)
-    document.core_properties.created = fixed; document.core_properties.modified = fixed
-    document.core_properties.last_modified_by = "render_routes.py"; document.core_properties.revision = 1
+    document.core_properties.created = fixed
+    document.core_properties.modified = fixed
+    document.core_properties.last_modified_by = "render_routes.py"
+    document.core_properties.revision = 1
     document.save(str(tmp))
     fixed_zip_times(tmp)
     os.replace(tmp, path)
@@ -860,6 +1009,7 @@ def write_docx(blocks: list[Block], path: Path, doc_id: str) -> dict:
 # ----------------------------------------------------------------------------------------------
 # checking the numbering of a .docx
 # ----------------------------------------------------------------------------------------------
+
 
 def expected_labelled(blocks: list[Block]) -> list[str]:
     return [b.text for b in blocks if b.kind == "para" and (DEC_LABEL.match(b.text) or LET_LABEL.match(b.text))]
@@ -873,8 +1023,21 @@ def docx_text_libreoffice(docx_path: Path) -> list[str]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     with tempfile.TemporaryDirectory(prefix="render_routes_lo_") as d:
         profile = Path(d) / "profile"
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                        "txt:Text (encoded):UTF8", "--outdir", d, str(docx_path)], capture_output=True, check=True, timeout=180)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "txt:Text (encoded):UTF8",
+                "--outdir",
+                d,
+                str(docx_path),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=180,
+        )
         return Path(d, docx_path.stem + ".txt").read_text(encoding="utf-8-sig").splitlines()
 
 
@@ -883,6 +1046,7 @@ def docx_text_xml(docx_path: Path) -> list[str]:
     import zipfile
 
     from lxml import etree
+
     w = f"{{{W_NS}}}"
     z = zipfile.ZipFile(docx_path)
     num = etree.fromstring(z.read("word/numbering.xml"))
@@ -910,7 +1074,8 @@ def docx_text_xml(docx_path: Path) -> list[str]:
         text = "".join(t.text or "" for t in p.iter(w + "t"))
         npr = p.find(f"{w}pPr/{w}numPr")
         if npr is not None:
-            nid = npr.find(w + "numId").get(w + "val"); il = int(npr.find(w + "ilvl").get(w + "val"))
+            nid = npr.find(w + "numId").get(w + "val")
+            il = int(npr.find(w + "ilvl").get(w + "val"))
             lv = nums[nid]
             c = counters.setdefault(nid, [None] * 9)
             c[il] = lv[il][0] if c[il] is None else c[il] + 1
@@ -939,6 +1104,7 @@ def check_docx(txt: Path, docx_path: Path) -> tuple[str, list[str]]:
 # driver
 # ----------------------------------------------------------------------------------------------
 
+
 def fresh(target: Path, *sources: Path) -> bool:
     return target.exists() and all(target.stat().st_mtime > s.stat().st_mtime for s in sources if s.exists())
 
@@ -949,10 +1115,11 @@ def render_one(doc_id: str, docs: str, out: str, routes: list[str], force: bool,
     folder.mkdir(parents=True, exist_ok=True)
     target = lambda route: folder / f"{doc_id}.{route}"
     needed: list[str] = []
-    for r in routes:                              # each route with what it is made from, in order
+    for r in routes:  # each route with what it is made from, in order
         chain, up = [r], UPSTREAM[r]
         while up:
-            chain.insert(0, up); up = UPSTREAM[up]
+            chain.insert(0, up)
+            up = UPSTREAM[up]
         needed += [c for c in chain if c not in needed]
     report = {"id": doc_id, "routes": {}}
     blocks = None
@@ -977,7 +1144,7 @@ def render_one(doc_id: str, docs: str, out: str, routes: list[str], force: bool,
             elif r == "eng-ocr.txt":
                 info["pages"] = write_eng_ocr(target("scan.pdf"), target(r), threads)
             made.add(r)
-        except Exception as e:                      # report and go on with the other documents
+        except Exception as e:  # report and go on with the other documents
             info = {"error": f"{type(e).__name__}: {e}"}
         info["seconds"] = round(time.perf_counter() - t0, 2)
         info["requested"] = r in routes
@@ -996,16 +1163,20 @@ def doc_ids(docs: Path, wanted: list[str] | None) -> list[str]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--ids", nargs="+", metavar="ID", help="documents to render (default: every <id>.txt)")
     ap.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=f"folder of <id>.txt (default {DEFAULT_DOCS})")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     ap.add_argument("--routes", default=",".join(ROUTES), help=f"comma-separated, from {','.join(ROUTES)}")
     ap.add_argument("--jobs", type=int, default=1, help="documents rendered in parallel (default 1)")
     ap.add_argument("--force", action="store_true", help="rebuild outputs even when newer than their source")
-    ap.add_argument("--check-docx", action="store_true",
-                    help="check that the auto-numbered .docx files render the source's labels")
+    ap.add_argument(
+        "--check-docx", action="store_true", help="check that the auto-numbered .docx files render the source's labels"
+    )
     a = ap.parse_args(argv)
     routes = [r.strip() for r in a.routes.split(",") if r.strip()]
     bad = [r for r in routes if r not in ROUTES]
@@ -1028,8 +1199,10 @@ def main(argv=None) -> int:
             failures += show(reports, totals)
     else:
         failures += show((render_one(*x) for x in args), totals)
-    print(f"{len(ids)} documents in {time.perf_counter() - t0:.1f}s -> {a.out}; time per route: "
-          + ", ".join(f"{r} {s:.1f}s" for r, s in totals.items()))
+    print(
+        f"{len(ids)} documents in {time.perf_counter() - t0:.1f}s -> {a.out}; time per route: "
+        + ", ".join(f"{r} {s:.1f}s" for r, s in totals.items())
+    )
     if a.check_docx and "docx" in routes:
         for i in ids:
             d = a.out / i / f"{i}.docx"

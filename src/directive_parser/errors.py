@@ -3,6 +3,7 @@
 Findings that do not stop a parse (a clause not understood) are `ParseWarning`s on the
 `Directive`, not exceptions.
 """
+
 from __future__ import annotations
 
 from enum import IntEnum

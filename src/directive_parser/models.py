@@ -3,6 +3,7 @@
 Every exported model is a frozen pydantic v2 model so that `model_dump(mode="json")` gives the
 JSON, JSONL, CSV and SQLite exports one schema. Closed vocabularies are `StrEnum`s.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -36,8 +37,11 @@ class Body(_Model):
     name: str = Field(description="Canonical name, e.g. 'Bộ Công an'")
     text: str = Field(description="The name as written in the document")
     kind: BodyKind = Field(default=BodyKind.other, description="ministry|agency|province|role|group|other")
-    successor: str | None = Field(default=None, description="The body that holds this one's duties today, "
-                                  "when it was renamed or merged (Bộ Kế hoạch và Đầu tư -> Bộ Tài chính)")
+    successor: str | None = Field(
+        default=None,
+        description="The body that holds this one's duties today, "
+        "when it was renamed or merged (Bộ Kế hoạch và Đầu tư -> Bộ Tài chính)",
+    )
 
 
 class DeadlineKind(StrEnum):
@@ -299,23 +303,50 @@ class Directive(_Model):
         except ImportError as e:
             from directive_parser.errors import MissingDependencyError
 
-            raise MissingDependencyError("Directive.assignments_frame() needs pandas, which is not installed; "
-                                         "install it with: pip install 'directive-parser[pandas]'") from e
+            raise MissingDependencyError(
+                "Directive.assignments_frame() needs pandas, which is not installed; "
+                "install it with: pip install 'directive-parser[pandas]'"
+            ) from e
         rows = []
         for a in self.assignments:
             deadline = a.deadline
             recurrence = a.recurrence or (deadline.recurrence if deadline else None)
-            rows.append({
-                "document_number": self.number, "doc_type": self.doc_type, "issued": self.issued,
-                "assignment_id": a.id, "clause": a.clause,
-                "lead": "; ".join(b.name for b in a.lead), "coordinating": "; ".join(b.name for b in a.coordinating),
-                "task": a.task, "deadline_text": deadline.text if deadline else None,
-                "due": deadline.due if deadline else None, "recurrence": recurrence.value if recurrence else None,
-                "product": a.product, "submit_to": a.submit_to, "page": a.span.page,
-                "completeness": "; ".join(c.value for c in a.completeness),
-            })
-        columns = ["document_number", "doc_type", "issued", "assignment_id", "clause", "lead", "coordinating", "task",
-                   "deadline_text", "due", "recurrence", "product", "submit_to", "page", "completeness"]
+            rows.append(
+                {
+                    "document_number": self.number,
+                    "doc_type": self.doc_type,
+                    "issued": self.issued,
+                    "assignment_id": a.id,
+                    "clause": a.clause,
+                    "lead": "; ".join(b.name for b in a.lead),
+                    "coordinating": "; ".join(b.name for b in a.coordinating),
+                    "task": a.task,
+                    "deadline_text": deadline.text if deadline else None,
+                    "due": deadline.due if deadline else None,
+                    "recurrence": recurrence.value if recurrence else None,
+                    "product": a.product,
+                    "submit_to": a.submit_to,
+                    "page": a.span.page,
+                    "completeness": "; ".join(c.value for c in a.completeness),
+                }
+            )
+        columns = [
+            "document_number",
+            "doc_type",
+            "issued",
+            "assignment_id",
+            "clause",
+            "lead",
+            "coordinating",
+            "task",
+            "deadline_text",
+            "due",
+            "recurrence",
+            "product",
+            "submit_to",
+            "page",
+            "completeness",
+        ]
         frame = pd.DataFrame(rows, columns=columns)
         for column in ("issued", "due"):
             frame[column] = pd.to_datetime(frame[column])

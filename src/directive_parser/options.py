@@ -3,6 +3,7 @@
 Unknown values raise `OptionError` (a `DirectiveParserError`), never a silent fallback:
 `ParseOptions(ocr="alwys")` names the accepted values.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -3,6 +3,7 @@
 ingest -> ocr (pages without a text layer) -> repair (damaged text layers / .txt) -> clean-up
 -> header -> clause tree -> assignments.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -75,16 +76,16 @@ def parse_directive(
     >>> doc.number, doc.assignments[7].lead[0].name  # doctest: +SKIP
     ('33/CT-TTg', 'Bộ Công an')
     """
-    opts = _merge(options, issued=issued, reference=reference, ocr=ocr, engine=engine,
-                  ocr_workers=ocr_workers, strict=strict)
+    opts = _merge(options, issued=issued, reference=reference, ocr=ocr, engine=engine, ocr_workers=ocr_workers, strict=strict)
     src = ingest(path, opts.ocr, engine=opts.engine)
     if src.needs_ocr:
         src = ocr_pages(src, workers=opts.ocr_workers)
     return _parse_source(src, opts)
 
 
-def parse_text(text: str, issued: date | None = None, reference: Any = None, strict: bool = False,
-               options: ParseOptions | None = None) -> Directive:
+def parse_text(
+    text: str, issued: date | None = None, reference: Any = None, strict: bool = False, options: ParseOptions | None = None
+) -> Directive:
     """Parse a directive given as text (pages separated by form feeds or page-number lines)."""
     opts = _merge(options, issued=issued, reference=reference, strict=strict)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -116,19 +117,33 @@ def _parse_source(src: SourceDocument, opts: ParseOptions) -> Directive:
     clauses = segment_clauses(prose, h.body_start, body_end, doc.pages)
     clauses += [part_clause(p, segment_clauses(prose, p.body_start, p.end, doc.pages), doc.pages) for p in parts]
     grids = {(page.number, i): grid for page in pages for i, grid in enumerate(page.tables)}
-    ctx = ExtractContext(doc.text, doc.pages, when, key, tables=tuple(tables), grids=grids,
-                         parts=tuple((p.code, p.start, p.end) for p in parts))
+    ctx = ExtractContext(
+        doc.text, doc.pages, when, key, tables=tuple(tables), grids=grids, parts=tuple((p.code, p.start, p.end) for p in parts)
+    )
     records, warnings = extract_assignments(clauses, ctx)
     warnings = [ParseWarning(stage=Stage.ingest, message=note) for note in src.warnings] + _header_warnings(h, when) + warnings
     if not records:
         warnings.append(ParseWarning(stage=Stage.extract, message="no assignments were found"))
     directive = Directive(
-        number=h.number, doc_type=h.doc_type, issuer=canonical_issuer(h.issuer), place=h.place, issued=when, title=h.title,
-        signer=h.signer, signer_title=h.signer_title, recipients=h.recipients,
-        references=find_references(doc.text[h.body_start : h.body_end]), clauses=clauses, assignments=records,
-        pages=doc.pages, text=doc.text, warnings=warnings, status=_status(records, warnings),
-        source=Source(path=src.path, sha256=src.sha256, media_type=src.media_type,
-                      pages=[p.method for p in src.pages], repair=repair_info),
+        number=h.number,
+        doc_type=h.doc_type,
+        issuer=canonical_issuer(h.issuer),
+        place=h.place,
+        issued=when,
+        title=h.title,
+        signer=h.signer,
+        signer_title=h.signer_title,
+        recipients=h.recipients,
+        references=find_references(doc.text[h.body_start : h.body_end]),
+        clauses=clauses,
+        assignments=records,
+        pages=doc.pages,
+        text=doc.text,
+        warnings=warnings,
+        status=_status(records, warnings),
+        source=Source(
+            path=src.path, sha256=src.sha256, media_type=src.media_type, pages=[p.method for p in src.pages], repair=repair_info
+        ),
     )
     if strict and warnings:
         raise ExtractionError(f"{len(warnings)} warning(s): " + "; ".join(w.message for w in warnings), src.path)

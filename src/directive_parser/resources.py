@@ -4,6 +4,7 @@ Readers are lazy: nothing is opened at import. Small text tables are cached once
 modules that parse a file into its working form (the gazetteer, the language model, the OCR
 channel) cache that form themselves, so each file is read once per process.
 """
+
 from __future__ import annotations
 
 import functools

@@ -4,6 +4,7 @@
 that pass their deadline (killing a stuck local worker, restarting a dask one) and re-runs alone
 the documents that were running when a worker died.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -40,8 +41,16 @@ class _LocalEngine:
     in a process a deadline interrupted.
     """
 
-    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult],
-                 max_memory_mb: int | None = None, warm: bool = False, pages_queue: Any = None):
+    def __init__(
+        self,
+        *,
+        workers: int | None,
+        scheduler: str | None,
+        worker_fn: Callable[[Job], BatchResult],
+        max_memory_mb: int | None = None,
+        warm: bool = False,
+        pages_queue: Any = None,
+    ):
         self.slots = workers or os.cpu_count() or 1
         self._worker_fn = worker_fn
         self._initargs = (max_memory_mb, os.getpid(), warm, pages_queue)
@@ -55,7 +64,9 @@ class _LocalEngine:
         for _ in range(2):
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
-                    self.slots, mp_context=multiprocessing.get_context("spawn"), initializer=init_worker,
+                    self.slots,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=init_worker,
                     initargs=self._initargs,
                 )
             pool = self._pool
@@ -158,15 +169,21 @@ def _kill_process(process: BaseProcess) -> None:
 class _DaskEngine:
     """The same worker function on a dask.distributed cluster (remote or a LocalCluster)."""
 
-    def __init__(self, *, workers: int | None, scheduler: str | None, worker_fn: Callable[[Job], BatchResult],
-                 max_memory_mb: int | None = None, warm: bool = False, pages_queue: Any = None):
+    def __init__(
+        self,
+        *,
+        workers: int | None,
+        scheduler: str | None,
+        worker_fn: Callable[[Job], BatchResult],
+        max_memory_mb: int | None = None,
+        warm: bool = False,
+        pages_queue: Any = None,
+    ):
         self.last_crash: str | None = None
         try:
             from distributed import Client, LocalCluster
         except ImportError as e:
-            raise MissingDependencyError(
-                "the dask engine needs dask.distributed: pip install 'directive-parser[dask]'"
-            ) from e
+            raise MissingDependencyError("the dask engine needs dask.distributed: pip install 'directive-parser[dask]'") from e
         self._worker_fn = worker_fn
         self._cluster = None
         try:
@@ -174,8 +191,11 @@ class _DaskEngine:
                 self._client = Client(scheduler)
             else:
                 self._cluster = LocalCluster(
-                    n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR,
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)
         except OSError as e:
@@ -199,7 +219,9 @@ class _DaskEngine:
         except Exception as e:  # noqa: BLE001 - KilledWorker, CancelledError, unpickling errors
             killed = type(e).__name__ == "KilledWorker"
             return make_result(
-                job, BatchStatus.failed, error_type=WorkerCrashError.__name__ if killed else type(e).__name__,
+                job,
+                BatchStatus.failed,
+                error_type=WorkerCrashError.__name__ if killed else type(e).__name__,
                 message=WORKER_CRASHED if killed else str(e),
             )
 
@@ -231,7 +253,9 @@ class _Running:
 
 
 def schedule(
-    plan: Iterator[Job | BatchResult], start_engine: Callable[[], _LocalEngine | _DaskEngine], timeout: float | None,
+    plan: Iterator[Job | BatchResult],
+    start_engine: Callable[[], _LocalEngine | _DaskEngine],
+    timeout: float | None,
 ) -> Iterator[BatchResult]:
     """Feed jobs to an engine, at most one per slot, and yield results as they arrive."""
     engine = None
@@ -297,7 +321,10 @@ def _expire(engine, running: dict, retry: deque[Job], timeout: float | None) -> 
     for future in expired:
         r = running.pop(future)
         yield make_result(
-            r.job, BatchStatus.timeout, error_type=ParseTimeoutError.__name__, seconds=round(now - r.submitted, 3),
+            r.job,
+            BatchStatus.timeout,
+            error_type=ParseTimeoutError.__name__,
+            seconds=round(now - r.submitted, 3),
             message=f"the worker did not answer within {timeout:g} s and was stopped",
         )
     for future in lost:

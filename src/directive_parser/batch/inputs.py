@@ -4,6 +4,7 @@
 `load_done` reads earlier runs' status files and tracker databases so `--resume` skips what
 is done and retries what may succeed now.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -39,8 +40,10 @@ def iter_inputs(paths: Iterable[str | Path], glob: str = DEFAULT_GLOB, *, follow
         if path.is_dir():
             root = path.resolve()
             candidates = sorted(
-                f for f in path.rglob("*")
-                if any(fnmatch.fnmatchcase(f.name.lower(), p) for p in patterns) and f.is_file()
+                f
+                for f in path.rglob("*")
+                if any(fnmatch.fnmatchcase(f.name.lower(), p) for p in patterns)
+                and f.is_file()
                 and (follow_links or inside(f.resolve(), root))
             )
         else:
@@ -56,11 +59,11 @@ def inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-
 # Failures that may not recur: a missing Tesseract gets installed, a file becomes readable, a
 # worker that crashed or ran out of time may not the next time. `--resume` tries them again.
-TRANSIENT_ERRORS = frozenset({"MissingDependencyError", "FileUnreadableError", "OcrError", "ParseTimeoutError",
-                              "WorkerCrashError", "DatabaseBusyError"})
+TRANSIENT_ERRORS = frozenset(
+    {"MissingDependencyError", "FileUnreadableError", "OcrError", "ParseTimeoutError", "WorkerCrashError", "DatabaseBusyError"}
+)
 
 
 def load_done(sources: Iterable[str | Path], parser: str, *, retry_failed: bool = False) -> set[str]:
@@ -141,5 +144,3 @@ def rows_from_sqlite(path: Path) -> list[tuple[str, str, str, str | None]]:
         return []  # not a tracker database (the writer then says why)
     finally:
         conn.close()
-
-

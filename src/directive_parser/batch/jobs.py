@@ -1,4 +1,5 @@
 """What a batch passes around: a `Job` for a worker, a `BatchResult` back, and their statuses."""
+
 from __future__ import annotations
 
 import time
@@ -52,7 +53,6 @@ class Job:
     ocr: str = "auto"
     timeout: float | None = None
     suspect: bool = False  # was running when a worker died: re-run alone
-
 
 
 def make_result(

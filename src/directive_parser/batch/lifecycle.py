@@ -12,6 +12,7 @@
   parent every `PARENT_POLL_S` seconds. On SIGTERM the worker takes its group down with it, so a
   Tesseract it started does not outlive it.
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -10,6 +10,7 @@ suspects; suspects are re-run alone, so only the file that kills a worker is rep
 `run_batch` adds the output: directives JSONL, status JSONL, assignments CSV and an optional
 SQLite tracker (see `batch.writer.BatchWriter`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -42,9 +43,19 @@ from directive_parser.errors import (
 )
 from directive_parser.models import Directive
 
-__all__ = ["FINAL_STATUSES", "BatchResult", "BatchStatus", "BatchSummary", "Job", "iter_inputs", "make_result", "parse_many",
-           "parser_version", "run_batch",
-           "run_document"]
+__all__ = [
+    "FINAL_STATUSES",
+    "BatchResult",
+    "BatchStatus",
+    "BatchSummary",
+    "Job",
+    "iter_inputs",
+    "make_result",
+    "parse_many",
+    "parser_version",
+    "run_batch",
+    "run_document",
+]
 
 ParseFn = Callable[..., Directive]
 FILE_CHUNK = 1 << 20
@@ -169,13 +180,17 @@ def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
         directive = _call_with_deadline(call, job.timeout)
     except _DeadlineExceeded:
         fields: dict[str, Any]
-        status, fields = BatchStatus.timeout, {
-            "error_type": ParseTimeoutError.__name__, "message": f"no result after {job.timeout:g} s"}
+        status, fields = (
+            BatchStatus.timeout,
+            {"error_type": ParseTimeoutError.__name__, "message": f"no result after {job.timeout:g} s"},
+        )
     except MemoryError:
         # the worker's address-space cap (--max-memory-mb) stopped an allocation; the engine
         # replaces this worker, whose heap may be left fragmented
-        status, fields = BatchStatus.failed, {
-            "error_type": WorkerCrashError.__name__, "message": "out of memory: the worker's memory limit was reached"}
+        status, fields = (
+            BatchStatus.failed,
+            {"error_type": WorkerCrashError.__name__, "message": "out of memory: the worker's memory limit was reached"},
+        )
     except Exception as e:  # noqa: BLE001 - one bad file must never stop the batch
         message = e.cause if isinstance(e, DirectiveParserError) else (str(e) or repr(e))
         status, fields = BatchStatus.failed, {"error_type": type(e).__name__, "message": message}
@@ -191,8 +206,15 @@ def run_document(job: Job, parse_fn: ParseFn | None = None) -> BatchResult:
 
 
 def plan_jobs(
-    paths: Iterable[str | Path], *, glob: str, done: set[str], parser: str, issued: date | None,
-    ocr: str, timeout: float | None, follow_links: bool = False,
+    paths: Iterable[str | Path],
+    *,
+    glob: str,
+    done: set[str],
+    parser: str,
+    issued: date | None,
+    ocr: str,
+    timeout: float | None,
+    follow_links: bool = False,
 ) -> Iterator[Job | BatchResult]:
     """Jobs to run, interleaved with results for files that need no worker (skipped, unreadable).
 
@@ -278,13 +300,21 @@ def parse_many(
     if isinstance(resume_from, str | Path):
         resume_from = [resume_from]
     done = load_done(resume_from, current, retry_failed=retry_failed) if resume_from else set()
-    plan = plan_jobs(paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout,
-                     follow_links=follow_links)
+    plan = plan_jobs(
+        paths, glob=glob, done=done, parser=current, issued=issued, ocr=ocr, timeout=timeout, follow_links=follow_links
+    )
     worker_fn = partial(run_document, parse_fn=parse_fn)
     engine_cls: Any = ENGINES[engine]
     relay = _PageRelay(on_pages) if on_pages is not None and engine == "local" else None
-    start = partial(engine_cls, workers=workers, scheduler=scheduler, worker_fn=worker_fn, max_memory_mb=max_memory_mb,
-                    warm=parse_fn is None, pages_queue=relay.queue if relay else None)
+    start = partial(
+        engine_cls,
+        workers=workers,
+        scheduler=scheduler,
+        worker_fn=worker_fn,
+        max_memory_mb=max_memory_mb,
+        warm=parse_fn is None,
+        pages_queue=relay.queue if relay else None,
+    )
     try:
         yield from schedule(plan, start, timeout)
     finally:

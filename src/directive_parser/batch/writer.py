@@ -1,4 +1,5 @@
 """Batch outputs written as each document finishes: JSONL, status lines, CSV and the SQLite tracker."""
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,14 @@ class BatchWriter:
     STATUS = "status.jsonl"
     CSV = "assignments.csv"
 
-    def __init__(self, out_dir: str | Path, *, db: str | Path | None = None, parser_version: str | None = None,
-                 db_busy_timeout: float | None = None):
+    def __init__(
+        self,
+        out_dir: str | Path,
+        *,
+        db: str | Path | None = None,
+        parser_version: str | None = None,
+        db_busy_timeout: float | None = None,
+    ):
         self.out_dir = Path(out_dir)
         self.db = Path(db) if db is not None else None
         self.db_busy_timeout = db_busy_timeout
@@ -63,8 +70,9 @@ class BatchWriter:
             except OSError as e:
                 raise ExportError(f"cannot open for writing: {e.strerror or e}", path) from e
         if self.db is not None:
-            self._tracker = Tracker(self.db) if self.db_busy_timeout is None else \
-                Tracker(self.db, busy_timeout=self.db_busy_timeout)
+            self._tracker = (
+                Tracker(self.db) if self.db_busy_timeout is None else Tracker(self.db, busy_timeout=self.db_busy_timeout)
+            )
             self._tracker.open()
             self.run_id = self._tracker.begin_run(self.parser_version)
 
@@ -81,9 +89,14 @@ class BatchWriter:
                 diff = self._tracker.import_directive(result.directive, self.run_id, result=result)
                 recorded = True
             except DatabaseBusyError as e:
-                result = result.model_copy(update={
-                    "status": BatchStatus.failed, "directive": None, "error_type": DatabaseBusyError.__name__,
-                    "message": f"not imported into the tracker: {e.cause}"})
+                result = result.model_copy(
+                    update={
+                        "status": BatchStatus.failed,
+                        "directive": None,
+                        "error_type": DatabaseBusyError.__name__,
+                        "message": f"not imported into the tracker: {e.cause}",
+                    }
+                )
             else:
                 for warning in diff.warnings:
                     logger.warning("%s: %s", self.db, warning)

@@ -5,6 +5,7 @@ every `DirectiveParserError` into its message on stderr and its exit code, whate
 (with -vv the traceback is logged too, at debug level). `-v/-vv/-q` may stand anywhere on the line;
 they set the level of the `directive_parser` logger, whose records go to stderr.
 """
+
 from __future__ import annotations
 
 import logging

@@ -2,6 +2,7 @@
 
 Kept thin: options -> `batch.run_batch` -> progress and summary.
 """
+
 from __future__ import annotations
 
 import sys
@@ -48,10 +49,17 @@ class _BatchProgress:
         self._lock = threading.Lock()
         self._started = time.monotonic()
         self._progress = Progress(
-            TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("docs"),
-            TextColumn("{task.fields[pages]} pages"), TextColumn("[red]{task.fields[failures]} failed"),
-            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("{task.fields[eta]}"),
-            console=Console(stderr=True), disable=not sys.stderr.isatty(),
+            TextColumn("[bold]parsing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("docs"),
+            TextColumn("{task.fields[pages]} pages"),
+            TextColumn("[red]{task.fields[failures]} failed"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[eta]}"),
+            console=Console(stderr=True),
+            disable=not sys.stderr.isatty(),
         )
         self._task = self._progress.add_task("batch", total=len(sizes), pages=0, failures=0, rate="", eta="")
 
@@ -87,8 +95,9 @@ class _BatchProgress:
 
     def _refresh(self, advance: int) -> None:
         rates = self.rates()
-        self._progress.update(self._task, advance=advance, pages=self.pages_done(), failures=self.failures,
-                              rate=rates["rate"], eta=rates["eta"])
+        self._progress.update(
+            self._task, advance=advance, pages=self.pages_done(), failures=self.failures, rate=rates["rate"], eta=rates["eta"]
+        )
 
     def rates(self) -> dict[str, str]:
         elapsed = time.monotonic() - self._started
@@ -117,8 +126,9 @@ def _print_summary(summary: BatchSummary, out: Path) -> None:
     if summary.failed:
         console.print(f"{len(summary.failed)} file(s) not parsed:", highlight=False)
         for r in summary.failed:
-            console.print(f"  {escape_name(r.path)}: {r.error_type}: {escape_name(r.message or '')}",
-                          highlight=False, markup=False)
+            console.print(
+                f"  {escape_name(r.path)}: {r.error_type}: {escape_name(r.message or '')}", highlight=False, markup=False
+            )
 
 
 def batch(
@@ -135,8 +145,9 @@ def batch(
     follow_links: Annotated[bool, typer.Option("--follow-links", help="Follow links out of the input folders")] = False,
     issued: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Issue date to assume")] = None,
     ocr: Annotated[OcrMode, typer.Option(help="OCR pages: auto | always | never")] = OcrMode.auto,
-    max_memory_mb: Annotated[int, typer.Option(min=0, help="Memory cap per worker process, MB (0: none)")]
-    = DEFAULT_MAX_MEMORY_MB,
+    max_memory_mb: Annotated[
+        int, typer.Option(min=0, help="Memory cap per worker process, MB (0: none)")
+    ] = DEFAULT_MAX_MEMORY_MB,
 ) -> None:
     """Parse every directive in INPUTS; write JSONL, CSV (and a tracker DB) under --out."""
     try:
@@ -150,9 +161,21 @@ def batch(
     try:
         with _BatchProgress(_sizes(files)) as progress:
             summary = run_batch(
-                inputs, out, db=db, resume=resume, on_result=progress.update, workers=workers,
-                engine=engine.value, scheduler=scheduler, timeout=timeout, glob=glob, issued=day(issued), ocr=ocr.value,
-                retry_failed=retry_failed, follow_links=follow_links, max_memory_mb=max_memory_mb or None,
+                inputs,
+                out,
+                db=db,
+                resume=resume,
+                on_result=progress.update,
+                workers=workers,
+                engine=engine.value,
+                scheduler=scheduler,
+                timeout=timeout,
+                glob=glob,
+                issued=day(issued),
+                ocr=ocr.value,
+                retry_failed=retry_failed,
+                follow_links=follow_links,
+                max_memory_mb=max_memory_mb or None,
                 on_pages=progress.on_pages if progress.enabled else None,
             )
     except DirectiveParserError as e:

@@ -1,5 +1,6 @@
 """What the command modules share: date formats, exits, the error message on stderr, logging,
 terminal widths and the OCR page progress."""
+
 from __future__ import annotations
 
 import contextlib
@@ -133,8 +134,9 @@ def configure_logging(verbosity: int = 0) -> int:
     if _handler is not None:
         root.removeHandler(_handler)
     _handler = _StderrHandler()
-    _handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s" if level > logging.DEBUG
-                                            else "%(levelname)s %(name)s: %(message)s"))
+    _handler.setFormatter(
+        logging.Formatter("%(levelname)s: %(message)s" if level > logging.DEBUG else "%(levelname)s %(name)s: %(message)s")
+    )
     _handler.setLevel(level)
     root.addHandler(_handler)
     # The logger lets INFO through (OCR progress records, see `OcrProgress`); the handler filters.
@@ -224,8 +226,15 @@ class OcrProgress(logging.Handler):
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
             self._progress = Progress(
-                TextColumn(f"[bold]{self.label}"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"),
-                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=error_console(), transient=True,
+                TextColumn(f"[bold]{self.label}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("pages"),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=error_console(),
+                transient=True,
             )
             self._task = self._progress.add_task("ocr", total=total)
             self._progress.start()
@@ -233,7 +242,20 @@ class OcrProgress(logging.Handler):
 
 
 __all__ = [
-    "DATE_FORMATS", "INTERRUPTED", "OCR_DONE", "OCR_TOTAL", "OcrProgress", "can_encode", "configure_logging", "day",
-    "encodable", "error_console",
-    "escape_name", "exit_with", "fail", "shorten", "terminal_width", "tolerate_encoding_errors",
+    "DATE_FORMATS",
+    "INTERRUPTED",
+    "OCR_DONE",
+    "OCR_TOTAL",
+    "OcrProgress",
+    "can_encode",
+    "configure_logging",
+    "day",
+    "encodable",
+    "error_console",
+    "escape_name",
+    "exit_with",
+    "fail",
+    "shorten",
+    "terminal_width",
+    "tolerate_encoding_errors",
 ]

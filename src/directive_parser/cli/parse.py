@@ -5,6 +5,7 @@ the terminal. The format is `--format`, else the `-o` file's extension, else the
 stdout and `parse -` reads the document from stdin. `--strict` writes the result first, then
 exits 6 when the parse has warnings.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -72,13 +73,16 @@ class ColumnNames(StrEnum):
 def parse(
     path: Path = typer.Argument(..., help="PDF (text layer or scan), Word or .txt file; '-' reads stdin"),
     output_format: Format | None = typer.Option(
-        None, "--format", "-f", help="table | json | jsonl | csv | xlsx (default: from the -o extension, else table)"),
+        None, "--format", "-f", help="table | json | jsonl | csv | xlsx (default: from the -o extension, else table)"
+    ),
     out: Path | None = typer.Option(None, "-o", "--out", help="Write here instead of stdout ('-': stdout)"),
     columns: ColumnNames = typer.Option(ColumnNames.vi, "--columns", help="Column names of table/csv/xlsx: vi | en"),
-    delimiter: str = typer.Option(",", "--delimiter",
-                                  help="CSV separator: ',' (default), ';' (Excel, Vietnamese settings), 'tab'"),
-    issued: datetime | None = typer.Option(None, formats=DATE_FORMATS,
-                                           help="Issue date when the text lacks one (2025-11-06 or 06/11/2025)"),
+    delimiter: str = typer.Option(
+        ",", "--delimiter", help="CSV separator: ',' (default), ';' (Excel, Vietnamese settings), 'tab'"
+    ),
+    issued: datetime | None = typer.Option(
+        None, formats=DATE_FORMATS, help="Issue date when the text lacks one (2025-11-06 or 06/11/2025)"
+    ),
     ocr: OcrMode = typer.Option(OcrMode.auto, help="OCR pages: auto | always | never"),
     reference: list[Path] | None = typer.Option(None, help="Clean text to repair damaged OCR text against"),
     strict: bool = typer.Option(False, help="Write the result, then exit with code 6 when the parse has warnings"),
@@ -97,8 +101,11 @@ def parse(
     _write(doc, fmt, None if to_stdout else out, "vi" if columns is ColumnNames.vi else "en", sep)
     if strict and doc.warnings:
         listed = "; ".join(w.message for w in doc.warnings)
-        raise ExtractionError(f"--strict: {len(doc.warnings)} warning(s): {listed} (the result was written; "
-                              "drop --strict to exit 0 despite warnings)", _shown(path))
+        raise ExtractionError(
+            f"--strict: {len(doc.warnings)} warning(s): {listed} (the result was written; "
+            "drop --strict to exit 0 despite warnings)",
+            _shown(path),
+        )
 
 
 def repair(
@@ -128,7 +135,7 @@ def repair(
 
 def _choose_format(given: Format | None, out: Path | None, delimiter: str) -> tuple[Format, str]:
     sep = {"tab": "\t", "\\t": "\t"}.get(delimiter.lower(), delimiter)
-    if len(sep) != 1 or sep in "\"\r\n":
+    if len(sep) != 1 or sep in '"\r\n':
         raise OptionError(f"--delimiter {delimiter!r} must be one character, e.g. ',' or ';' or 'tab'")
     if given is not None:
         return given, sep
@@ -137,9 +144,11 @@ def _choose_format(given: Format | None, out: Path | None, delimiter: str) -> tu
     try:
         fmt, ext_sep = tabular.format_for_path(out)
     except OptionError:
-        raise OptionError(f"{escape_name(str(out))}: cannot tell the format from the extension "
-                          f"{out.suffix or '(none)'!r}; name the file .json, .jsonl, .csv, .tsv, .xlsx or .txt, "
-                          "or give --format") from None
+        raise OptionError(
+            f"{escape_name(str(out))}: cannot tell the format from the extension "
+            f"{out.suffix or '(none)'!r}; name the file .json, .jsonl, .csv, .tsv, .xlsx or .txt, "
+            "or give --format"
+        ) from None
     return Format(fmt.value), ext_sep if ext_sep is not None and delimiter == "," else sep
 
 
@@ -147,8 +156,9 @@ def _check_writable(out: Path) -> None:
     if out.is_dir():
         raise ExportError("cannot write output: it is a folder; give a file name", out)
     if not out.parent.is_dir():
-        raise ExportError(f"cannot write output: the folder {escape_name(str(out.parent))!r} does not exist; "
-                          "create it first", out)
+        raise ExportError(
+            f"cannot write output: the folder {escape_name(str(out.parent))!r} does not exist; create it first", out
+        )
 
 
 # --- parsing --------------------------------------------------------------------------------------
@@ -192,8 +202,16 @@ def _parse(path: Path, *, issued: datetime | None, ocr: OcrMode, reference: list
 
     refs = [str(r) for r in reference] if reference else None
     with _input_file(path) as source, OcrProgress(f"OCR {escape_name(_shown(path))}"):
-        doc = _renamed(parse_directive, source, path, issued=issued.date() if issued else None, reference=refs,
-                       ocr=ocr.value, engine=engine.value, strict=False)
+        doc = _renamed(
+            parse_directive,
+            source,
+            path,
+            issued=issued.date() if issued else None,
+            reference=refs,
+            ocr=ocr.value,
+            engine=engine.value,
+            strict=False,
+        )
     if source != path:  # read from stdin: the temporary copy is gone, say where it came from
         doc = doc.model_copy(update={"source": doc.source.model_copy(update={"path": None})})
     return doc
@@ -230,8 +248,11 @@ def _emit(text: str, out: Path | None) -> None:
 
 def _plain(value: str) -> str:
     """Cell text safe for a terminal: control characters (ANSI escapes from a hostile file) shown escaped."""
-    return value if value.isprintable() else "".join(
-        c if c.isprintable() or c == "\n" else c.encode("unicode_escape").decode("ascii") for c in value)
+    return (
+        value
+        if value.isprintable()
+        else "".join(c if c.isprintable() or c == "\n" else c.encode("unicode_escape").decode("ascii") for c in value)
+    )
 
 
 def table_columns(cells: dict[str, list[str]], headers: dict[str, str], width: int) -> list[tuple[str, int]]:
@@ -241,6 +262,7 @@ def table_columns(cells: dict[str, list[str]], headers: dict[str, str], width: i
     the line, and only when some row has a value for them. Each column is as wide as its content
     (up to its `TABLE_LAYOUT` maximum); the task takes what is left.
     """
+
     def need(key: str, widest: int) -> int:
         header = len(headers[key]) if len(headers[key]) <= widest else max((len(w) for w in headers[key].split()), default=1)
         return max(header, min(widest, max((len(c) for c in cells[key]), default=0)))
@@ -268,13 +290,22 @@ def render_table(doc: Directive, *, columns: tabular.Columns = "vi", width: int 
     Narrow terminals get fewer columns (clause, task, lead and deadline always); the task wraps
     and ends with "…" at a word boundary after about `TASK_LINES` lines.
     """
-    console = Console(record=True, width=width, file=io.StringIO(), color_system=None, legacy_windows=False,
-                      soft_wrap=False, emoji=False, markup=False, highlight=False)
+    console = Console(
+        record=True,
+        width=width,
+        file=io.StringIO(),
+        color_system=None,
+        legacy_windows=False,
+        soft_wrap=False,
+        emoji=False,
+        markup=False,
+        highlight=False,
+    )
     names = {c.key: c.header(columns) for c in tabular.TABLE_COLUMNS}
     count = len(doc.assignments)
     issued = tabular.format_date(doc.issued, columns) or ("không rõ ngày" if columns == "vi" else "no date")
     head = f"{doc.doc_type or 'Văn bản'} {doc.number or ''}".strip()
-    title = (f"{head} ngày {issued}: {count} nhiệm vụ" if columns == "vi" else f"{head} ({issued}): {count} assignments")
+    title = f"{head} ngày {issued}: {count} nhiệm vụ" if columns == "vi" else f"{head} ({issued}): {count} assignments"
     cells: dict[str, list[str]] = {key: [] for key, _, _ in TABLE_LAYOUT}
     for row in tabular.typed_rows([doc], columns):
         for key in cells:

@@ -1,4 +1,5 @@
 """Typer command `review`: one directive -> a self-contained HTML page for the person who signs off the import."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -26,8 +27,7 @@ def review(
     from directive_parser.pipeline import parse_directive
 
     refs = [str(r) for r in reference] if reference else None
-    doc = parse_directive(path, issued=issued.date() if issued else None, reference=refs, ocr=ocr.value,
-                          engine=engine.value)
+    doc = parse_directive(path, issued=issued.date() if issued else None, reference=refs, ocr=ocr.value, engine=engine.value)
     target = out or Path(path.stem + ".review.html")
     written = write_review(doc, target, dpi=dpi, quality=quality)
     size = written.stat().st_size

@@ -3,6 +3,7 @@
 The same schema is committed as `schema/directive.schema.json`; `directive-parser schema -o
 schema/directive.schema.json` regenerates it, and a test checks that it matches the models.
 """
+
 from __future__ import annotations
 
 import json

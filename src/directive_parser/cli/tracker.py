@@ -9,6 +9,7 @@
 Queries open the database read-only: they never create a table, switch the journal mode or
 leave files beside it, so they work on a read-only copy and on someone else's file.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,8 +31,15 @@ from directive_parser.export.tracker import MONITORING_CATEGORIES, TrackedAssign
 TRACKER_COLUMNS = ("id", "document_number", "clause", "due", "status", "lead", "coordinating", "deadline_text", "task")
 # Terminal listing: (column, narrowest, widest), most wanted first; the task takes what is left.
 _TABLE_LAYOUT = (
-    ("id", 12, 30), ("due", 10, 10), ("lead", 12, 28), ("status", 6, 7), ("document_number", 10, 16),
-    ("monitoring", 14, 24), ("clause", 5, 8), ("coordinating", 12, 28), ("deadline_text", 12, 28),
+    ("id", 12, 30),
+    ("due", 10, 10),
+    ("lead", 12, 28),
+    ("status", 6, 7),
+    ("document_number", 10, 16),
+    ("monitoring", 14, 24),
+    ("clause", 5, 8),
+    ("coordinating", 12, 28),
+    ("deadline_text", 12, 28),
 )
 _HEADERS = {"monitoring": "tình trạng"}
 _TASK_MIN = 20
@@ -105,10 +113,14 @@ def _print_rows(rows: list[TrackedAssignment], output_format: OutputFormat, as_o
 
 
 def _print_report(groups: dict, by: GroupBy | None, as_of: date, output_format: OutputFormat) -> None:
-    header = ["cơ quan chủ trì" if by is GroupBy.body else "văn bản" if by is GroupBy.document else "",
-              *MONITORING_CATEGORIES, "tổng số"]
-    lines = [[name, *(str(counts[c]) for c in MONITORING_CATEGORIES), str(sum(counts.values()))]
-             for name, counts in groups.items()]
+    header = [
+        "cơ quan chủ trì" if by is GroupBy.body else "văn bản" if by is GroupBy.document else "",
+        *MONITORING_CATEGORIES,
+        "tổng số",
+    ]
+    lines = [
+        [name, *(str(counts[c]) for c in MONITORING_CATEGORIES), str(sum(counts.values()))] for name, counts in groups.items()
+    ]
     if output_format is OutputFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(header)
@@ -131,8 +143,9 @@ def tracker(
     task_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="Task id, for done and reopen")] = None,
     due_before: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS, help="Due on or before")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Open tasks past their due date")] = False,
-    as_of: Annotated[datetime | None, typer.Option(formats=DATE_FORMATS,
-                                                   help="Date for --overdue, --due-within, --report (today)")] = None,
+    as_of: Annotated[
+        datetime | None, typer.Option(formats=DATE_FORMATS, help="Date for --overdue, --due-within, --report (today)")
+    ] = None,
     due_within: Annotated[int | None, typer.Option(min=0, help="Tasks not done falling due within N days")] = None,
     body: Annotated[str | None, typer.Option(help="Lead or coordinating body, accents optional")] = None,
     report: Annotated[bool, typer.Option("--report", help="Counts per monitoring category")] = False,

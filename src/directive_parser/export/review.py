@@ -18,6 +18,7 @@ The page has no network access (a Content-Security-Policy forbids it); images ar
 the script and styles are inline. Everything the page says is escaped: task texts come from
 untrusted files.
 """
+
 from __future__ import annotations
 
 import html
@@ -45,15 +46,29 @@ log = logging.getLogger(__name__)
 
 
 TRACKER_CSV_COLUMNS: tuple[str, ...] = (
-    "STT", "Số ký hiệu", "Ngày ban hành", "Trích yếu", "Điều khoản", "Nội dung nhiệm vụ", "Cơ quan chủ trì",
-    "Cơ quan phối hợp", "Sản phẩm", "Thời hạn (dd/mm/yyyy)", "Định kỳ", "Trang", "Mã nhiệm vụ",
+    "STT",
+    "Số ký hiệu",
+    "Ngày ban hành",
+    "Trích yếu",
+    "Điều khoản",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Sản phẩm",
+    "Thời hạn (dd/mm/yyyy)",
+    "Định kỳ",
+    "Trang",
+    "Mã nhiệm vụ",
 )
 RECURRENCE_VI = {
-    Recurrence.daily: "hằng ngày", Recurrence.weekly: "hằng tuần", Recurrence.monthly: "hằng tháng",
-    Recurrence.quarterly: "hằng quý", Recurrence.yearly: "hằng năm", Recurrence.regular: "thường xuyên",
+    Recurrence.daily: "hằng ngày",
+    Recurrence.weekly: "hằng tuần",
+    Recurrence.monthly: "hằng tháng",
+    Recurrence.quarterly: "hằng quý",
+    Recurrence.yearly: "hằng năm",
+    Recurrence.regular: "thường xuyên",
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 
 
 def _safe(value: str) -> str:
@@ -121,21 +136,27 @@ def _pct(v: float, whole: float) -> str:
 def _box_style(box: Box, view: PageView, pad: float = 1.0) -> str:
     x0, top, x1, bottom = box
     x0, top, x1, bottom = x0 - pad, top - pad, x1 + pad, bottom + pad
-    return (f"left:{_pct(x0, view.width)};top:{_pct(top, view.height)};"
-            f"width:{_pct(x1 - x0, view.width)};height:{_pct(bottom - top, view.height)}")
+    return (
+        f"left:{_pct(x0, view.width)};top:{_pct(top, view.height)};"
+        f"width:{_pct(x1 - x0, view.width)};height:{_pct(bottom - top, view.height)}"
+    )
 
 
 def _image_page(view: PageView, records: Sequence[dict[str, Any]]) -> str:
-    parts = [f'<div class="sheet" style="aspect-ratio:{view.width:.2f}/{view.height:.2f}">',
-             f'<img class="page-image" alt="page {view.number}" src="{view.image}">']
+    parts = [
+        f'<div class="sheet" style="aspect-ratio:{view.width:.2f}/{view.height:.2f}">',
+        f'<img class="page-image" alt="page {view.number}" src="{view.image}">',
+    ]
     for rec in records:
         for box in rec["boxes"].get(view.number, []):
             parts.append(f'<div class="hl" data-rec="{rec["i"]}" style="{_box_style(box, view)}"></div>')
     for start, end, original in view.changed:
         chars = [view.boxes[k] for k in range(start, end) if k in view.boxes]
         for box in lines(chars):
-            parts.append(f'<div class="rep" title="{_e("sửa từ / repaired from: " + original)}" '
-                         f'style="{_box_style(box, view, 0.5)}"></div>')
+            parts.append(
+                f'<div class="rep" title="{_e("sửa từ / repaired from: " + original)}" '
+                f'style="{_box_style(box, view, 0.5)}"></div>'
+            )
     parts.append("</div>")
     return "".join(parts)
 
@@ -179,23 +200,24 @@ def _record_card(rec: dict[str, Any]) -> str:
 
     deadline = rec["deadline"] + (f" → {rec['due']}" if rec["due"] else "") if rec["deadline"] else None
     completeness = ", ".join(rec["completeness"])
-    warn = "".join(f'<li>{_e(w)}</li>' for w in rec["warnings"])
+    warn = "".join(f"<li>{_e(w)}</li>" for w in rec["warnings"])
     return (
         f'<li class="rec" id="rec-{rec["i"]}" data-rec="{rec["i"]}" data-id="{_e(rec["id"])}" data-state="">'
         f'<div class="rec-head"><span class="clause">{_e(rec["clause"])}</span>'
         f'<span class="pageno">tr. {rec["page"]}</span>'
         f'<button type="button" class="tick" title="Duyệt (accept)">✓</button>'
         f'<button type="button" class="reject" title="Loại (reject)">✗</button></div>'
-        f'<dl>{row("Chủ trì", "; ".join(rec["lead"]))}{row("Phối hợp", "; ".join(rec["coordinating"]))}'
-        f'{row("Nhiệm vụ", rec["task"], "task")}{row("Thời hạn", deadline)}{row("Sản phẩm", rec["product"])}'
-        f'{row("Trình", rec["submit_to"])}{row("6 rõ", completeness)}</dl>'
+        f"<dl>{row('Chủ trì', '; '.join(rec['lead']))}{row('Phối hợp', '; '.join(rec['coordinating']))}"
+        f"{row('Nhiệm vụ', rec['task'], 'task')}{row('Thời hạn', deadline)}{row('Sản phẩm', rec['product'])}"
+        f"{row('Trình', rec['submit_to'])}{row('6 rõ', completeness)}</dl>"
         + (f'<ul class="warnings">{warn}</ul>' if warn else "")
         + "</li>"
     )
 
 
-def render_review(directive: Directive, *, dpi: float = DISPLAY_DPI, quality: int = JPEG_QUALITY,
-                  views: list[PageView] | None = None) -> str:
+def render_review(
+    directive: Directive, *, dpi: float = DISPLAY_DPI, quality: int = JPEG_QUALITY, views: list[PageView] | None = None
+) -> str:
     """The review page of `directive` as one HTML string (images embedded, no network).
 
     Args:
@@ -211,42 +233,54 @@ def render_review(directive: Directive, *, dpi: float = DISPLAY_DPI, quality: in
     for view in views:
         body = _image_page(view, records) if view.image else _text_page(directive, view, spans)
         note = f'<p class="note">{_e(view.note)}</p>' if view.note else ""
-        pages_html.append(f'<section class="page" id="page-{view.number}" data-page="{view.number}">'
-                          f'<h2>Trang {view.number}</h2>{note}{body}</section>')
+        pages_html.append(
+            f'<section class="page" id="page-{view.number}" data-page="{view.number}">'
+            f"<h2>Trang {view.number}</h2>{note}{body}</section>"
+        )
     general = [w for w in directive.warnings if not w.clause]
     repair = directive.source.repair
     repair_note = ""
     if repair and repair.damaged:
-        repair_note = (f'<p class="repair-note"><span class="rep">từ được sửa</span> The text was repaired '
-                       f'({_e(repair.method)}, {repair.changed_tokens} tokens): marked words were guessed; hover one '
-                       f'for the source spelling.</p>')
+        repair_note = (
+            f'<p class="repair-note"><span class="rep">từ được sửa</span> The text was repaired '
+            f"({_e(repair.method)}, {repair.changed_tokens} tokens): marked words were guessed; hover one "
+            f"for the source spelling.</p>"
+        )
     title = f"{directive.doc_type or 'Văn bản'} {directive.number or ''}".strip()
     data = {
-        "title": title, "columns": list(TRACKER_CSV_COLUMNS), "sha256": directive.source.sha256,
+        "title": title,
+        "columns": list(TRACKER_CSV_COLUMNS),
+        "sha256": directive.source.sha256,
         "file": (directive.number or directive.source.sha256[:12]).replace("/", "-"),
         "records": [{k: r[k] for k in ("i", "id", "clause", "page", "lead", "task", "deadline", "row")} for r in records],
     }
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # no "</script>" in the block
-    head = (f'<header><div class="doc"><b>{_e(title)}</b>'
-            + (f' — {_e(directive.issued.strftime("%d/%m/%Y"))}' if directive.issued else "")
-            + (f'<div class="doc-title">{_e(directive.title)}</div>' if directive.title else "")
-            + f'<div class="doc-src">{_e(Path(directive.source.path).name if directive.source.path else "text")}'
-            f' · {len(views)} trang · {len(records)} nhiệm vụ · {_e(directive.status.value)}</div></div>'
-            '<div class="tools"><span id="counts"></span>'
-            '<button type="button" id="tick-rest" title="Tick every record not rejected">Duyệt phần còn lại</button>'
-            '<button type="button" id="export" title="CSV of the ticked records (tracker import)">Xuất CSV</button>'
-            '</div></header>')
+    head = (
+        f'<header><div class="doc"><b>{_e(title)}</b>'
+        + (f" — {_e(directive.issued.strftime('%d/%m/%Y'))}" if directive.issued else "")
+        + (f'<div class="doc-title">{_e(directive.title)}</div>' if directive.title else "")
+        + f'<div class="doc-src">{_e(Path(directive.source.path).name if directive.source.path else "text")}'
+        f" · {len(views)} trang · {len(records)} nhiệm vụ · {_e(directive.status.value)}</div></div>"
+        '<div class="tools"><span id="counts"></span>'
+        '<button type="button" id="tick-rest" title="Tick every record not rejected">Duyệt phần còn lại</button>'
+        '<button type="button" id="export" title="CSV of the ticked records (tracker import)">Xuất CSV</button>'
+        "</div></header>"
+    )
     warnings_html = ""
     if general:
-        warnings_html = '<ul class="warnings doc-warnings">' + "".join(
-            f"<li>{_e(w.stage.value)}: {_e(w.message)}" + (f" (tr. {w.page})" if w.page else "") + "</li>" for w in general
-        ) + "</ul>"
+        warnings_html = (
+            '<ul class="warnings doc-warnings">'
+            + "".join(
+                f"<li>{_e(w.stage.value)}: {_e(w.message)}" + (f" (tr. {w.page})" if w.page else "") + "</li>" for w in general
+            )
+            + "</ul>"
+        )
     cards = "".join(_record_card(r) for r in records)
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
-        f"<meta name=\"viewport\" content=\"width=device-width\"><title>Review — {_e(title)}</title>"
+        f'<meta name="viewport" content="width=device-width"><title>Review — {_e(title)}</title>'
         f"<style>{CSS}</style></head><body>{head}<main>"
         f'<div id="pages">{"".join(pages_html)}</div>'
         f'<aside id="records">{repair_note}{warnings_html}<ol class="recs">{cards}</ol></aside>'
@@ -256,8 +290,9 @@ def render_review(directive: Directive, *, dpi: float = DISPLAY_DPI, quality: in
     )
 
 
-def write_review(directive: Directive, out_path: str | os.PathLike, *, dpi: float = DISPLAY_DPI,
-                 quality: int = JPEG_QUALITY) -> Path:
+def write_review(
+    directive: Directive, out_path: str | os.PathLike, *, dpi: float = DISPLAY_DPI, quality: int = JPEG_QUALITY
+) -> Path:
     """Write the review page of `directive` to `out_path` (UTF-8) and return the path.
 
     Raises:
@@ -270,5 +305,3 @@ def write_review(directive: Directive, out_path: str | os.PathLike, *, dpi: floa
     except OSError as e:
         raise ExportError(f"cannot write the review page: {e.strerror or e}", out) from e
     return out
-
-

@@ -6,6 +6,7 @@ NFC, so the page's characters are aligned with the page's slice of `Directive.te
 mark-folded, lower-cased characters without whitespace. A .txt or .docx input (or a file that is
 gone) gets a text view instead.
 """
+
 from __future__ import annotations
 
 import base64
@@ -31,6 +32,7 @@ JPEG_QUALITY = 60
 OCR_WORKERS = 2
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the page's top-left
+
 
 @dataclass
 class PageView:
@@ -94,11 +96,11 @@ def align(text: str, start: int, source: Sequence[tuple[str, Box | None]], repai
                 if sc != dc:
                     diff[off] = sc
         elif op.tag in ("replace", "insert"):
-            lost = "".join(c for c, _ in src[op.src_start:op.src_end])
+            lost = "".join(c for c, _ in src[op.src_start : op.src_end])
             for k in range(op.dest_start, op.dest_end):
                 diff[doc[k][0]] = lost if k == op.dest_start else ""
             # Boxes of a replaced run: share out the source run's boxes in order.
-            run = [box for _, box in src[op.src_start:op.src_end] if box is not None]
+            run = [box for _, box in src[op.src_start : op.src_end] if box is not None]
             width = max(1, op.dest_end - op.dest_start)
             for k in range(op.dest_start, op.dest_end):
                 if run:
@@ -107,8 +109,9 @@ def align(text: str, start: int, source: Sequence[tuple[str, Box | None]], repai
     return boxes, changed
 
 
-def _changed_words(text: str, start: int, diff: dict[int, str], src: Sequence[tuple[str, Box | None]],
-                   doc: Sequence[tuple[int, str]]) -> list[tuple[int, int, str]]:
+def _changed_words(
+    text: str, start: int, diff: dict[int, str], src: Sequence[tuple[str, Box | None]], doc: Sequence[tuple[int, str]]
+) -> list[tuple[int, int, str]]:
     """Whole words of `text` that hold a differing character, with the source's spelling."""
     out: list[tuple[int, int, str]] = []
     i, n = 0, len(text)
@@ -153,11 +156,13 @@ def _tesseract_chars(image: Any, points_per_pixel: float) -> list[tuple[str, Box
 
     from directive_parser.ingest.ocr import OCR_LANG, PAGE_TIMEOUT_S, TESSERACT_CONFIG
 
-    data = pytesseract.image_to_data(image, lang=OCR_LANG, config=TESSERACT_CONFIG, timeout=PAGE_TIMEOUT_S,
-                                     output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(
+        image, lang=OCR_LANG, config=TESSERACT_CONFIG, timeout=PAGE_TIMEOUT_S, output_type=pytesseract.Output.DICT
+    )
     chars: list[tuple[str, Box | None]] = []
-    for word, left, top, width, height, conf in zip(data["text"], data["left"], data["top"], data["width"],
-                                                    data["height"], data["conf"]):
+    for word, left, top, width, height, conf in zip(
+        data["text"], data["left"], data["top"], data["width"], data["height"], data["conf"]
+    ):
         word = unicodedata.normalize("NFC", str(word).strip())
         if not word or float(conf) < 0:
             continue
@@ -198,7 +203,7 @@ def _pdf_views(directive: Directive, path: Path, dpi: float, quality: int, repai
                 continue
             page = pdf[view.number - 1]
             view.width, view.height = page.get_size()
-            text = directive.text[view.start:view.end]
+            text = directive.text[view.start : view.end]
             if methods[view.number] is PageMethod.ocr:
                 scale = render_scale(view.width, view.height, path, view.number)
                 gray = page.render(scale=scale, grayscale=True).to_pil()
@@ -234,7 +239,7 @@ def _ocr_boxes(directive: Directive, jobs: list[tuple[PageView, Any, float]]) ->
         except Exception as e:  # a Tesseract failure costs this page its boxes, not the review
             view.note = f"no boxes on this OCR'd page: Tesseract failed ({type(e).__name__})"
             return
-        view.boxes, _ = align(directive.text[view.start:view.end], view.start, chars, False)
+        view.boxes, _ = align(directive.text[view.start : view.end], view.start, chars, False)
 
     with ThreadPoolExecutor(min(OCR_WORKERS, len(jobs))) as pool:
         list(pool.map(one, jobs))
@@ -254,7 +259,7 @@ def _text_views(directive: Directive, repaired: bool) -> list[PageView]:
         for view in views:
             if view.number in raw:
                 source = [(c, None) for c in raw[view.number]]
-                _, view.changed = align(directive.text[view.start:view.end], view.start, source, True)
+                _, view.changed = align(directive.text[view.start : view.end], view.start, source, True)
     return views
 
 
@@ -311,5 +316,3 @@ def record_boxes(assignment: Assignment, views: Sequence[PageView]) -> dict[int,
         if chars:
             out[view.number] = lines(chars)
     return out
-
-

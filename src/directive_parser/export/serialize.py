@@ -9,6 +9,7 @@ This is batch's machine layout (15 English columns, ISO dates) and the JSONL hel
 for people — JSON, JSONL, CSV and .xlsx with the tracker's Vietnamese columns, used by `parse` —
 is `export.tabular.write_table`.
 """
+
 from __future__ import annotations
 
 import csv

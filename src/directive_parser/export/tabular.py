@@ -28,6 +28,7 @@ would run as a formula is made inert with `safe_cell` (in .xlsx it is also store
 a formula). Files are written next to their destination and renamed into place; every failure is an
 `ExportError` naming the file.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -174,8 +175,10 @@ def table_rows(directives: Iterable[Directive], columns: Columns = "vi") -> list
     'Bộ Công an; Bộ Nội vụ'
     """
     _check_columns(columns)
-    return [{c.header(columns): cell_text(c.key, row[c.key], columns) for c in TABLE_COLUMNS}
-            for row in typed_rows(directives, columns)]
+    return [
+        {c.header(columns): cell_text(c.key, row[c.key], columns) for c in TABLE_COLUMNS}
+        for row in typed_rows(directives, columns)
+    ]
 
 
 def format_for_path(path: str | os.PathLike) -> tuple[TableFormat, str | None]:
@@ -187,8 +190,10 @@ def format_for_path(path: str | os.PathLike) -> tuple[TableFormat, str | None]:
     suffix = Path(path).suffix.lower()
     if suffix not in EXTENSIONS:
         known = ", ".join(EXTENSIONS)
-        raise OptionError(f"cannot tell the output format from the extension {suffix or '(none)'!r}; "
-                          f"use one of {known} or give the format explicitly")
+        raise OptionError(
+            f"cannot tell the output format from the extension {suffix or '(none)'!r}; "
+            f"use one of {known} or give the format explicitly"
+        )
     return EXTENSIONS[suffix]
 
 
@@ -238,7 +243,7 @@ def write_table(
         fmt = TableFormat(fmt)
     except ValueError:
         raise OptionError(f"format {fmt!r} is not one of: {', '.join(f.value for f in TableFormat)}") from None
-    if len(delimiter) != 1 or delimiter in "\"\r\n":
+    if len(delimiter) != 1 or delimiter in '"\r\n':
         raise OptionError(f"delimiter {delimiter!r} must be one character other than a quote or a line break")
     if fmt is TableFormat.xlsx:
         from directive_parser.export.xlsx import workbook_bytes  # openpyxl is imported only for .xlsx
@@ -325,7 +330,21 @@ def _check_columns(columns: str) -> None:
 
 
 __all__ = [
-    "COLUMN_KEYS", "CSV_ENCODING", "DATE_COLUMNS", "EXTENSIONS", "TABLE_COLUMNS", "Column", "Columns", "TableFormat",
-    "assignment_values", "cell_text", "format_date", "format_for_path", "headers", "table_rows", "to_dataframe",
-    "typed_rows", "write_table",
+    "COLUMN_KEYS",
+    "CSV_ENCODING",
+    "DATE_COLUMNS",
+    "EXTENSIONS",
+    "TABLE_COLUMNS",
+    "Column",
+    "Columns",
+    "TableFormat",
+    "assignment_values",
+    "cell_text",
+    "format_date",
+    "format_for_path",
+    "headers",
+    "table_rows",
+    "to_dataframe",
+    "typed_rows",
+    "write_table",
 ]

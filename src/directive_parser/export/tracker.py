@@ -19,6 +19,7 @@ The database runs in WAL mode and each document is imported in one transaction, 
 loses at most the document being written. A lock held by another connection is waited for
 (`busy_timeout` seconds, retried a few times), then `DatabaseBusyError`.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -130,8 +131,7 @@ class Tracker(TrackerQueries):
                 raise TrackerDatabaseError(
                     f"tracker schema version {version} is {'older' if older else 'newer'} than this release's "
                     f"({SCHEMA_VERSION}); "
-                    + ("upgrade it with: directive-parser tracker DB migrate" if older
-                       else "use a newer directive-parser"),
+                    + ("upgrade it with: directive-parser tracker DB migrate" if older else "use a newer directive-parser"),
                     self.path,
                 )
         except BaseException:
@@ -160,7 +160,8 @@ class Tracker(TrackerQueries):
             version = self._version(conn)  # raises TrackerDatabaseError before anything is written
             if version > SCHEMA_VERSION:
                 raise TrackerDatabaseError(
-                    f"tracker schema version {version} is newer than this release's ({SCHEMA_VERSION})", self.path)
+                    f"tracker schema version {version} is newer than this release's ({SCHEMA_VERSION})", self.path
+                )
             if version < SCHEMA_VERSION:
                 self._migrate(conn, version)
             conn.execute("PRAGMA foreign_keys=ON")
@@ -265,8 +266,19 @@ class Tracker(TrackerQueries):
         key = result.sha256 or f"path:{result.path}"
         c.execute(
             "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, result.sha256, result.parser_version, result.path, str(result.status), result.error_type,
-             result.message, result.pages, result.seconds, run_id, now()),
+            (
+                key,
+                result.sha256,
+                result.parser_version,
+                result.path,
+                str(result.status),
+                result.error_type,
+                result.message,
+                result.pages,
+                result.seconds,
+                run_id,
+                now(),
+            ),
         )
 
     def results(self) -> list[sqlite3.Row]:
@@ -321,8 +333,13 @@ class Tracker(TrackerQueries):
         if not d.number:
             return key, None
         first = c.execute("SELECT sha256, path FROM documents WHERE key = ?", (key,)).fetchone()
-        if first is None or first["sha256"] == d.source.sha256 or not first["path"] or not d.source.path \
-                or first["path"] == d.source.path:
+        if (
+            first is None
+            or first["sha256"] == d.source.sha256
+            or not first["path"]
+            or not d.source.path
+            or first["path"] == d.source.path
+        ):
             return key, None
         other = c.execute(
             "SELECT key FROM documents WHERE number = ? AND key != ? AND (sha256 = ? OR path = ?)",
@@ -331,8 +348,9 @@ class Tracker(TrackerQueries):
         if other is not None:
             return other["key"], None
         alternate = f"{key}@{d.source.sha256[:12]}"
-        return alternate, (f"number {d.number} is also the number of {first['path']}; {d.source.path} is kept "
-                           f"as a separate document {alternate}")
+        return alternate, (
+            f"number {d.number} is also the number of {first['path']}; {d.source.path} is kept as a separate document {alternate}"
+        )
 
     def _upsert_document(self, c, d: Directive, key: str, run_id: str, revised: bool) -> None:
         c.execute(
@@ -342,8 +360,20 @@ class Tracker(TrackerQueries):
                  issuer=excluded.issuer, issued=excluded.issued, title=excluded.title,
                  sha256=excluded.sha256, path=excluded.path, last_run=excluded.last_run,
                  updated_at=excluded.updated_at, revision=revision + ?""",
-            (key, d.number, d.doc_type, d.issuer, iso(d.issued), d.title, d.source.sha256,
-             d.source.path, run_id, run_id, now(), int(revised)),
+            (
+                key,
+                d.number,
+                d.doc_type,
+                d.issuer,
+                iso(d.issued),
+                d.title,
+                d.source.sha256,
+                d.source.path,
+                run_id,
+                run_id,
+                now(),
+                int(revised),
+            ),
         )
 
     def _replace_clauses(self, c, d: Directive, key: str) -> None:
@@ -357,8 +387,7 @@ class Tracker(TrackerQueries):
 
     def _sync_assignments(self, c, d: Directive, key: str, run_id: str) -> dict:
         old = {
-            row["id"]: row
-            for row in c.execute("SELECT id, content_hash, status FROM assignments WHERE document_key = ?", (key,))
+            row["id"]: row for row in c.execute("SELECT id, content_hash, status FROM assignments WHERE document_key = ?", (key,))
         }
         added, changed, unchanged = [], [], 0
         for a in d.assignments:
@@ -394,10 +423,24 @@ class Tracker(TrackerQueries):
                  completeness=excluded.completeness, content_hash=excluded.content_hash,
                  last_run=excluded.last_run, dropped_run=NULL,
                  status=CASE WHEN status = 'dropped' THEN 'open' ELSE status END""",
-            (a.id, key, a.clause, a.task, dl.text if dl else None, str(dl.kind) if dl else None,
-             iso(dl.start) if dl else None, iso(dl.due) if dl else None,
-             str(recurrence) if recurrence else None, a.product, a.submit_to, a.span.page,
-             "; ".join(str(x) for x in a.completeness), content, run_id, run_id),
+            (
+                a.id,
+                key,
+                a.clause,
+                a.task,
+                dl.text if dl else None,
+                str(dl.kind) if dl else None,
+                iso(dl.start) if dl else None,
+                iso(dl.due) if dl else None,
+                str(recurrence) if recurrence else None,
+                a.product,
+                a.submit_to,
+                a.span.page,
+                "; ".join(str(x) for x in a.completeness),
+                content,
+                run_id,
+                run_id,
+            ),
         )
         c.execute("DELETE FROM assignment_bodies WHERE assignment_id = ?", (a.id,))
         for role, bodies in (("lead", a.lead), ("coordinating", a.coordinating)):
@@ -410,23 +453,32 @@ class Tracker(TrackerQueries):
     @staticmethod
     def _body_id(c, body: Body) -> int:
         c.execute(
-            "INSERT INTO bodies (name, name_fold, kind) VALUES (?, ?, ?) "
-            "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind",
+            "INSERT INTO bodies (name, name_fold, kind) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind",
             (body.name, fold_key(body.name), str(body.kind)),
         )
         return c.execute("SELECT id FROM bodies WHERE name = ?", (body.name,)).fetchone()[0]
+
 
 def _rekeyed(d: Directive, key: str) -> Directive:
     """`d` with assignment ids under `key` (a second file with the same number keeps its own tasks)."""
     prefix = d.number or d.source.sha256
     assignments = [
-        a.model_copy(update={"id": key + a.id[len(prefix):] if a.id.startswith(prefix + "#") else f"{key}#{a.id}"})
+        a.model_copy(update={"id": key + a.id[len(prefix) :] if a.id.startswith(prefix + "#") else f"{key}#{a.id}"})
         for a in d.assignments
     ]
     return d.model_copy(update={"assignments": assignments})
 
 
 __all__ = [
-    "DONE_LATE", "DONE_ON_TIME", "MONITORING_CATEGORIES", "OPEN_LATE", "OPEN_ON_TIME", "SCHEMA_VERSION", "ImportDiff",
-    "TrackedAssignment", "Tracker", "document_key", "monitoring_status",
+    "DONE_LATE",
+    "DONE_ON_TIME",
+    "MONITORING_CATEGORIES",
+    "OPEN_LATE",
+    "OPEN_ON_TIME",
+    "SCHEMA_VERSION",
+    "ImportDiff",
+    "TrackedAssignment",
+    "Tracker",
+    "document_key",
+    "monitoring_status",
 ]

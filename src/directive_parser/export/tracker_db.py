@@ -1,4 +1,5 @@
 """The tracker database's schema, its versions, and writes that wait for a lock instead of failing."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -98,10 +99,15 @@ def statements(script: str) -> list[str]:
 def add_missing_columns(c) -> None:
     """Columns a version-1 file may lack (written before they were added), with their defaults."""
     wanted = {
-        "documents": {"revision": "INTEGER NOT NULL DEFAULT 1", "first_run": "TEXT", "last_run": "TEXT",
-                      "path": "TEXT"},
-        "assignments": {"status": "TEXT NOT NULL DEFAULT 'open'", "done_on": "TEXT", "first_run": "TEXT",
-                        "last_run": "TEXT", "dropped_run": "TEXT", "completeness": "TEXT"},
+        "documents": {"revision": "INTEGER NOT NULL DEFAULT 1", "first_run": "TEXT", "last_run": "TEXT", "path": "TEXT"},
+        "assignments": {
+            "status": "TEXT NOT NULL DEFAULT 'open'",
+            "done_on": "TEXT",
+            "first_run": "TEXT",
+            "last_run": "TEXT",
+            "dropped_run": "TEXT",
+            "completeness": "TEXT",
+        },
     }
     for table, columns in wanted.items():
         have = {row[1] for row in c.execute(f"PRAGMA table_info({table})")}

@@ -1,4 +1,5 @@
 """The tracker's read side and progress records: listings, reports, done / reopen."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -45,10 +46,14 @@ class TrackerQueries:
         self._find(assignment_id)
         on = iso(done_on or date.today())
         with self._transaction() as c:
-            c.execute("UPDATE assignments SET status = 'done', done_on = ?, note = coalesce(?, note) WHERE id = ?",
-                      (on, note, assignment_id))
-            c.execute("INSERT INTO progress (assignment_id, action, on_date, note, recorded_at) VALUES (?, 'done', ?, ?, ?)",
-                      (assignment_id, on, note, now()))
+            c.execute(
+                "UPDATE assignments SET status = 'done', done_on = ?, note = coalesce(?, note) WHERE id = ?",
+                (on, note, assignment_id),
+            )
+            c.execute(
+                "INSERT INTO progress (assignment_id, action, on_date, note, recorded_at) VALUES (?, 'done', ?, ?, ?)",
+                (assignment_id, on, note, now()),
+            )
 
     def reopen(self, assignment_id: str, note: str | None = None) -> None:
         """Undo `mark_done`: the task is open again (its history stays in `progress`).
@@ -58,10 +63,11 @@ class TrackerQueries:
         """
         self._find(assignment_id)
         with self._transaction() as c:
-            c.execute("UPDATE assignments SET status = 'open', done_on = NULL WHERE id = ? AND status = 'done'",
-                      (assignment_id,))
-            c.execute("INSERT INTO progress (assignment_id, action, on_date, note, recorded_at) "
-                      "VALUES (?, 'reopen', NULL, ?, ?)", (assignment_id, note, now()))
+            c.execute("UPDATE assignments SET status = 'open', done_on = NULL WHERE id = ? AND status = 'done'", (assignment_id,))
+            c.execute(
+                "INSERT INTO progress (assignment_id, action, on_date, note, recorded_at) VALUES (?, 'reopen', NULL, ?, ?)",
+                (assignment_id, note, now()),
+            )
 
     # --- queries ------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 """What the tracker stores and returns: rows, import diffs, and the Government's monitoring categories."""
+
 from __future__ import annotations
 
 import hashlib
@@ -16,6 +17,7 @@ OPEN_ON_TIME = "chưa hoàn thành trong hạn"
 OPEN_LATE = "chưa hoàn thành quá hạn"
 MONITORING_CATEGORIES = (DONE_ON_TIME, DONE_LATE, OPEN_ON_TIME, OPEN_LATE)
 
+
 def monitoring_status(due: date | None, done_on: date | None, as_of: date) -> str:
     """A task's category on `as_of`: done (on or before `as_of`) on time or late, open in time or overdue.
 
@@ -27,6 +29,7 @@ def monitoring_status(due: date | None, done_on: date | None, as_of: date) -> st
     if done_on is not None and done_on <= as_of:
         return DONE_ON_TIME if due is None or done_on <= due else DONE_LATE
     return OPEN_ON_TIME if due is None or as_of <= due else OPEN_LATE
+
 
 SELECT_ASSIGNMENTS = """
 SELECT a.*, d.number AS document_number,

@@ -7,6 +7,7 @@ are numbers. Text is stored as text, never as a formula: a cell that would run a
 prefixed with a quote by `safe_cell`, as in the CSV. One sheet per directive when several go in,
 named after its number (`33-CT-TTg`: "/" is not allowed in a sheet name).
 """
+
 from __future__ import annotations
 
 import io
@@ -22,8 +23,21 @@ from directive_parser.models import Directive
 
 XLSX_INSTALL_HINT = "pip install 'directive-parser[xlsx]'"
 # Column widths in characters; the text columns wrap within them.
-WIDTHS = {"row": 6, "number": 14, "issued": 12, "title": 40, "clause": 10, "task": 70, "lead": 30,
-          "coordinating": 30, "product": 24, "due": 14, "recurrence": 12, "page": 7, "id": 28}
+WIDTHS = {
+    "row": 6,
+    "number": 14,
+    "issued": 12,
+    "title": 40,
+    "clause": 10,
+    "task": 70,
+    "lead": 30,
+    "coordinating": 30,
+    "product": 24,
+    "due": 14,
+    "recurrence": 12,
+    "page": 7,
+    "id": 28,
+}
 WRAPPED = frozenset({"title", "task", "lead", "coordinating", "product"})
 MAX_CELL = 32767  # Excel's limit on the characters of one cell
 SHEET_NAME_MAX = 31
@@ -37,7 +51,8 @@ def _openpyxl() -> Any:
         import openpyxl
     except ImportError as e:
         raise MissingDependencyError(
-            f"writing .xlsx needs openpyxl, which is not installed; install it with: {XLSX_INSTALL_HINT}") from e
+            f"writing .xlsx needs openpyxl, which is not installed; install it with: {XLSX_INSTALL_HINT}"
+        ) from e
     return openpyxl
 
 

@@ -7,6 +7,7 @@ only tables write (a bare year range, a month or quarter range) are rewritten to
 normaliser reads ("giai đoạn 2022 - 2025", "tháng 11/2019", "quý IV/2026"); the rest is read as
 it stands, every phrase counting as a deadline (`scan(..., cell=True)`).
 """
+
 from __future__ import annotations
 
 import re
@@ -67,4 +68,3 @@ def parse_cell_deadline(cell: str, issued: date | None = None) -> Deadline | Non
 def is_recurring_only(deadline: Deadline | None) -> bool:
     """True for "Hằng năm" / "Thường xuyên": a recurrence with no date."""
     return deadline is not None and deadline.kind is DeadlineKind.recurring and deadline.due is None
-

@@ -21,6 +21,7 @@ named date itself. A date written without its year takes the year of `issued`, r
 next year when that date has already passed. Windows (month, quarter, half, year, period) get a
 `start` unless the cue is a "before" cue (trước, chậm nhất, đến hết).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -41,41 +42,52 @@ DASH = r"\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
 
 DATE_NUM_RE = re.compile(
     rf"(?P<ngay>ngày\s+)?(?<![\d/])(?P<d>\d{{1,2}}){SEP}(?P<m>\d{{1,2}})"
-    rf"(?:{SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
+    rf"(?:{SEP}(?P<y>\d{{4}}))?(?![\d/])",
+    _I,
+)
 DATE_WORDS_RE = re.compile(
     r"(?P<ngay>ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?(?!\d)", _I)
-MONTH_RE = re.compile(
-    rf"(?P<cuoi>cuối\s+)?tháng\s+(?P<n>\d{{1,2}})(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
+    r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?(?!\d)",
+    _I,
+)
+MONTH_RE = re.compile(rf"(?P<cuoi>cuối\s+)?tháng\s+(?P<n>\d{{1,2}})(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
 # Quarter numerals: Roman or Arabic; OCR reads "I" as "l" or "|" ("Quý l/2026"); old spelling "Quí".
 QUARTER_RE = re.compile(
     rf"(?P<cuoi>cuối\s+)?qu[ýí]\s+(?P<n>[ivl|1-4]{{1,3}})(?![\w])"
-    rf"(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])", _I)
-HALF_RE = re.compile(
-    r"(?:(?:6|sáu)\s+tháng|nửa)\s+(?P<n>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?!\d)", _I)
+    rf"(?:{MONTH_YEAR_SEP}(?P<y>\d{{4}}))?(?![\d/])",
+    _I,
+)
+HALF_RE = re.compile(r"(?:(?:6|sáu)\s+tháng|nửa)\s+(?P<n>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?!\d)", _I)
 YEAR_ONWARD_RE = re.compile(r"năm\s+(?P<y>\d{4})\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo", _I)
 YEAR_RE = re.compile(r"(?P<cuoi>cuối\s+)?năm\s+(?P<y>\d{4})(?![\d/])", _I)
 PERIOD_RE = re.compile(
     rf"(?:giai\s+đoạn|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?(?P<y1>\d{{4}}){DASH}"
-    r"(?P<y2>\d{4})(?!\d)", _I)
+    r"(?P<y2>\d{4})(?!\d)",
+    _I,
+)
 # "ngay" = at once; "ngay cả" (even), "ngay tại" (right at) are not deadlines.
-IMMEDIATE_RE = re.compile(
-    r"(?<!\w)(?:ngay(?!\s+(?:cả|tại|thẳng|bên|cạnh|sát)\b)|khẩn\s+trương)(?!\w)", _I)
+IMMEDIATE_RE = re.compile(r"(?<!\w)(?:ngay(?!\s+(?:cả|tại|thẳng|bên|cạnh|sát)\b)|khẩn\s+trương)(?!\w)", _I)
 RECURRING_RE = re.compile(
     r"(?<!\w)(?:(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?P<unit>ngày|tuần|tháng|quý|năm)"
-    r"|định\s+kỳ|(?:(?:là\s+)?nhiệm\s+vụ\s+)?thường\s+xuyên)(?!\w)", _I)
+    r"|định\s+kỳ|(?:(?:là\s+)?nhiệm\s+vụ\s+)?thường\s+xuyên)(?!\w)",
+    _I,
+)
 _REF_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 # "theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025": a schedule set elsewhere.
 REFERENCE_RE = re.compile(
     r"theo\s+(?:đúng\s+)?(?:tiến\s+độ|lộ\s+trình|thời\s+hạn|thời\s+gian)\s+"
     r"(?:(?:đã\s+)?(?:được\s+)?(?:quy\s+định|giao|đề\s+ra|nêu|xác\s+định)\s+)?tại\s+"
     rf"(?P<ref>(?:\S+\s+){{0,8}}?số\s+[^\s,;()]*\d[^\s,;()]*?(?:\s+ngày\s+(?:{_REF_DATE}))?"
-    r"(?=[\s,;.()]|$)|[^,;.()]{3,80})", _I)
+    r"(?=[\s,;.()]|$)|[^,;.()]{3,80})",
+    _I,
+)
 
 # Cue words folded into the phrase, innermost first: "hoàn thành ngay trong tháng 12/2025".
 CUE_RE = re.compile(
     r"(?<!\w)(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|đến))?(?:\s+hết)?|trước|trong|đến\s+hết"
-    r"|hoàn\s+thành|xong|ngay)\s*,?\s*$", _I)
+    r"|hoàn\s+thành|xong|ngay)\s*,?\s*$",
+    _I,
+)
 CUE_WINDOW = 40  # characters looked at before a phrase for its cue or a history marker
 MAX_CUES = 3
 BEFORE_CUES = ("trước", "chậm nhất", "đến hết")
@@ -85,26 +97,36 @@ FROM_NOW_RE = re.compile(r"(?<!\w)từ\s+(?:nay|bây\s+giờ)\s+(?:đến|tới)
 # A cited document's date: "Nghị quyết số 71/NQ-CP ngày …", "Quyết định 2439/QĐ-TTg ngày …".
 CITED_BEFORE_RE = re.compile(
     r"(?:(?<!\w)số\s*:?\s*[\w./\-]+|(?<![\w/])\d+/[\w./\-]*[^\W\d_][\w./\-]*)"
-    r"(?:\s+của\s+[^,;.()\d]{1,80})?\s*,?\s*(?:ban\s+hành\s+|ký\s+)?$", _I)
+    r"(?:\s+của\s+[^,;.()\d]{1,80})?\s*,?\s*(?:ban\s+hành\s+|ký\s+)?$",
+    _I,
+)
 # Case-sensitive on purpose: a capitalised document type names one ("Luật Đất đai ngày …").
 DOC_NAME_BEFORE_RE = re.compile(
     r"(?<!\w)(?:Luật|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Chỉ\s+thị|Thông\s+tư|Công\s+điện"
-    r"|Thông\s+báo|Công\s+văn|Kết\s+luận|Văn\s+bản|Hiến\s+pháp)(?:\s+[^\s,;.()]+){0,8}\s*$")
+    r"|Thông\s+báo|Công\s+văn|Kết\s+luận|Văn\s+bản|Hiến\s+pháp)(?:\s+[^\s,;.()]+){0,8}\s*$"
+)
 # History, not a deadline: "Tính đến ngày 28/10/2025", "so với cùng kỳ năm 2024".
 HISTORY_BEFORE_RE = re.compile(
     r"(?<!\w)(?:tính\s+đến(?:\s+hết)?|đến\s+nay|so\s+với(?:\s+cùng\s+kỳ)?|cùng\s+kỳ"
-    r"|lũy\s+kế\s+đến)\s*(?:thời\s+điểm\s+)?$", _I)
+    r"|lũy\s+kế\s+đến)\s*(?:thời\s+điểm\s+)?$",
+    _I,
+)
 BARE_TO_RE = re.compile(r"(?<!\w)(?<!từ\s)đến\s*$", _I)
 # "đến tháng 10/2025 đạt 20,2 tỷ": a figure reached, so the date is history.
 RESULT_AFTER_RE = re.compile(r"\s*,?\s*(?:đã|đạt|tăng|giảm|còn|có|mới|chỉ|ước)(?!\w)", _I)
 TRAILING_RE = re.compile(r"^[\s.,;:)\]]*$")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 MIN_YEAR, MAX_YEAR = 1900, 2100
-DATED = frozenset({DeadlineKind.date, DeadlineKind.month, DeadlineKind.quarter,
-                   DeadlineKind.half, DeadlineKind.year, DeadlineKind.period})
-_RECURRENCE_UNITS = {"ngày": Recurrence.daily, "tuần": Recurrence.weekly,
-                     "tháng": Recurrence.monthly, "quý": Recurrence.quarterly,
-                     "năm": Recurrence.yearly}
+DATED = frozenset(
+    {DeadlineKind.date, DeadlineKind.month, DeadlineKind.quarter, DeadlineKind.half, DeadlineKind.year, DeadlineKind.period}
+)
+_RECURRENCE_UNITS = {
+    "ngày": Recurrence.daily,
+    "tuần": Recurrence.weekly,
+    "tháng": Recurrence.monthly,
+    "quý": Recurrence.quarterly,
+    "năm": Recurrence.yearly,
+}
 
 
 @dataclass(frozen=True)
@@ -136,8 +158,11 @@ class _Hit:
 
 def _window(kind: DeadlineKind, year: int, n: int = 1) -> tuple[date, date]:
     """First and last day of month/quarter/half number `n` (or the whole year) of `year`."""
-    first_month, months = {DeadlineKind.month: (n, 1), DeadlineKind.quarter: (3 * n - 2, 3),
-                           DeadlineKind.half: (6 * n - 5, 6)}.get(kind, (1, 12))
+    first_month, months = {
+        DeadlineKind.month: (n, 1),
+        DeadlineKind.quarter: (3 * n - 2, 3),
+        DeadlineKind.half: (6 * n - 5, 6),
+    }.get(kind, (1, 12))
     last_month = first_month + months - 1
     last_day = calendar.monthrange(year, last_month)[1]
     return date(year, first_month, 1), date(year, last_month, last_day)
@@ -232,15 +257,21 @@ def _recurring_hit(m: re.Match, issued: date | None) -> _Hit:
 
 
 def _reference_hit(m: re.Match, issued: date | None) -> _Hit:
-    return _Hit(m.start(), m.end(), DeadlineKind.none, operator="theo",
-                reference=m["ref"].strip(), cue=True)
+    return _Hit(m.start(), m.end(), DeadlineKind.none, operator="theo", reference=m["ref"].strip(), cue=True)
 
 
 PATTERNS = (
-    (REFERENCE_RE, _reference_hit), (PERIOD_RE, _period_hit), (DATE_WORDS_RE, _date_hit),
-    (DATE_NUM_RE, _date_hit), (HALF_RE, _half_hit), (QUARTER_RE, _quarter_hit),
-    (MONTH_RE, _month_hit), (YEAR_ONWARD_RE, _year_onward_hit), (YEAR_RE, _year_hit),
-    (RECURRING_RE, _recurring_hit), (IMMEDIATE_RE, _immediate_hit),
+    (REFERENCE_RE, _reference_hit),
+    (PERIOD_RE, _period_hit),
+    (DATE_WORDS_RE, _date_hit),
+    (DATE_NUM_RE, _date_hit),
+    (HALF_RE, _half_hit),
+    (QUARTER_RE, _quarter_hit),
+    (MONTH_RE, _month_hit),
+    (YEAR_ONWARD_RE, _year_onward_hit),
+    (YEAR_RE, _year_hit),
+    (RECURRING_RE, _recurring_hit),
+    (IMMEDIATE_RE, _immediate_hit),
 )
 
 
@@ -255,8 +286,7 @@ def _norm(words: str) -> str:
 
 def _core_hits(text: str, issued: date | None) -> list[_Hit]:
     """Every core expression; on overlap the longest wins (a date beats the year inside it)."""
-    hits = [hit for regex, build in PATTERNS for m in regex.finditer(text)
-            if (hit := build(m, issued)) is not None]
+    hits = [hit for regex, build in PATTERNS for m in regex.finditer(text) if (hit := build(m, issued)) is not None]
     hits.sort(key=lambda h: (h.start - h.end, h.start))
     # Kept hits never overlap, so the characters they cover tell whether a shorter hit overlaps one:
     # linear in the text, where comparing each hit with every kept one was quadratic.
@@ -264,7 +294,7 @@ def _core_hits(text: str, issued: date | None) -> list[_Hit]:
     kept: list[_Hit] = []
     for hit in hits:
         if hit.end > hit.start and covered.find(1, hit.start, hit.end) < 0:
-            covered[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+            covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
             kept.append(hit)
         elif hit.end <= hit.start and not covered[hit.start]:
             kept.append(hit)
@@ -276,9 +306,13 @@ def _merge_ranges(text: str, hits: list[_Hit], issued: date | None) -> list[_Hit
     out: list[_Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        if (prev and prev.kind in DATED and hit.kind in DATED
-                and RANGE_TO_RE.match(text[prev.end:hit.start])
-                and _ends_with(RANGE_FROM_RE, text, prev.start)):
+        if (
+            prev
+            and prev.kind in DATED
+            and hit.kind in DATED
+            and RANGE_TO_RE.match(text[prev.end : hit.start])
+            and _ends_with(RANGE_FROM_RE, text, prev.start)
+        ):
             out[-1] = _joined(text, prev, hit)
         elif hit.kind in DATED and (m := _ends_with(FROM_NOW_RE, text, hit.start)):
             out.append(replace(hit, start=m.start(), first=issued, operator="từ…đến", cue=True))
@@ -299,8 +333,7 @@ def _joined(text: str, a: _Hit, b: _Hit) -> _Hit:
     opener = _ends_with(RANGE_FROM_RE, text, a.start)
     assert opener is not None  # callers checked that a 'từ' opens the range
     start = opener.start()
-    return replace(b, start=start, kind=kind, first=first, operator="từ…đến", cue=True,
-                   needs_cue=False, yearless=None)
+    return replace(b, start=start, kind=kind, first=first, operator="từ…đến", cue=True, needs_cue=False, yearless=None)
 
 
 def _with_cue(text: str, hit: _Hit) -> _Hit:
@@ -334,7 +367,7 @@ def _plan_span(text: str, core: _Hit, hit: _Hit) -> bool:
         return False
     if not re.search(r"[^\W\d_]", text[: hit.start]):
         return False  # the phrase alone ("trong giai đoạn 2026 - 2030"): a time cell or field
-    if COMPLETION_BEFORE_RE.search(text[max(0, core.start - CUE_WINDOW):core.start]):
+    if COMPLETION_BEFORE_RE.search(text[max(0, core.start - CUE_WINDOW) : core.start]):
         return False
     # "Hoàn thành sắp xếp … trong giai đoạn 2026 - 2030": a cued period in a task asked to be completed.
     return not (hit.cue and COMPLETION_RE.search(text[: hit.start]))
@@ -342,10 +375,12 @@ def _plan_span(text: str, core: _Hit, hit: _Hit) -> bool:
 
 def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> bool:
     """True for a cited document's date, a history date, or a window closed before issue."""
-    before = text[max(0, core_start - 120):core_start]
-    if not hit.cue and hit.kind in DATED and (
-            CITED_BEFORE_RE.search(before)
-            or (hit.kind is DeadlineKind.date and DOC_NAME_BEFORE_RE.search(before))):
+    before = text[max(0, core_start - 120) : core_start]
+    if (
+        not hit.cue
+        and hit.kind in DATED
+        and (CITED_BEFORE_RE.search(before) or (hit.kind is DeadlineKind.date and DOC_NAME_BEFORE_RE.search(before)))
+    ):
         return True
     if any(_ends_with(HISTORY_BEFORE_RE, text, at) for at in (hit.start, core_start)):
         return True
@@ -361,7 +396,7 @@ def scan(text: str, issued: date | None, *, bare_at_end: bool, cell: bool = Fals
     matches: list[DeadlineMatch] = []
     for core in _merge_ranges(text, _core_hits(text, issued), issued):
         hit = _with_cue(text, core)
-        at_end = bare_at_end and TRAILING_RE.match(text[hit.end:])
+        at_end = bare_at_end and TRAILING_RE.match(text[hit.end :])
         if cell:
             hit = replace(hit, cue=True)
         if hit.needs_cue and not hit.cue and not at_end:
@@ -372,20 +407,28 @@ def scan(text: str, issued: date | None, *, bare_at_end: bool, cell: bool = Fals
             continue
         while matches and matches[-1].start >= hit.start:  # a cue swallowed an earlier "ngay"
             matches.pop()
-        deadline = Deadline(text=text[hit.start:hit.end], kind=hit.kind, start=hit.first,
-                            due=hit.due, recurrence=hit.recurrence, operator=hit.operator,
-                            reference=hit.reference)
+        deadline = Deadline(
+            text=text[hit.start : hit.end],
+            kind=hit.kind,
+            start=hit.first,
+            due=hit.due,
+            recurrence=hit.recurrence,
+            operator=hit.operator,
+            reference=hit.reference,
+        )
         matches.append(DeadlineMatch(hit.start, hit.end, deadline, hit.cue))
     return matches
 
 
 def choose(matches: list[DeadlineMatch]) -> Deadline | None:
     """The last cued dated phrase, else a schedule reference, a recurrence, "ngay", any date."""
-    rules = (lambda m: m.cue and m.deadline.kind in DATED,
-             lambda m: m.deadline.kind is DeadlineKind.none,
-             lambda m: m.deadline.kind is DeadlineKind.recurring,
-             lambda m: m.deadline.kind is DeadlineKind.immediate,
-             lambda m: True)
+    rules = (
+        lambda m: m.cue and m.deadline.kind in DATED,
+        lambda m: m.deadline.kind is DeadlineKind.none,
+        lambda m: m.deadline.kind is DeadlineKind.recurring,
+        lambda m: m.deadline.kind is DeadlineKind.immediate,
+        lambda m: True,
+    )
     for rule in rules:
         for match in reversed(matches):
             if rule(match):

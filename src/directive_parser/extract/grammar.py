@@ -5,6 +5,7 @@ phối hợp với Y] <việc>, <thời hạn>". This module finds X, Y and the 
 is finally responsible (inherited from a heading, carried over from the previous sentence) is
 decided by `assignments`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -18,27 +19,135 @@ from directive_parser.text import vocabulary
 # Words that open a predicate: once one follows the subject, the subject is over.
 # "Bộ Công an [chủ trì], …", "Các bộ, ngành [khẩn trương] xây dựng …".
 PREDICATE_STARTERS = (
-    "chủ trì", "phối hợp", "khẩn trương", "tiếp tục", "tập trung", "chủ động", "tích cực", "xây dựng",
-    "hoàn thiện", "hoàn thành", "nghiên cứu", "rà soát", "ban hành", "trình", "tham mưu", "triển khai",
-    "tổ chức", "thực hiện", "chỉ đạo", "có trách nhiệm", "chịu trách nhiệm", "đẩy mạnh", "đẩy nhanh",
-    "tăng cường", "đầu tư", "phát triển", "bố trí", "theo dõi", "đôn đốc", "kiểm tra", "giao", "cung cấp",
-    "thống kê", "đề xuất", "sửa đổi", "cập nhật", "đăng ký", "hướng dẫn", "bảo đảm", "đảm bảo",
-    "phát huy", "ưu tiên", "quyết liệt", "sớm", "nghiêm túc", "lập", "công bố", "đánh giá", "trực tiếp",
-    "thường xuyên", "định kỳ", "hằng", "hàng ngày", "hàng tháng", "hàng năm", "vận hành",
-    "nâng cao", "nâng cấp", "kết nối", "chuẩn hóa", "chuẩn hoá", "hỗ trợ", "quản lý", "giám sát",
-    "cải thiện", "xử lý", "giải quyết", "tháo gỡ", "bổ sung", "báo cáo", "gửi", "chuẩn bị", "mời",
-    "liên hệ", "đón tiếp", "phê duyệt", "quán triệt", "tuyên truyền", "thành lập", "kiện toàn", "duy trì",
-    "khắc phục", "ứng dụng", "đưa", "thúc đẩy", "huy động", "tạo", "làm", "phải", "cần", "được giao",
-    "đã", "đang", "sẽ", "không", "nghiêm", "kịp thời", "ngay", "trước", "chậm nhất", "tổng hợp",
-    "thẩm định", "xác định", "hoàn chỉnh", "khảo sát", "tổng kết", "sơ kết", "rút kinh nghiệm", "xem xét",
-    "quyết định", "điều chỉnh", "tiếp nhận", "cấp", "ký", "thí điểm", "nhân rộng", "phổ biến", "số hóa",
-    "sẵn sàng", "sơ tán", "ứng phó", "cứu hộ", "khẩn cấp",
+    "chủ trì",
+    "phối hợp",
+    "khẩn trương",
+    "tiếp tục",
+    "tập trung",
+    "chủ động",
+    "tích cực",
+    "xây dựng",
+    "hoàn thiện",
+    "hoàn thành",
+    "nghiên cứu",
+    "rà soát",
+    "ban hành",
+    "trình",
+    "tham mưu",
+    "triển khai",
+    "tổ chức",
+    "thực hiện",
+    "chỉ đạo",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "đẩy mạnh",
+    "đẩy nhanh",
+    "tăng cường",
+    "đầu tư",
+    "phát triển",
+    "bố trí",
+    "theo dõi",
+    "đôn đốc",
+    "kiểm tra",
+    "giao",
+    "cung cấp",
+    "thống kê",
+    "đề xuất",
+    "sửa đổi",
+    "cập nhật",
+    "đăng ký",
+    "hướng dẫn",
+    "bảo đảm",
+    "đảm bảo",
+    "phát huy",
+    "ưu tiên",
+    "quyết liệt",
+    "sớm",
+    "nghiêm túc",
+    "lập",
+    "công bố",
+    "đánh giá",
+    "trực tiếp",
+    "thường xuyên",
+    "định kỳ",
+    "hằng",
+    "hàng ngày",
+    "hàng tháng",
+    "hàng năm",
+    "vận hành",
+    "nâng cao",
+    "nâng cấp",
+    "kết nối",
+    "chuẩn hóa",
+    "chuẩn hoá",
+    "hỗ trợ",
+    "quản lý",
+    "giám sát",
+    "cải thiện",
+    "xử lý",
+    "giải quyết",
+    "tháo gỡ",
+    "bổ sung",
+    "báo cáo",
+    "gửi",
+    "chuẩn bị",
+    "mời",
+    "liên hệ",
+    "đón tiếp",
+    "phê duyệt",
+    "quán triệt",
+    "tuyên truyền",
+    "thành lập",
+    "kiện toàn",
+    "duy trì",
+    "khắc phục",
+    "ứng dụng",
+    "đưa",
+    "thúc đẩy",
+    "huy động",
+    "tạo",
+    "làm",
+    "phải",
+    "cần",
+    "được giao",
+    "đã",
+    "đang",
+    "sẽ",
+    "không",
+    "nghiêm",
+    "kịp thời",
+    "ngay",
+    "trước",
+    "chậm nhất",
+    "tổng hợp",
+    "thẩm định",
+    "xác định",
+    "hoàn chỉnh",
+    "khảo sát",
+    "tổng kết",
+    "sơ kết",
+    "rút kinh nghiệm",
+    "xem xét",
+    "quyết định",
+    "điều chỉnh",
+    "tiếp nhận",
+    "cấp",
+    "ký",
+    "thí điểm",
+    "nhân rộng",
+    "phổ biến",
+    "số hóa",
+    "sẵn sàng",
+    "sơ tán",
+    "ứng phó",
+    "cứu hộ",
+    "khẩn cấp",
 )
 # Starters that are also the head of a noun: "tổ chức chính trị - xã hội", "giao thông", "chương trình",
 # "cấp xã", "quy trình" — there they open no predicate.
 _NOUN_GUARD = {
     "tổ chức": r"tổ\s+chức(?!\s+(?:chính\s+trị|xã\s+hội|thành\s+viên|đoàn\s+thể|tín\s+dụng|kinh\s+tế|quốc\s+tế|sự\s+nghiệp|"
-               r"cá\s+nhân)\b|\s*,\s*cá\s+nhân\b)",
+    r"cá\s+nhân)\b|\s*,\s*cá\s+nhân\b)",
     "giao": r"giao(?!\s+(?:thông|dịch|lưu|tiếp|diện|thoa|hữu|ban)\b)",
     "trình": r"(?<!chương\s)(?<!quy\s)(?<!công\s)(?<!lộ\s)(?<!tiến\s)(?<!quá\s)(?<!hành\s)trình",
     "cấp": r"cấp(?!\s+(?:xã|tỉnh|huyện|ủy|uỷ|trên|dưới|có\s+thẩm\s+quyền|nước|thoát|cơ\s+sở|Trung\s+ương|trung\s+ương)\b)",
@@ -101,6 +210,8 @@ def _descriptive_gap(tail: str) -> bool:
     """True when `tail` runs on from a group name to its predicate without a verb of its own."""
     m = _PREDICATE_INSIDE.search(tail[: MAX_GAP_CHARS + 20])
     return m is not None and m.start() <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[: m.start()])
+
+
 # A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
 # đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.
 _RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>có\s+trách\s+nhiệm|phải|cần)\s")
@@ -111,8 +222,23 @@ MIN_NAME_COVERAGE = 0.6
 # What a task asks a body to draft: the document types of the shared vocabulary that are drafted,
 # and the other products a directive names.
 PRODUCT_NOUNS = tuple(t.name for t in vocabulary.drafted_types()) + (
-    "Chiến lược", "Quy hoạch", "Đề xuất", "phương án", "báo cáo", "Báo cáo", "văn bản", "tài liệu hướng dẫn",
-    "Khung", "danh mục", "Danh mục", "hồ sơ", "Tờ trình", "quy chế", "Quy chế", "Hệ thống", "Bộ tiêu chí",
+    "Chiến lược",
+    "Quy hoạch",
+    "Đề xuất",
+    "phương án",
+    "báo cáo",
+    "Báo cáo",
+    "văn bản",
+    "tài liệu hướng dẫn",
+    "Khung",
+    "danh mục",
+    "Danh mục",
+    "hồ sơ",
+    "Tờ trình",
+    "quy chế",
+    "Quy chế",
+    "Hệ thống",
+    "Bộ tiêu chí",
 )
 _PRODUCT = re.compile(
     r"\b(?:xây\s+dựng|ban\s+hành|trình|sửa\s+đổi|hoàn\s+thiện|soạn\s+thảo|lập|đề\s+xuất|tham\s+mưu(?:\s+ban\s+hành)?)"
@@ -155,15 +281,15 @@ def _lead_in_clause(rest: str) -> int:
     # An addressee formula after a comma ends the lead-in ("Để …, Chính phủ, Thủ tướng …, yêu cầu Bộ Y tế
     # …"); else the first comma after which a body is the subject of a predicate.
     for m in commas:
-        after = rest[m.end():]
+        after = rest[m.end() :]
         if _IMPERATIVE.match(after) or _SPEAKER.match(after):
             return m.end()
     for m in commas:
-        after = rest[m.end():]
+        after = rest[m.end() :]
         found = bodies.find_bodies(after[:MAX_SUBJECT_CHARS])
         if found and found[0].start == 0:
             subj = find_subject(after[:MAX_LEAD_IN_CHARS])
-            if subj.explicit and PREDICATE_AT_START.match(after[subj.task_start:]):
+            if subj.explicit and PREDICATE_AT_START.match(after[subj.task_start :]):
                 return m.end()
     return 0
 
@@ -181,11 +307,14 @@ def strip_openers(text: str, pos: int = 0) -> int:
             # A short lead-in phrase before a speaker or a name: "Chiều 28/8, Phó Thủ tướng yêu cầu …",
             # "với vai trò là chủ đầu tư, Tập đoàn … chủ động …".
             lead_in = _SHORT_LEAD_IN.match(rest)
-            after = rest[lead_in.end():] if lead_in else ""
+            after = rest[lead_in.end() :] if lead_in else ""
             # A lead-in holds neither a name nor a verb: not "Bộ Quốc phòng, Bộ Công an …", not
             # "Khẩn trương tham mưu cho Chính phủ, Thủ tướng Chính phủ …".
-            plain = lead_in is not None and not bodies.find_bodies(lead_in.group(0)) \
+            plain = (
+                lead_in is not None
+                and not bodies.find_bodies(lead_in.group(0))
                 and not _PREDICATE_ANYCASE.search(lead_in.group(0))
+            )
             m = lead_in if plain and (_SPEAKER.match(after) or _starts_with_body(after)) else None
         if not m:
             break
@@ -221,8 +350,13 @@ def find_subject(text: str) -> Subject:
         # "đề nghị các Tập đoàn: A, B tổ chức …": whoever is addressed is responsible, even unlisted.
         end = predicate = named.end("who")
         phrase = named.group("who").strip(" ,:")
-        lead = [Body(name=phrase[:1].upper() + phrase[1:], text=phrase,
-                     kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
+        lead = [
+            Body(
+                name=phrase[:1].upper() + phrase[1:],
+                text=phrase,
+                kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other,
+            )
+        ]
     if not lead:
         coord, start = _coordination(text, pos)
         return Subject([], coord, _skip_space(text, start), False)
@@ -310,8 +444,12 @@ def _titled(phrase: str, found: list[Body]) -> list[Body]:
         return found
     used = set(titles.values())
     kept = [b for b in found if not (b.kind is BodyKind.other and " ".join(b.text.split()) in used)]  # bare titles
-    return [Body(name=f"{titles[b.text]} {b.name}", text=b.text, kind=BodyKind.role)
-            if b.text in titles and b.kind in _TITLED_KINDS else b for b in kept]
+    return [
+        Body(name=f"{titles[b.text]} {b.name}", text=b.text, kind=BodyKind.role)
+        if b.text in titles and b.kind in _TITLED_KINDS
+        else b
+        for b in kept
+    ]
 
 
 _TITLED_KINDS = (BodyKind.province, BodyKind.ministry, BodyKind.agency, BodyKind.group)
@@ -413,8 +551,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         words = sentence.split()
         if not words:
             continue
-        m = re.compile(r"\s*".join(map(re.escape, "".join(words)))).search(text, pos) if len(words) < 2 else \
-            re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
+        m = (
+            re.compile(r"\s*".join(map(re.escape, "".join(words)))).search(text, pos)
+            if len(words) < 2
+            else re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
+        )
         if m is None:  # the splitter changed the text: keep the rest as one sentence
             break
         if spans and m.start() == pos:  # no space after the "end": a URL or number ("nq57.vn")

@@ -6,6 +6,7 @@ a deadline closes the open tasks of its sentence. Inside a clause, a new task st
 unit names a new subject, or where the current task was already closed by its deadline and a new
 lower-case unit follows ("…, hoàn thành trong Quý I/2026; rà soát …").
 """
+
 from __future__ import annotations
 
 import re
@@ -76,8 +77,9 @@ def is_preamble(clause: Clause) -> bool:
     return clause.kind is ClauseKind.paragraph and clause.path.rsplit(".", 1)[-1] == "preamble"
 
 
-def records_from(clause: Clause, text: str, offset: int, inherited: list[Body], ctx: ExtractContext,
-                  coordinating: list[Body] | None = None) -> list[Assignment]:
+def records_from(
+    clause: Clause, text: str, offset: int, inherited: list[Body], ctx: ExtractContext, coordinating: list[Body] | None = None
+) -> list[Assignment]:
     """Group a clause's units into tasks and turn each into an Assignment."""
     # `clause.text` has its line breaks squashed, so map units back to the document by search.
     base = _locate(ctx.text, text, offset)
@@ -128,15 +130,23 @@ def _names_only(unit: str) -> bool:
     if not unit.rstrip().endswith(";"):
         return False
     subj = grammar.find_subject(unit)
-    return subj.explicit and len(re.findall(r"[^\W\d_]+", unit[subj.task_start:])) <= 1
+    return subj.explicit and len(re.findall(r"[^\W\d_]+", unit[subj.task_start :])) <= 1
 
 
-def _add_unit(tasks: list[_Task], unit: str, s: int, e: int, inherited: list[Body], coordinating: list[Body],
-              dl: Deadline | None, sentence: int) -> None:
+def _add_unit(
+    tasks: list[_Task],
+    unit: str,
+    s: int,
+    e: int,
+    inherited: list[Body],
+    coordinating: list[Body],
+    dl: Deadline | None,
+    sentence: int,
+) -> None:
     """Start a task with `unit` or add it to the current one; `dl` is the deadline closing the unit."""
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
-    predicate = unit[subj.task_start:]
+    predicate = unit[subj.task_start :]
     if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
         return
@@ -217,8 +227,15 @@ def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: Ex
     start = base + t.start
     product, submit_to = grammar.find_product(task), grammar.find_submit_to(task)
     return Assignment(
-        id=f"{ctx.doc_key}/{path}/{ordinal}", clause=path, lead=t.lead, coordinating=t.coordinating, task=task,
-        deadline=dl, recurrence=recurrence, product=product, submit_to=submit_to,
+        id=f"{ctx.doc_key}/{path}/{ordinal}",
+        clause=path,
+        lead=t.lead,
+        coordinating=t.coordinating,
+        task=task,
+        deadline=dl,
+        recurrence=recurrence,
+        product=product,
+        submit_to=submit_to,
         span=Span(page=page_of(ctx.pages, start), start=start, end=base + t.end),
         completeness=_completeness(t, task, dl, product, submit_to),
     )

@@ -5,6 +5,7 @@ PDF text layers are read by `pdf`; pages without a usable text layer are OCR'd b
 (UTF-8, UTF-16, or TCVN3/VNI via `legacy_encoding`). Every failure is a typed `InputFileError`
 naming the file and the cause.
 """
+
 from __future__ import annotations
 
 import hashlib

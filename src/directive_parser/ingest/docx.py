@@ -17,6 +17,7 @@ Pages are split at explicit page breaks (`w:br w:type="page"`, "page break befor
 section breaks that start a new page. A legacy binary .doc is converted with LibreOffice when it
 is installed (`convert_doc`), and otherwise refused with the command that converts it.
 """
+
 from __future__ import annotations
 
 import io
@@ -105,8 +106,23 @@ DOCUMENT_PART = "word/document.xml"
 CONVERT_TIMEOUT = 120
 
 # Run content that is not text on the page: deleted text, field codes, properties, notes' marks.
-_SKIP = {_q(t) for t in ("del", "moveFrom", "delText", "delInstrText", "instrText", "pPr", "rPr", "footnoteReference",
-                         "endnoteReference", "commentReference", "annotationRef", "fldData")} | {f"{{{_MC}}}Fallback"}
+_SKIP = {
+    _q(t)
+    for t in (
+        "del",
+        "moveFrom",
+        "delText",
+        "delInstrText",
+        "instrText",
+        "pPr",
+        "rPr",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "annotationRef",
+        "fldData",
+    )
+} | {f"{{{_MC}}}Fallback"}
 _PAGE = "\f"  # a page break inside a paragraph's text
 
 # A table holding one of these lays out the header or the signature block, not data.
@@ -322,8 +338,9 @@ def docx_pages(p: Path, data: bytes) -> list[PageText]:
         pages.pop()
     if not any("".join(page.lines).strip() for page in pages):
         raise EmptyDocumentError("the Word document has no text (only images or empty paragraphs)", p)
-    return [PageText(i, "\n".join(page.lines) + "\n", PageMethod.text, tuple(page.tables))
-            for i, page in enumerate(pages, start=1)]
+    return [
+        PageText(i, "\n".join(page.lines) + "\n", PageMethod.text, tuple(page.tables)) for i, page in enumerate(pages, start=1)
+    ]
 
 
 def _styles_element(document: Any) -> Any:
@@ -360,8 +377,11 @@ def word_kind(p: Path, data: bytes, kind: str) -> str | None:
     encrypted = data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
     if kind == "docx" or (p.suffix.lower() in WORD_SUFFIXES and (encrypted or kind.startswith("ZIP"))):
         return "docx"
-    if kind == "RTF document" or (data.startswith(_OLE) and not encrypted and (
-            p.suffix.lower() in (".doc", ".dot", *WORD_SUFFIXES) or "WordDocument".encode("utf-16-le") in data)):
+    if kind == "RTF document" or (
+        data.startswith(_OLE)
+        and not encrypted
+        and (p.suffix.lower() in (".doc", ".dot", *WORD_SUFFIXES) or "WordDocument".encode("utf-16-le") in data)
+    ):
         return "doc"
     return None
 
@@ -397,8 +417,16 @@ def convert_doc(p: Path, data: bytes) -> bytes:
         src = Path(tmp) / "input.doc"
         src.write_bytes(data)
         profile = Path(tmp) / "profile"  # a private profile: a running LibreOffice does not block us
-        cmd = [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "docx",
-               "--outdir", str(Path(tmp) / "out"), str(src)]
+        cmd = [
+            binary,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(Path(tmp) / "out"),
+            str(src),
+        ]
         try:
             done = subprocess.run(cmd, capture_output=True, text=True, timeout=CONVERT_TIMEOUT)
         except (OSError, subprocess.SubprocessError) as e:
@@ -406,7 +434,9 @@ def convert_doc(p: Path, data: bytes) -> bytes:
         out = Path(tmp) / "out" / "input.docx"
         if not out.is_file():
             why = (done.stderr or done.stdout or f"exit code {done.returncode}").strip().splitlines()
-            raise CorruptDocumentError("LibreOffice could not convert the .doc to .docx "
-                                       f"({why[-1] if why else 'no output'}); is it damaged or password-protected?", p)
+            raise CorruptDocumentError(
+                "LibreOffice could not convert the .doc to .docx "
+                f"({why[-1] if why else 'no output'}); is it damaged or password-protected?",
+                p,
+            )
         return out.read_bytes()
-

@@ -23,6 +23,7 @@ Text that is valid UTF-8 should be decoded as UTF-8 before calling this module.
 The tables live in `data/legacy_tcvn3.tsv` and `data/legacy_vni.tsv`; see their headers
 for provenance (glibc iconv `TCVN5712-1`, xvnkb `tcvn.h`/`vni.h`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -51,9 +52,7 @@ DETECT_SAMPLE_BYTES = 64 * 1024
 
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _TONED = frozenset(
-    c
-    for c in map(chr, range(0xC0, 0x1F00))
-    if c.isalpha() and any(m in unicodedata.normalize("NFD", c) for m in _TONE_MARKS)
+    c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() and any(m in unicodedata.normalize("NFD", c) for m in _TONE_MARKS)
 )
 # Tokens are split at whitespace and ASCII punctuation ("I/2026", "CT-TTg"); a legacy byte
 # left undecoded (®, soft hyphen) stays inside its token and makes it invalid.
@@ -64,11 +63,7 @@ _LINE_END = ".!?:;"  # a line ending so makes the next line's first word a sente
 _LIST_LABEL_RE = re.compile(r"(?:[-–+•*]|[0-9IVXa-zđ]{1,4}[.)])?")  # "", "-", "1.", "a)", "II."
 _KEEP_CONTROLS = frozenset("\t\n\r\f\v")
 # Windows-1252 punctuation in 0x80-0x9F (smart quotes, dashes); VNI fonts keep it there.
-_CP1252_C1 = {
-    0x80 + i: bytes([0x80 + i]).decode("cp1252")
-    for i in range(32)
-    if (0x80 + i) not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-}
+_CP1252_C1 = {0x80 + i: bytes([0x80 + i]).decode("cp1252") for i in range(32) if (0x80 + i) not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 @dataclass(frozen=True)
@@ -90,10 +85,9 @@ class _LegacyTable:
         return unicodedata.normalize("NFC", text.translate(_CP1252_C1))
 
     def encode(self, text: str, *, lowercase_toned_capitals: bool = False) -> bytes:
-        return "".join(
-            self._encode_char(ch, lowercase_toned_capitals)
-            for ch in unicodedata.normalize("NFC", text)
-        ).encode("latin-1")
+        return "".join(self._encode_char(ch, lowercase_toned_capitals) for ch in unicodedata.normalize("NFC", text)).encode(
+            "latin-1"
+        )
 
     def _encode_char(self, ch: str, lowercase_toned_capitals: bool) -> str:
         if lowercase_toned_capitals and ch in _TONED and ch.isupper():
@@ -143,9 +137,7 @@ def _score(text: str) -> tuple[float, int, int] | None:
         return None
     # ASCII all-caps tokens are abbreviations (UBND, GTVT) and count for neither side.
     tokens = [
-        t
-        for t in _TOKEN_SPLIT_RE.split(text)
-        if t and not any(c.isdigit() for c in t) and not (t.isascii() and t.isupper())
+        t for t in _TOKEN_SPLIT_RE.split(text) if t and not any(c.isdigit() for c in t) and not (t.isascii() and t.isupper())
     ]
     valid = [t for t in tokens if is_syllable(t)]
     vietnamese = sum(1 for t in valid if not t.isascii())

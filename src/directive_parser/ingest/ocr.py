@@ -10,6 +10,7 @@ as it is read, so a 3000-page scan never fills the temp folder.
 A page whose image holds a ruled table (`scan_tables`) gets the table as pipe rows read cell by
 cell, with its `TableGrid`; every other page is OCR'd whole exactly as before.
 """
+
 from __future__ import annotations
 
 import functools
@@ -81,8 +82,7 @@ def check_tesseract(lang: str = OCR_LANG) -> str:
         raise MissingDependencyError(f"Tesseract does not run ({e}); reinstall with: {TESSERACT_INSTALL_HINT}") from e
     if lang not in langs:
         raise MissingDependencyError(
-            f"Tesseract's '{lang}' language data is missing (have: {', '.join(langs)}); "
-            f"install it with: {TESSERACT_INSTALL_HINT}"
+            f"Tesseract's '{lang}' language data is missing (have: {', '.join(langs)}); install it with: {TESSERACT_INSTALL_HINT}"
         )
     return version
 
@@ -119,8 +119,7 @@ def ocr_pages(doc: SourceDocument, workers: int | None = None) -> SourceDocument
     def report(future: Future[PageTables], number: int) -> None:
         if not future.cancelled() and future.exception() is None:
             done = next(finished)
-            log.info("%s: OCR page %d done (%d of %d)", path, number, done, total,
-                     extra={"ocr_done": done, "ocr_total": total})
+            log.info("%s: OCR page %d done (%d of %d)", path, number, done, total, extra={"ocr_done": done, "ocr_total": total})
 
     try:
         # Each page goes to Tesseract as soon as it is rendered, so rendering the next pages
@@ -143,8 +142,9 @@ def ocr_pages(doc: SourceDocument, workers: int | None = None) -> SourceDocument
         pool.shutdown(wait=True, cancel_futures=True)
         pdf.close()
         shutil.rmtree(tmp, ignore_errors=True)
-    pages = [replace(p, text=results[p.number].text, tables=results[p.number].tables) if p.number in results else p
-             for p in doc.pages]
+    pages = [
+        replace(p, text=results[p.number].text, tables=results[p.number].tables) if p.number in results else p for p in doc.pages
+    ]
     return replace(doc, pages=pages)
 
 
@@ -177,12 +177,22 @@ def render_scale(width: float, height: float, path: Path | None = None, number: 
     if area > ABSURD_PAGE_PIXELS_72DPI:
         raise CorruptPdfError(
             f"page {number} is {width:.0f} x {height:.0f} points ({area / 1e6:.0f} megapixels at 72 dpi): "
-            "too large to be a scanned page", path)
+            "too large to be a scanned page",
+            path,
+        )
     scale = OCR_DPI / 72
     if area * scale * scale > MAX_PAGE_PIXELS:
         scale = math.sqrt(MAX_PAGE_PIXELS / area) * 0.999  # pdfium rounds the pixel size up
-        log.warning("%s: page %d is %.0f x %.0f points; rendered at %.0f dpi instead of %d to stay within %d megapixels",
-                    path, number, width, height, scale * 72, OCR_DPI, MAX_PAGE_PIXELS // 1_000_000)
+        log.warning(
+            "%s: page %d is %.0f x %.0f points; rendered at %.0f dpi instead of %d to stay within %d megapixels",
+            path,
+            number,
+            width,
+            height,
+            scale * 72,
+            OCR_DPI,
+            MAX_PAGE_PIXELS // 1_000_000,
+        )
     return scale
 
 
@@ -250,8 +260,9 @@ def _recognise(image: Rendered, number: int, path: Path | None) -> PageTables:
             return str(pytesseract.image_to_string(Image.fromarray(img), lang=OCR_LANG, config=config, timeout=timeout))
 
         def data_of(img: Any, config: str, timeout: float) -> dict[str, list[Any]]:
-            return pytesseract.image_to_data(Image.fromarray(img), lang=OCR_LANG, config=config, timeout=timeout,
-                                             output_type=pytesseract.Output.DICT)
+            return pytesseract.image_to_data(
+                Image.fromarray(img), lang=OCR_LANG, config=config, timeout=timeout, output_type=pytesseract.Output.DICT
+            )
 
         return scan_tables.read_page(grids, number, image.dpi, text_of, data_of, TESSERACT_CONFIG, deadline)
     # TesseractError subclasses RuntimeError, so it must be caught first; any other RuntimeError

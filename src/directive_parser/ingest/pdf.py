@@ -1,4 +1,5 @@
 """PDF text layers: pypdfium2 (fast, bare text) or pdfplumber, with typed errors for broken files."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -12,6 +12,7 @@ pypdfium2 check get there: enough horizontal AND vertical line-like paths for a 
 (`unruled_candidate`). Unruled tables are read with pdfplumber's text strategy and kept only when
 their first row reads as such a header.
 """
+
 from __future__ import annotations
 
 import re
@@ -105,8 +106,12 @@ def pdfium_rules(page: Any) -> list[Rule]:
             continue
         n = pdfium_c.FPDFPath_CountSegments(obj.raw)
         if 0 < n <= RECT_SEGMENTS:
-            rules += [("h", left, bottom, right, bottom), ("h", left, top, right, top),
-                      ("v", left, bottom, left, top), ("v", right, bottom, right, top)]
+            rules += [
+                ("h", left, bottom, right, bottom),
+                ("h", left, top, right, top),
+                ("v", left, bottom, left, top),
+                ("v", right, bottom, right, top),
+            ]
             continue
         if n > MAX_PATH_SEGMENTS or obj.level > 0:  # nested in a form: its matrix is not the page's
             continue
@@ -192,8 +197,9 @@ def _box(number: int, bbox: Sequence[float] | None) -> CellBox | None:
     if bbox is None:
         return None
     x0, top, x1, bottom = bbox
-    return CellBox(page=number, x0=round(float(x0), 2), top=round(float(top), 2), x1=round(float(x1), 2),
-                   bottom=round(float(bottom), 2))
+    return CellBox(
+        page=number, x0=round(float(x0), 2), top=round(float(top), 2), x1=round(float(x1), 2), bottom=round(float(bottom), 2)
+    )
 
 
 def _read_table(table: Any, number: int) -> _Found | None:
@@ -248,8 +254,17 @@ def _read_unruled(table: Any, number: int) -> _Found | None:
                         last_c[k] = f"{last_c[k]} {t}".strip()
                     if b is not None:
                         old = last_b[k]
-                        last_b[k] = b if old is None else CellBox(page=number, x0=min(old.x0, b.x0), top=min(old.top, b.top),
-                                                                   x1=max(old.x1, b.x1), bottom=max(old.bottom, b.bottom))
+                        last_b[k] = (
+                            b
+                            if old is None
+                            else CellBox(
+                                page=number,
+                                x0=min(old.x0, b.x0),
+                                top=min(old.top, b.top),
+                                x1=max(old.x1, b.x1),
+                                bottom=max(old.bottom, b.bottom),
+                            )
+                        )
             else:
                 merged_c.append(row)
                 merged_b.append(box)
@@ -362,8 +377,17 @@ class _RulePage:
 def _edge(rule: Rule, height: float) -> dict[str, Any]:
     kind, x0, y0, x1, y1 = rule
     top, bottom = height - y1, height - y0
-    return {"object_type": "line", "orientation": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "doctop": top, "width": x1 - x0, "height": bottom - top}
+    return {
+        "object_type": "line",
+        "orientation": kind,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
 
 
 def simple_geometry(page: Any) -> bool:
@@ -371,8 +395,12 @@ def simple_geometry(page: Any) -> bool:
     coordinates turn into pdfplumber's by flipping y alone."""
     media = page.get_mediabox()
     crop = page.get_cropbox()
-    return (page.get_rotation() == 0 and abs(media[0]) < 0.01 and abs(media[1]) < 0.01
-            and all(abs(a - b) < 0.01 for a, b in zip(media, crop)))
+    return (
+        page.get_rotation() == 0
+        and abs(media[0]) < 0.01
+        and abs(media[1]) < 0.01
+        and all(abs(a - b) < 0.01 for a, b in zip(media, crop))
+    )
 
 
 def _bounded(textpage: Any, height: float, x0: float, top: float, x1: float, bottom: float) -> str:
@@ -406,8 +434,17 @@ def pdfium_page_tables(page: Any, textpage: Any, number: int, rules: Sequence[Ru
         if len(keep) < 2:
             continue
         boxes = tuple(tuple(b[c] for c in keep) for b in boxes)
-        cells = [[cell_text(_bounded(textpage, height, b.x0 + CELL_INSET, b.top + CELL_INSET, b.x1 - CELL_INSET,
-                                     b.bottom - CELL_INSET)) if b is not None else "" for b in row] for row in boxes]
+        cells = [
+            [
+                cell_text(
+                    _bounded(textpage, height, b.x0 + CELL_INSET, b.top + CELL_INSET, b.x1 - CELL_INSET, b.bottom - CELL_INSET)
+                )
+                if b is not None
+                else ""
+                for b in row
+            ]
+            for row in boxes
+        ]
         x0, top, x1, bottom = (float(v) for v in table.bbox)
         found.append(_Found((x0, top, x1, bottom), cells, boxes))
     found = _non_overlapping(found)
@@ -420,8 +457,10 @@ def pdfium_page_tables(page: Any, textpage: Any, number: int, rules: Sequence[Ru
         band = _bounded(textpage, height, 0.0, above, width, top).strip("\n")
         if band.strip():
             parts.append(band)
-        for side in (_bounded(textpage, height, 0.0, top, x0 - CELL_INSET, bottom),
-                     _bounded(textpage, height, x1 + CELL_INSET, top, width, bottom)):
+        for side in (
+            _bounded(textpage, height, 0.0, top, x0 - CELL_INSET, bottom),
+            _bounded(textpage, height, x1 + CELL_INSET, top, width, bottom),
+        ):
             if side.strip():
                 parts.append(side.strip("\n"))
         parts.extend(pipe_row(row) for row in f.cells)

@@ -15,6 +15,7 @@ image with white gaps, recognised in one call, and each word goes back to the cr
 The text above, between and below the tables (the tables blanked) is OCR'd as before (`--psm 4`),
 and the page text is: text above, the pipe rows, text below — the contract of `pdf_tables`.
 """
+
 from __future__ import annotations
 
 import re
@@ -108,7 +109,7 @@ def estimate_skew(ink: np.ndarray, dpi: float) -> float:
         x, y, w, h, _area = stats[i]
         if w < min_len or h > w * np.tan(np.radians(MAX_SKEW_DEG)) + 0.1 * dpi:
             continue
-        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == i)
+        ys, xs = np.nonzero(labels[y : y + h, x : x + w] == i)
         if len(xs) < 10:
             continue
         slope = np.polyfit(xs.astype(float), ys.astype(float), 1)[0]
@@ -179,16 +180,17 @@ def _coverage(mask: np.ndarray, horizontal: bool, pos: float, a: int, b: int, to
     if b <= a:
         return 0.0
     if horizontal:
-        strip = mask[max(0, p - tol):p + tol + 1, a:b]
+        strip = mask[max(0, p - tol) : p + tol + 1, a:b]
     else:
-        strip = mask[a:b, max(0, p - tol):p + tol + 1]
+        strip = mask[a:b, max(0, p - tol) : p + tol + 1]
     if strip.size == 0:
         return 0.0
     return float(np.count_nonzero(strip.max(axis=0 if horizontal else 1)) / (b - a))
 
 
-def _grid_from_rules(horiz: np.ndarray, vert: np.ndarray, hs: list[tuple[float, int, int]],
-                     vs: list[tuple[float, int, int]], tol: int) -> Grid | None:
+def _grid_from_rules(
+    horiz: np.ndarray, vert: np.ndarray, hs: list[tuple[float, int, int]], vs: list[tuple[float, int, int]], tol: int
+) -> Grid | None:
     ys = _cluster([h[0] for h in hs], tol)
     xs = _cluster([v[0] for v in vs], tol)
     if ys and vs:
@@ -253,8 +255,9 @@ def find_grids(gray: np.ndarray, dpi: float) -> PageGrids:
     horiz, vert = _line_masks(ink, dpi)
     rules = cv2.bitwise_or(horiz, vert)
     flat = _flatten(gray)
-    text_ink = cv2.morphologyEx(np.where(flat < 140, 255, 0).astype(np.uint8), cv2.MORPH_OPEN,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    text_ink = cv2.morphologyEx(
+        np.where(flat < 140, 255, 0).astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))
+    )
     tol = max(3, int(JOIN_TOL_IN * dpi))
     grids: list[Grid] = []
     # One table a connected region of rules.
@@ -264,9 +267,9 @@ def find_grids(gray: np.ndarray, dpi: float) -> PageGrids:
         x, y, w, h, _area = stats[i]
         if w < 0.5 * dpi or h < 0.3 * dpi:
             continue
-        inside = labels[y:y + h, x:x + w] == i
-        hm = np.where(inside, horiz[y:y + h, x:x + w], 0).astype(np.uint8)
-        vm = np.where(inside, vert[y:y + h, x:x + w], 0).astype(np.uint8)
+        inside = labels[y : y + h, x : x + w] == i
+        hm = np.where(inside, horiz[y : y + h, x : x + w], 0).astype(np.uint8)
+        vm = np.where(inside, vert[y : y + h, x : x + w], 0).astype(np.uint8)
         hs = _segments(hm, True, max(15, int(H_KERNEL_IN * dpi)), 2 * tol)
         vs = _segments(vm, False, max(10, int(V_KERNEL_IN * dpi)), 2 * tol)
         hs_kept = [s for s in hs if _meets(s[0], s[1], s[2], vs, 2 * tol)]
@@ -313,8 +316,9 @@ def _has_ink(ink: np.ndarray) -> bool:
     return bool(np.count_nonzero(ink) >= max(12, MIN_INK * ink.size))
 
 
-def _cell_sheet(pg: PageGrids, boxes: Sequence[tuple[int, int, int, int]],
-                dpi: float) -> tuple[np.ndarray, list[tuple[int, int]]]:
+def _cell_sheet(
+    pg: PageGrids, boxes: Sequence[tuple[int, int, int, int]], dpi: float
+) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """The cell crops stacked top to bottom with white gaps; for each box its (top, bottom) row
     range in the sheet, (-1, -1) for an empty cell left out."""
     import cv2
@@ -345,7 +349,7 @@ def _cell_sheet(pg: PageGrids, boxes: Sequence[tuple[int, int, int, int]],
         if piece is None:
             ranges.append((-1, -1))
             continue
-        sheet[y:y + piece.shape[0], gap:gap + piece.shape[1]] = piece
+        sheet[y : y + piece.shape[0], gap : gap + piece.shape[1]] = piece
         ranges.append((y, y + piece.shape[0]))
         y += piece.shape[0] + gap
     return sheet, ranges
@@ -381,8 +385,9 @@ def _trim(text: str) -> str:
     return _STRAY.sub("", text).strip()
 
 
-def read_page(pg: PageGrids, number: int, dpi: float, text_of: TextFn, data_of: DataFn, text_config: str,
-              deadline: float) -> PageTables:
+def read_page(
+    pg: PageGrids, number: int, dpi: float, text_of: TextFn, data_of: DataFn, text_config: str, deadline: float
+) -> PageTables:
     """The page text with its grids as pipe rows, and their boxes in PDF points.
 
     `text_of(image, config, timeout)` is Tesseract's text of an image, `data_of` its word boxes;
@@ -424,8 +429,13 @@ def read_page(pg: PageGrids, number: int, dpi: float, text_of: TextFn, data_of: 
         boxes: list[list[CellBox | None]] = [[None] * nc for _ in range(nr)]
         for (r, c, b), t in zip(flat, texts):
             cells[r][c] = t
-            boxes[r][c] = CellBox(page=number, x0=round(b[0] * scale, 2), top=round(b[1] * scale, 2),
-                                  x1=round(b[2] * scale, 2), bottom=round(b[3] * scale, 2))
+            boxes[r][c] = CellBox(
+                page=number,
+                x0=round(b[0] * scale, 2),
+                top=round(b[1] * scale, 2),
+                x1=round(b[2] * scale, 2),
+                bottom=round(b[3] * scale, 2),
+            )
         parts.extend(pipe_row(row) for row in cells)
         tables.append(TableGrid(tuple(tuple(row) for row in boxes)))
         above = max(above, gy1 + 2)

@@ -1,4 +1,5 @@
 """Tell a file's type from its first bytes, and read it with typed errors."""
+
 from __future__ import annotations
 
 import io
@@ -92,8 +93,9 @@ def read_bytes(path: Path, max_bytes: int | None = -1) -> bytes:
             raise FileUnreadableError("not a regular file (a FIFO, device or socket): nothing to parse", path)
         if limit is not None and st.st_size > limit:
             raise FileUnreadableError(
-                f"{st.st_size / 2**20:.0f} MB is over the {limit / 2**20:.0f} MB input limit "
-                f"(set {MAX_INPUT_ENV} to raise it)", path)
+                f"{st.st_size / 2**20:.0f} MB is over the {limit / 2**20:.0f} MB input limit (set {MAX_INPUT_ENV} to raise it)",
+                path,
+            )
         return path.read_bytes()
     except FileNotFoundError as e:
         raise FileUnreadableError("no such file", path) from e

@@ -1,4 +1,5 @@
 """Plain-text input: decode (UTF-8, UTF-16, legacy TCVN3/VNI) and split into pages."""
+
 from __future__ import annotations
 
 import logging
@@ -39,8 +40,7 @@ def decode_report(data: bytes, path: Path | None = None) -> tuple[str, str | Non
             text, bad = _lenient(data, "utf-16")
             if _tolerable(text, bad):
                 return text, _replaced(bad, "UTF-16", path)
-            raise EncodingError(
-                f"a UTF-16 byte-order mark but {bad} undecodable character(s) in {len(text)}", path) from None
+            raise EncodingError(f"a UTF-16 byte-order mark but {bad} undecodable character(s) in {len(text)}", path) from None
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:

@@ -5,6 +5,7 @@ numbering part ("1. ", "a) ", "2.3. ", "- " for bullets) the way Word counts it 
 when a shallower one advances, several `w:num` of one abstract list share its counters, a start
 override gives a list its own.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,13 +22,27 @@ def q(tag: str) -> str:
 
 
 P, TBL, TR, TC, R, T, SDT, SDT_CONTENT, CUSTOM_XML = (
-    q(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt", "sdtContent", "customXml"))
+    q(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt", "sdtContent", "customXml")
+)
 PPR, RPR, TCPR, TRPR, VAL = q("pPr"), q("rPr"), q("tcPr"), q("trPr"), q("val")
 TXBX = q("txbxContent")
 
 BULLET_KEEP = {"-": "-", "–": "-", "—": "-", "−": "-", "‒": "-", "+": "+"}
-ROMAN_VALUES = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
-          (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+ROMAN_VALUES = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 LEVELS = 9
 
 
@@ -245,6 +260,7 @@ class Numbering:
         if lvl.fmt == "bullet":
             text = BULLET_KEEP.get(lvl.text.strip(), "-")
         else:
+
             def number(m: re.Match[str]) -> str:
                 i = int(m.group(1)) - 1
                 n = counts[i]
@@ -258,5 +274,3 @@ class Numbering:
 
 
 # --- document walk ---------------------------------------------------------------------------
-
-

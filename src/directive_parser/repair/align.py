@@ -21,6 +21,7 @@ text, or a news article quoting part of it) the repair copies its wording:
 `repair.reference` applies the pairs; OCR tokens no reference covers go to the blind restorer
 (`repair.restore`). `assess_damage` decides whether a text needs any of this.
 """
+
 from __future__ import annotations
 
 import os
@@ -93,10 +94,10 @@ def tokenize(text: str) -> list[Token]:
     for m in _WORD_RE.finditer(text):
         tail = m.group("tail")
         end = m.end() - len(tail)
-        core = text[m.start():end]
+        core = text[m.start() : end]
         out.append(Token(m.start(), end, tail, core, ocr_skeleton(core)))
     for t, nxt in zip(out, out[1:]):
-        t.nl_after = "\n" in text[t.end:nxt.start]
+        t.nl_after = "\n" in text[t.end : nxt.start]
     return out
 
 
@@ -141,15 +142,14 @@ def _is_existing_file(s: str) -> bool:
 
 def _anchors(a: list[str], b: list[str], n: int) -> list[tuple[int, int]]:
     """Positions (i, j) of n-grams that occur exactly once in a and once in b, as a monotone chain."""
-    ga = Counter(tuple(a[i:i + n]) for i in range(len(a) - n + 1))
+    ga = Counter(tuple(a[i : i + n]) for i in range(len(a) - n + 1))
     gb: dict[tuple, int] = {}
     seen: Counter[tuple] = Counter()
     for j in range(len(b) - n + 1):
-        g = tuple(b[j:j + n])
+        g = tuple(b[j : j + n])
         seen[g] += 1
         gb[g] = j
-    pairs = [(i, gb[g]) for i in range(len(a) - n + 1)
-             if ga[g := tuple(a[i:i + n])] == 1 and seen.get(g) == 1]
+    pairs = [(i, gb[g]) for i in range(len(a) - n + 1) if ga[g := tuple(a[i : i + n])] == 1 and seen.get(g) == 1]
     return _longest_chain(pairs)
 
 
@@ -319,7 +319,7 @@ def _pair_block(a, b, ocr, box):
                 best, how = score[i][j - 1], (0, 1, 0.0)
             for di, dj in ((1, 1), (2, 1), (1, 2)):
                 if i >= di and j >= dj and (di == 1 or not ocr[p1 + i - 2].nl_after):
-                    s = _sim("".join(a[p1 + i - di:p1 + i]), "".join(b[q1 + j - dj:q1 + j]))
+                    s = _sim("".join(a[p1 + i - di : p1 + i]), "".join(b[q1 + j - dj : q1 + j]))
                     gain = s - MIN_PAIR_SIMILARITY - (0.05 if di + dj > 2 else 0.0)
                     if s >= MIN_PAIR_SIMILARITY and score[i - di][j - dj] + gain > best:
                         best, how = score[i - di][j - dj] + gain, (di, dj, s)
@@ -346,10 +346,10 @@ def _sim(x: str, y: str) -> float:
 
 
 def _pick(ref, ref_text, first, last, rf, rl, conf) -> Pick:
-    replacement = ref_text[ref[rf].start:ref[rl].end] if rl > rf else ref[rf].text
+    replacement = ref_text[ref[rf].start : ref[rl].end] if rl > rf else ref[rf].text
     if rl > rf:
         replacement = " ".join(replacement.split())
-    return Pick(first, last, replacement, min(1.0, conf), ref_text[ref[rl].end:ref[rl].end + 1])
+    return Pick(first, last, replacement, min(1.0, conf), ref_text[ref[rl].end : ref[rl].end + 1])
 
 
 # --- assembling the repaired text ----------------------------------------------------------

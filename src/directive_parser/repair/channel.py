@@ -10,6 +10,7 @@ and read by `tesseract -l eng`):
 
 The score of a pair mixes both: P = (1 - mu) c(o,s)/c(s) + mu Pchar(o|s), mu = max(MIN_CHAR_WEIGHT, BETA/(c(s)+BETA)).
 """
+
 from __future__ import annotations
 
 import functools
@@ -37,8 +38,24 @@ REVERSE_MIN_P = 0.02  # …and make up this share of the string's readings
 UNSEEN_LETTER_P = 0.05  # an OCR letter standing for itself when never seen so
 # Hand-listed look-alikes Tesseract's English model uses for Vietnamese letters, merged into the
 # learnt reverse map when the synthetic pages never showed them: "B9" Bộ, "x4y" xây, "1a" là.
-LOOKALIKES = {"0": "o", "1": "li", "3": "a", "4": "a", "5": "s", "6": "o", "8": "a", "9": "o",
-              "@": "ao", "&": "e", "¢": "e", "€": "e", "|": "li", "!": "li", "®": "o", "§": "o"}
+LOOKALIKES = {
+    "0": "o",
+    "1": "li",
+    "3": "a",
+    "4": "a",
+    "5": "s",
+    "6": "o",
+    "8": "a",
+    "9": "o",
+    "@": "ao",
+    "&": "e",
+    "¢": "e",
+    "€": "e",
+    "|": "li",
+    "!": "li",
+    "®": "o",
+    "§": "o",
+}
 LOOKALIKE_P = 0.05
 LOOKALIKE_FLOOR = 1e-3  # channel probability of a look-alike rewrite the synthetic pages never showed
 SELF_FLOOR = 0.05  # channel probability floor for an accented syllable read as itself
@@ -139,7 +156,7 @@ class Channel:
                 for k in range(min(j, MAX_OUT) + 1):
                     prev = last[j - k]
                     if prev:
-                        tot += prev * probs[ocr[j - k:j]]
+                        tot += prev * probs[ocr[j - k : j]]
                 row[j] = tot
             last = row
         return math.log10(max(last[m], 1e-30))
@@ -164,8 +181,9 @@ class Channel:
     def _fuzzy2(self, ocr: str) -> set[str]:
         """Syllables whose skeleton is within two edits of the OCR token's look-alike skeleton."""
         query = "".join(LOOKALIKES.get(c, ascii_fold(c))[:1] for c in ocr)
-        hits = process.extract(query, self.skeletons, scorer=Levenshtein.distance,
-                               score_cutoff=FUZZY2_MAX_EDITS, limit=FUZZY2_LIMIT)
+        hits = process.extract(
+            query, self.skeletons, scorer=Levenshtein.distance, score_cutoff=FUZZY2_MAX_EDITS, limit=FUZZY2_LIMIT
+        )
         return {w for sk, _, _ in hits if sk[:1] == query[:1] for w in self.by_skeleton[sk]}
 
     def variants(self, ocr: str) -> list[str]:
@@ -186,7 +204,7 @@ class Channel:
                     found[prefix] = score
                 continue
             for size in range(1, MAX_OUT + 1):
-                piece = ocr[i:i + size]
+                piece = ocr[i : i + size]
                 if len(piece) < size:
                     break
                 options = self.reverse.get(piece, {})
@@ -234,7 +252,7 @@ class Channel:
 
 def _deletes1(s: str) -> set[str]:
     """All strings made by deleting one character: 'doi' -> {'oi', 'di', 'do'}."""
-    return {s[:i] + s[i + 1:] for i in range(len(s))}
+    return {s[:i] + s[i + 1 :] for i in range(len(s))}
 
 
 @functools.cache

@@ -6,6 +6,7 @@ well-formed Vietnamese syllable as written; `ocr_skeleton` undoes the typical co
 ("s6" -> "so", "1a" -> "la", "B9" -> "bo") so that damaged Vietnamese can still be told from
 English, which is not Vietnamese-shaped even without marks.
 """
+
 from __future__ import annotations
 
 import functools
@@ -137,5 +138,3 @@ def assess_damage(text: str) -> float:
 def is_damaged(text: str) -> bool:
     """True if `text` is Vietnamese damaged enough to need repair (`DAMAGE_THRESHOLD`)."""
     return assess_damage(text) >= DAMAGE_THRESHOLD
-
-

@@ -4,6 +4,7 @@ The tables come from scripts/build_lm.py (data/lm_trigram.npz, provenance in lm_
 sorted int64 keys (u*V+v)*V+w with float16 log10 probabilities, and backoff weights for the
 contexts. Unseen trigrams back off to the bigram, unseen bigrams to the KN unigram.
 """
+
 from __future__ import annotations
 
 import functools

@@ -4,6 +4,7 @@ A "chunk" is a whitespace-separated run; its "core" is the chunk without the pun
 may cling to either side ("(Bộ" -> "Bộ", "phủ," -> "phủ"). The LM works on lowercase cores;
 cores with digits stand for one class token (NUM) and other non-words for UNK.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ The alignment (`repair.align`) pairs OCR tokens with reference tokens; this modu
 confident pairs into token changes, sends the tokens no reference covers to the blind restorer,
 and applies the changes. Only word tokens change; lines, punctuation and clause labels stay.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,9 +51,16 @@ def _reference_changes(text: str, ocr: list[Token], picks: dict[int, Pick]) -> l
         elif repl[:1].islower() and _starts_sentence(text, ocr[k]):
             repl = repl[0].upper() + repl[1:]  # the reference runs on where the OCR text has a heading
         if text[start:end] != repl:
-            changes.append(TokenChange(start=start, end=end, original=text[start:end],
-                                       replacement=repl, confidence=round(p.confidence, 3),
-                                       method="reference"))
+            changes.append(
+                TokenChange(
+                    start=start,
+                    end=end,
+                    original=text[start:end],
+                    replacement=repl,
+                    confidence=round(p.confidence, 3),
+                    method="reference",
+                )
+            )
     return changes
 
 
@@ -61,14 +69,14 @@ def _starts_sentence(text: str, token: Token) -> bool:
     word = token.text
     if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
         return False
-    before = text[:token.start].rstrip(" \t")
+    before = text[: token.start].rstrip(" \t")
     return not before or before[-1] in "\n.:?!"
 
 
 def _apply(text: str, changes: list[TokenChange]) -> str:
     parts, pos = [], 0
     for c in sorted(changes, key=lambda c: c.start):
-        parts += [text[pos:c.start], c.replacement]
+        parts += [text[pos : c.start], c.replacement]
         pos = c.end
     parts.append(text[pos:])
     return "".join(parts)
@@ -80,7 +88,8 @@ def _blind_restorer() -> Callable[[str], RepairResult]:
     except ImportError as e:
         raise MissingDependencyError(
             "blind repair needs directive_parser.diacritics.restore_diacritics, which is not "
-            "available; pass a reference that covers the whole text") from e
+            "available; pass a reference that covers the whole text"
+        ) from e
     return restore_diacritics
 
 
@@ -153,8 +162,9 @@ def repair_text(text: str, reference: ReferenceArg) -> RepairResult:
     coverage = sum(1 for k in covered if not ocr[k].text.isdigit()) / words
     method = "reference" if not blind else ("mixed" if covered else "blind")
     changes = sorted(changes + blind, key=lambda c: c.start)
-    return RepairResult(text=_apply(text, changes), changes=changes, method=method,
-                        reference_coverage=round(min(1.0, coverage), 4))
+    return RepairResult(
+        text=_apply(text, changes), changes=changes, method=method, reference_coverage=round(min(1.0, coverage), 4)
+    )
 
 
 def repair_document_text(text: str, reference: ReferenceArg | None = None) -> tuple[str, RepairInfo]:
@@ -182,6 +192,10 @@ def repair_document_text(text: str, reference: ReferenceArg | None = None) -> tu
         result = result.model_copy(update={"method": "blind", "reference_coverage": 0.0})
     else:
         result = repair_text(text, reference)
-    return result.text, RepairInfo(damaged=True, damage_score=score, method=result.method,
-                                   changed_tokens=len(result.changes),
-                                   reference_coverage=result.reference_coverage)
+    return result.text, RepairInfo(
+        damaged=True,
+        damage_score=score,
+        method=result.method,
+        changed_tokens=len(result.changes),
+        reference_coverage=result.reference_coverage,
+    )

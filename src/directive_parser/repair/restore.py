@@ -17,6 +17,7 @@ The restorer is a noisy-channel decoder:
 Numbers, document numbers ("33/CT-TTg"), URLs, punctuation and whitespace pass through
 unchanged; only word cores are replaced, so offsets of everything else are kept.
 """
+
 from __future__ import annotations
 
 import functools
@@ -99,8 +100,9 @@ def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> 
     if not letters:
         return word
     all_caps = len(letters) > 1 and all(c.isupper() for c in letters)
-    if all_caps and (word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:])
-                     or _is_caps(prev) or _is_caps(nxt)):  # an abbreviation read right stays: "TK", "BCC"
+    if all_caps and (
+        word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:]) or _is_caps(prev) or _is_caps(nxt)
+    ):  # an abbreviation read right stays: "TK", "BCC"
         return word.upper()
     if not letters[0].isupper():
         return word
@@ -139,15 +141,18 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
     """Candidates for one chunk core: str -> _Slot (fixed slot for numbers, codes and labels)."""
     low = core.lower()
     fixed_id = lm.word_id(low) if label else None
-    if label or PASSTHROUGH_RE.search(core) or len(core) > MAX_WORD_LEN or not OCR_WORD_RE.fullmatch(core) \
-            or not _letter_like(core):
+    if (
+        label
+        or PASSTHROUGH_RE.search(core)
+        or len(core) > MAX_WORD_LEN
+        or not OCR_WORD_RE.fullmatch(core)
+        or not _letter_like(core)
+    ):
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
-    if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN \
-            and core in load_channel().table:
+    if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN and core in load_channel().table:
         return _digit_slot(core, start, lm)
     if fixed_id is not None:
-        return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core,
-                     label=label)
+        return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core, label=label)
     cands: tuple[Candidate, ...] = candidates_for(low)
     words: list[str | None] = [c.word for c in cands]
     ids = [c.word_id for c in cands]
@@ -161,8 +166,7 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
         words.append(None)
         ids.append(lm.unk)
         chan.append(IDENTITY_PENALTY)
-    return _Slot(np.array(ids, np.int64), np.array(chan, np.float32) * CHANNEL_WEIGHT, words,
-                 start, start + len(core), core)
+    return _Slot(np.array(ids, np.int64), np.array(chan, np.float32) * CHANNEL_WEIGHT, words, start, start + len(core), core)
 
 
 def _letter_like(core: str) -> bool:
@@ -175,8 +179,9 @@ def _digit_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
     cands = [c for c in candidates_for(core) if c.word in load_channel().table[core]]
     ids = [lm.num] + [c.word_id for c in cands]
     chan = [0.0] + [(c.channel + DIGIT_WORD_PENALTY) * CHANNEL_WEIGHT for c in cands]
-    return _Slot(np.array(ids, np.int64), np.array(chan, np.float32), [None] + [c.word for c in cands],
-                 start, start + len(core), core)
+    return _Slot(
+        np.array(ids, np.int64), np.array(chan, np.float32), [None] + [c.word for c in cands], start, start + len(core), core
+    )
 
 
 def _glued_pieces(core: str) -> list[re.Match[str]] | None:
@@ -185,8 +190,11 @@ def _glued_pieces(core: str) -> list[re.Match[str]] | None:
         return None
     pieces = list(GLUE_PIECE_RE.finditer(core))
     # capitals are an abbreviation ("NQ-CP", "TT-BTC") unless every piece is shaped like a syllable ("GIAM.THUE")
-    if len(pieces) < 2 or any(p.group().isdigit() for p in pieces) or (
-            any(_is_caps(p.group()) for p in pieces) and not all(has_shape(ascii_fold(p.group())) for p in pieces)):
+    if (
+        len(pieces) < 2
+        or any(p.group().isdigit() for p in pieces)
+        or (any(_is_caps(p.group()) for p in pieces) and not all(has_shape(ascii_fold(p.group())) for p in pieces))
+    ):
         return None
     return pieces
 
@@ -201,9 +209,14 @@ def _merged_split(core: str) -> int | None:
     """
     low = core.lower()
     channel = load_channel()
-    if not (MERGED_MIN_LEN <= len(low) <= MERGED_MAX_LEN) or not core.isalpha() or _is_caps(core) \
-            or not core[1:].islower() or low in channel.table \
-            or any(c.channel >= MERGED_MAX_WHOLE for c in candidates_for(low)):
+    if (
+        not (MERGED_MIN_LEN <= len(low) <= MERGED_MAX_LEN)
+        or not core.isalpha()
+        or _is_caps(core)
+        or not core[1:].islower()
+        or low in channel.table
+        or any(c.channel >= MERGED_MAX_WHOLE for c in candidates_for(low))
+    ):
         return None
     lm = load_lm()
     best, where = MERGED_MIN_BIGRAM, None
@@ -261,13 +274,13 @@ def _ragged(sizes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.n
     m = len(sizes) - width + 1
     counts = np.ones(m, np.int64)
     for d in range(width):
-        counts *= sizes[d:d + m]
+        counts *= sizes[d : d + m]
     offsets = np.concatenate(([0], np.cumsum(counts)))
     block = np.repeat(np.arange(m, dtype=np.int32), counts)
     local = np.arange(offsets[-1], dtype=np.int32) - offsets[block].astype(np.int32)  # int32: twice as fast
     digits = np.empty((width, len(local)), np.int32)
     for d in range(width - 1, -1, -1):
-        local, digits[d] = np.divmod(local, sizes[d:d + m].astype(np.int32)[block])
+        local, digits[d] = np.divmod(local, sizes[d : d + m].astype(np.int32)[block])
     return block, digits, offsets
 
 
@@ -307,10 +320,10 @@ def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
     best = [np.zeros(sizes[0], np.float32), np.zeros(sizes[1], np.float32)]
     for i in range(2, n):
         if (i - 2) % VITERBI_WINDOW == 0:  # transitions of the next window of slots (bounded memory)
-            scores, offsets = _transitions(slots[i - 2:i + VITERBI_WINDOW])
+            scores, offsets = _transitions(slots[i - 2 : i + VITERBI_WINDOW])
             first = i - 2
         t = i - 2 - first
-        tensor = scores[offsets[t]:offsets[t + 1]].reshape(sizes[i - 2], sizes[i - 1], sizes[i])
+        tensor = scores[offsets[t] : offsets[t + 1]].reshape(sizes[i - 2], sizes[i - 1], sizes[i])
         total = score[:, :, None] + tensor + slots[i].channel[None, None, :]
         backs[i] = total.argmax(axis=0)
         score = total.max(axis=0)
@@ -358,11 +371,19 @@ def restore_diacritics(text: str) -> RepairResult:
             new = slot.sep + _restored(text, words, j, chosen)
         if new == slot.core:
             continue
-        pieces += [text[pos:slot.start], new]
+        pieces += [text[pos : slot.start], new]
         pos = slot.end
         cf = confs[id(slot)] if chosen[id(slot)] is not None else 1.0
-        changes.append(TokenChange(start=slot.start, end=slot.end, original=slot.core, replacement=new,
-                                   confidence=round(min(max(cf, 0.0), 1.0), 4), method="blind"))
+        changes.append(
+            TokenChange(
+                start=slot.start,
+                end=slot.end,
+                original=slot.core,
+                replacement=new,
+                confidence=round(min(max(cf, 0.0), 1.0), 4),
+                method="blind",
+            )
+        )
     pieces.append(text[pos:])
     return RepairResult(text="".join(pieces), changes=changes, method="blind")
 
@@ -373,9 +394,9 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     word = chosen[id(slot)]
     if word is None:
         return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
-    before = text[max(0, slot.start - 40):slot.start]
+    before = text[max(0, slot.start - 40) : slot.start]
     prev_chunk = before.split()
-    prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]):] else ""
+    prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]) :] else ""
     nxt = words[j + 1].core if j + 1 < len(words) else ""
     follow = chosen[id(words[j + 1])] if j + 1 < len(words) else None
     return _case_like(word, slot.core, prev, nxt, follow or "")
@@ -394,10 +415,12 @@ def syllable_validity(text: str) -> float:
     >>> syllable_validity("Thủ tướng Chính phủ")
     1.0
     """
-    words = [core for core in (split_chunk(c)[1] for c in CHUNK_RE.findall(text))
-             if core and any(ch.isalpha() for ch in core) and not PASSTHROUGH_RE.search(core)]
+    words = [
+        core
+        for core in (split_chunk(c)[1] for c in CHUNK_RE.findall(text))
+        if core and any(ch.isalpha() for ch in core) and not PASSTHROUGH_RE.search(core)
+    ]
     if not words:
         return 1.0
     inventory = load_channel().inventory
     return sum(w.lower() in inventory for w in words) / len(words)
-

@@ -12,6 +12,7 @@ An annex table opens the same way ("PHỤ LỤC I" / "DANH MỤC NHIỆM VỤ �
 numbering, so it is segmented on its own and its clause paths carry its code ("KH.II.3",
 "PL1.5").
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,16 @@ from directive_parser.models import Clause, ClauseKind, Page, Span, page_of
 # Part titles and the code their clause paths take. The code follows the genre's own shorthand:
 # "PL" for Phụ lục (annexes are cited "Phụ lục I"), "CT" for a Chương trình hành động.
 PART_KINDS: tuple[tuple[str, str], ...] = (
-    ("CHƯƠNG TRÌNH", "CT"), ("KẾ HOẠCH", "KH"), ("PHỤ LỤC", "PL"), ("DANH MỤC", "DM"), ("ĐỀ ÁN", "ĐA"),
-    ("QUY CHẾ", "QC"), ("QUY ĐỊNH", "QyĐ"), ("HƯỚNG DẪN", "HD"), ("ĐIỀU LỆ", "ĐL"), ("BIỂU", "BM"),
+    ("CHƯƠNG TRÌNH", "CT"),
+    ("KẾ HOẠCH", "KH"),
+    ("PHỤ LỤC", "PL"),
+    ("DANH MỤC", "DM"),
+    ("ĐỀ ÁN", "ĐA"),
+    ("QUY CHẾ", "QC"),
+    ("QUY ĐỊNH", "QyĐ"),
+    ("HƯỚNG DẪN", "HD"),
+    ("ĐIỀU LỆ", "ĐL"),
+    ("BIỂU", "BM"),
 )
 # "PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 02", "PHỤ LỤC SỐ 3", "KẾ HOẠCH HÀNH ĐỘNG …" — a title line in capitals.
 _TITLE = re.compile(
@@ -55,8 +64,9 @@ def find_parts(text: str, start: int) -> list[Part]:
     while i < len(lines):
         m = _TITLE.match(lines[i])
         if m and lines[i] == lines[i].upper():  # a title line is in capitals: "KẾ HOẠCH HÀNH ĐỘNG"
-            attached = next((j for j in range(i + 1, min(len(lines), i + 1 + MAX_TITLE_LINES))
-                             if _ATTACHED.match(lines[j])), None)
+            attached = next(
+                (j for j in range(i + 1, min(len(lines), i + 1 + MAX_TITLE_LINES)) if _ATTACHED.match(lines[j])), None
+            )
             if attached is not None:
                 found.append((i, attached, m.group("kind"), m.group("num") or ""))
                 i = attached + 1
@@ -100,12 +110,18 @@ def _lines(text: str, start: int) -> tuple[list[str], list[int]]:
 
 def part_clause(part: Part, children: list[Clause], pages: list[Page]) -> Clause:
     """The clause of a whole attachment, its children's paths prefixed with its code."""
-    return Clause(path=part.code, label=part.code, kind=ClauseKind.part, text=part.title,
-                  span=Span(page=page_of(pages, part.start), start=part.start, end=part.end),
-                  children=[prefix_paths(c, part.code) for c in children])
+    return Clause(
+        path=part.code,
+        label=part.code,
+        kind=ClauseKind.part,
+        text=part.title,
+        span=Span(page=page_of(pages, part.start), start=part.start, end=part.end),
+        children=[prefix_paths(c, part.code) for c in children],
+    )
 
 
 def prefix_paths(clause: Clause, code: str) -> Clause:
     """`clause` and its descendants with `code.` before their paths: '2.a' -> 'KH.2.a'."""
-    return clause.model_copy(update={"path": f"{code}.{clause.path}",
-                                     "children": [prefix_paths(c, code) for c in clause.children]})
+    return clause.model_copy(
+        update={"path": f"{code}.{clause.path}", "children": [prefix_paths(c, code) for c in clause.children]}
+    )

@@ -4,6 +4,7 @@ Removes page furniture (page numbers, running headers repeated on most pages), r
 combining marks that PDF extraction split off, and moves footnotes out of the body so that a
 footnote does not end up inside the clause it interrupts.
 """
+
 from __future__ import annotations
 
 import re

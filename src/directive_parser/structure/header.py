@@ -10,6 +10,7 @@ News reports have none of that. They open with a headline, then a byline carryin
 such as " date 2025-08-29 (Ngày Nay) - …". A text with neither an official header nor a date that
 reads as running prose is a news report too, of unknown date.
 """
+
 from __future__ import annotations
 
 import re
@@ -68,9 +69,7 @@ _NUMBER_CODE = re.compile(r"[/\-]([A-ZĐ][A-ZĐa-zđ]{1,2})\b")
 # a citation, so the lower-case form needs its colon.
 _NUMBER = re.compile(r"\b(?:Số\s*[:.]?|số\s*[:.])\s*(\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ][A-ZĐa-z0-9\-/]*)")
 _PLACE = rf"(?:TP\.\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{0,{PLACE_MAX_WORDS - 1}}}"
-_PLACE_DATE = re.compile(
-    rf"(?<![\w/\-])({_PLACE})\s*,\s*ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})"
-)
+_PLACE_DATE = re.compile(rf"(?<![\w/\-])({_PLACE})\s*,\s*ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})")
 _NEWS_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 # Matched on folded text so that OCR damage ("CỘNG HÒA XÃ HQI") does not hide it.
 _MOTTO = re.compile(r"C[O0]NG\s+H[O0]A\s+XA\s+H\S{1,2}I|Doc\s+lap\s*-\s*Tu\s+do", re.I)
@@ -101,9 +100,11 @@ _SIGNER_TITLE = re.compile(rf"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ
 
 # --- News reports ------------------------------------------------------------------------------
 # A date as news sites write it: 29/8/2025, 29-08-2025, 29.08.2025, 2025-08-29, "ngày 29 tháng 8 năm 2025".
-_DATE = (r"(?:(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
-         r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-         r"|ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))")
+_DATE = (
+    r"(?:(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+    r"|ngày\s+(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s+năm\s+(?P<wy>\d{4}))"
+)
 _WEEKDAY = r"(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|T[2-7]|CN)"
 _TIME = r"\d{1,2}\s*[:hH]\s*\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 _TIMEZONE = r"\(?\s*(?:GMT|UTC)\s*[+\-]\s*\d{1,2}(?::?\d{2})?\s*\)?"
@@ -151,8 +152,20 @@ class Header:
 
 
 # Words that keep their capitals in running text.
-_PROPER_CASE = ("Thủ tướng", "Chính phủ", "Quốc hội", "Trung ương", "Nhà nước", "Việt Nam", "Ủy ban nhân dân", "Bộ", "Văn phòng",
-                "Ban Chỉ đạo", "Đảng", "Mặt trận Tổ quốc")
+_PROPER_CASE = (
+    "Thủ tướng",
+    "Chính phủ",
+    "Quốc hội",
+    "Trung ương",
+    "Nhà nước",
+    "Việt Nam",
+    "Ủy ban nhân dân",
+    "Bộ",
+    "Văn phòng",
+    "Ban Chỉ đạo",
+    "Đảng",
+    "Mặt trận Tổ quốc",
+)
 
 
 def sentence_case(upper: str) -> str:
@@ -217,7 +230,8 @@ def _official_header(head: str, lines: list[str], type_line: int | None) -> bool
         return True
     folded = fold_marks(head)
     return bool(_HEADER_MOTTO.search(folded)) or any(
-        " ".join(ln.split()) in _FOLDED_TYPE_LINES for ln in folded.split("\n")[:TYPE_LINE_WINDOW])
+        " ".join(ln.split()) in _FOLDED_TYPE_LINES for ln in folded.split("\n")[:TYPE_LINE_WINDOW]
+    )
 
 
 def _read_news_head(h: Header, text: str, lines: list[str], head: str) -> bool:
@@ -370,15 +384,15 @@ def _find_closing(h: Header, text: str) -> None:
     """
     m = _RECIPIENTS.search(text)
     if m:
-        h.recipients = _recipients(text[m.end():].split("\n"))
+        h.recipients = _recipients(text[m.end() :].split("\n"))
         h.body_end = m.start()
-    tail = text[m.start():] if m else text[-CLOSING_TAIL_CHARS:]
+    tail = text[m.start() :] if m else text[-CLOSING_TAIL_CHARS:]
     tail_lines = [ln.strip() for ln in tail.split("\n") if ln.strip()]
     for k in range(len(tail_lines) - 1, 0, -1):
         name = _right_part(tail_lines[k])
         if not _SIGNER_NAME.match(name):
             continue
-        titles = [_right_part(ln) for ln in tail_lines[max(0, k - SIGNER_TITLE_LINES):k]]
+        titles = [_right_part(ln) for ln in tail_lines[max(0, k - SIGNER_TITLE_LINES) : k]]
         titles = [t for t in titles if _SIGNER_TITLE.match(t)]
         if titles:
             h.signer = name

@@ -6,6 +6,7 @@ A label is accepted only where it continues its level's sequence, which both rej
 labels ("2025. Chất lượng…" at the start of a wrapped line) and repairs OCR-damaged ones
 ("¢)" read for "c)", "d)" for "đ)": the letter sequence tells which it is).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,31 @@ from directive_parser.text import vocabulary
 from directive_parser.text.normalize import fold_marks
 
 # Vietnamese points run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y.
-POINT_LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
-                 "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+POINT_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 # OCR confusions of point letters: "¢)" is a damaged "c)", "é)" an "e)", "d)" may stand for "đ)".
 _OCR_POINT = {"¢": "c", "©": "c", "é": "e", "è": "e", "ä": "a", "à": "a", "đ": "đ", "Ð": "đ", "Đ": "đ", "ð": "đ"}
@@ -39,13 +63,21 @@ _FIELD_LABEL = re.compile(r"^[A-ZĐ][^\s:;,.]*(?:\s+[^\s:;,.]+){0,3}\s*:")
 # An article ("Điều 2.") holds its own numbered clauses ("1.", "2.") and, in a Quyết định that approves
 # a plan inside its "Điều 1.", the plan's Roman parts.
 LEVEL = {"dieu": 0, "roman": 1, "section": 2, "subsection": 3, "point": 4, "item": 5, "subitem": 6}
-KIND = {"dieu": ClauseKind.section, "roman": ClauseKind.section, "section": ClauseKind.section, "subsection": ClauseKind.section,
-        "point": ClauseKind.point,
-        "item": ClauseKind.item, "subitem": ClauseKind.subitem}
+KIND = {
+    "dieu": ClauseKind.section,
+    "roman": ClauseKind.section,
+    "section": ClauseKind.section,
+    "subsection": ClauseKind.section,
+    "point": ClauseKind.point,
+    "item": ClauseKind.item,
+    "subitem": ClauseKind.subitem,
+}
 # A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
 # A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.".
-_CLOSING = re.compile(r"\b(?:" + vocabulary.names_pattern(vocabulary.closing_types()) + r")\s+này\b"
-                      r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
+_CLOSING = re.compile(
+    r"\b(?:" + vocabulary.names_pattern(vocabulary.closing_types()) + r")\s+này\b"
+    r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b"
+)
 
 
 @dataclass
@@ -121,14 +153,14 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
 def _section_number(line: str) -> tuple[str, int] | None:
     """The kind and number of a line that looks like an article or a section label ("3. Sở Y tế")."""
     m = _LABEL.match(line)
-    if not m or not (m.group("dieu") or m.group("num")) or not line[m.end():].lstrip()[:1].isupper():
+    if not m or not (m.group("dieu") or m.group("num")) or not line[m.end() :].lstrip()[:1].isupper():
         return None
     return ("dieu", int(m.group("dieu_n"))) if m.group("dieu") else ("num", int(m.group("num")))
 
 
 def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_len: int = 0) -> _Node | None:
     after = pos + m.end()
-    rest = line[m.end():].lstrip()
+    rest = line[m.end() :].lstrip()
     if m.group("dec"):
         # "2.1. Trách nhiệm chung", "2.2. …": a subsection of the current section, numbered 1, 2 …
         parent, sub = int(m.group("dec")), int(m.group("dec2"))
@@ -173,8 +205,11 @@ def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_
     # after a line that does not end a sentence or introduce a list.
     # A capitalised field label ("- Cơ quan thực hiện: …", "+ Thời hạn: …") opens an item even after
     # a heading line that ends without punctuation.
-    if not (prev_end in ":;.!?)" or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
-            or _FIELD_LABEL.match(rest)):
+    if not (
+        prev_end in ":;.!?)"
+        or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
+        or _FIELD_LABEL.match(rest)
+    ):
         return None
     return _Node("item", m.group("dash"), "", pos, after)
 
@@ -234,11 +269,17 @@ def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
             item_no += 1
             child.key = f"-{item_no}"
         kids.append(_to_clause(child, text, path, pages))
-    body = text[n.text_start:own_end]
+    body = text[n.text_start : own_end]
     if not kids:
         kids = _subitems(body, n.text_start, path, pages)
-    return Clause(path=path, label=n.label, kind=KIND[n.level], text=_squash(body),
-                  span=Span(page=page_of(pages, n.start), start=n.start, end=n.end), children=kids)
+    return Clause(
+        path=path,
+        label=n.label,
+        kind=KIND[n.level],
+        text=_squash(body),
+        span=Span(page=page_of(pages, n.start), start=n.start, end=n.end),
+        children=kids,
+    )
 
 
 def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clause]:
@@ -251,14 +292,26 @@ def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clau
     for k, m in enumerate(seq):
         end = seq[k + 1].start() if k + 1 < len(seq) else len(body)
         start = offset + m.start()
-        out.append(Clause(path=f"{path}.({m.group('r')})", label=f"({m.group('r')})", kind=ClauseKind.subitem,
-                          text=_squash(body[m.end():end]), span=Span(page=page_of(pages, start), start=start, end=offset + end)))
+        out.append(
+            Clause(
+                path=f"{path}.({m.group('r')})",
+                label=f"({m.group('r')})",
+                kind=ClauseKind.subitem,
+                text=_squash(body[m.end() : end]),
+                span=Span(page=page_of(pages, start), start=start, end=offset + end),
+            )
+        )
     return out
 
 
 def _paragraph(path: str, text: str, start: int, end: int, pages: list[Page]) -> Clause:
-    return Clause(path=path, label="", kind=ClauseKind.paragraph, text=_squash(text[start:end]),
-                  span=Span(page=page_of(pages, start), start=start, end=end))
+    return Clause(
+        path=path,
+        label="",
+        kind=ClauseKind.paragraph,
+        text=_squash(text[start:end]),
+        span=Span(page=page_of(pages, start), start=start, end=end),
+    )
 
 
 # Running prose: a paragraph ends at a blank line, or, in a text layer without blank lines, at a

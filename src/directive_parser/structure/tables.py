@@ -12,6 +12,7 @@ table: rows continue after a page break, and a header row repeated on the new pa
 `mask_tables` blanks the table lines (same length) so the clause segmenter does not read them a
 second time as paragraphs.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 OCR text read with the wrong language model keeps the letters but loses or mangles the marks
 ("CỘNG HÒA XÃ HQI", "(ị)" for "(i)"); matching on the folded form keeps the original offsets.
 """
+
 from __future__ import annotations
 
 import unicodedata

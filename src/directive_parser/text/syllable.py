@@ -4,6 +4,7 @@ Every stage asks it: ingest (which legacy decoding yields Vietnamese), repair (h
 is, which candidates the restorer may propose). It checks spelling, not the dictionary: "Nguyễn"
 and "thủy" pass, "that" (no such rime) and "mửc" (a stop coda with the hook tone) fail.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,8 +17,7 @@ STOP_TONES = frozenset("\u0301\u0323")
 _STOP_CODAS = frozenset({"c", "ch", "p", "t"})
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
 _OPEN_NUCLEUS = (  # end in a glide, or ia/ua/ưa: no coda may follow ("tiêu", "mưa")
-    "iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu|"
-    "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu"
+    "iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu"
 )
 _CLOSED_NUCLEUS = "uyê|iê|yê|uô|ươ|oă|uâ|oo|ă|â"  # need a coda ("tiến", "muốn", never "tiê")
 _FREE_NUCLEUS = "oa|oe|uê|uơ|uy|a|e|ê|i|o|ô|ơ|u|ư|y"

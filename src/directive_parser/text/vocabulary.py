@@ -15,6 +15,7 @@ Stages select from `DOC_TYPES` by the roles below rather than writing out lists 
 
 Every type can be cited ("Nghị quyết số 71/NQ-CP"), so `reference_pattern` covers all of them.
 """
+
 from __future__ import annotations
 
 import re

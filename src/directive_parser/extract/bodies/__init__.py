@@ -1,4 +1,5 @@
 """Public bodies: the gazetteer (canonical names, abbreviations, successors) and the generic name patterns."""
+
 from directive_parser.extract.bodies.gazetteer import (
     BodyMatch,
     canonical_issuer,

@@ -10,6 +10,7 @@ a trie entry, a title + body role ("Bộ trưởng Bộ Công an"), an enumerati
 Quốc phòng"), or a generic pattern for names not in the list ("Bộ <Capitalised words>",
 "Ủy ban nhân dân tỉnh <Name>", "Phó Thủ tướng <Name>", "Ban Chỉ đạo …").
 """
+
 from __future__ import annotations
 
 import functools
@@ -51,6 +52,8 @@ NOUN_ABBREVIATIONS = {"cơ sở dữ liệu": "CSDL", "thủ tục hành chính"
 CAP_KINDS = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 APPOSITIVE = re.compile(r"(?:\s[-–]\s*|\(\s*)(?:là\s+)?(?:[Cc]ơ quan\s+)?(?:[Tt]hường trực|[Cc]hủ trì|[Đđ]ầu mối)\b")
 LEADING_VERB = re.compile(r"^\s*(?:Giao|Đề nghị|Yêu cầu)\s+")
+
+
 @dataclass(frozen=True)
 class BodyMatch:
     """One body mention: character offsets into the text given to `find_bodies`."""
@@ -88,8 +91,7 @@ class Gazetteer:
         # Fields of the ministries, old and new: provincial departments and units take their names
         # ("Sở Khoa học và Công nghệ", "Sở Kế hoạch và Đầu tư", "Vụ Tài chính").
         self.fields: set[tuple[str, ...]] = set()
-        rows = [(line.split("\t") + ["", "", ""])[:4] for line in tsv.splitlines()
-                if line.strip() and not line.startswith("#")]
+        rows = [(line.split("\t") + ["", "", ""])[:4] for line in tsv.splitlines() if line.strip() and not line.startswith("#")]
         successor = {r[0]: r[3] for r in rows}
         kinds = {r[0]: r[1] for r in rows}
         for name, _, aliases, _ in rows:
@@ -104,7 +106,7 @@ class Gazetteer:
                 if final != name:
                     self.successor[name] = final
                 if kind == BodyKind.ministry and name.startswith("Bộ "):
-                    self.fields.add(key(name[len("Bộ "):]))
+                    self.fields.add(key(name[len("Bộ ") :]))
                 for alias in spellings:
                     cap = BodyKind(kind) in CAP_KINDS and alias[0].isupper()
                     cac = alias.lower().startswith("các ") and len(key(alias)) <= 2
@@ -131,8 +133,11 @@ class Gazetteer:
             node.entry = entry
 
     def _add_province(self, name: str, final: str, places: list[str]) -> None:
-        unit, place = name.removeprefix("Ủy ban nhân dân ").split(" ", 1) if name.startswith(
-            "Ủy ban nhân dân tỉnh") else ("thành phố", name.removeprefix("Ủy ban nhân dân thành phố "))
+        unit, place = (
+            name.removeprefix("Ủy ban nhân dân ").split(" ", 1)
+            if name.startswith("Ủy ban nhân dân tỉnh")
+            else ("thành phố", name.removeprefix("Ủy ban nhân dân thành phố "))
+        )
         seat = final.removeprefix("Ủy ban nhân dân ")
         for spelling in [place, *places]:
             for council, canon in COUNCILS.items():
@@ -153,8 +158,12 @@ class Gazetteer:
             if node is None:
                 break
             e = node.entry
-            if e and (bare or not e.bare) and (full or not e.cap or is_cap(toks[i])) \
-                    and (full or not e.cac or toks[i].cac_start is not None):
+            if (
+                e
+                and (bare or not e.bare)
+                and (full or not e.cap or is_cap(toks[i]))
+                and (full or not e.cac or toks[i].cac_start is not None)
+            ):
                 best = (j + 1, e)
         if full and best and best[0] != len(toks):
             return None
@@ -166,8 +175,11 @@ class Gazetteer:
         if hit:
             out.append([(i, hit[0], hit[1].name, hit[1].kind)])
         # Generic patterns only where the list has nothing: "Bộ Công Thương ban hành" is not a name.
-        generic = (deputy_pm, steering_committee) if hit else (
-            generic_ministry, generic_province, deputy_pm, steering_committee, self._unit)
+        generic = (
+            (deputy_pm, steering_committee)
+            if hit
+            else (generic_ministry, generic_province, deputy_pm, steering_committee, self._unit)
+        )
         for found in (self._titled(toks, i), self._enumeration(toks, i), *(fn(toks, i) for fn in generic)):
             if found:
                 out.append(found)
@@ -182,16 +194,19 @@ class Gazetteer:
 
     def _titled(self, toks: list[Tok], i: int) -> list | None:
         for n in (3, 2):
-            words = " ".join(t.fold for t in toks[i:i + n])
+            words = " ".join(t.fold for t in toks[i : i + n])
             if words in TITLES and is_cap(toks[i]) and i + n < len(toks):
-                body = self._trie(toks, i + n, False) or _as_hit(generic_ministry(toks, i + n)) \
+                body = (
+                    self._trie(toks, i + n, False)
+                    or _as_hit(generic_ministry(toks, i + n))
                     or _as_hit(generic_province(toks, i + n))
+                )
                 if body and body[1].kind in CAP_KINDS:
                     return [(i, body[0], f"{TITLES[words]} {body[1].name}", BodyKind.role)]
         return None
 
     def _enumeration(self, toks: list[Tok], i: int) -> list | None:
-        """"các Bộ: Công an, Quốc phòng" / "UBND các tỉnh Lào Cai, Yên Bái" -> one body per item."""
+        """ "các Bộ: Công an, Quốc phòng" / "UBND các tỉnh Lào Cai, Yên Bái" -> one body per item."""
         if toks[i].fold == "bộ":
             j, prefix, council = i + 1, "Bộ ", None
             listed = toks[i].cac_start is not None
@@ -252,7 +267,7 @@ class Gazetteer:
         entry = self._fuzzy_entry(" ".join(t.fold for t in toks))
         if entry:
             return self.body(entry.name, name.strip(), entry.kind)
-        found = self.scan(text[:toks[-1].end], bare=True)  # generic patterns and title + body
+        found = self.scan(text[: toks[-1].end], bare=True)  # generic patterns and title + body
         if len(found) == 1 and found[0].start <= toks[0].start and found[0].end >= toks[-1].end:
             return found[0].body.model_copy(update={"text": name.strip()})
         return None
@@ -269,7 +284,6 @@ class Gazetteer:
         if len(best) == 2 and best[1][1] == best[0][1] and self._fuzzy[best[1][0]] != self._fuzzy[best[0][0]]:
             return None  # a tie between two bodies: refuse to guess
         return self._fuzzy[best[0][0]]
-
 
 
 def _as_hit(found: list | None) -> tuple[int, _Entry] | None:
@@ -337,7 +351,7 @@ def _appositive_spans(phrase: str, matches: list[BodyMatch]) -> list[tuple[int, 
             continue
         end, prev = len(phrase), marker.end()
         for m in (m for m in matches if m.start >= marker.end()):
-            if re.search(r"(?:[,;]|\bvà)\s*$", phrase[prev:m.start]):
+            if re.search(r"(?:[,;]|\bvà)\s*$", phrase[prev : m.start]):
                 end = m.start
                 break
             prev = m.end
@@ -356,8 +370,13 @@ def _unknown_segments(gap: str) -> list[tuple[int, Body]]:
         for part in re.finditer(r"\S(?:.*?\S)?(?=\s+và\s+|\s*$)", m.group(0)):
             seg = part.group(0).strip(" -–:.")
             words = seg.split()
-            if words and words[0][0].isupper() and words[0][0].isalpha() and len(words) <= 12 \
-                    and words[0].lower() not in {"và", "giao", "các"}:
+            if (
+                words
+                and words[0][0].isupper()
+                and words[0][0].isalpha()
+                and len(words) <= 12
+                and words[0].lower() not in {"và", "giao", "các"}
+            ):
                 out.append((m.start() + part.start(), Body(name=seg, text=seg, kind=BodyKind.other)))
     return out
 

@@ -4,6 +4,7 @@
 <Name>", "Ban Chỉ đạo …". Each takes the tokens and a position and returns the matches found
 there as (start, end, name, kind) or None.
 """
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -26,7 +27,7 @@ MAX_GENERIC_TOKENS = 14  # "Bộ Văn hóa, Thể thao và Du lịch" is 8; beyo
 
 
 def generic_ministry(toks: list[Tok], i: int) -> list | None:
-    """"Bộ <Capitalised words>": a ministry missing from the list (capital B, capital name)."""
+    """ "Bộ <Capitalised words>": a ministry missing from the list (capital B, capital name)."""
     if toks[i].raw != "Bộ" or i + 1 >= len(toks) or not is_cap(toks[i + 1]):
         return None
     first = toks[i + 1].fold
@@ -43,21 +44,33 @@ def generic_ministry(toks: list[Tok], i: int) -> list | None:
         end = j
         if j < len(toks) and is_cap(toks[j]) and toks[j].fold not in BODY_HEADS:
             continue  # "Bộ Hạ tầng Số"
-        if j + 1 < len(toks) and toks[j].fold in {"và", ","} and is_cap(toks[j + 1]) \
-                and toks[j + 1].fold not in BODY_HEADS:
+        if j + 1 < len(toks) and toks[j].fold in {"và", ","} and is_cap(toks[j + 1]) and toks[j + 1].fold not in BODY_HEADS:
             j += 1
             continue
         break
-    name = "Bộ " + " ".join(t.raw for t in toks[i + 1:end]).replace(" ,", ",")
+    name = "Bộ " + " ".join(t.raw for t in toks[i + 1 : end]).replace(" ,", ",")
     return [(i, end, name, BodyKind.ministry)] if end > i + 1 else None
 
 
 # Heads of subordinate units named in directives: "Cục Công nghệ thông tin", "Sở Y tế", "Vụ Kế hoạch -
 # Tài chính", "Tổng cục Thống kê". A capital after the head makes it a name.
-UNIT_HEADS = {("cục",): "Cục", ("tổng", "cục"): "Tổng cục", ("vụ",): "Vụ", ("sở",): "Sở", ("viện",): "Viện",
-              ("học", "viện"): "Học viện", ("trường",): "Trường", ("tập", "đoàn"): "Tập đoàn",
-              ("tổng", "công", "ty"): "Tổng công ty", ("trung", "tâm"): "Trung tâm", ("đại", "học"): "Đại học",
-              ("ủy", "ban"): "Ủy ban", ("hội", "đồng"): "Hội đồng", ("văn", "phòng"): "Văn phòng", ("ban",): "Ban"}
+UNIT_HEADS = {
+    ("cục",): "Cục",
+    ("tổng", "cục"): "Tổng cục",
+    ("vụ",): "Vụ",
+    ("sở",): "Sở",
+    ("viện",): "Viện",
+    ("học", "viện"): "Học viện",
+    ("trường",): "Trường",
+    ("tập", "đoàn"): "Tập đoàn",
+    ("tổng", "công", "ty"): "Tổng công ty",
+    ("trung", "tâm"): "Trung tâm",
+    ("đại", "học"): "Đại học",
+    ("ủy", "ban"): "Ủy ban",
+    ("hội", "đồng"): "Hội đồng",
+    ("văn", "phòng"): "Văn phòng",
+    ("ban",): "Ban",
+}
 MAX_UNIT_LOWER_WORDS = 3
 MAX_FIELD_TOKENS = 9  # "Lao động - Thương binh và Xã hội" is 7 tokens
 MAX_JOINED_FIELDS = 2  # "Văn hóa, Thể thao và Du lịch": three fields, two joints
@@ -66,8 +79,13 @@ MAX_JOINED_FIELDS = 2  # "Văn hóa, Thể thao và Du lịch": three fields, tw
 def _unit_words(toks: list[Tok], j: int) -> int:
     """Past the lower-case words that end a field's name ("Khoa học", "Quản lý thị trường")."""
     lower = 0
-    while j < len(toks) and lower < MAX_UNIT_LOWER_WORDS and is_word(toks[j]) and not is_cap(toks[j]) \
-            and toks[j].fold not in NAME_STOP:
+    while (
+        j < len(toks)
+        and lower < MAX_UNIT_LOWER_WORDS
+        and is_word(toks[j])
+        and not is_cap(toks[j])
+        and toks[j].fold not in NAME_STOP
+    ):
         j, lower = j + 1, lower + 1
         if j < len(toks) and is_cap(toks[j]) and toks[j].fold not in BODY_HEADS:
             j = cap_run(toks, j)
@@ -75,7 +93,7 @@ def _unit_words(toks: list[Tok], j: int) -> int:
 
 
 def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = ()) -> list | None:
-    """"Cục Công nghệ thông tin", "Sở Y tế": a subordinate unit missing from the list.
+    """ "Cục Công nghệ thông tin", "Sở Y tế": a subordinate unit missing from the list.
 
     A unit named after a ministry's field takes exactly that field ("Sở Tài chính bố trí …" is
     "Sở Tài chính"); other names run over their capitalised words and a few lower-case ones."""
@@ -84,14 +102,14 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
     # the loop variable `label` is used after the `break`: the head that matched names the unit
     for head, label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):  # noqa: B007
         n = len(head)
-        if tuple(t.fold for t in toks[i:i + n]) == head and i + n < len(toks) and is_cap(toks[i + n]):
+        if tuple(t.fold for t in toks[i : i + n]) == head and i + n < len(toks) and is_cap(toks[i + n]):
             break
     else:
         return None
     for width in range(min(MAX_FIELD_TOKENS, len(toks) - i - n), 0, -1):
-        if tuple(t.fold for t in toks[i + n:i + n + width]) in fields:
+        if tuple(t.fold for t in toks[i + n : i + n + width]) in fields:
             end = i + n + width
-            return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n:end]).replace(" ,", ","), BodyKind.agency)]
+            return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n : end]).replace(" ,", ","), BodyKind.agency)]
     j = _unit_words(toks, cap_run(toks, i + n))
     # Departments named after their field join two or three fields: "Sở Khoa học và Công nghệ",
     # "Sở Văn hóa, Thể thao và Du lịch", "Cục Quản lý thị trường và Cạnh tranh".
@@ -103,16 +121,21 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
     # "Vụ Kế hoạch - Tài chính": a hyphen between two capitalised parts belongs to the name.
     if j + 1 < len(toks) and toks[j].fold in {"-", "–"} and is_cap(toks[j + 1]) and toks[j + 1].fold not in BODY_HEADS:
         k = cap_run(toks, j + 1)
-        while k < len(toks) and is_word(toks[k]) and not is_cap(toks[k]) and toks[k].fold not in NAME_STOP \
-                and k - j < MAX_UNIT_LOWER_WORDS + 2:
+        while (
+            k < len(toks)
+            and is_word(toks[k])
+            and not is_cap(toks[k])
+            and toks[k].fold not in NAME_STOP
+            and k - j < MAX_UNIT_LOWER_WORDS + 2
+        ):
             k += 1
         j = k
-    name = label + " " + " ".join(t.raw for t in toks[i + n:j]).replace(" ,", ",")
+    name = label + " " + " ".join(t.raw for t in toks[i + n : j]).replace(" ,", ",")
     return [(i, j, name, BodyKind.agency)]
 
 
 def generic_province(toks: list[Tok], i: int) -> list | None:
-    """"Ủy ban nhân dân tỉnh <Name>" for a place not in the list."""
+    """ "Ủy ban nhân dân tỉnh <Name>" for a place not in the list."""
     council = match_table(toks, i, COUNCILS) if is_cap(toks[i]) else None
     unit = match_table(toks, council[0], UNITS) if council else None
     if not council or not unit:
@@ -120,19 +143,19 @@ def generic_province(toks: list[Tok], i: int) -> list | None:
     end = cap_run(toks, unit[0])
     if end == unit[0]:
         return None
-    place = " ".join(t.raw for t in toks[unit[0]:end]).replace(" - ", "-")
+    place = " ".join(t.raw for t in toks[unit[0] : end]).replace(" - ", "-")
     return [(i, end, f"{council[1]} {unit[1]} {place}", BodyKind.province)]
 
 
 def deputy_pm(toks: list[Tok], i: int) -> list | None:
-    """"Phó Thủ tướng [Chính phủ] Trần Hồng Hà" -> role with the person's name."""
-    words = [t.fold for t in toks[i:i + 5]]
+    """ "Phó Thủ tướng [Chính phủ] Trần Hồng Hà" -> role with the person's name."""
+    words = [t.fold for t in toks[i : i + 5]]
     if words[:3] != ["phó", "thủ", "tướng"]:
         return None
     j, label = i + 3, "Phó Thủ tướng"
     if words[3:5] == ["thường", "trực"]:
         j, label = j + 2, label + " Thường trực"
-    if [t.fold for t in toks[j:j + 2]] == ["chính", "phủ"]:
+    if [t.fold for t in toks[j : j + 2]] == ["chính", "phủ"]:
         j += 2
     end = cap_run(toks, j)
     if end - j < 2:
@@ -141,13 +164,18 @@ def deputy_pm(toks: list[Tok], i: int) -> list | None:
 
 
 def steering_committee(toks: list[Tok], i: int) -> list | None:
-    """"Ban Chỉ đạo …" not in the list: up to the first punctuation or verb."""
-    if [t.fold for t in toks[i:i + 3]] != ["ban", "chỉ", "đạo"] or not is_cap(toks[i]):
+    """ "Ban Chỉ đạo …" not in the list: up to the first punctuation or verb."""
+    if [t.fold for t in toks[i : i + 3]] != ["ban", "chỉ", "đạo"] or not is_cap(toks[i]):
         return None
     j = i + 3
     opens = j < len(toks) and (is_cap(toks[j]) or toks[j].raw.isdigit() or toks[j].fold in {"về", "quốc", "của"})
-    while opens and j < len(toks) and j - i < MAX_GENERIC_TOKENS and toks[j].fold not in NAME_STOP \
-            and (is_word(toks[j]) or toks[j].raw.isdigit()):
+    while (
+        opens
+        and j < len(toks)
+        and j - i < MAX_GENERIC_TOKENS
+        and toks[j].fold not in NAME_STOP
+        and (is_word(toks[j]) or toks[j].raw.isdigit())
+    ):
         j += 1
     name = " ".join(t.raw for t in toks[i:j])
     return [(i, j, name, BodyKind.agency)]

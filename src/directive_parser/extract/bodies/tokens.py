@@ -3,6 +3,7 @@
 Folding: NFC, lower case, old tone placement moved to the new one ("uỷ" -> "ủy", "hoá" -> "hóa"),
 dashes unified; offsets stay those of the original text.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,32 +11,138 @@ import unicodedata
 from dataclasses import dataclass
 
 # Council and unit spellings composed with every province place name.
-COUNCILS = {"ủy ban nhân dân": "Ủy ban nhân dân", "ubnd": "Ủy ban nhân dân",
-            "hội đồng nhân dân": "Hội đồng nhân dân", "hđnd": "Hội đồng nhân dân"}
+COUNCILS = {
+    "ủy ban nhân dân": "Ủy ban nhân dân",
+    "ubnd": "Ủy ban nhân dân",
+    "hội đồng nhân dân": "Hội đồng nhân dân",
+    "hđnd": "Hội đồng nhân dân",
+}
 UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "tp .": "thành phố", "thủ đô": "thành phố"}
-TITLES = {"bộ trưởng": "Bộ trưởng", "thứ trưởng": "Thứ trưởng", "chủ tịch": "Chủ tịch",
-          "phó chủ tịch": "Phó Chủ tịch", "thống đốc": "Thống đốc", "phó thống đốc": "Phó Thống đốc",
-          "tổng giám đốc": "Tổng Giám đốc", "giám đốc": "Giám đốc", "chủ nhiệm": "Chủ nhiệm",
-          "chánh án": "Chánh án", "viện trưởng": "Viện trưởng", "trưởng ban": "Trưởng ban",
-          "người đứng đầu": "Người đứng đầu", "thủ trưởng": "Thủ trưởng", "bí thư": "Bí thư"}
+TITLES = {
+    "bộ trưởng": "Bộ trưởng",
+    "thứ trưởng": "Thứ trưởng",
+    "chủ tịch": "Chủ tịch",
+    "phó chủ tịch": "Phó Chủ tịch",
+    "thống đốc": "Thống đốc",
+    "phó thống đốc": "Phó Thống đốc",
+    "tổng giám đốc": "Tổng Giám đốc",
+    "giám đốc": "Giám đốc",
+    "chủ nhiệm": "Chủ nhiệm",
+    "chánh án": "Chánh án",
+    "viện trưởng": "Viện trưởng",
+    "trưởng ban": "Trưởng ban",
+    "người đứng đầu": "Người đứng đầu",
+    "thủ trưởng": "Thủ trưởng",
+    "bí thư": "Bí thư",
+}
 # "Bộ" + these is a set of things, not a ministry ("Bộ tiêu chí", "Bộ Quy tắc ứng xử").
-NOT_MINISTRY = frozenset({"luật", "mã", "đề", "sách", "khung", "phận", "đội", "kit", "quy", "tiêu", "chỉ",
-                          "hồ", "nguyên", "tài liệu", "dữ", "câu", "từ", "công cụ", "tư lệnh", "tổng",
-                          "chính trị", "nhận", "giải", "bản", "cẩm", "sổ", "mẫu", "thủ tục"})
+NOT_MINISTRY = frozenset(
+    {
+        "luật",
+        "mã",
+        "đề",
+        "sách",
+        "khung",
+        "phận",
+        "đội",
+        "kit",
+        "quy",
+        "tiêu",
+        "chỉ",
+        "hồ",
+        "nguyên",
+        "tài liệu",
+        "dữ",
+        "câu",
+        "từ",
+        "công cụ",
+        "tư lệnh",
+        "tổng",
+        "chính trị",
+        "nhận",
+        "giải",
+        "bản",
+        "cẩm",
+        "sổ",
+        "mẫu",
+        "thủ tục",
+    }
+)
 # A capitalised word after "và"/"," starting one of these begins a new body, not a name part.
-BODY_HEADS = frozenset({"bộ", "ủy", "ubnd", "hđnd", "ban", "văn", "ngân", "thanh", "tòa", "viện", "kiểm",
-                        "đài", "thông", "chủ", "người", "thủ", "phó", "hội", "sở", "tổng", "cục", "đại",
-                        "bảo", "trung", "tập", "các"})
-NAME_STOP = frozenset({"chủ", "phối", "có", "thực", "khẩn", "theo", "tổng", "báo", "đôn", "phê", "xem",
-                       "điều", "xây", "để", "được", "định", "với", "ở", "trình", "tổ", "kiểm", "hướng",
-                       "và", "tiếp", "nghiên", "rà", "triển", "tăng", "chịu", "khi", "trong", "tại"})
+BODY_HEADS = frozenset(
+    {
+        "bộ",
+        "ủy",
+        "ubnd",
+        "hđnd",
+        "ban",
+        "văn",
+        "ngân",
+        "thanh",
+        "tòa",
+        "viện",
+        "kiểm",
+        "đài",
+        "thông",
+        "chủ",
+        "người",
+        "thủ",
+        "phó",
+        "hội",
+        "sở",
+        "tổng",
+        "cục",
+        "đại",
+        "bảo",
+        "trung",
+        "tập",
+        "các",
+    }
+)
+NAME_STOP = frozenset(
+    {
+        "chủ",
+        "phối",
+        "có",
+        "thực",
+        "khẩn",
+        "theo",
+        "tổng",
+        "báo",
+        "đôn",
+        "phê",
+        "xem",
+        "điều",
+        "xây",
+        "để",
+        "được",
+        "định",
+        "với",
+        "ở",
+        "trình",
+        "tổ",
+        "kiểm",
+        "hướng",
+        "và",
+        "tiếp",
+        "nghiên",
+        "rà",
+        "triển",
+        "tăng",
+        "chịu",
+        "khi",
+        "trong",
+        "tại",
+    }
+)
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
-_TONE_MOVES = {f"{v}{t}": f"{m}{v2}" for v, v2, tones, marks in (
-    ("o", "a", "àáảãạ", "òóỏõọ"), ("o", "e", "èéẻẽẹ", "òóỏõọ"), ("u", "y", "ỳýỷỹỵ", "ùúủũụ"))
-    for t, m in zip(tones, marks)}
+_TONE_MOVES = {
+    f"{v}{t}": f"{m}{v2}"
+    for v, v2, tones, marks in (("o", "a", "àáảãạ", "òóỏõọ"), ("o", "e", "èéẻẽẹ", "òóỏõọ"), ("u", "y", "ỳýỷỹỵ", "ùúủũụ"))
+    for t, m in zip(tones, marks)
+}
 _TONE_RE = re.compile("|".join(_TONE_MOVES))
-
 
 
 @dataclass(frozen=True)
@@ -79,7 +186,7 @@ def tokens(text: str) -> list[Tok]:
         if m.group(0) == "các":
             cac = m.start()
             continue
-        toks.append(Tok(m.group(0), text[m.start():m.end()], m.start(), m.end(), cac))
+        toks.append(Tok(m.group(0), text[m.start() : m.end()], m.start(), m.end(), cac))
         cac = None
     return toks
 
@@ -98,7 +205,7 @@ def is_name_word(tok: Tok) -> bool:
 
 
 def in_document_code(text: str, tok: Tok) -> bool:
-    """"CP"/"BCT"/"TTg" right after "-" or "/" belong to a number like 15/2025/NĐ-CP, 12/TT-BCT."""
+    """ "CP"/"BCT"/"TTg" right after "-" or "/" belong to a number like 15/2025/NĐ-CP, 12/TT-BCT."""
     return tok.start > 0 and text[tok.start - 1] in "-/" and tok.raw.isalnum() and not tok.raw.islower()
 
 
@@ -106,11 +213,10 @@ def is_word(tok: Tok) -> bool:
     return tok.raw[0].isalpha()
 
 
-
 def match_table(toks: list[Tok], i: int, table: dict[str, str]) -> tuple[int, str] | None:
     for n in (4, 3, 2, 1):
-        words = " ".join(t.fold for t in toks[i:i + n])
-        if len(toks[i:i + n]) == n and words in table:
+        words = " ".join(t.fold for t in toks[i : i + n])
+        if len(toks[i : i + n]) == n and words in table:
             return i + n, table[words]
     return None
 

@@ -6,6 +6,7 @@ text layout that matches reads the main body, and again each attachment (its own
 numbering). A table layout reads the document's tables (`extract(ctx)`). Adding a layout is a new
 module here plus one line in `TEXT_LAYOUTS` or `TABLE_LAYOUTS`.
 """
+
 from __future__ import annotations
 
 from typing import Protocol

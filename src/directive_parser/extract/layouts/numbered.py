@@ -5,6 +5,7 @@ the clause itself, else from the nearest heading that names one ("c) Giao Bộ C
 from the preamble's addressees ("… yêu cầu các bộ, cơ quan ngang bộ, … thực hiện một số nội dung
 sau:").
 """
+
 from __future__ import annotations
 
 import re
@@ -68,8 +69,10 @@ class NumberedLayout:
 
 # Sections of a plan that state its aims, scope or terms, not work: "I. MỤC ĐÍCH, YÊU CẦU",
 # "II. QUAN ĐIỂM", "1. Mục tiêu chung …", "Điều 2. Giải thích từ ngữ", "1. Phạm vi điều chỉnh …".
-_AIM_WORDS = (r"MỤC\s+ĐÍCH|MỤC\s+TIÊU|QUAN\s+ĐIỂM|YÊU\s+CẦU|NGUYÊN\s+TẮC|ĐỐI\s+TƯỢNG|PHẠM\s+VI|"
-              r"GIẢI\s+THÍCH\s+TỪ\s+NGỮ")
+_AIM_WORDS = (
+    r"MỤC\s+ĐÍCH|MỤC\s+TIÊU|QUAN\s+ĐIỂM|YÊU\s+CẦU|NGUYÊN\s+TẮC|ĐỐI\s+TƯỢNG|PHẠM\s+VI|"
+    r"GIẢI\s+THÍCH\s+TỪ\s+NGỮ"
+)
 _AIM_HEADING = re.compile(
     r"^(?:Mục\s+đích|Mục\s+tiêu|Quan\s+điểm|Yêu\s+cầu|Nguyên\s+tắc)(?:\s+(?:chung|cụ\s+thể|tổng\s+quát))?(?:\s*[:.]|\s*$|\s+[A-ZĐÀ-Ỹ])"
     r"|^(?:Phạm\s+vi\s+điều\s+chỉnh|Đối\s+tượng\s+áp\s+dụng|Giải\s+thích\s+từ\s+ngữ)\b"
@@ -107,7 +110,7 @@ def addressees(text: str) -> list[Body]:
     """Who an introductory sentence addresses: "… yêu cầu các bộ, … thực hiện một số nội dung sau:",
     "Đề nghị Thường trực Tỉnh ủy tập trung …". The last such sentence wins."""
     for m in reversed(list(_ADDRESS.finditer(text))):
-        subj = grammar.find_subject(text[m.start():])
+        subj = grammar.find_subject(text[m.start() :])
         if subj.lead:
             return subj.lead
         # "… yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện các nội dung sau:" — whoever the list
@@ -128,7 +131,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # trực Tỉnh ủy tập trung … sau:".
     # A heading that is a name ("4. Sở Y tế", "b) Các sở, ban, ngành: Là các đơn vị …") gives it to
     # its items; a heading that is a sentence ("2. Bộ Tài chính chủ trì … các nội dung sau:") its subject.
-    sentence = bool(subj.lead) and len(own[subj.task_start:].split()) >= 3 and not _names_then_description(own)
+    sentence = bool(subj.lead) and len(own[subj.task_start :].split()) >= 3 and not _names_then_description(own)
     heading = _heading_body(own) if others and not sentence else []
     lead = heading or subj.lead or (addressees(own) if others else []) or inherited
     records: list[Assignment] = []
@@ -147,9 +150,16 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
             continue
         records += _walk(child, lead if not organised or is_organisation_heading(child.text) else [], ctx, warnings)
     if not clause.children and not records and clause.kind is not ClauseKind.paragraph and len(own) > 40:
-        warnings.append(ParseWarning(stage=Stage.extract, clause=clause.path, page=clause.span.page,
-                                     message="clause names no responsible body and none is inherited"))
+        warnings.append(
+            ParseWarning(
+                stage=Stage.extract,
+                clause=clause.path,
+                page=clause.span.page,
+                message="clause names no responsible body and none is inherited",
+            )
+        )
     return records
+
 
 # A heading that only names who its items are for: "5. Các chủ rừng là tổ chức (…):",
 # "4. Sở Y tế", "11. Các đơn vị cấp nước sạch trên địa bàn có trách nhiệm", "2. Ủy ban nhân dân tỉnh
@@ -186,13 +196,13 @@ def _heading_name(own: str) -> str | None:
     head = _HEADING_ADDRESS.sub("", head, count=1)
     head = _HEADING_DUTY.sub("", head)
     whole = grammar.find_subject(head)
-    if whole.lead and not head[whole.task_start:].strip(" .:"):
+    if whole.lead and not head[whole.task_start :].strip(" .:"):
         return head  # "Các Bộ: Y tế, Công Thương": the colon opens the names themselves
     head = re.split(r"\s*[:(]", head, maxsplit=1)[0].strip(" ,-–")
     if not head or _NOT_A_NAME.match(head) or len(head.split()) > MAX_HEADING_NAME_WORDS or ";" in head:
         return None
     subj = grammar.find_subject(head)
-    rest = head[subj.task_start:]
+    rest = head[subj.task_start :]
     if subj.explicit and len(rest.split()) >= 2 and grammar.PREDICATE_AT_START.match(rest):
         return None  # a sentence: "Bộ Tài chính chủ trì, phối hợp … xây dựng các văn bản sau"
     if not _BODY_HEAD.match(head):
@@ -207,7 +217,7 @@ def _heading_body(own: str) -> list[Body]:
     if who is None:
         return []
     subj = grammar.find_subject(who)
-    if subj.lead and not who[subj.task_start:].strip():
+    if subj.lead and not who[subj.task_start :].strip():
         return subj.lead  # "Bộ Tài chính chủ trì, phối hợp với các bộ liên quan:" names Bộ Tài chính
     found = bodies.split_bodies(who)
     if found and sum(len(b.text) for b in found) >= 0.7 * len(who):
@@ -216,7 +226,7 @@ def _heading_body(own: str) -> list[Body]:
 
 
 def _names_then_description(own: str) -> bool:
-    """"Các sở, ban, ngành: Là các đơn vị …", "Các cơ quan đăng ký đầu tư (Sở Tài chính, …)": the
+    """ "Các sở, ban, ngành: Là các đơn vị …", "Các cơ quan đăng ký đầu tư (Sở Tài chính, …)": the
     heading opens with the name and describes it."""
     return bool(re.match(r"^[^:;(]{3,200}[:(]\s*\S", own.strip())) and _heading_name(own) is not None
 
@@ -342,5 +352,5 @@ def _own_text(clause: Clause, subitems: list[Clause]) -> str:
 
 def _is_task_heading(own: str, subj: grammar.Subject) -> bool:
     """A clause with children is itself a task when it is a full sentence beyond its subject."""
-    body = own[subj.task_start:].strip()
+    body = own[subj.task_start :].strip()
     return bool(body) and own.rstrip().endswith((".", ";")) and len(body.split()) >= 4

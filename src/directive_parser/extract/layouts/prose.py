@@ -3,6 +3,7 @@
 The subject is carried over to following paragraphs that omit it ("Đồng thời, khẩn trương chủ
 trì …").
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -
     records = records_from(clause, text, clause.span.start, inherited, ctx)
     if records:
         carried = records[-1].lead
-    elif first.explicit and not NOT_A_TASK.match(text[first.task_start:]):
+    elif first.explicit and not NOT_A_TASK.match(text[first.task_start :]):
         carried = first.lead
     return records, carried
 
@@ -61,5 +62,5 @@ def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -
 def _continues(text: str) -> bool:
     """A paragraph without a subject continues the previous one's when it opens with a task verb
     or a linking adverb: "Đồng thời, khẩn trương chủ trì …", "Xây dựng Quyết định …"."""
-    start = text[grammar.strip_openers(text):]
+    start = text[grammar.strip_openers(text) :]
     return bool(grammar.PREDICATE_AT_START.match(start)) or len(start) != len(text)

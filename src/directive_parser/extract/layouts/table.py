@@ -14,6 +14,7 @@ Rows follow the genre's conventions:
 - an empty lead or deadline cell under a filled one takes the value above (a vertically merged
   cell), until the next group row.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,8 +48,20 @@ from directive_parser.text.normalize import fold_key
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("number", ("stt", "tt", "so tt", "so thu tu")),
     ("coordinating", ("phoi hop",)),
-    ("lead", ("chu tri", "co quan thuc hien", "don vi thuc hien", "co quan thuc hien", "trach nhiem thuc hien",
-              "don vi chu tri", "co quan chiu trach nhiem", "don vi thuc hien", "chu the thuc hien")),
+    (
+        "lead",
+        (
+            "chu tri",
+            "co quan thuc hien",
+            "don vi thuc hien",
+            "co quan thuc hien",
+            "trach nhiem thuc hien",
+            "don vi chu tri",
+            "co quan chiu trach nhiem",
+            "don vi thuc hien",
+            "chu the thuc hien",
+        ),
+    ),
     ("deadline", ("thoi gian", "thoi han", "tien do", "thoi diem", "moc thoi gian")),
     ("product", ("san pham", "ket qua", "hinh thuc")),
     ("task", ("noi dung", "nhiem vu", "cong viec", "hoat dong", "ten de an", "giai phap", "ten du an", "ten van ban")),
@@ -154,7 +167,7 @@ def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: Extract
 
 
 def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool:
-    """"| I | Hoàn thiện thể chế | | |": a heading row, with no lead or deadline of its own."""
+    """ "| I | Hoàn thiện thể chế | | |": a heading row, with no lead or deadline of its own."""
     if value.get("lead") or value.get("deadline") or value.get("coordinating"):
         return False
     if number and _GROUP_NUMBER.match(number) and not number.rstrip(".").isdigit():
@@ -188,16 +201,26 @@ def _record(path: str, i: int, row: _Row, col: dict[str, int], table: TextTable,
     submit_to = grammar.find_submit_to(task)
     page = page_of(ctx.pages, task_cell.start)
     key = table.row_keys[i - 1] if i - 1 < len(table.row_keys) else None
-    cells = [TableCell(column=h.text, text=" ".join(c.text.split()), box=_box(ctx, key, j))
-             for j, (h, c) in enumerate(zip(table.header, row.cells))]
+    cells = [
+        TableCell(column=h.text, text=" ".join(c.text.split()), box=_box(ctx, key, j))
+        for j, (h, c) in enumerate(zip(table.header, row.cells))
+    ]
     known = set(col.values())
     extra = {table.header[j].text: cells[j].text for j in range(len(cells)) if j not in known and cells[j].text}
     return Assignment(
-        id=f"{ctx.doc_key}/{path}/1", clause=path, lead=lead, coordinating=coordinating, task=task,
-        deadline=deadline, recurrence=deadline.recurrence if deadline else None, product=product, submit_to=submit_to,
+        id=f"{ctx.doc_key}/{path}/1",
+        clause=path,
+        lead=lead,
+        coordinating=coordinating,
+        task=task,
+        deadline=deadline,
+        recurrence=deadline.recurrence if deadline else None,
+        product=product,
+        submit_to=submit_to,
         span=Span(page=page, start=task_cell.start, end=task_cell.end),
         completeness=_completeness(lead, task, deadline, product, submit_to),
-        table=TableSource(table=table_index(ctx, table), row=i, cells=cells), extra=extra,
+        table=TableSource(table=table_index(ctx, table), row=i, cells=cells),
+        extra=extra,
     )
 
 
@@ -214,11 +237,17 @@ def _box(ctx: ExtractContext, key: tuple[int, int, int] | None, column: int) -> 
     return grid.boxes[key[2]][column]
 
 
-def _completeness(lead: list[Body], task: str, dl: Deadline | None, product: str | None,
-                  submit_to: str | None) -> list[Completeness]:
+def _completeness(
+    lead: list[Body], task: str, dl: Deadline | None, product: str | None, submit_to: str | None
+) -> list[Completeness]:
     """The "6 rõ" a row states: a lead column is an explicit responsibility."""
     dated = dl is not None and (dl.due is not None or dl.recurrence is not None or dl.kind is DeadlineKind.immediate)
-    stated = {Completeness.nguoi: bool(lead), Completeness.viec: bool(task), Completeness.thoi_gian: dated,
-              Completeness.trach_nhiem: bool(lead), Completeness.san_pham: bool(product),
-              Completeness.tham_quyen: bool(submit_to)}
+    stated = {
+        Completeness.nguoi: bool(lead),
+        Completeness.viec: bool(task),
+        Completeness.thoi_gian: dated,
+        Completeness.trach_nhiem: bool(lead),
+        Completeness.san_pham: bool(product),
+        Completeness.tham_quyen: bool(submit_to),
+    }
     return [c for c, ok in stated.items() if ok]
