@@ -13,152 +13,24 @@ import re
 from dataclasses import dataclass
 
 from directive_parser.extract import bodies
+from directive_parser.extract.predicates import (
+    PREDICATE_ALT as _PREDICATE_ALT,
+)
+from directive_parser.extract.predicates import (
+    PREDICATE_ANYCASE as _PREDICATE_ANYCASE,
+)
+from directive_parser.extract.predicates import (
+    PREDICATE_ANYWHERE,
+    PREDICATE_AT_START,
+    PREDICATE_STARTERS,
+)
+from directive_parser.extract.predicates import (
+    PREDICATE_INSIDE as _PREDICATE_INSIDE,
+)
+from directive_parser.extract.sentences import sentence_spans, split_units
 from directive_parser.models import Body, BodyKind
 from directive_parser.text import vocabulary
 
-# Words that open a predicate: once one follows the subject, the subject is over.
-# "Bộ Công an [chủ trì], …", "Các bộ, ngành [khẩn trương] xây dựng …".
-PREDICATE_STARTERS = (
-    "chủ trì",
-    "phối hợp",
-    "khẩn trương",
-    "tiếp tục",
-    "tập trung",
-    "chủ động",
-    "tích cực",
-    "xây dựng",
-    "hoàn thiện",
-    "hoàn thành",
-    "nghiên cứu",
-    "rà soát",
-    "ban hành",
-    "trình",
-    "tham mưu",
-    "triển khai",
-    "tổ chức",
-    "thực hiện",
-    "chỉ đạo",
-    "có trách nhiệm",
-    "chịu trách nhiệm",
-    "đẩy mạnh",
-    "đẩy nhanh",
-    "tăng cường",
-    "đầu tư",
-    "phát triển",
-    "bố trí",
-    "theo dõi",
-    "đôn đốc",
-    "kiểm tra",
-    "giao",
-    "cung cấp",
-    "thống kê",
-    "đề xuất",
-    "sửa đổi",
-    "cập nhật",
-    "đăng ký",
-    "hướng dẫn",
-    "bảo đảm",
-    "đảm bảo",
-    "phát huy",
-    "ưu tiên",
-    "quyết liệt",
-    "sớm",
-    "nghiêm túc",
-    "lập",
-    "công bố",
-    "đánh giá",
-    "trực tiếp",
-    "thường xuyên",
-    "định kỳ",
-    "hằng",
-    "hàng ngày",
-    "hàng tháng",
-    "hàng năm",
-    "vận hành",
-    "nâng cao",
-    "nâng cấp",
-    "kết nối",
-    "chuẩn hóa",
-    "chuẩn hoá",
-    "hỗ trợ",
-    "quản lý",
-    "giám sát",
-    "cải thiện",
-    "xử lý",
-    "giải quyết",
-    "tháo gỡ",
-    "bổ sung",
-    "báo cáo",
-    "gửi",
-    "chuẩn bị",
-    "mời",
-    "liên hệ",
-    "đón tiếp",
-    "phê duyệt",
-    "quán triệt",
-    "tuyên truyền",
-    "thành lập",
-    "kiện toàn",
-    "duy trì",
-    "khắc phục",
-    "ứng dụng",
-    "đưa",
-    "thúc đẩy",
-    "huy động",
-    "tạo",
-    "làm",
-    "phải",
-    "cần",
-    "được giao",
-    "đã",
-    "đang",
-    "sẽ",
-    "không",
-    "nghiêm",
-    "kịp thời",
-    "ngay",
-    "trước",
-    "chậm nhất",
-    "tổng hợp",
-    "thẩm định",
-    "xác định",
-    "hoàn chỉnh",
-    "khảo sát",
-    "tổng kết",
-    "sơ kết",
-    "rút kinh nghiệm",
-    "xem xét",
-    "quyết định",
-    "điều chỉnh",
-    "tiếp nhận",
-    "cấp",
-    "ký",
-    "thí điểm",
-    "nhân rộng",
-    "phổ biến",
-    "số hóa",
-    "sẵn sàng",
-    "sơ tán",
-    "ứng phó",
-    "cứu hộ",
-    "khẩn cấp",
-)
-# Starters that are also the head of a noun: "tổ chức chính trị - xã hội", "giao thông", "chương trình",
-# "cấp xã", "quy trình" — there they open no predicate.
-_NOUN_GUARD = {
-    "tổ chức": r"tổ\s+chức(?!\s+(?:chính\s+trị|xã\s+hội|thành\s+viên|đoàn\s+thể|tín\s+dụng|kinh\s+tế|quốc\s+tế|sự\s+nghiệp|"
-    r"cá\s+nhân)\b|\s*,\s*cá\s+nhân\b)",
-    "giao": r"giao(?!\s+(?:thông|dịch|lưu|tiếp|diện|thoa|hữu|ban)\b)",
-    "trình": r"(?<!chương\s)(?<!quy\s)(?<!công\s)(?<!lộ\s)(?<!tiến\s)(?<!quá\s)(?<!hành\s)trình",
-    "cấp": r"cấp(?!\s+(?:xã|tỉnh|huyện|ủy|uỷ|trên|dưới|có\s+thẩm\s+quyền|nước|thoát|cơ\s+sở|Trung\s+ương|trung\s+ương)\b)",
-}
-_PREDICATE_ALT = "|".join(_NOUN_GUARD.get(w, re.escape(w)) for w in sorted(PREDICATE_STARTERS, key=len, reverse=True))
-# At the start of a unit a predicate may be capitalised ("Chủ trì, …"); inside a phrase only a
-# lower-case word is a predicate ("Ban Chỉ đạo" is a name, "chỉ đạo" a verb).
-PREDICATE_AT_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b", re.I)
-_PREDICATE_INSIDE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b")
-_PREDICATE_ANYCASE = re.compile(r"\b(?:" + _PREDICATE_ALT + r")\b", re.I)
-PREDICATE_ANYWHERE = _PREDICATE_ANYCASE
 # Openers that precede the subject: "Về phát triển KHCN, ĐMST, Bộ Khoa học và Công nghệ …",
 # "Đồng thời, …". A topic opener ("Về …,") may itself contain commas.
 _ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
@@ -519,57 +391,6 @@ def _coordination(text: str, pos: int) -> tuple[list[Body], int]:
     return bodies.split_bodies(text[ystart:yend].strip(" ,")), start
 
 
-def split_units(text: str) -> list[tuple[int, int]]:
-    """Split a clause or paragraph into (start, end) unit ranges: its sentences (underthesea's
-    sentence splitter, which knows "TP. Hồ Chí Minh" and "3.241"), each cut again at ';'.
-
-    Brackets are respected, so "(Đài Truyền hình Việt Nam, …; …)" stays whole.
-    """
-    units: list[tuple[int, int]] = []
-    for s0, e0 in sentence_spans(text):
-        depth, start = 0, s0
-        for i in range(s0, e0):
-            ch = text[i]
-            if ch in "([":
-                depth += 1
-            elif ch in ")]" and depth:
-                depth -= 1
-            elif depth == 0 and ch == ";":
-                units.append((start, i + 1))
-                start = i + 1
-        units.append((start, e0))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in units if text[s:e].strip(" ;.")]
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence ranges of `text` from underthesea's `sent_tokenize`, mapped back to offsets."""
-    from underthesea import sent_tokenize
-
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for sentence in sent_tokenize(text):
-        words = sentence.split()
-        if not words:
-            continue
-        m = (
-            re.compile(r"\s*".join(map(re.escape, "".join(words)))).search(text, pos)
-            if len(words) < 2
-            else re.compile(r"\s+".join(map(re.escape, words))).search(text, pos)
-        )
-        if m is None:  # the splitter changed the text: keep the rest as one sentence
-            break
-        if spans and m.start() == pos:  # no space after the "end": a URL or number ("nq57.vn")
-            spans[-1] = (spans[-1][0], m.end())
-        else:
-            spans.append((pos, m.end()))
-        pos = m.end()
-    if text[pos:].strip() or not spans:
-        spans.append((pos, len(text)))
-    elif spans:
-        spans[-1] = (spans[-1][0], len(text))
-    return spans
-
-
 def is_conditional(unit: str) -> bool:
     return bool(_CONDITIONAL.match(unit.lstrip()))
 
@@ -591,3 +412,19 @@ def find_submit_to(task: str) -> str | None:
 def starts_lower(unit: str) -> bool:
     s = unit.lstrip(" -–(")
     return bool(s) and s[0].islower()
+
+
+__all__ = [
+    "PREDICATE_ANYWHERE",
+    "PREDICATE_AT_START",
+    "PREDICATE_STARTERS",
+    "Subject",
+    "find_product",
+    "find_subject",
+    "find_submit_to",
+    "is_conditional",
+    "sentence_spans",
+    "split_units",
+    "starts_lower",
+    "strip_openers",
+]
