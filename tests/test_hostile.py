@@ -239,3 +239,82 @@ def _growth(fn, make, n: int) -> float:
 def test_hot_patterns_grow_linearly(name, fn, make, n) -> None:
     # linear is about 4; quadratic would be about 16 (and the old patterns took minutes at these sizes)
     assert _growth(fn, make, n) < 10
+
+
+# --- untyped crashes and CLI limits ----------------------------------------------------------------
+
+
+def _tiny_pdf(objects: list[str]) -> bytes:
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_a_cyclic_page_tree_is_a_typed_error(tmp_path) -> None:
+    from directive_parser import parse_directive
+    from directive_parser.errors import CorruptPdfError
+
+    path = tmp_path / "cyclic.pdf"
+    path.write_bytes(
+        _tiny_pdf(
+            [
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",  # the tree holds itself
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+            ]
+        )
+    )
+    with pytest.raises(CorruptPdfError) as exc:
+        parse_directive(path)
+    assert "page" in str(exc.value) and str(path) in str(exc.value)
+
+
+def _cli(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    import sys
+
+    from directive_parser import cli
+
+    monkeypatch.setattr(sys, "argv", ["directive-parser", *args])
+    with pytest.raises(SystemExit) as exc:
+        cli.main()
+    return int(exc.value.code or 0), capsys.readouterr().err
+
+
+def test_parse_timeout_exits_7(monkeypatch, capsys, tmp_path) -> None:
+    import time
+
+    import directive_parser.pipeline as pipeline
+
+    def slow(*args, **kwargs):
+        time.sleep(5)
+
+    monkeypatch.setattr(pipeline, "parse_directive", slow)
+    doc = tmp_path / "ct.txt"
+    doc.write_text("CHỈ THỊ\n1. Giao Bộ Tư pháp rà soát.", encoding="utf-8")
+    started = time.monotonic()
+    code, err = _cli(monkeypatch, capsys, "parse", str(doc), "--timeout", "0.5")
+    assert code == 7 and "--timeout" in err and time.monotonic() - started < 4
+
+
+def test_a_missing_reference_file_is_an_error_and_literal_text_has_its_own_flag(monkeypatch, capsys, tmp_path) -> None:
+    doc = tmp_path / "ocr.txt"
+    doc.write_text("Thu tuéng Chinh phi yéu cau cac b6, nganh thuc hién nghiém.", encoding="utf-8")
+    code, err = _cli(monkeypatch, capsys, "parse", str(doc), "--reference", str(tmp_path / "no-such.txt"))
+    assert code == 2 and "no-such.txt" in err
+    code, err = _cli(
+        monkeypatch,
+        capsys,
+        "parse",
+        str(doc),
+        "-f",
+        "json",
+        "--reference-text",
+        "Thủ tướng Chính phủ yêu cầu các bộ, ngành thực hiện nghiêm.",
+    )
+    assert code in (0, 6) and "Traceback" not in err

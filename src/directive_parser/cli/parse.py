@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -33,7 +34,14 @@ from directive_parser.cli.common import (
     shorten,
     terminal_width,
 )
-from directive_parser.errors import DirectiveParserError, EmptyDocumentError, ExportError, ExtractionError, OptionError
+from directive_parser.errors import (
+    DirectiveParserError,
+    EmptyDocumentError,
+    ExportError,
+    ExtractionError,
+    OptionError,
+    ParseTimeoutError,
+)
 from directive_parser.export import tabular
 from directive_parser.models import Directive
 from directive_parser.options import OcrMode, PdfEngine
@@ -84,9 +92,13 @@ def parse(
         None, formats=DATE_FORMATS, help="Issue date when the text lacks one (2025-11-06 or 06/11/2025)"
     ),
     ocr: OcrMode = typer.Option(OcrMode.auto, help="OCR pages: auto | always | never"),
-    reference: list[Path] | None = typer.Option(None, help="Clean text to repair damaged OCR text against"),
+    reference: list[Path] | None = typer.Option(
+        None, help="Clean text FILE to repair damaged OCR text against (a missing file is an error)"
+    ),
+    reference_text: list[str] | None = typer.Option(None, "--reference-text", help="Clean reference given as text"),
     strict: bool = typer.Option(False, help="Write the result, then exit with code 6 when the parse has warnings"),
     engine: PdfEngine = typer.Option(PdfEngine.pdfium, help="PDF text-layer reader: pdfium (fast) | pdfplumber"),
+    timeout: float | None = typer.Option(None, min=0.1, help="Seconds allowed for the parse; then exit 7"),
 ) -> None:
     """Parse one directive and print (or write) its assignments."""
     fmt, sep = _choose_format(output_format, out, delimiter)
@@ -95,7 +107,9 @@ def parse(
         _check_writable(out)  # before a parse that may take minutes of OCR
     elif fmt is Format.xlsx and sys.stdout.isatty():
         raise OptionError("an .xlsx workbook is binary and this is a terminal; give -o FILE.xlsx or redirect stdout")
-    doc = _parse(path, issued=issued, ocr=ocr, reference=reference, engine=engine)
+    refs: list[str | Path] = [*(reference or []), *(reference_text or [])]
+    with _time_limit(timeout, _shown(path)):
+        doc = _parse(path, issued=issued, ocr=ocr, reference=refs or None, engine=engine)
     for w in doc.warnings:
         log.info("%s: warning (%s%s): %s", _shown(path), w.stage, f", clause {w.clause}" if w.clause else "", w.message)
     _write(doc, fmt, None if to_stdout else out, "vi" if columns is ColumnNames.vi else "en", sep)
@@ -197,10 +211,32 @@ def _renamed(call, source: Path, shown: Path, **kwargs):
         raise renamed from e
 
 
-def _parse(path: Path, *, issued: datetime | None, ocr: OcrMode, reference: list[Path] | None, engine: PdfEngine) -> Directive:
+@contextlib.contextmanager
+def _time_limit(seconds: float | None, shown: str) -> Iterator[None]:
+    """Raise `ParseTimeoutError` in the main thread when `seconds` pass (SIGALRM; no limit without it)."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ParseTimeoutError(f"no result after {seconds:g} s (--timeout)", shown)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _parse(
+    path: Path, *, issued: datetime | None, ocr: OcrMode, reference: list[str | Path] | None, engine: PdfEngine
+) -> Directive:
+    """Reference files stay paths, so a missing one is an error; `--reference-text` gives literal text."""
     from directive_parser.pipeline import parse_directive
 
-    refs = [str(r) for r in reference] if reference else None
+    refs = reference or None
     with _input_file(path) as source, OcrProgress(f"OCR {escape_name(_shown(path))}"):
         doc = _renamed(
             parse_directive,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from directive_parser.errors import CorruptPdfError, EmptyDocumentError, EncryptedPdfError
 from directive_parser.ingest.pdf_tables import (
@@ -74,6 +75,17 @@ def open_pdf(p: Path, data: bytes):
     return pdf
 
 
+def load_page(pdf: Any, index: int, p: Path) -> Any:
+    """Page `index` (0-based) of an open pdfium document; a page pdfium cannot load (a cyclic or
+    absurdly deep page tree, a broken page object) is a `CorruptPdfError` naming the page."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as e:
+        raise CorruptPdfError(f"page {index + 1} cannot be loaded (broken or cyclic page tree: {e})", p) from e
+
+
 def pdf_texts_pdfium(p: Path, data: bytes) -> list[str]:
     """pdfium text layers, bare (no table reading)."""
     return [t for t, _ in _pdfium_texts(p, data, tables=False)[0]]
@@ -88,7 +100,7 @@ def _pdfium_texts(p: Path, data: bytes, tables: bool) -> tuple[list[PdfPage], di
         out: list[PdfPage] = []
         candidates: dict[int, bool] = {}
         for i in range(len(pdf)):
-            page = pdf[i]
+            page = load_page(pdf, i, p)
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
             page_out: PdfPage = (text, ())
