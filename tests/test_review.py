@@ -133,7 +133,7 @@ def test_tracker_row_has_the_import_columns(text_doc) -> None:
     assert row["Số ký hiệu"] == "33/CT-TTg" and row["Ngày ban hành"] == "06/11/2025"
     assert row["Mã nhiệm vụ"] == text_doc.assignments[0].id and row["Trang"] == "2"
     with_due = next(a for a in text_doc.assignments if a.deadline and a.deadline.due)
-    assert re.fullmatch(r"\d\d/\d\d/\d{4}", tracker_row(text_doc, with_due)["Thời hạn (dd/mm/yyyy)"])
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", tracker_row(text_doc, with_due)["Thời hạn"])
     hostile = assignment("H/1", task="=HYPERLINK(1)")
     assert tracker_row(directive(assignments=[hostile]), hostile)["Nội dung nhiệm vụ"] == "'=HYPERLINK(1)"
 

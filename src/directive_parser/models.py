@@ -289,7 +289,7 @@ class Directive(_Model):
 
         Columns, in order: document_number, doc_type, issued, assignment_id, clause, lead,
         coordinating, task, deadline_text, due, recurrence, product, submit_to, page, completeness
-        (the CSV's `CSV_COLUMNS`). Bodies and the "6 rõ" list are joined with "; "; `issued` and
+        (`FLAT_COLUMNS`, the CSV's columns too). Bodies and the "6 rõ" list are joined with "; "; `issued` and
         `due` are datetime64 columns (NaT when unknown), `page` an integer; other missing values are NA.
         `directive_parser.to_dataframe(docs)` stacks the frames of several directives.
 
@@ -307,51 +307,62 @@ class Directive(_Model):
                 "Directive.assignments_frame() needs pandas, which is not installed; "
                 "install it with: pip install 'directive-parser[pandas]'"
             ) from e
-        rows = []
-        for a in self.assignments:
-            deadline = a.deadline
-            recurrence = a.recurrence or (deadline.recurrence if deadline else None)
-            rows.append(
-                {
-                    "document_number": self.number,
-                    "doc_type": self.doc_type,
-                    "issued": self.issued,
-                    "assignment_id": a.id,
-                    "clause": a.clause,
-                    "lead": "; ".join(b.name for b in a.lead),
-                    "coordinating": "; ".join(b.name for b in a.coordinating),
-                    "task": a.task,
-                    "deadline_text": deadline.text if deadline else None,
-                    "due": deadline.due if deadline else None,
-                    "recurrence": recurrence.value if recurrence else None,
-                    "product": a.product,
-                    "submit_to": a.submit_to,
-                    "page": a.span.page,
-                    "completeness": "; ".join(c.value for c in a.completeness),
-                }
-            )
-        columns = [
-            "document_number",
-            "doc_type",
-            "issued",
-            "assignment_id",
-            "clause",
-            "lead",
-            "coordinating",
-            "task",
-            "deadline_text",
-            "due",
-            "recurrence",
-            "product",
-            "submit_to",
-            "page",
-            "completeness",
-        ]
-        frame = pd.DataFrame(rows, columns=columns)
+        frame = pd.DataFrame(flat_assignments(self), columns=list(FLAT_COLUMNS))
         for column in ("issued", "due"):
             frame[column] = pd.to_datetime(frame[column])
         frame["page"] = frame["page"].astype("int64")
         return frame
+
+
+# One flat record per assignment: the CSV (`export.serialize`) and `Directive.assignments_frame`
+# both lay assignments out this way, so the columns are named once, here.
+FLAT_COLUMNS: tuple[str, ...] = (
+    "document_number",
+    "doc_type",
+    "issued",
+    "assignment_id",
+    "clause",
+    "lead",
+    "coordinating",
+    "task",
+    "deadline_text",
+    "due",
+    "recurrence",
+    "product",
+    "submit_to",
+    "page",
+    "completeness",
+)
+LIST_SEPARATOR = "; "
+
+
+def flat_assignments(directive: Directive) -> list[dict[str, Any]]:
+    """The directive's assignments as flat records keyed by `FLAT_COLUMNS`, values typed (dates are
+    `date`s, the page an int, missing values None); bodies and the "6 rõ" list joined with "; "."""
+    rows = []
+    for a in directive.assignments:
+        deadline = a.deadline
+        recurrence = a.recurrence or (deadline.recurrence if deadline else None)
+        rows.append(
+            {
+                "document_number": directive.number,
+                "doc_type": directive.doc_type,
+                "issued": directive.issued,
+                "assignment_id": a.id,
+                "clause": a.clause,
+                "lead": LIST_SEPARATOR.join(b.name for b in a.lead),
+                "coordinating": LIST_SEPARATOR.join(b.name for b in a.coordinating),
+                "task": a.task,
+                "deadline_text": deadline.text if deadline else None,
+                "due": deadline.due if deadline else None,
+                "recurrence": recurrence.value if recurrence else None,
+                "product": a.product,
+                "submit_to": a.submit_to,
+                "page": a.span.page,
+                "completeness": LIST_SEPARATOR.join(c.value for c in a.completeness),
+            }
+        )
+    return rows
 
 
 # Types below cross stage boundaries inside the pipeline but are not part of the returned
@@ -397,7 +408,7 @@ def page_of(pages: list[Page], offset: int) -> int:
     """The number of the page that holds document offset `offset` (binary search: pages are in order)."""
     if not pages:
         return 1
-    i = bisect_right([p.start for p in pages], offset) - 1
+    i = bisect_right(pages, offset, key=lambda p: p.start) - 1  # no list of starts built per call
     if i >= 0 and offset < pages[i].end:
         return pages[i].number
     return pages[-1].number

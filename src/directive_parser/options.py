@@ -6,7 +6,7 @@ Unknown values raise `OptionError` (a `DirectiveParserError`), never a silent fa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -56,7 +56,6 @@ class ParseOptions:
     engine: PdfEngine = PdfEngine.pdfium
     ocr_workers: int | None = None
     strict: bool = False
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ocr", _choice(OcrMode, self.ocr, "ocr"))

@@ -54,17 +54,13 @@ def parse_directive(
     ocr_workers: int | None = None,
     strict: bool | None = None,
 ) -> Directive:
-    """Parse a directive from a PDF (text layer or scan) or a plain-text file.
+    """Parse a directive from a PDF (text layer or scan), a Word file or a plain-text file.
 
     Args:
         path: the file.
-        options: a `ParseOptions`; the keyword arguments below override its fields one by one.
-        issued: the issue date, when the text does not say it (deadlines without a year use it).
-        reference: clean text(s) or file(s) to repair damaged OCR text against.
-        ocr: "auto" (OCR pages without a usable text layer), "always" or "never".
-        engine: PDF text-layer reader, "pdfium" (fast) or "pdfplumber".
-        ocr_workers: parallel Tesseract processes for one document (default: CPU count).
-        strict: raise `ExtractionError` when the parse has warnings.
+        options: a `ParseOptions` (its docstring says what each option means).
+        issued, reference, ocr, engine, ocr_workers, strict: the `ParseOptions` fields of the same
+            names, given one by one; each one given overrides `options`.
 
     Raises:
         OptionError: an option outside its vocabulary (`ocr="alwys"`).

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from directive_parser.errors import ExportError
+from directive_parser.export import tabular
 from directive_parser.export.review_assets import CSS, JS
 from directive_parser.export.review_boxes import (
     DISPLAY_DPI,
@@ -40,61 +41,21 @@ from directive_parser.export.review_boxes import (
     page_views,
     record_boxes,
 )
-from directive_parser.models import Assignment, Directive, Recurrence
+from directive_parser.models import Assignment, Directive
 
 log = logging.getLogger(__name__)
 
 
-TRACKER_CSV_COLUMNS: tuple[str, ...] = (
-    "STT",
-    "Số ký hiệu",
-    "Ngày ban hành",
-    "Trích yếu",
-    "Điều khoản",
-    "Nội dung nhiệm vụ",
-    "Cơ quan chủ trì",
-    "Cơ quan phối hợp",
-    "Sản phẩm",
-    "Thời hạn (dd/mm/yyyy)",
-    "Định kỳ",
-    "Trang",
-    "Mã nhiệm vụ",
-)
-RECURRENCE_VI = {
-    Recurrence.daily: "hằng ngày",
-    Recurrence.weekly: "hằng tuần",
-    Recurrence.monthly: "hằng tháng",
-    Recurrence.quarterly: "hằng quý",
-    Recurrence.yearly: "hằng năm",
-    Recurrence.regular: "thường xuyên",
-}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+# The review page exports what the tracker imports: the tabular writer's columns and cells, in
+# Vietnamese (its STT is numbered by the page's script over the ticked records).
+TRACKER_CSV_COLUMNS: tuple[str, ...] = tuple(tabular.headers("vi"))
 
 
 def tracker_row(directive: Directive, assignment: Assignment) -> dict[str, str]:
-    """One row of the tracker import CSV (Vietnamese column names, dd/mm/yyyy dates), STT left empty."""
-    deadline = assignment.deadline
-    recurrence = assignment.recurrence or (deadline.recurrence if deadline else None)
-    values = {
-        "STT": "",
-        "Số ký hiệu": directive.number or "",
-        "Ngày ban hành": directive.issued.strftime("%d/%m/%Y") if directive.issued else "",
-        "Trích yếu": directive.title or "",
-        "Điều khoản": assignment.clause,
-        "Nội dung nhiệm vụ": assignment.task,
-        "Cơ quan chủ trì": "; ".join(b.name for b in assignment.lead),
-        "Cơ quan phối hợp": "; ".join(b.name for b in assignment.coordinating),
-        "Sản phẩm": assignment.product or "",
-        "Thời hạn (dd/mm/yyyy)": deadline.due.strftime("%d/%m/%Y") if deadline and deadline.due else "",
-        "Định kỳ": RECURRENCE_VI.get(recurrence, "") if recurrence else "",
-        "Trang": str(assignment.span.page),
-        "Mã nhiệm vụ": assignment.id,
-    }
-    return {k: _safe(v) for k, v in values.items()}
+    """One row of the tracker import CSV (`export.tabular`, Vietnamese columns), STT left empty."""
+    values = tabular.assignment_values(directive, assignment, row=0)
+    values["row"] = None
+    return {c.vi: tabular.cell_text(c.key, values[c.key]) for c in tabular.TABLE_COLUMNS}
 
 
 def _record_json(directive: Directive, index: int, assignment: Assignment, views: Sequence[PageView]) -> dict[str, Any]:

@@ -15,32 +15,16 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
 
 from directive_parser.errors import ExportError
-from directive_parser.models import Assignment, Directive
+from directive_parser.models import FLAT_COLUMNS, Directive, flat_assignments
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "document_number",
-    "doc_type",
-    "issued",
-    "assignment_id",
-    "clause",
-    "lead",
-    "coordinating",
-    "task",
-    "deadline_text",
-    "due",
-    "recurrence",
-    "product",
-    "submit_to",
-    "page",
-    "completeness",
-)
-LIST_SEPARATOR = "; "
+CSV_COLUMNS: tuple[str, ...] = FLAT_COLUMNS
 # Excel only detects UTF-8 when the file starts with a BOM; "utf-8-sig" writes it once, and
 # TextIOWrapper suppresses it again when appending to a non-empty file.
 CSV_ENCODING = "utf-8-sig"
@@ -86,31 +70,10 @@ def write_jsonl(directives: Iterable[Directive], fp: TextIO) -> int:
     return count
 
 
-def _names(bodies) -> str:
-    return LIST_SEPARATOR.join(body.name for body in bodies)
-
-
-def _assignment_row(directive: Directive, assignment: Assignment) -> dict[str, str]:
-    deadline = assignment.deadline
-    recurrence = assignment.recurrence or (deadline.recurrence if deadline else None)
-    values = {
-        "document_number": directive.number,
-        "doc_type": directive.doc_type,
-        "issued": directive.issued.isoformat() if directive.issued else None,
-        "assignment_id": assignment.id,
-        "clause": assignment.clause,
-        "lead": _names(assignment.lead),
-        "coordinating": _names(assignment.coordinating),
-        "task": assignment.task,
-        "deadline_text": deadline.text if deadline else None,
-        "due": deadline.due.isoformat() if deadline and deadline.due else None,
-        "recurrence": recurrence.value if recurrence else None,
-        "product": assignment.product,
-        "submit_to": assignment.submit_to,
-        "page": str(assignment.span.page),
-        "completeness": LIST_SEPARATOR.join(c.value for c in assignment.completeness),
-    }
-    return {column: safe_cell(values[column] or "") for column in CSV_COLUMNS}
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    return safe_cell(value.isoformat() if isinstance(value, date) else str(value))
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula ("=HYPERLINK(…)" in a task
@@ -135,7 +98,7 @@ def assignments_csv_rows(directive: Directive) -> list[dict[str, str]]:
     >>> assignments_csv_rows(d)[0]["lead"]  # doctest: +SKIP
     'Bộ Công an; Bộ Nội vụ'
     """
-    return [_assignment_row(directive, a) for a in directive.assignments]
+    return [{column: _csv_cell(row[column]) for column in CSV_COLUMNS} for row in flat_assignments(directive)]
 
 
 def _write_rows(directives: Iterable[Directive], fp: TextIO, header: bool) -> int:

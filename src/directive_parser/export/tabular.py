@@ -44,8 +44,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from directive_parser.errors import ExportError, OptionError
-from directive_parser.export.serialize import CSV_ENCODING, LIST_SEPARATOR, safe_cell
-from directive_parser.models import Assignment, Directive, Recurrence
+from directive_parser.export.serialize import CSV_ENCODING, safe_cell
+from directive_parser.models import LIST_SEPARATOR, Assignment, Directive, Recurrence
 
 if TYPE_CHECKING:
     import pandas as pd

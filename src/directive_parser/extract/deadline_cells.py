@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from directive_parser.extract.deadlines import DATED, choose, scan
-from directive_parser.models import Deadline, DeadlineKind
+from directive_parser.models import Deadline
 
 _I = re.IGNORECASE
 # "2022 - 2025", "Năm 2026-2030", "Giai đoạn 2026 – 2030": a span of years ends with its last.
@@ -63,8 +63,3 @@ def parse_cell_deadline(cell: str, issued: date | None = None) -> Deadline | Non
     if recurring is not None and best.recurrence is None:
         best = best.model_copy(update={"recurrence": recurring})
     return best.model_copy(update={"text": " ".join(cell.split())})
-
-
-def is_recurring_only(deadline: Deadline | None) -> bool:
-    """True for "Hằng năm" / "Thường xuyên": a recurrence with no date."""
-    return deadline is not None and deadline.kind is DeadlineKind.recurring and deadline.due is None

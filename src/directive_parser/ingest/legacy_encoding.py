@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from directive_parser import resources
-from directive_parser.text.syllable import is_syllable
+from directive_parser.text.syllable import TONE_MARKS, is_syllable
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -50,9 +50,8 @@ MIN_LETTER_COVERAGE = 0.5
 DETECT_SAMPLE_BYTES = 64 * 1024
 """Detection reads only this much of a large file."""
 
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 _TONED = frozenset(
-    c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() and any(m in unicodedata.normalize("NFD", c) for m in _TONE_MARKS)
+    c for c in map(chr, range(0xC0, 0x1F00)) if c.isalpha() and any(m in unicodedata.normalize("NFD", c) for m in TONE_MARKS)
 )
 # Tokens are split at whitespace and ASCII punctuation ("I/2026", "CT-TTg"); a legacy byte
 # left undecoded (®, soft hyphen) stays inside its token and makes it invalid.

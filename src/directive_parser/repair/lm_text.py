@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from directive_parser.text.syllable import is_syllable
+from directive_parser.text.syllable import STOP_TONES, TONE_MARKS, is_syllable
 
 NUM = "<num>"
 UNK = "<unk>"
@@ -26,8 +26,6 @@ VIET_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽ�
 WORD_RE = re.compile(f"[{VIET_LETTERS}]+")
 
 # Vietnamese syllable = optional onset + vowel cluster + optional coda, at most one tone mark:
-TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền sắc hỏi ngã nặng
-STOP_TONES = {"\u0301", "\u0323"}  # sắc nặng: the only tones of a syllable closed by p, t, c, ch
 STOP_CODA_RE = re.compile(r"[aeiouy][\u0300-\u036f]*(?:ch|c|p|t)$")  # on the NFD form
 
 

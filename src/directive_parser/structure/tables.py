@@ -16,6 +16,7 @@ second time as paragraphs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from directive_parser.models import TextCell, TextTable
 
@@ -87,7 +88,7 @@ def find_tables(text: str, page_starts: list[tuple[int, int]] | None = None) -> 
         if current is None or (gap_ok and len(cells) != len(current.header)):
             current = TextTable(header=cells, start=offset, end=offset + len(line))
             tables.append(current)
-            piece_page, piece_rows = page, 0
+            piece_page = page
             current.header_key = (page, page_tables.get(page, 0), 0)
             page_tables[page] = page_tables.get(page, 0) + 1
             piece_rows = 1
@@ -110,12 +111,9 @@ def find_tables(text: str, page_starts: list[tuple[int, int]] | None = None) -> 
 
 
 def _page_at(starts: list[tuple[int, int]], offset: int) -> int:
-    page = starts[0][0]
-    for number, start in starts:
-        if start > offset:
-            break
-        page = number
-    return page
+    """The page that holds `offset`: binary search over the pages' start offsets."""
+    i = bisect_right(starts, offset, key=lambda p: p[1]) - 1
+    return starts[max(i, 0)][0]
 
 
 def mask_tables(text: str, tables: list[TextTable]) -> str:

@@ -66,7 +66,6 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("product", ("san pham", "ket qua", "hinh thuc")),
     ("task", ("noi dung", "nhiem vu", "cong viec", "hoat dong", "ten de an", "giai phap", "ten du an", "ten van ban")),
 )
-NUMBER_ONLY = {"number"}
 # A group row's number: Roman numerals or capital letters ("I", "II.", "A", "B.").
 _GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.?$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
