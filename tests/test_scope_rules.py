@@ -224,8 +224,32 @@ def test_activity_fields():
             "Bộ Y tế",
             "chỉ đạo",
         ),
+        # the lead-in ends in an enumeration of its own: the comma inside it does not end it
+        (
+            "Trên cơ sở đề nghị của các bộ, cơ quan liên quan, Bộ Tài chính khẩn trương bố trí kinh phí.",
+            "Bộ Tài chính",
+            "khẩn trương",
+        ),
+        # … but a lead-in that ends in one name keeps the first comma
+        ("Căn cứ báo cáo của Bộ Y tế, Bộ Tài chính tổng hợp nhu cầu kinh phí.", "Bộ Tài chính", "tổng hợp"),
+        # a Thông báo kết luận addresses ministers as comrades
+        (
+            "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ chỉ đạo rà soát các nhiệm vụ.",
+            "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ",
+            "chỉ đạo",
+        ),
     ],
-    ids=["sau-khi", "tren-co-so-can-cu", "doi-voi-giao", "lien-quan-den", "trong-nam", "de-then-yeu-cau"],
+    ids=[
+        "sau-khi",
+        "tren-co-so-can-cu",
+        "doi-voi-giao",
+        "lien-quan-den",
+        "trong-nam",
+        "de-then-yeu-cau",
+        "lead-in-enumeration",
+        "lead-in-one-name",
+        "cac-dong-chi",
+    ],
 )
 def test_lead_in_clause_hides_the_subject(unit, lead, task):
     subj = find_subject(unit)
@@ -282,3 +306,43 @@ def test_articles_hold_their_own_clauses():
 def test_end_mark_is_not_in_the_task():
     doc = parse("1. Sở Y tế kiểm tra an toàn thực phẩm, báo cáo Ủy ban nhân dân tỉnh./.\n")
     assert doc.assignments[0].task.endswith("tỉnh.")
+
+
+# Rule 3: a numbered heading that states a duty of its own before "…; trong đó … sau:" is a task, and
+# so are its items; the intro paragraph under a section title only addresses the items.
+HEADING_DUTY = """I. NHIỆM VỤ TRỌNG TÂM
+Đề nghị Sở Tài chính tập trung chỉ đạo thực hiện các nhiệm vụ trong năm 2026; trong đó lưu ý một số nội dung sau:
+1. Sở Xây dựng theo chức năng, nhiệm vụ chủ động rà soát, đôn đốc tiến độ các dự án trọng điểm của tỉnh; trong đó tập trung các nội dung sau:
+- Hoàn thành thủ tục đầu tư các dự án giao thông trước ngày 30/6/2026.
+- Báo cáo kết quả giải ngân hằng tháng.
+2. Sở Y tế thực hiện các nhiệm vụ sau:
+- Rà soát mạng lưới cơ sở y tế.
+II. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+"""
+
+
+def test_heading_with_its_own_duty_is_a_task():
+    got = rows(parse(HEADING_DUTY))
+    by_clause = {r[0]: r for r in got}
+    assert by_clause["I.1"][1] == ["Sở Xây dựng"] and by_clause["I.1"][3].startswith("theo chức năng")
+    assert by_clause["I.1.-1"][1:3] == (["Sở Xây dựng"], date(2026, 6, 30))
+    assert "I.2" not in by_clause  # "thực hiện các nhiệm vụ sau:" states no duty of its own
+    assert "I" not in by_clause  # the section's intro paragraph addresses its items
+    assert by_clause["I.2.-1"][1] == ["Sở Y tế"]
+
+
+# A section title in capitals and its first sentence, once wrapped lines are joined; a heading name
+# whose next line opens with a lead-in clause.
+TITLED = """I. CHẾ ĐỘ BÁO CÁO
+Sở Nội vụ gửi báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 15/12/2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Tư pháp
+Căn cứ tình hình thực tế của ngành, xây dựng kế hoạch triển khai thực hiện.
+"""
+
+
+def test_caps_title_and_lead_in_line():
+    got = rows(parse(TITLED))
+    assert ("I", ["Sở Nội vụ"], date(2026, 12, 15), "gửi báo cáo kết quả thực hiện ") in got
+    assert [(r[1], r[3]) for r in got if r[0] == "II.1"] == [(["Sở Tư pháp"], "Căn cứ tình hình thực tế của n")]

@@ -156,14 +156,36 @@ def _lead_in_clause(rest: str) -> int:
         after = rest[m.end() :]
         if _IMPERATIVE.match(after) or _SPEAKER.match(after):
             return m.end()
-    for m in commas:
-        after = rest[m.end() :]
-        found = bodies.find_bodies(after[:MAX_SUBJECT_CHARS])
-        if found and found[0].start == 0:
-            subj = find_subject(after[:MAX_LEAD_IN_CHARS])
-            if subj.explicit and PREDICATE_AT_START.match(after[subj.task_start :]):
-                return m.end()
-    return 0
+    # A comma inside a name ("của các Bộ, cơ quan liên quan") does not end the lead-in.
+    names = bodies.find_bodies(rest[:MAX_LEAD_IN_CHARS])
+    ends = [
+        m.end()
+        for m in commas
+        if not any(n.start < m.start() < n.end for n in names) and _subject_follows(rest[m.end() :])
+    ]
+    if not ends:
+        return 0
+    # A lead-in may itself end in an enumeration of bodies: "Trên cơ sở đề nghị của các Bộ, cơ quan
+    # liên quan, Bộ Tài chính khẩn trương …" — "cơ quan liên quan" still belongs to "của các Bộ", so
+    # when the words before a comma end in a name, the next comma that a subject follows ends the
+    # lead-in ("Căn cứ báo cáo của Bộ Y tế, Bộ Tài chính …" has no second one and keeps the first).
+    k = 0
+    while k + 1 < len(ends) and _ends_with_body(rest[: ends[k]].rstrip(" ,")):
+        k += 1
+    return ends[k]
+
+
+def _subject_follows(after: str) -> bool:
+    found = bodies.find_bodies(after[:MAX_SUBJECT_CHARS])
+    if not found or found[0].start != 0:
+        return False
+    subj = find_subject(after[:MAX_LEAD_IN_CHARS])
+    return subj.explicit and bool(PREDICATE_AT_START.match(after[subj.task_start :]))
+
+
+def _ends_with_body(text: str) -> bool:
+    found = bodies.find_bodies(text[-MAX_SUBJECT_CHARS:])
+    return bool(found) and found[-1].end >= len(text[-MAX_SUBJECT_CHARS:]) - 1
 
 
 def strip_openers(text: str, pos: int = 0) -> int:
@@ -279,12 +301,13 @@ def _skip_topic(text: str, pos: int) -> int:
 
 
 # Titles and a plural before an enumeration of bodies: "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
-# Gia Lai", "Đồng chí Bí thư tỉnh ủy và Chủ tịch …", "Các Bộ: Quốc phòng, Tài chính".
+# Gia Lai", "Đồng chí Bí thư tỉnh ủy và Chủ tịch …", "Các Bộ: Quốc phòng, Tài chính". A Thông báo kết
+# luận addresses the ministers as comrades: "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ …".
 _TITLE = (
     r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?"
     r"|Lãnh\s+đạo|Người\s+đứng\s+đầu)"
 )
-_TITLE_PREFIX = re.compile(rf"^\s*(?:Đồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))+$")
+_TITLE_PREFIX = re.compile(rf"^\s*(?:(?:[Cc]ác\s+)?[Đđ]ồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))*$")
 # Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;
 # Chủ tịch Ủy ban nhân dân các xã …").
 _CHAIN_GAP = re.compile(rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=[,;]\s){_TITLE}\s+|(?<=[,;]){_TITLE}\s+)?$")
@@ -354,6 +377,10 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     if named := _NAME_TO_COLON.match(tail):  # "Ủy ban nhân dân các xã, phường, đặc khu [Cồn Cỏ]:"
         return pos + end + named.end("rest")
     if _RELATIVE.match(tail):
+        return pos + end
+    # A heading name whose next line opens with a lead-in clause, the line break lost: "4. Ủy ban nhân
+    # dân phường, xã, đặc khu [Căn cứ tình hình thực tế …, có kế hoạch …]", "Sở Y tế [Trên cơ sở …]".
+    if tail[:1] == " " and tail[1:2].isupper() and _LEAD_IN_CLAUSE.match(tail[1:]):
         return pos + end
     if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
         return pos + end

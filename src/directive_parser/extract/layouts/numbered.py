@@ -58,11 +58,12 @@ class NumberedLayout:
             # ("THỦ TƯỚNG CHÍNH PHỦ điện: - Chủ tịch Ủy ban nhân dân các tỉnh …;"), not tasks.
             if is_preamble(clause) or (clause.kind is ClauseKind.item and i < first_numbered):
                 continue
-            if clause.kind is ClauseKind.section and is_aim_heading(clause.text):
-                continue
             # A plan that has its own "TỔ CHỨC THỰC HIỆN" section assigns its work there: the other
             # sections ("NHIỆM VỤ, GIẢI PHÁP" of a Đề án) give records only where they name a body.
-            inherit = addressees if not organised or is_organisation_heading(clause.text) else []
+            # So do the sections of aims: "II. MỤC TIÊU … d) Các hoạt động chính: Căn cứ tình hình
+            # thực tế, các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau: - …".
+            aims = clause.kind is ClauseKind.section and is_aim_heading(clause.text)
+            inherit = addressees if not aims and (not organised or is_organisation_heading(clause.text)) else []
             records += _walk(clause, inherit, ctx, warnings)
         return records, warnings
 
@@ -142,13 +143,12 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     elif subitems:
         for sub in subitems:
             records += records_from(sub, sub.text, sub.span.start, lead, ctx, coordinating=subj.coordinating)
-    elif _is_task_heading(own, subj):
+    elif _is_task_heading(own, subj, titled=caps_title_end(clause.text) > 0):
         records += records_from(clause, own, clause.span.start, inherited, ctx)
     organised = _organised(others)
     for child in others:
-        if child.kind is ClauseKind.section and is_aim_heading(child.text):
-            continue
-        records += _walk(child, lead if not organised or is_organisation_heading(child.text) else [], ctx, warnings)
+        aims = child.kind is ClauseKind.section and is_aim_heading(child.text)
+        records += _walk(child, lead if not aims and (not organised or is_organisation_heading(child.text)) else [], ctx, warnings)
     if not clause.children and not records and clause.kind is not ClauseKind.paragraph and len(own) > 40:
         warnings.append(
             ParseWarning(
@@ -343,14 +343,51 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
     return out
 
 
+# A section title in capitals before its first sentence, on one line once wrapped lines are joined:
+# "VII. CHẾ ĐỘ BÁO CÁO Các sở, ban, ngành … gửi báo cáo …", "V. KINH PHÍ Ủy ban nhân dân …".
+_WORD = re.compile(r"\S+\s*")
+MIN_TITLE_WORDS = 2
+
+
+def caps_title_end(text: str) -> int:
+    """Length of a capitals title that opens `text` before a sentence, else 0."""
+    n = 0
+    for m in _WORD.finditer(text):
+        word = m.group(0).strip().rstrip(",")
+        if word.isupper():
+            n += 1
+            continue
+        # the sentence after the title opens with a capitalised word ("Các", "Sở")
+        return m.start() if n >= MIN_TITLE_WORDS and word[:1].isupper() else 0
+    return 0
+
+
 def _own_text(clause: Clause, subitems: list[Clause]) -> str:
-    if not subitems:
-        return clause.text
-    first = clause.text.find(subitems[0].label)
-    return clause.text[:first] if first > 0 else clause.text
+    text = clause.text
+    if subitems:
+        first = text.find(subitems[0].label)
+        text = text[:first] if first > 0 else text
+    return text[caps_title_end(text) :]
 
 
-def _is_task_heading(own: str, subj: grammar.Subject) -> bool:
-    """A clause with children is itself a task when it is a full sentence beyond its subject."""
+# The closing unit of a heading that introduces its items: "…; trong đó lưu ý thực hiện tốt một số
+# nội dung trọng tâm sau:", ". Cụ thể như sau:".
+_LIST_INTRO_TAIL = re.compile(r"[;.]\s+(?P<intro>[^;.]*?(?:sau|như\s+sau|gồm|bao\s+gồm)\s*:)\s*$")
+MIN_HEADING_TASK_WORDS = 8
+
+
+def _is_task_heading(own: str, subj: grammar.Subject, titled: bool = False) -> bool:
+    """A clause with children is itself a task when it is a full sentence beyond its subject.
+
+    A numbered heading that states a duty of its own before introducing its items keeps that duty:
+    "1. Các đồng chí Bộ trưởng … đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện …; trong đó lưu ý
+    chú trọng một số nội dung sau:" is a task, and so are its items. Only a named subject counts (an
+    unnamed "a) Đổi mới … theo hướng:" describes its items), and not the intro paragraph under a
+    section title ("II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo,
+    chỉ đạo …; trong đó lưu ý một số nội dung trọng tâm sau:"), which only addresses the items.
+    """
     body = own[subj.task_start :].strip()
+    if own.rstrip().endswith(":") and subj.explicit and not titled and (tail := _LIST_INTRO_TAIL.search(own)):
+        duty = own[subj.task_start : tail.start()].split()
+        return len(duty) >= MIN_HEADING_TASK_WORDS
     return bool(body) and own.rstrip().endswith((".", ";")) and len(body.split()) >= 4
