@@ -139,7 +139,10 @@ class Subject:
 _LEAD_IN_CLAUSE = re.compile(
     r"^(?:Sau\s+khi|Trên\s+cơ\s+sở|Căn\s+cứ|Liên\s+quan\s+(?:đến|tới)|Đối\s+với|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|"
     r"Hằng\s+tháng|Định\s+kỳ|Trong\s+năm\s+\d{4}|Trong\s+thời\s+gian|Trong\s+quá\s+trình|Trước\s+mắt|Để|Nhằm|Từ\s+nay|"
-    r"Đến\s+năm\s+\d{4}|Giai\s+đoạn)\b",
+    r"Đến\s+năm\s+\d{4}|Giai\s+đoạn|Tiếp\s+theo|"
+    # "Thực hiện chỉ đạo của Thủ tướng, hôm qua 27.4, Bộ trưởng …", "Theo đề nghị của Bộ Y tế, …"
+    r"(?:Thực\s+hiện|Theo|Tại)\s+(?:chỉ\s+đạo|ý\s+kiến|đề\s+nghị|báo\s+cáo|kết\s+luận|văn\s+bản|Công\s+văn|"
+    r"Thông\s+báo|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+nghị))\b",
     re.I,
 )
 MAX_LEAD_IN_CHARS = 700
@@ -240,7 +243,10 @@ def find_subject(text: str) -> Subject:
     lead: list[Body] = []
     if end > pos:
         lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
-    if not lead and addressed and (named := _ADDRESSEE_PHRASE.match(text, pos)):
+    # "Yêu cầu gửi báo cáo …", "Thủ tướng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo …": a verb,
+    # a lead-in or a condition right after the formula names nobody; the addressees are the last ones.
+    nobody = bool(PREDICATE_AT_START.match(text, pos) or _LEAD_IN_CLAUSE.match(text[pos:]) or _CONDITIONAL.match(text[pos:]))
+    if not lead and addressed and not nobody and (named := _ADDRESSEE_PHRASE.match(text, pos)):
         # "đề nghị các Tập đoàn: A, B tổ chức …": whoever is addressed is responsible, even unlisted.
         end = predicate = named.end("who")
         phrase = named.group("who").strip(" ,:")

@@ -33,7 +33,7 @@ from directive_parser.models import (
 # Reporting or past-tense predicates state facts, not tasks: "… cho biết", "… đã làm việc với …".
 NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
-    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|đã|vừa|đang|được(?!\s+giao)|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
+    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|đã|vừa|đang|được(?!\s+giao)|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
     re.I,
 )
 
@@ -118,11 +118,13 @@ def _join_address_lists(text: str, units: list[tuple[int, int]]) -> list[tuple[i
     """Rejoin addressees that ';' separated: "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban
     nhân dân các xã; Thủ trưởng các cơ quan liên quan triển khai …" is one unit."""
     out: list[tuple[int, int]] = []
+    joining = False  # the last unit was only names: the next one continues the list
     for s, e in units:
-        if out and _names_only(text[out[-1][0] : out[-1][1]]):
+        if out and joining:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
+        joining = _names_only(text[s:e]) or (len(out) > 0 and _names_only(text[out[-1][0] : out[-1][1]]))
     return out
 
 
