@@ -346,3 +346,26 @@ def test_caps_title_and_lead_in_line():
     got = rows(parse(TITLED))
     assert ("I", ["Sở Nội vụ"], date(2026, 12, 15), "gửi báo cáo kết quả thực hiện ") in got
     assert [(r[1], r[3]) for r in got if r[0] == "II.1"] == [(["Sở Tư pháp"], "Căn cứ tình hình thực tế của n")]
+
+
+# A plan writes an item's deadline as a field line under it, a bare phrase like a table's time cell;
+# "Trách nhiệm của X:" and a role ("Trưởng Ban Chỉ đạo") head the items that follow.
+FIELD_DEADLINES = """I. NHIỆM VỤ CỤ THỂ
+1. Trưởng Ban Chỉ đạo
+- Phụ trách chung, trực tiếp chỉ đạo việc tổng kiểm kê tài sản công trên địa bàn tỉnh.
+2. Sở Tài chính
+- Tham mưu triển khai kế hoạch kiểm kê và phân công nhiệm vụ cho các thành viên
+Thời gian hoàn thành: Tháng 11 - 12/2026.
+- Tuyên truyền, phổ biến quy định về quản lý tài sản công.
+Thời gian thực hiện: Từ tháng 11/2026 đến khi kết thúc Tổng kiểm kê.
+3. Trách nhiệm của đối tượng thực hiện kiểm kê:
+- Thành lập Tổ kiểm kê tài sản. Thời hạn hoàn thành: Trước ngày 30/11/2026.
+"""
+
+
+def test_time_fields_and_duty_headings():
+    got = {r[0]: r for r in rows(parse(FIELD_DEADLINES))}
+    assert got["I.1.-1"][1] == ["Trưởng Ban Chỉ đạo"]
+    assert got["I.2.-1"][1:3] == (["Sở Tài chính"], date(2026, 12, 31))
+    assert got["I.2.-2"][2] is None  # open-ended: "đến khi kết thúc" names no due date
+    assert got["I.3.-1"][1:3] == (["Đối tượng thực hiện kiểm kê"], date(2026, 11, 30))

@@ -311,7 +311,7 @@ def _skip_topic(text: str, pos: int) -> int:
 # luận addresses the ministers as comrades: "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ …".
 _TITLE = (
     r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?"
-    r"|Lãnh\s+đạo|Người\s+đứng\s+đầu)"
+    r"|Lãnh\s+đạo|Người\s+đứng\s+đầu|Trưởng(?=\s+[Bb]an\b|\s*$))"
 )
 _TITLE_PREFIX = re.compile(rf"^\s*(?:(?:[Cc]ác\s+)?[Đđ]ồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))*$")
 # Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;

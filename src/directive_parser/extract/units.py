@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from directive_parser.extract import deadlines, grammar
+from directive_parser.extract.deadline_cells import parse_cell_deadline
 from directive_parser.models import (
     Assignment,
     Body,
@@ -56,6 +57,7 @@ class _Task:
     deadline: Deadline | None = None
     sentence: int = 0
     closed: bool = False
+    dated_by_field: bool = False  # a "Thời gian hoàn thành: …" line gave the deadline
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,50 @@ def _locate(doc: str, squashed: str, offset: int) -> int:
     return m.start() if m else offset
 
 
+# A plan writes an item's deadline as a field line after it: "- Tham mưu triển khai kế hoạch kiểm kê …
+# Thời gian hoàn thành: Tháng 11 - 12/2025.", "Thời hạn hoàn thành: Trước ngày 30/11/2025." The value
+# is a bare phrase, as in a table's time cell; "Từ tháng 11/2025 đến khi kết thúc …" names no due date.
+_TIME_FIELD = re.compile(
+    r"(?:(?<=\s)|^)(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ)(?:\s+(?:dự\s+kiến\s+)?(?:hoàn\s+thành|thực\s+hiện|trình|báo\s+cáo))?\s*:\s*"
+)
+_OPEN_ENDED = re.compile(r"^\s*[Tt]ừ\b.*\bđến\s+khi\b")
+
+
+def _split_time_fields(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a unit before a time field that follows the task on the same line or the next one."""
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        cuts = [m.start() for m in _TIME_FIELD.finditer(text, s, e) if m.start() > s]
+        for c in cuts:
+            out.append((s, c))
+            s = c
+        out.append((s, e))
+    return out
+
+
+def _time_field(unit: str, issued: date | None) -> tuple[bool, Deadline | None]:
+    """Whether `unit` is a time field, and the deadline its value states."""
+    m = _TIME_FIELD.match(unit)
+    if not m:
+        return False, None
+    value = unit[m.end() :].strip(" .;")
+    if _OPEN_ENDED.match(value):
+        return True, None
+    return True, parse_cell_deadline(value, issued)
+
+
 def _group_units(text: str, inherited: list[Body], coordinating: list[Body], issued: date | None) -> list[_Task]:
     tasks: list[_Task] = []
     sentence = 0
-    for s, e in _join_address_lists(text, grammar.split_units(text)):
+    for s, e in _split_time_fields(text, _join_address_lists(text, grammar.split_units(text))):
         unit = text[s:e]
+        is_field, field_dl = _time_field(unit, issued)
+        if is_field:
+            if tasks:  # the field closes the task it follows
+                tasks[-1].deadline = field_dl or tasks[-1].deadline
+                tasks[-1].closed = True
+                tasks[-1].dated_by_field = True
+            continue
         found = deadlines.find_deadlines(unit, issued)
         if _deadline_only(unit, found):
             _attach_deadline(tasks, sentence, unit, issued)
@@ -224,7 +265,7 @@ def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: Ex
     task = _END_MARK.sub("", " ".join(text[t.task_start : t.end].split())).strip(" ;,")
     if not task:
         task = " ".join(text[t.start : t.end].split()).strip(" ;,")
-    dl = t.deadline or deadlines.pick_deadline(text[t.start : t.end], ctx.issued)
+    dl = t.deadline if t.dated_by_field else t.deadline or deadlines.pick_deadline(text[t.start : t.end], ctx.issued)
     recurrence = dl.recurrence if dl else None
     start = base + t.start
     product, submit_to = grammar.find_product(task), grammar.find_submit_to(task)

@@ -168,7 +168,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
 # "Đơn vị cấp nước", "Thủ trưởng các sở, ban, ngành", "Người đứng đầu cơ quan …").
 _BODY_HEAD = re.compile(
     r"^(?:Các\s+|các\s+)?(?:Sở|Bộ|Ban(?!\s+hành)|Ủy\s+ban|Uỷ\s+ban|UBND|Hội\s+đồng|Cơ\s+quan|Đơn\s+vị|Công\s+an|Thủ\s+trưởng|"
-    r"Giám\s+đốc|Chủ\s+tịch|Hội(?!\s+nghị)|Liên\s+minh|Liên\s+đoàn|Trung\s+tâm|Viện|Báo(?!\s+cáo)|Đài|Tổng(?!\s+(?:kết|hợp))|Cục|"
+    r"Giám\s+đốc|Chủ\s+tịch|(?:Phó\s+)?Trưởng\s+[Bb]an|Hội(?!\s+nghị)|Liên\s+minh|Liên\s+đoàn|Trung\s+tâm|Viện|Báo(?!\s+cáo)|Đài|Tổng(?!\s+(?:kết|hợp))|Cục|"
     r"Văn\s+phòng|Thanh\s+tra|Kho\s+bạc|Ngân\s+hàng|Tập\s+đoàn|Công\s+ty|Doanh\s+nghiệp|Người\s+đứng\s+đầu|Lãnh\s+đạo|"
     r"Mặt\s+trận|Tòa\s+án|Toà\s+án|Bảo\s+hiểm|Thuế|Hải\s+quan|Quân\s+khu|Tỉnh\s+đoàn|Chủ\s+đầu\s+tư|Nhà\s+thầu|"
     r"Chính\s+quyền|Địa\s+phương|Chủ\s+rừng|Tổ\s+chức,\s+cá\s+nhân|[Tt]ổ\s+chức\s+chính\s+trị)\b",
@@ -186,6 +186,7 @@ _HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+")
 _HEADING_LEAD_IN = re.compile(
     r"^(?:Để|Nhằm|Trên\s+cơ\s+sở|Căn\s+cứ|Sau\s+khi|Liên\s+quan\s+đến|Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^:;]*?,\s+(?=\S)"
 )
+_DUTIES_OF = re.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+(?=\S)")
 MAX_HEADING_NAME_WORDS = 25
 
 
@@ -194,6 +195,10 @@ def _heading_name(own: str) -> str | None:
     head = " ".join(own.split()).rstrip(" :.")
     head = _HEADING_LEAD_IN.sub("", head, count=1)
     head = _HEADING_ADDRESS.sub("", head, count=1)
+    # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:", "3. Trách nhiệm của các sở, ngành": the
+    # heading names whose duties its items are.
+    duties = _DUTIES_OF.match(head)
+    head = head[duties.end() :] if duties else head
     head = _HEADING_DUTY.sub("", head)
     whole = grammar.find_subject(head)
     if whole.lead and not head[whole.task_start :].strip(" .:"):
@@ -205,7 +210,7 @@ def _heading_name(own: str) -> str | None:
     rest = head[subj.task_start :]
     if subj.explicit and len(rest.split()) >= 2 and grammar.PREDICATE_AT_START.match(rest):
         return None  # a sentence: "Bộ Tài chính chủ trì, phối hợp … xây dựng các văn bản sau"
-    if not _BODY_HEAD.match(head):
+    if not duties and not _BODY_HEAD.match(head):
         found = bodies.find_bodies(head)
         if not found or found[0].start != 0 or found[0].end < len(head) - 2:
             return None
