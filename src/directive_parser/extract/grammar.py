@@ -146,13 +146,18 @@ _LEAD_IN_CLAUSE = re.compile(
     re.I,
 )
 MAX_LEAD_IN_CHARS = 700
+_BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
 
 
 def _lead_in_clause(rest: str) -> int:
     """Length of a lead-in clause that a subject or an addressee formula follows, else 0."""
     if not _LEAD_IN_CLAUSE.match(rest):
         return 0
-    commas = [m for m in re.finditer(r",\s+", rest[:MAX_LEAD_IN_CHARS]) if ";" not in rest[: m.start()]]
+    # The lead-in ends at a comma, or at the first ';' some writers put there ("Để toàn dân đồng lòng,
+    # thi đua hành động, …; các sở, ban, ngành … triển khai Đợt thi đua …").
+    first_semicolon = rest.find(";", 0, MAX_LEAD_IN_CHARS)
+    limit = first_semicolon + 1 if first_semicolon >= 0 else MAX_LEAD_IN_CHARS
+    commas = list(re.finditer(r"[,;]\s+", rest[: limit + 1]))
     # An addressee formula after a comma ends the lead-in ("Để …, Chính phủ, Thủ tướng …, yêu cầu Bộ Y tế
     # …"); else the first comma after which a body is the subject of a predicate.
     for m in commas:
@@ -387,6 +392,10 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     # A heading name whose next line opens with a lead-in clause, the line break lost: "4. Ủy ban nhân
     # dân phường, xã, đặc khu [Căn cứ tình hình thực tế …, có kế hoạch …]", "Sở Y tế [Trên cơ sở …]".
     if tail[:1] == " " and tail[1:2].isupper() and _LEAD_IN_CLAUSE.match(tail[1:]):
+        return pos + end
+    # A duty that opens with its basis: "Các cơ quan, đơn vị [căn cứ Kế hoạch này … để phát động …]",
+    # "Ủy ban nhân dân các xã [trên cơ sở hướng dẫn của Sở …, xây dựng …]".
+    if _BASIS.match(tail):
         return pos + end
     if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
         return pos + end
