@@ -369,3 +369,20 @@ def test_time_fields_and_duty_headings():
     assert got["I.2.-1"][1:3] == (["Sở Tài chính"], date(2026, 12, 31))
     assert got["I.2.-2"][2] is None  # open-ended: "đến khi kết thúc" names no due date
     assert got["I.3.-1"][1:3] == (["Đối tượng thực hiện kiểm kê"], date(2026, 11, 30))
+
+
+# A heading's own deadline passes down to the items it introduces; context dates do not.
+HEADING_DEADLINE = """I. NHIỆM VỤ
+1. Sở Y tế khẩn trương khắc phục các bất cập của hệ thống thông tin, hoàn thành trong tháng 11 năm 2026, cụ thể:
+- Kết nối cơ sở dữ liệu khám bệnh, chữa bệnh với hệ thống của tỉnh.
+- Xử lý lỗi thường xuyên của phần mềm một cửa trước ngày 15/11/2026.
+2. Từ nay đến hết năm 2026 chỉ còn gần 2 tháng; do vậy, yêu cầu Sở Xây dựng:
+- Rà soát tiến độ các công trình trọng điểm.
+"""
+
+
+def test_heading_deadline_passes_down():
+    got = {r[0]: r for r in rows(parse(HEADING_DEADLINE))}
+    assert got["I.1.-1"][2] == date(2026, 11, 30)
+    assert got["I.1.-2"][2] == date(2026, 11, 15)  # the item's own deadline wins
+    assert got["I.2.-1"][1:3] == (["Sở Xây dựng"], None)

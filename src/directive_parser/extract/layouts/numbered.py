@@ -19,6 +19,7 @@ from directive_parser.models import (
     BodyKind,
     Clause,
     ClauseKind,
+    Deadline,
     ParseWarning,
     Stage,
 )
@@ -146,9 +147,15 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     elif _is_task_heading(own, subj, titled=caps_title_end(clause.text) > 0):
         records += records_from(clause, own, clause.span.start, inherited, ctx)
     organised = _organised(others)
+    below = len(records)
     for child in others:
         aims = child.kind is ClauseKind.section and is_aim_heading(child.text)
         records += _walk(child, lead if not aims and (not organised or is_organisation_heading(child.text)) else [], ctx, warnings)
+    if clause.children and (due := _heading_deadline(own, ctx)) is not None:
+        records[below:] = [
+            r if r.deadline is not None else r.model_copy(update={"deadline": due, "recurrence": due.recurrence})
+            for r in records[below:]
+        ]
     if not clause.children and not records and clause.kind is not ClauseKind.paragraph and len(own) > 40:
         warnings.append(
             ParseWarning(
@@ -365,6 +372,18 @@ def caps_title_end(text: str) -> int:
         # the sentence after the title opens with a capitalised word ("Các", "Sở")
         return m.start() if n >= MIN_TITLE_WORDS and word[:1].isupper() else 0
     return 0
+
+
+def _heading_deadline(own: str, ctx: ExtractContext) -> Deadline | None:
+    """The deadline a heading sets for the items it introduces: "b) Các Bộ: Tài chính, Y tế … khẩn
+    trương khắc phục …, hoàn thành trong tháng 11 năm 2025, cụ thể: (1) Bộ Tài chính …"."""
+    if not own.rstrip().endswith(":"):
+        return None
+    # Only the unit that introduces the items counts: in "Từ nay đến hết năm 2025 chỉ còn gần 2 tháng
+    # …; do vậy, yêu cầu các bộ, ngành …:" the year is context, not the items' deadline.
+    last = max(own.rstrip().rfind(";"), own.rstrip().rfind(". "), 0)
+    found = [m for m in deadlines.find_deadlines(own[last:], ctx.issued) if m.cue and m.deadline.due is not None]
+    return found[-1].deadline if found else None
 
 
 def _own_text(clause: Clause, subitems: list[Clause]) -> str:
