@@ -368,3 +368,22 @@ def test_overlapping_hits_scale_linearly():
     must stay linear: four times the phrases take well under six times as long (not a wall time)."""
     small, large = _timed(2000), _timed(8000)
     assert large / small < 6
+
+
+@pytest.mark.parametrize(
+    "text, due, recurrence",
+    [
+        ("Định kỳ hằng năm, trước ngày 31 tháng 12 báo cáo Thủ tướng Chính phủ.", date(2026, 12, 31), "yearly"),
+        ("Báo cáo kết quả về Bộ Tài chính trước ngày 15/12 hằng năm.", date(2026, 12, 15), "yearly"),
+        # a recurrence in another unit does not govern the date
+        ("Báo cáo hằng tháng; hoàn thành trong năm 2026 việc sửa đổi Nghị định.", date(2026, 12, 31), None),
+        # a target year that opens the task is its deadline; inside the sentence it is a horizon
+        ("Đến năm 2030, hoàn thành việc số hóa toàn bộ hồ sơ địa chính.", date(2030, 12, 31), None),
+        ("Phấn đấu tỷ lệ hồ sơ trực tuyến đến năm 2030 đạt 80%.", None, None),
+    ],
+    ids=["dinh-ky-then-date", "date-then-hang-nam", "other-unit", "den-nam-opens", "den-nam-horizon"],
+)
+def test_recurrence_with_a_date_and_opening_targets(text, due, recurrence):
+    d = pick_deadline(text, date(2026, 2, 1))
+    assert (d.due if d else None) == due
+    assert (d.recurrence.value if d and d.recurrence else None) == recurrence

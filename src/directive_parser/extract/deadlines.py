@@ -337,7 +337,7 @@ def scan(text: str, issued: date | None, *, bare_at_end: bool, cell: bool = Fals
     for core in _merge_ranges(text, _core_hits(text, issued), issued):
         hit = _with_cue(text, core)
         at_end = bare_at_end and TRAILING_RE.match(text[hit.end :])
-        if cell:
+        if cell or _opens_task(text, core.start):
             hit = replace(hit, cue=True)
         if hit.needs_cue and not hit.cue and not at_end:
             continue
@@ -360,8 +360,24 @@ def scan(text: str, issued: date | None, *, bare_at_end: bool, cell: bool = Fals
     return matches
 
 
-def choose(matches: list[DeadlineMatch]) -> Deadline | None:
-    """The last cued dated phrase, else a schedule reference, a recurrence, "ngay", any date."""
+# "Đến năm 2030, hoàn thành số hóa …", "Đến hết năm 2026, các bộ …": a target year that opens the
+# task is its deadline (in the middle of a sentence "đến năm 2030" is only a horizon).
+_OPENING_TARGET = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Đến|Tới)\s+(?:hết\s+)?(?:năm|tháng|quý)\s", re.I)
+# A recurrence governs a date next to it: "định kỳ hằng năm, trước ngày 31 tháng 12", "trước
+# ngày 15/12 hằng năm".
+RECURRENCE_REACH = 30
+
+
+def _opens_task(text: str, start: int) -> bool:
+    m = _OPENING_TARGET.match(text)
+    return m is not None and start <= m.end() + 1 and "," in text[start : start + 40]
+
+
+def choose(matches: list[DeadlineMatch], text: str | None = None) -> Deadline | None:
+    """The last cued dated phrase, else a schedule reference, a recurrence, "ngay", any date.
+
+    A dated phrase keeps the recurrence written next to it: "định kỳ hằng năm, trước ngày 31 tháng
+    12" is due on 31 December and yearly."""
     rules = (
         lambda m: m.cue and m.deadline.kind in DATED,
         lambda m: m.deadline.kind is DeadlineKind.none,
@@ -369,11 +385,22 @@ def choose(matches: list[DeadlineMatch]) -> Deadline | None:
         lambda m: m.deadline.kind is DeadlineKind.immediate,
         lambda m: True,
     )
-    for rule in rules:
+    for k, rule in enumerate(rules):
         for match in reversed(matches):
             if rule(match):
-                return match.deadline
+                return _with_recurrence(match, matches, text) if k == 0 and text else match.deadline
     return None
+
+
+def _with_recurrence(match: DeadlineMatch, matches: list[DeadlineMatch], text: str) -> Deadline:
+    if match.deadline.recurrence is not None:
+        return match.deadline
+    for m in matches:
+        lo, hi = (m.end, match.start) if m.end <= match.start else (match.end, m.start)
+        near = 0 <= hi - lo <= RECURRENCE_REACH and not re.search(r"[;.]", text[lo:hi])
+        if m.deadline.kind is DeadlineKind.recurring and m.deadline.recurrence is not None and near:
+            return match.deadline.model_copy(update={"recurrence": m.deadline.recurrence})
+    return match.deadline
 
 
 def find_deadlines(text: str, issued: date | None = None) -> list[DeadlineMatch]:
@@ -413,7 +440,7 @@ def parse_deadline(text: str, issued: date | None = None) -> Deadline | None:
     >>> parse_deadline("trước ngày 15/9", issued=date(2025, 11, 6)).due
     datetime.date(2026, 9, 15)
     """
-    return choose(scan(text, issued, bare_at_end=True))
+    return choose(scan(text, issued, bare_at_end=True), unicodedata.normalize("NFC", text))
 
 
 def pick_deadline(text: str, issued: date | None = None) -> Deadline | None:
@@ -436,4 +463,4 @@ def pick_deadline(text: str, issued: date | None = None) -> Deadline | None:
     ...               "15/01/2026; báo cáo hằng tháng.").due
     datetime.date(2026, 1, 15)
     """
-    return choose(find_deadlines(text, issued))
+    return choose(find_deadlines(text, issued), unicodedata.normalize("NFC", text))
