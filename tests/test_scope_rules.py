@@ -386,3 +386,28 @@ def test_heading_deadline_passes_down():
     assert got["I.1.-1"][2] == date(2026, 11, 30)
     assert got["I.1.-2"][2] == date(2026, 11, 15)  # the item's own deadline wins
     assert got["I.2.-1"][1:3] == (["Sở Xây dựng"], None)
+
+
+# Rule 6: in a Thông báo kết luận about one province, a capitalised "Tỉnh" is that province; "Bộ"
+# is the ministry named last.
+TB_PROVINCE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 700/TB-VPCP
+Hà Nội, ngày 10 tháng 02 năm 2026
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Lai Châu
+Phó Thủ tướng biểu dương kết quả phát triển kinh tế - xã hội của tỉnh Lai Châu.
+1. Về hỗ trợ xe cứu thương: Tỉnh căn cứ các quy định hiện hành để sắp xếp, bố trí xe phục vụ công tác.
+2. Trong thời gian tới, Tỉnh tổ chức thực hiện nghiêm túc các chỉ tiêu Trung ương giao.
+3. Về dự án cao tốc: giao Bộ Xây dựng nghiên cứu đề xuất của tỉnh. Bộ chủ động làm việc với Tỉnh về nguồn vốn.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_back_references_name_the_body_meant():
+    doc = parse_text(TB_PROVINCE, issued=ISSUED)
+    got = {(a.clause, a.task[:12]): [b.name for b in a.lead] for a in doc.assignments}
+    assert got[("1", "căn cứ các q")] == ["Ủy ban nhân dân tỉnh Lai Châu"]
+    assert got[("2", "tổ chức thực")] == ["Ủy ban nhân dân tỉnh Lai Châu"]
+    assert got[("3", "chủ động làm")] == ["Bộ Xây dựng"]

@@ -59,7 +59,7 @@ MAX_TOPIC_CHARS = 600
 # lower-case word or a capitalised body, and no ';' or sentence end comes before it.
 _TOPIC_COLON_ASSIGN = re.compile(r"^[^;]*?:\s+(?=(?:giao|đề\s+nghị|yêu\s+cầu|Giao|Đề\s+nghị|Yêu\s+cầu)\s)", re.S)
 _TOPIC_COLON = re.compile(
-    r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập)\b)", re.S
+    r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập|Tỉnh|Thành\s+phố)\b)", re.S
 )
 _NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*:")
 # "theo chức năng, nhiệm vụ được giao", "trong phạm vi chức năng, quyền hạn": after the subject, the
@@ -184,6 +184,8 @@ def _lead_in_clause(rest: str) -> int:
 
 
 def _subject_follows(after: str) -> bool:
+    if (back := _BACK_REFERENCE.match(after)) and _starts_duty(after[back.end() :]):
+        return True  # "Trong thời gian tới, Tỉnh tổ chức thực hiện …"
     found = bodies.find_bodies(after[:MAX_SUBJECT_CHARS])
     if not found or found[0].start != 0:
         return False
@@ -262,6 +264,10 @@ def find_subject(text: str) -> Subject:
                 kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other,
             )
         ]
+    if not lead and (back := _BACK_REFERENCE.match(text, pos)) and _starts_duty(text[back.end() :]):
+        # "Tỉnh căn cứ các quy định hiện hành …": the body the document is about, resolved by `units`.
+        end = predicate = back.end("who")
+        lead = [Body(name=back.group("who"), text=back.group("who"), kind=BACK_REFERENCE_KINDS[back.group("who")[:2]])]
     if not lead:
         coord, start = _coordination(text, pos)
         return Subject([], coord, _skip_space(text, start), False)
@@ -269,6 +275,22 @@ def find_subject(text: str) -> Subject:
         return Subject(lead, [], _skip_space(text, predicate), True, accountability=True)
     coord, start = _coordination(text, predicate)
     return Subject(lead, coord, _skip_space(text, start), True)
+
+
+# Short back-references of a Thông báo kết luận to the body it is about, capitalised: "Tỉnh căn cứ
+# các quy định hiện hành …", "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu …", "Bộ chủ động …".
+_BACK_REFERENCE = re.compile(r"(?P<who>Tỉnh|Thành\s+phố|Bộ|Ủy\s+ban|Uỷ\s+ban)\s+(?=[a-zà-ỹđ])")
+BACK_REFERENCES = frozenset({"Tỉnh", "Thành phố", "Bộ", "Ủy ban", "Uỷ ban"})
+BACK_REFERENCE_KINDS = {"Tỉ": BodyKind.province, "Th": BodyKind.province, "Bộ": BodyKind.ministry, "Ủy": BodyKind.other, "Uỷ": BodyKind.other}
+
+
+def is_back_reference(body: Body) -> bool:
+    """A lead that only says "Tỉnh", "Thành phố", "Bộ" or "Ủy ban" (see `_BACK_REFERENCE`)."""
+    return body.name == body.text and body.name in BACK_REFERENCES
+
+
+def _starts_duty(rest: str) -> bool:
+    return bool(PREDICATE_AT_START.match(rest) or re.match(r"(?:căn\s+cứ|cần|phải|có\s+trách\s+nhiệm|tiếp\s+tục)\b", rest))
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -464,6 +486,7 @@ __all__ = [
     "find_product",
     "find_subject",
     "find_submit_to",
+    "is_back_reference",
     "is_conditional",
     "sentence_spans",
     "split_units",

@@ -9,12 +9,14 @@ lower-case unit follows ("…, hoàn thành trong Quý I/2026; rà soát …").
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from directive_parser.extract import deadlines, grammar
+from directive_parser.extract import bodies, deadlines, grammar
 from directive_parser.extract.deadline_cells import parse_cell_deadline
 from directive_parser.models import (
     Assignment,
@@ -260,6 +262,38 @@ def _attach_deadline(tasks: list[_Task], sentence: int, unit: str, issued: date 
         t.closed = True
 
 
+# What "Tỉnh" / "Thành phố" mean in a document about one province: the name it gives most often
+# ("… của tỉnh Điện Biên …"); "Bộ" and "Ủy ban" mean the last ministry or committee named before.
+_PROVINCE_NAME = re.compile(r"\b(?P<unit>[Tt]ỉnh|[Tt]hành[ \t]+phố)[ \t]+(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*){0,3})")
+
+
+@functools.lru_cache(maxsize=8)
+def _named_province(doc: str, unit: str) -> str | None:
+    counts = Counter(" ".join(m["name"].split()) for m in _PROVINCE_NAME.finditer(doc) if m["unit"].lower() == unit.lower())
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _resolve_back_references(lead: list[Body], ctx: ExtractContext, start: int) -> list[Body]:
+    out = []
+    for b in lead:
+        if not grammar.is_back_reference(b):
+            out.append(b)
+            continue
+        if b.name in ("Tỉnh", "Thành phố"):
+            name = _named_province(ctx.text, b.name)
+            unit = "tỉnh" if b.name == "Tỉnh" else "Thành phố"
+            out.append(b.model_copy(update={"name": f"Ủy ban nhân dân {unit} {name}"}) if name else b)
+            continue
+        prefix = "Bộ " if b.name == "Bộ" else "Ủy ban"
+        earlier = [m.body for m in bodies.find_bodies(ctx.text[max(0, start - BACK_REFERENCE_WINDOW) : start])]
+        named = next((x for x in reversed(earlier) if x.name.startswith(prefix) and x.name != prefix.strip()), None)
+        out.append(named.model_copy(update={"text": b.text}) if named else b)
+    return out
+
+
+BACK_REFERENCE_WINDOW = 3000  # characters looked back for the ministry "Bộ" refers to
+
+
 def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: ExtractContext) -> Assignment:
     # The document's end mark "./." closes the text, not the task.
     task = _END_MARK.sub("", " ".join(text[t.task_start : t.end].split())).strip(" ;,")
@@ -272,7 +306,7 @@ def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: Ex
     return Assignment(
         id=f"{ctx.doc_key}/{path}/{ordinal}",
         clause=path,
-        lead=t.lead,
+        lead=_resolve_back_references(t.lead, ctx, base + t.start) if any(map(grammar.is_back_reference, t.lead)) else t.lead,
         coordinating=t.coordinating,
         task=task,
         deadline=dl,
