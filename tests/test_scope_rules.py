@@ -411,3 +411,17 @@ def test_back_references_name_the_body_meant():
     assert got[("1", "căn cứ các q")] == ["Ủy ban nhân dân tỉnh Lai Châu"]
     assert got[("2", "tổ chức thực")] == ["Ủy ban nhân dân tỉnh Lai Châu"]
     assert got[("3", "chủ động làm")] == ["Bộ Xây dựng"]
+
+
+@pytest.mark.parametrize(
+    "unit, is_task",
+    [
+        ("Bộ Y tế chịu trách nhiệm về tính chính xác của số liệu đã tổng hợp.", True),
+        ("Bộ Tư pháp chịu trách nhiệm toàn diện về nội dung dự thảo Luật.", True),
+        ("Bộ Công an chịu trách nhiệm trước Thủ tướng Chính phủ về kết quả thực hiện.", False),
+    ],
+    ids=["ve-noi-dung", "toan-dien-ve", "truoc"],
+)
+def test_responsibility_for_content_is_a_duty(unit, is_task):
+    subj = find_subject(unit)
+    assert subj.explicit and subj.accountability is not is_task

@@ -49,8 +49,9 @@ _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 _IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)\s+", re.I)
 _COORD = re.compile(r"^\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", re.I)
 _LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
-# "X chịu trách nhiệm (toàn diện) trước …" states accountability; it is not a new task.
-_ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện)?\s+(?:trước|về)\b", re.I)
+# "X chịu trách nhiệm (toàn diện) trước …" states accountability; it is not a new task. "X chịu trách
+# nhiệm về tính chính xác của số liệu …" is a duty of its own and is one.
+_ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện)?\s+trước\b", re.I)
 # A conditional continues the task before it: "…; trường hợp vượt thẩm quyền, kịp thời báo cáo …".
 _CONDITIONAL = re.compile(r"^(?:trường\s+hợp|nếu|khi|đối\s+với|trong\s+trường\s+hợp|trừ)\b", re.I)
 MAX_SUBJECT_CHARS = 220
