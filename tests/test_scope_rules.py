@@ -425,3 +425,18 @@ def test_back_references_name_the_body_meant():
 def test_responsibility_for_content_is_a_duty(unit, is_task):
     subj = find_subject(unit)
     assert subj.explicit and subj.accountability is not is_task
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # after a complete name a lower-case word is the verb, even an unlisted one
+        ("Bộ Công an lựa chọn đơn vị phối hợp thu nhận mẫu.", "Bộ Công an", "lựa chọn"),
+        # a role given to a body is its duty
+        ("Bộ Nội vụ là cơ quan đầu mối giúp Chính phủ theo dõi việc thực hiện.", "Bộ Nội vụ", "là cơ quan đầu mối"),
+    ],
+    ids=["unlisted-verb-after-ministry", "la-co-quan-dau-moi"],
+)
+def test_where_a_complete_name_ends(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == [lead] and unit[subj.task_start :].startswith(task)

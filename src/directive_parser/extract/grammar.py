@@ -147,6 +147,8 @@ _LEAD_IN_CLAUSE = re.compile(
     re.I,
 )
 MAX_LEAD_IN_CHARS = 700
+_ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
+_COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
 
 
@@ -400,11 +402,11 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     found = bodies.find_bodies(window)
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
-    end = found[0].end
+    end, last = found[0].end, found[0]
     for m in found[1:]:
         if not _CHAIN_GAP.match(window[end : m.start]):
             break
-        end = m.end
+        end, last = m.end, m
     tail = window[end:]
     if _SCOPE_PHRASE.match(tail):  # "Bộ Y tế [theo chức năng, nhiệm vụ được giao] chủ trì …": the task's own words
         return pos + end
@@ -415,6 +417,15 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     # A heading name whose next line opens with a lead-in clause, the line break lost: "4. Ủy ban nhân
     # dân phường, xã, đặc khu [Căn cứ tình hình thực tế …, có kế hoạch …]", "Sở Y tế [Trên cơ sở …]".
     if tail[:1] == " " and tail[1:2].isupper() and _LEAD_IN_CLAUSE.match(tail[1:]):
+        return pos + end
+    # A role given to a body is its duty: "Bộ Nội vụ [là cơ quan đầu mối giúp Chính phủ theo dõi …]",
+    # "Giao Sở Nông nghiệp và Môi trường [là cơ quan thường trực, chủ trì …]".
+    if _ROLE_DUTY.match(tail):
+        return pos + end
+    # After a complete name (a ministry, an agency, a province) a lower-case word is the verb, even
+    # one not listed and even with a listed one further on: "Bộ Công an [lựa chọn] đơn vị phối hợp
+    # thu nhận …" (only a group's name runs on: "Các bộ, cơ quan chủ quản … khẩn trương …").
+    if last.body.kind in _COMPLETE_NAMES and _UNLISTED_VERB.match(tail):
         return pos + end
     # A duty that opens with its basis: "Các cơ quan, đơn vị [căn cứ Kế hoạch này … để phát động …]",
     # "Ủy ban nhân dân các xã [trên cơ sở hướng dẫn của Sở …, xây dựng …]".
