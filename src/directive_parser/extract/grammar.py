@@ -34,6 +34,8 @@ from directive_parser.text import vocabulary
 # Openers that precede the subject: "Về phát triển KHCN, ĐMST, Bộ Khoa học và Công nghệ …",
 # "Đồng thời, …". A topic opener ("Về …,") may itself contain commas.
 _ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
+# The number of an inline enumeration: "(1) Bộ Tài chính giải quyết …", "(2) Giao Bộ Y tế …".
+_ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+")
 # The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
 # "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
 _SPEAKER = re.compile(
@@ -206,7 +208,7 @@ def strip_openers(text: str, pos: int = 0) -> int:
     "Từ đó, Phó Thủ tướng đề nghị ")."""
     for _ in range(4):
         rest = text[pos:]
-        m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest)
+        m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
             continue

@@ -112,6 +112,23 @@ _TIME_FIELD = re.compile(
 _OPEN_ENDED = re.compile(r"^\s*[Tt]ừ\b.*\bđến\s+khi\b")
 
 
+# An inline enumeration inside one clause: "…, cụ thể: (1) Bộ Tài chính giải quyết …; (2) Bộ Y tế hoàn
+# thành …", "… như sau: (1) Giao Bộ Nông nghiệp và Môi trường chủ trì …. (2) Giao …". Each "(n)"
+# after a colon, a semicolon or a full stop opens a unit of its own.
+_INLINE_NUMBER = re.compile(r"(?<=[:;.])\s+(?=\(\d{1,2}\)\s)")
+
+
+def _split_inline_numbers(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        for m in _INLINE_NUMBER.finditer(text, s, e):
+            if m.end() > s and text[s : m.start()].strip():
+                out.append((s, m.start()))
+                s = m.end()
+        out.append((s, e))
+    return out
+
+
 def _split_time_fields(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut a unit before a time field that follows the task on the same line or the next one."""
     out: list[tuple[int, int]] = []
@@ -138,7 +155,8 @@ def _time_field(unit: str, issued: date | None) -> tuple[bool, Deadline | None]:
 def _group_units(text: str, inherited: list[Body], coordinating: list[Body], issued: date | None) -> list[_Task]:
     tasks: list[_Task] = []
     sentence = 0
-    for s, e in _split_time_fields(text, _join_address_lists(text, grammar.split_units(text))):
+    units = _split_inline_numbers(text, _join_address_lists(text, grammar.split_units(text)))
+    for s, e in _split_time_fields(text, units):
         unit = text[s:e]
         is_field, field_dl = _time_field(unit, issued)
         if is_field:
