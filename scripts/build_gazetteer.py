@@ -33,6 +33,11 @@ SOURCES = (
     "(commit 484ab7e)",
     "Agency lists and pre-2025 ministry names compiled from knowledge and checked against the "
     "/work/shared/corpus texts (the vanban.chinhphu.vn pages were not fetched from here)",
+    "Bodies that recur in /work/shared/corpus (named in >= 2 of its documents; counts of documents in "
+    "RECURRING_BODIES below), spelled as the documents write them; provincial departments (Sở) "
+    "derived from the ministries, their 2025 successors as the ministries' (Nghị định 45/2025/NĐ-CP "
+    "on provincial departments, transcribed from knowledge) and confirmed by the corpus's post-2025 "
+    "documents naming Sở Nông nghiệp và Môi trường, Sở Khoa học và Công nghệ, Sở Dân tộc và Tôn giáo",
 )
 
 MINISTRIES: dict[str, str] = {  # canonical -> aliases; NQ 176/2025/QH15
@@ -92,6 +97,93 @@ GOVERNMENT_AGENCIES: dict[str, str] = {  # cơ quan thuộc Chính phủ and sim
     "Viện kiểm sát nhân dân tối cao": "VKSNDTC|VKSND tối cao",
     "Kiểm toán nhà nước": "KTNN",
 }
+
+# Bodies named in >= 2 documents of /work/shared/corpus that the lists above lacked (found by
+# counting capitalised body-like phrases the finder missed in task-assigning documents; the
+# figure after each is the number of corpus documents that name it, any spelling listed).
+# name -> (kind, aliases, successor)
+RECURRING_BODIES: dict[str, tuple[str, str, str]] = {
+    "Liên minh Hợp tác xã Việt Nam": ("agency", "Liên minh HTX Việt Nam", ""),  # 4
+    "Liên minh Hợp tác xã tỉnh": ("agency", "Liên minh HTX tỉnh", ""),  # 2
+    "Tập đoàn Điện lực Việt Nam": ("agency", "EVN", ""),  # 17
+    "Tập đoàn Dầu khí Việt Nam": ("agency", "Tập đoàn Dầu khí Quốc gia Việt Nam|PVN", ""),  # 1 + 1
+    "Tập đoàn Công nghiệp - Viễn thông Quân đội": ("agency", "Viettel", ""),  # 4
+    "Tập đoàn Bưu chính Viễn thông Việt Nam": ("agency", "VNPT", ""),  # 2
+    "Tổng công ty Đầu tư và Kinh doanh vốn nhà nước": ("agency", "SCIC", ""),  # 10
+    "Ngân hàng Phát triển Việt Nam": ("agency", "VDB", ""),  # 5
+    "Ngân hàng Chính sách xã hội": ("agency", "Ngân hàng Chính sách xã hội Việt Nam|NHCSXH", ""),  # 12
+    "Kho bạc Nhà nước": ("agency", "KBNN", ""),  # 59
+    "Bảo hiểm xã hội tỉnh": ("agency", "Bảo hiểm xã hội cấp tỉnh|BHXH tỉnh", ""),  # 13
+    "Bảo hiểm xã hội Công an nhân dân": ("agency", "", ""),  # 9
+    "Bảo hiểm xã hội Quân đội": ("agency", "Bảo hiểm xã hội Bộ Quốc phòng", ""),  # 6
+    "Ban Cơ yếu Chính phủ": ("agency", "", ""),  # 20
+    "Văn phòng Tổng Bí thư": ("agency", "", ""),  # 109
+    "Ban Bí thư": ("agency", "Ban Bí thư Trung ương Đảng|Ban Bí thư Trung ương", ""),  # 112
+    # March 2025: the general departments became departments of Bộ Tài chính (the corpus's 2025
+    # documents name "Cục Thống kê" 29, "Cục Thuế" 46, "Cục Hải quan" 38 times by document)
+    "Tổng cục Thống kê": ("agency", "", "Cục Thống kê"),  # 19
+    "Cục Thống kê": ("agency", "", ""),
+    "Tổng cục Thuế": ("agency", "", "Cục Thuế"),  # 6
+    "Cục Thuế": ("agency", "", ""),
+    "Tổng cục Hải quan": ("agency", "", "Cục Hải quan"),  # 14
+    "Cục Hải quan": ("agency", "", ""),
+    "Cục Kiểm soát thủ tục hành chính": ("agency", "Cục KSTTHC", ""),  # 38
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": (  # 17 + 13 + 16 + 19
+        "agency",
+        "Ủy ban MTTQ Việt Nam tỉnh|Ủy ban MTTQVN tỉnh|Ủy ban MTTQ tỉnh|Mặt trận Tổ quốc Việt Nam tỉnh|Ủy ban Mặt trận Tổ quốc tỉnh",
+        "",
+    ),
+    "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố": (  # 23
+        "agency",
+        "Ủy ban MTTQ Việt Nam thành phố|Ủy ban MTTQVN thành phố|Mặt trận Tổ quốc Việt Nam thành phố",
+        "",
+    ),
+    "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp": (  # 11
+        "group",
+        "Mặt trận Tổ quốc Việt Nam các cấp|Mặt trận Tổ quốc các cấp|Ủy ban MTTQ Việt Nam các cấp",
+        "",
+    ),
+    "Tòa án nhân dân tỉnh": ("agency", "TAND tỉnh", ""),  # 3
+    "Viện kiểm sát nhân dân tỉnh": ("agency", "VKSND tỉnh", ""),  # 2
+    "Đoàn đại biểu Quốc hội tỉnh": ("agency", "Đoàn ĐBQH tỉnh", ""),  # 4 + 20
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh": (  # 3
+        "agency",
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh|Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh",
+        "",
+    ),
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh": ("agency", "Đoàn TNCS Hồ Chí Minh", ""),  # 12
+    "Văn phòng đăng ký đất đai": ("agency", "Văn phòng ĐKĐĐ", ""),  # 11
+    "Báo và Phát thanh, Truyền hình tỉnh": ("agency", "", ""),  # 3
+    "Báo Nhân dân": ("agency", "Báo Nhân Dân", ""),  # 5
+    "Thanh tra tỉnh": ("agency", "", ""),  # 6
+    "Phòng Thương mại và Công nghiệp Việt Nam": ("agency", "VCCI", "Liên đoàn Thương mại và Công nghiệp Việt Nam"),  # 5
+    "Liên đoàn Thương mại và Công nghiệp Việt Nam": ("agency", "", ""),  # 2
+    "Hội đồng Thi đua - Khen thưởng tỉnh": ("agency", "Hội đồng TĐKT tỉnh", ""),  # 3
+    "Liên đoàn Lao động tỉnh": ("agency", "", ""),  # 3
+    "Hội Nông dân tỉnh": ("agency", "", ""),  # 3
+    # District councils, abolished on 2025-07-01 with no single successor (duties went to the
+    # communes and the provinces): "Ủy ban nhân dân cấp huyện" (45), "UBND cấp huyện" (5).
+    "Ủy ban nhân dân cấp huyện": ("group", "UBND cấp huyện|Ủy ban nhân dân các huyện", ""),
+    "Hội đồng nhân dân cấp xã": ("group", "HĐND cấp xã|Hội đồng nhân dân các xã, phường", ""),  # 14
+}
+# Provincial departments (Sở) named after their ministry's field, with the same 2025 successors:
+# "Sở Kế hoạch và Đầu tư" (17 documents) -> "Sở Tài chính" (127). Ministries without provincial
+# departments (Quốc phòng, Công an, Ngoại giao) have none; "Sở Ngoại vụ" (7), "Sở Văn hóa và Thể
+# thao" (14) and "Sở Du lịch" (4) are departments of some provinces.
+NO_DEPARTMENT = frozenset({"Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao"})
+OTHER_DEPARTMENTS = ("Sở Ngoại vụ", "Sở Văn hóa và Thể thao", "Sở Du lịch")
+MIN_DEPARTMENT_ABBREVIATION = 3  # "Sở KH&CN", "Sở GDĐT"; not "Sở TC", "Sở NV" (too ambiguous)
+
+
+def department(name: str) -> str:
+    """ "Bộ Tài chính" -> "Sở Tài chính"."""
+    return "Sở " + name.removeprefix("Bộ ")
+
+
+def department_aliases(aliases: str) -> str:
+    out = [department(a) for a in aliases.split("|") if a.startswith("Bộ ")]
+    return "|".join(a for a in out if len(a.removeprefix("Sở ")) >= MIN_DEPARTMENT_ABBREVIATION)
+
 
 # Resolution 202/2025/QH15: successor -> (unit, absorbed former provinces). Unit is
 # "thành phố" for the 6 centrally-run cities, "tỉnh" for the 28 provinces.
@@ -165,6 +257,16 @@ def source_rows() -> dict[str, Row]:
         add(name, "agency", aliases)
     for name, (aliases, successor) in FORMER_MINISTRIES.items():
         add(name, "ministry" if name.startswith("Bộ ") else "agency", aliases, successor)
+    for name, (kind, aliases, successor) in RECURRING_BODIES.items():
+        add(name, kind, aliases, successor)
+    for name, aliases in MINISTRIES.items():
+        if name not in NO_DEPARTMENT:
+            add(department(name), "agency", department_aliases(aliases))
+    for name, (aliases, successor) in FORMER_MINISTRIES.items():
+        if name.startswith("Bộ ") and successor.startswith("Bộ "):
+            add(department(name), "agency", department_aliases(aliases), department(successor))
+    for name in OTHER_DEPARTMENTS:
+        add(name, "agency")
     for place, (unit, former) in PROVINCES.items():
         add(province_name(unit, place), "province", place)
         for old in former:

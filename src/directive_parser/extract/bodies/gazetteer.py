@@ -1,14 +1,19 @@
 """Public-body gazetteer and finder: text -> list[BodyMatch], subject phrase -> list[Body].
 
 The gazetteer (``data/bodies.tsv``, built by ``scripts/build_gazetteer.py``) lists the 2025
-ministries and agencies, Party and National Assembly bodies, the 34 provinces, roles and group
-phrases, with aliases and successors for pre-2025 names. Matching works on word tokens of a
-*folded* text: NFC, lower case, old tone placement moved to the new one ("uỷ" -> "ủy",
-"hoá" -> "hóa"), and the plural marker "các" dropped, so "Ủy ban nhân dân các tỉnh" and
-"UBND tỉnh" walk the same trie. Leftmost-longest scanning picks, at each token, the longest of:
-a trie entry, a title + body role ("Bộ trưởng Bộ Công an"), an enumeration ("các Bộ: Công an,
-Quốc phòng"), or a generic pattern for names not in the list ("Bộ <Capitalised words>",
-"Ủy ban nhân dân tỉnh <Name>", "Phó Thủ tướng <Name>", "Ban Chỉ đạo …").
+ministries and agencies, Party and National Assembly bodies, the 34 provinces and the 63 before
+them, provincial departments, roles and group phrases, with aliases and the successors of
+pre-2025 names. A body keeps the name the document gives it ("UBND tỉnh Hà Giang" in 2020 is
+that province); `Body.successor` names who holds its duty today. Matching works on word tokens of
+a *folded* text: NFC, lower case (repaired capitals "BỘ TÀI CHÍNH" match), old tone placement
+moved to the new one ("uỷ" -> "ủy", "hoá" -> "hóa"), and the plural marker "các" dropped, so
+"Ủy ban nhân dân các tỉnh" and "UBND tỉnh" walk the same trie. A second trie holds the names
+without marks, for OCR whose marks were lost or garbled ("Bo Tai chinh", "Bộ Tài chình"),
+consulted with guards where the exact one finds nothing as long. Leftmost-longest scanning picks,
+at each token, the longest of: a trie entry, a title + body role ("Bộ trưởng Bộ Công an"), a
+council's office ("Văn phòng UBND tỉnh"), an enumeration ("các Bộ: Công an, Quốc phòng"), or a
+generic pattern for names not in the list ("Bộ <Capitalised words>", "Ủy ban nhân dân tỉnh
+<Name>", "Phó Thủ tướng <Name>", "Ban Chỉ đạo …").
 """
 
 from __future__ import annotations
@@ -16,12 +21,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz, process
+from dataclasses import dataclass
 
 from directive_parser import resources
 from directive_parser.extract.bodies.patterns import (
+    UNIT_FIRSTS,
     deputy_pm,
     generic_ministry,
     generic_province,
@@ -29,16 +33,22 @@ from directive_parser.extract.bodies.patterns import (
     steering_committee,
 )
 from directive_parser.extract.bodies.tokens import (
+    COUNCIL_FIRSTS,
+    COUNCIL_KEYS,
     COUNCILS,
+    PLAIN_TABLE,
+    TITLE_FIRSTS,
+    TITLE_KEYS,
     TITLES,
+    UNIT_KEYS,
     UNITS,
     Tok,
     in_document_code,
-    is_cap,
     is_word,
     key,
     match_table,
     nfc_with_map,
+    plain,
     tokens,
 )
 from directive_parser.models import Body, BodyKind
@@ -52,6 +62,22 @@ NOUN_ABBREVIATIONS = {"cơ sở dữ liệu": "CSDL", "thủ tục hành chính"
 CAP_KINDS = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 APPOSITIVE = re.compile(r"(?:\s[-–]\s*|\(\s*)(?:là\s+)?(?:[Cc]ơ quan\s+)?(?:[Tt]hường trực|[Cc]hủ trì|[Đđ]ầu mối)\b")
 LEADING_VERB = re.compile(r"^\s*(?:Giao|Đề nghị|Yêu cầu)\s+")
+GAP_JOINT = re.compile(r"(?:[,;]|\bvà)\s*$")
+SEGMENT = re.compile(r"[^,;()]+")
+SEGMENT_PART = re.compile(r"\S(?:.*?\S)?(?=\s+và\s+|\s*$)")
+PARENS = re.compile(r"\([^)]*\)")
+LOWER_UNITS = frozenset({"thị", "huyện", "quận", "xã", "phường", "tỉnh", "thành", "tp", "đặc"})
+TITLE_NAMES = tuple(sorted((f"{t} " for t in TITLES.values()), key=len, reverse=True))  # "Phó Chủ tịch " first
+ENUM_STOPS = frozenset({",", "và", ";", ".", ":"})
+ENUM_UNITS = {("tỉnh", ",", "thành", "phố"): "tỉnh", **UNIT_KEYS}
+# A name matched with its marks lost or garbled (OCR of a damaged page: "Bo Tai chinh", "Uy ban nhan
+# dan tinh Lao Cai", "Bộ Tài chình") needs this many word tokens: one- and two-letter words without
+# marks ("bo", "ca") are ordinary words as often as they are names.
+FOLDED_MIN_TOKENS = 2
+# Words of a folded match whose marks are present but wrong ("chình" for "chính"), at most: a
+# phrase that differs from a name in more marked words is another phrase, not a damaged name.
+FOLDED_MAX_WRONG_MARKS = 1
+FOLDED_MIN_WRONG_LETTERS = 3  # "chình" for "chính", "cập" for "cấp"; not "bố" for "bộ"
 
 
 @dataclass(frozen=True)
@@ -70,23 +96,34 @@ class _Entry:
     cap: bool = False  # the mention must start with a capital letter
     bare: bool = False  # "tỉnh Lào Cai" without a council: a subject, not a mention
     cac: bool = False  # "các địa phương": too generic without its "các"
+    own: bool = False  # "UBND tỉnh" with no place name: no "các" inside, no name after
 
 
-@dataclass
 class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    entry: _Entry | None = None
+    __slots__ = ("children", "entry", "keys")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.entry: _Entry | None = None
+        self.keys: list[tuple[str, ...]] = []  # folded trie only: the exact keys that fold here
+
+
+_AMBIGUOUS = _Entry("", BodyKind.other)  # two bodies share a folded key: refuse to guess
 
 
 class Gazetteer:
-    """Bodies from ``data/bodies.tsv`` indexed for exact, generic and fuzzy matching."""
+    """Bodies from ``data/bodies.tsv`` indexed for exact, folded (marks lost), generic and fuzzy matching."""
 
     def __init__(self, tsv: str):
         self._root = _Node()
+        # The same names without marks, for OCR text whose marks were lost or garbled; consulted
+        # only where the exact trie finds nothing as long ("Bộ Tài chinh" -> "Bộ Tài chính").
+        self._plain_root = _Node()
         self._fuzzy: dict[str, _Entry] = {}
         self._ascii: dict[str, _Entry | None] = {}
         # A body renamed or merged in a reorganisation keeps its own name (a 2012 directive's "Bộ
-        # Kế hoạch và Đầu tư" is that ministry); `successor` says who holds the duty today.
+        # Kế hoạch và Đầu tư" is that ministry, a 2020 one's "UBND tỉnh Hà Giang" that province);
+        # `successor` says who holds the duty today.
         self.successor: dict[str, str] = {}
         # Fields of the ministries, old and new: provincial departments and units take their names
         # ("Sở Khoa học và Công nghệ", "Sở Kế hoạch và Đầu tư", "Vụ Tài chính").
@@ -102,35 +139,57 @@ class Gazetteer:
             spellings = [name, *filter(None, aliases.split("|"))]
             if kind == BodyKind.province:
                 self._add_province(name, final, spellings[1:])
-            else:
-                if final != name:
-                    self.successor[name] = final
-                if kind == BodyKind.ministry and name.startswith("Bộ "):
-                    self.fields.add(key(name[len("Bộ ") :]))
-                for alias in spellings:
-                    cap = BodyKind(kind) in CAP_KINDS and alias[0].isupper()
-                    cac = alias.lower().startswith("các ") and len(key(alias)) <= 2
-                    self._add(alias, _Entry(name, BodyKind(kind), cap, cac=cac))
+                continue
+            if final != name:
+                self.successor[name] = final
+            if kind == BodyKind.ministry and name.startswith("Bộ "):
+                self.fields.add(key(name[len("Bộ ") :]))
+            for alias in spellings:
+                cap = BodyKind(kind) in CAP_KINDS and alias[0].isupper()
+                cac = alias.lower().startswith("các ") and len(key(alias)) <= 2
+                self._add(alias, _Entry(name, BodyKind(kind), cap, cac=cac))
+        self._add_own_councils()
+        self._starts = (
+            frozenset(self._root.children)
+            | TITLE_FIRSTS
+            | TITLE_PLAIN_FIRSTS
+            | COUNCIL_FIRSTS
+            | UNIT_FIRSTS
+            | {"bộ", "phó", "ban", "vp"}
+        )
 
     def _add(self, alias: str, entry: _Entry, fuzzy: bool = True) -> None:
         for long, short in NOUN_ABBREVIATIONS.items():
             # Documents abbreviate standard nouns inside names: "cơ quan chủ quản CSDL" is
             # "cơ quan chủ quản cơ sở dữ liệu", "đơn vị giải quyết TTHC" is "… thủ tục hành chính".
             if long in alias:
-                self._insert(alias.replace(long, short), entry)
-        self._insert(alias, entry)
+                self._insert(key(alias.replace(long, short)), entry)
+        parts = key(alias)
+        self._insert(parts, entry)
         if fuzzy:
-            folded = " ".join(key(alias))
+            folded = " ".join(parts)
             self._fuzzy.setdefault(folded, entry)
-            plain = strip_marks(folded)
-            self._ascii[plain] = entry if self._ascii.get(plain, entry) == entry else None
+            bare = strip_marks(folded)
+            self._ascii[bare] = entry if self._ascii.get(bare, entry) == entry else None
 
-    def _insert(self, alias: str, entry: _Entry) -> None:
+    def _insert(self, parts: tuple[str, ...], entry: _Entry) -> None:
         node = self._root
-        for part in key(alias):
-            node = node.children.setdefault(part, _Node())
+        for part in parts:
+            node = node.children.get(part) or node.children.setdefault(part, _Node())
         if node.entry is None or (node.entry.bare and not entry.bare):
             node.entry = entry
+        bare = tuple(p.translate(PLAIN_TABLE) for p in parts)
+        if bare == parts or len(parts) < FOLDED_MIN_TOKENS:
+            return  # no marks to lose ("BCA"), or too short to tell from a word
+        node = self._plain_root
+        for part in bare:
+            node = node.children.get(part) or node.children.setdefault(part, _Node())
+        if node.entry is None or (node.entry.bare and not entry.bare):
+            node.entry = entry
+        elif node.entry.name != entry.name and not entry.bare and not node.entry.bare:
+            node.entry = _AMBIGUOUS
+        if parts not in node.keys:
+            node.keys.append(parts)
 
     def _add_province(self, name: str, final: str, places: list[str]) -> None:
         unit, place = (
@@ -138,31 +197,81 @@ class Gazetteer:
             if name.startswith("Ủy ban nhân dân tỉnh")
             else ("thành phố", name.removeprefix("Ủy ban nhân dân thành phố "))
         )
-        seat = final.removeprefix("Ủy ban nhân dân ")
+        seat = name.removeprefix("Ủy ban nhân dân ")
+        now = final.removeprefix("Ủy ban nhân dân ")
+        for canon in dict.fromkeys(COUNCILS.values()):
+            if final != name:
+                self.successor[f"{canon} {seat}"] = f"{canon} {now}"
+        entries = {canon: _Entry(f"{canon} {seat}", BodyKind.province) for canon in COUNCILS.values()}
+        bare = _Entry(name, BodyKind.province, bare=True)
         for spelling in [place, *places]:
+            where = key(spelling)
             for council, canon in COUNCILS.items():
                 for unit_spelling in [*UNITS, ""]:
-                    alias = " ".join(filter(None, (council, unit_spelling, spelling)))
-                    self._add(alias, _Entry(f"{canon} {seat}", BodyKind.province), fuzzy=False)
+                    self._insert(key(council) + key(unit_spelling) + where, entries[canon])
             for unit_spelling in UNITS:
-                self._add(f"{unit_spelling} {spelling}", _Entry(final, BodyKind.province, bare=True), fuzzy=False)
-        self._add(f"Ủy ban nhân dân {unit} {place}", _Entry(final, BodyKind.province))
+                self._insert(key(unit_spelling) + where, bare)
+        self._add(f"Ủy ban nhân dân {unit} {place}", _Entry(name, BodyKind.province))
         self._add(f"Hội đồng nhân dân {unit} {place}", _Entry(f"Hội đồng nhân dân {seat}", BodyKind.province))
 
+    def _add_own_councils(self) -> None:
+        """ "Ủy ban nhân dân tỉnh", "UBND tỉnh", "HĐND thành phố" with no place name: in a provincial
+        document the issuing province's own council, a role ("Sở Tài chính tham mưu UBND tỉnh …")."""
+        for council, canon in COUNCIL_KEYS.items():
+            for unit, unit_canon in UNIT_KEYS.items():
+                self._insert(council + unit, _Entry(f"{canon} {unit_canon}", BodyKind.role, cap=True, own=True))
+
     # -- exact and generic matching over tokens -------------------------------------------
+    @staticmethod
+    def _ok(e: _Entry, toks: list[Tok], i: int, j: int, bare: bool, full: bool) -> bool:
+        """Whether entry `e` may stand for toks[i:j]."""
+        if (e.bare or e.own) and not bare:
+            return False
+        if full:
+            return True
+        if (e.cap and not toks[i].cap) or (e.cac and toks[i].cac_start is None):
+            return False
+        # "UBND tỉnh" alone: not "UBND các tỉnh" (every province), "UBND tỉnh Xuân Sơn" (a name) nor
+        # "Ủy ban nhân dân thành phố, thị xã" (a list of lower units)
+        return not e.own or (
+            all(t.cac_start is None for t in toks[i + 1 : j])
+            and (j == len(toks) or not toks[j].cap)
+            and not (j + 1 < len(toks) and toks[j].fold in {",", "/"} and toks[j + 1].fold in LOWER_UNITS)
+        )
+
     def _trie(self, toks: list[Tok], i: int, bare: bool, full: bool = False) -> tuple[int, _Entry] | None:
         node: _Node | None = self._root
         best = None
         for j in range(i, len(toks)):
-            node = node.children.get(toks[j].fold) if node is not None else None
+            node = node.children.get(toks[j].fold)  # type: ignore[union-attr]
             if node is None:
                 break
             e = node.entry
+            if e and self._ok(e, toks, i, j + 1, bare, full):
+                best = (j + 1, e)
+        if full and best and best[0] != len(toks):
+            return None
+        return best
+
+    def _folded(self, toks: list[Tok], i: int, bare: bool, full: bool = False) -> tuple[int, _Entry] | None:
+        """Leftmost-longest match on the names without marks, for OCR text whose marks were lost or
+        garbled: "Bo Tai chinh", "Uy ban nhan dan tinh Lao Cai", "Bộ Tài chình". Guarded so clean
+        prose never becomes a body: at least two words, a capital first word (or three words), and
+        at most one word whose marks are present but differ from the name's."""
+        node: _Node | None = self._plain_root
+        best = None
+        for j in range(i, len(toks)):
+            node = node.children.get(toks[j].plain)  # type: ignore[union-attr]
+            if node is None:
+                break
+            e = node.entry
+            n = j + 1 - i
             if (
                 e
-                and (bare or not e.bare)
-                and (full or not e.cap or is_cap(toks[i]))
-                and (full or not e.cac or toks[i].cac_start is not None)
+                and e is not _AMBIGUOUS
+                and (toks[i].cap or n >= 3)
+                and self._ok(e, toks, i, j + 1, bare, full)
+                and any(_damaged_like(toks[i : j + 1], k) for k in node.keys)
             ):
                 best = (j + 1, e)
         if full and best and best[0] != len(toks):
@@ -170,8 +279,15 @@ class Gazetteer:
         return best
 
     def _candidates(self, toks: list[Tok], i: int, bare: bool) -> list[list[tuple[int, int, str, BodyKind]]]:
+        t = toks[i]
+        if t.fold not in self._starts and t.plain not in self._plain_root.children:
+            return []  # most words start no name: skip the patterns
         out = []
-        hit = self._trie(toks, i, bare)
+        hit = self._trie(toks, i, bare) if t.fold in self._root.children else None
+        if t.plain in self._plain_root.children:
+            folded = self._folded(toks, i, bare)
+            if folded and (hit is None or folded[0] > hit[0]):
+                hit = folded
         if hit:
             out.append([(i, hit[0], hit[1].name, hit[1].kind)])
         # Generic patterns only where the list has nothing: "Bộ Công Thương ban hành" is not a name.
@@ -180,7 +296,12 @@ class Gazetteer:
             if hit
             else (generic_ministry, generic_province, deputy_pm, steering_committee, self._unit)
         )
-        for found in (self._titled(toks, i), self._enumeration(toks, i), *(fn(toks, i) for fn in generic)):
+        for found in (
+            self._titled(toks, i, bare),
+            self._office(toks, i, bare),
+            self._enumeration(toks, i),
+            *(fn(toks, i) for fn in generic),
+        ):
             if found:
                 out.append(found)
         return out
@@ -189,20 +310,50 @@ class Gazetteer:
         return generic_unit(toks, i, self.fields)
 
     def body(self, name: str, text: str, kind: BodyKind) -> Body:
-        """A `Body` with the successor that holds its duty today, if it was reorganised."""
-        return Body(name=name, text=text, kind=kind, successor=self.successor.get(name))
+        """A `Body` with the successor that holds its duty today, if it was reorganised; a title
+        follows its body ("Bộ trưởng Bộ Kế hoạch và Đầu tư" -> "Bộ trưởng Bộ Tài chính")."""
+        successor = self.successor.get(name)
+        if successor is None and kind == BodyKind.role:
+            for title in TITLE_NAMES:
+                if name.startswith(title) and (then := self.successor.get(name[len(title) :])):
+                    successor = title + then
+                    break
+        return Body(name=name, text=text, kind=kind, successor=successor)
 
-    def _titled(self, toks: list[Tok], i: int) -> list | None:
-        for n in (3, 2):
-            words = " ".join(t.fold for t in toks[i : i + n])
-            if words in TITLES and is_cap(toks[i]) and i + n < len(toks):
-                body = (
-                    self._trie(toks, i + n, False)
-                    or _as_hit(generic_ministry(toks, i + n))
-                    or _as_hit(generic_province(toks, i + n))
-                )
-                if body and body[1].kind in CAP_KINDS:
-                    return [(i, body[0], f"{TITLES[words]} {body[1].name}", BodyKind.role)]
+    def _titled(self, toks: list[Tok], i: int, bare: bool = False) -> list | None:
+        if not toks[i].cap or (toks[i].fold not in TITLE_FIRSTS and toks[i].plain not in TITLE_PLAIN_FIRSTS):
+            return None
+        found = match_table(toks, i, TITLE_KEYS) or _plain_title(toks, i)
+        if not found or found[0] >= len(toks):
+            return None
+        j, title = found
+        body = (
+            self._trie(toks, j, bare)
+            or self._folded(toks, j, bare)
+            or _as_hit(generic_ministry(toks, j))
+            or _as_hit(generic_province(toks, j))
+        )
+        if body and (body[1].kind in CAP_KINDS or body[1].own) and not body[1].bare:
+            return [(i, body[0], f"{title} {body[1].name}", BodyKind.role)]
+        return None
+
+    def _office(self, toks: list[Tok], i: int, bare: bool = False) -> list | None:
+        """ "Văn phòng UBND tỉnh", "VP HĐND tỉnh Lào Cai": the office of a provincial council, an agency
+        of its own (a generic "Văn phòng <Name>" would stop at the capitals of "UBND")."""
+        if not toks[i].cap:
+            return None
+        if toks[i].fold == "văn" and i + 1 < len(toks) and toks[i + 1].fold == "phòng":
+            j = i + 2
+        elif toks[i].fold == "vp":
+            j = i + 1
+        else:
+            return None
+        if j >= len(toks) or toks[j].fold not in COUNCIL_FIRSTS and toks[j].plain not in COUNCIL_FIRSTS:
+            return None
+        # the council inside the name is no mention of its own: `True` lets "UBND tỉnh" through
+        body = self._trie(toks, j, True) or self._folded(toks, j, True) or _as_hit(generic_province(toks, j))
+        if body and (body[1].kind == BodyKind.province or body[1].own) and not body[1].bare:
+            return [(i, body[0], f"Văn phòng {body[1].name}", BodyKind.agency)]
         return None
 
     def _enumeration(self, toks: list[Tok], i: int) -> list | None:
@@ -211,19 +362,19 @@ class Gazetteer:
             j, prefix, council = i + 1, "Bộ ", None
             listed = toks[i].cac_start is not None
         else:
-            council = match_table(toks, i, COUNCILS)
-            unit = match_table(toks, council[0], {"tỉnh , thành phố": "tỉnh", **UNITS}) if council else None
+            council = match_table(toks, i, COUNCIL_KEYS, COUNCIL_FIRSTS)
+            unit = match_table(toks, council[0], ENUM_UNITS) if council else None
             if not council or not unit:
                 return None
             j, prefix, listed = unit[0], "tỉnh ", toks[council[0]].cac_start is not None
         if j < len(toks) and toks[j].fold == ":":
             j, listed = j + 1, True
         items, start = [], i
+        head = _prefix_tokens(prefix)
         while listed and j < len(toks):
             k = j
-            while k < len(toks) and toks[k].fold not in {",", "và", ";", ".", ":"}:
+            while k < len(toks) and toks[k].fold not in ENUM_STOPS:
                 k += 1
-            head = tokens(prefix)
             hit = self._trie(head + toks[j:k], 0, True) if k > j else None
             if not hit or hit[0] <= len(head) or (council is None and hit[1].kind != BodyKind.ministry):
                 break
@@ -240,7 +391,11 @@ class Gazetteer:
     def scan(self, text: str, bare: bool) -> list[BodyMatch]:
         norm, offsets = nfc_with_map(text)
         toks, out, i = tokens(norm), [], 0
+        starts, plain_starts = self._starts, self._plain_root.children
         while i < len(toks):
+            if toks[i].fold not in starts and toks[i].plain not in plain_starts:
+                i += 1  # most words start no name (four in five of a directive's tokens)
+                continue
             cands = self._candidates(toks, i, bare)
             if not cands or in_document_code(norm, toks[i]):
                 i += 1
@@ -249,7 +404,8 @@ class Gazetteer:
             for s, e, name, kind in best:
                 cac = toks[s].cac_start
                 start = cac if kind in (BodyKind.group, BodyKind.role) and cac is not None else toks[s].start
-                a, b = offsets[start], offsets[toks[e - 1].end]
+                end = toks[e - 1].end
+                a, b = (offsets[start], offsets[end]) if offsets else (start, end)
                 out.append(BodyMatch(a, b, self.body(name, text[a:b], kind)))
             i = best[-1][1]
         return out
@@ -261,9 +417,12 @@ class Gazetteer:
             toks.pop()
         if not toks:
             return None
-        hit = self._trie(toks, 0, True, full=True)
+        hit = self._trie(toks, 0, True, full=True) or self._folded(toks, 0, True, full=True)
         if hit:
             return self.body(hit[1].name, name.strip(), hit[1].kind)
+        titled = self._titled(toks, 0, True) or self._office(toks, 0, True)  # before fuzzy: exact parts
+        if titled and titled[0][1] == len(toks):
+            return self.body(titled[0][2], name.strip(), titled[0][3])
         entry = self._fuzzy_entry(" ".join(t.fold for t in toks))
         if entry:
             return self.body(entry.name, name.strip(), entry.kind)
@@ -273,17 +432,49 @@ class Gazetteer:
         return None
 
     def _fuzzy_entry(self, folded: str) -> _Entry | None:
-        plain = self._ascii.get(strip_marks(folded))
-        if plain:
-            return plain
+        bare = self._ascii.get(strip_marks(folded))
+        if bare:
+            return bare
         if len(folded) < FUZZY_MIN_LEN:
             return None
+        from rapidfuzz import fuzz, process  # only a name the lists do not know pays for the import
+
         best = process.extract(folded, list(self._fuzzy), scorer=fuzz.ratio, limit=2, score_cutoff=FUZZY_CUTOFF)
         if not best:
             return None
         if len(best) == 2 and best[1][1] == best[0][1] and self._fuzzy[best[1][0]] != self._fuzzy[best[0][0]]:
             return None  # a tie between two bodies: refuse to guess
         return self._fuzzy[best[0][0]]
+
+
+def _damaged_like(span: list[Tok], name: tuple[str, ...]) -> bool:
+    """Whether `span` reads as `name` with marks lost or garbled: every differing word has lost
+    all its marks ("chinh" for "chính"), but for at most one longer word with wrong ones ("chình")."""
+    wrong = [t for t, w in zip(span, name) if t.fold != w and t.fold != t.plain]
+    # a short syllable with other marks is another word: "cấp Bộ trưởng bố trí" is no "Bộ trưởng bộ"
+    return (
+        len(wrong) <= FOLDED_MAX_WRONG_MARKS
+        and all(len(t.fold) >= FOLDED_MIN_WRONG_LETTERS for t in wrong)
+        and len(span) >= FOLDED_MIN_TOKENS
+    )
+
+
+# Titles without their marks, for OCR: "Bộ trường Bộ Công Thương" is the Minister of Industry and Trade.
+TITLE_PLAIN = {tuple(plain(w) for w in k): (k, v) for k, v in TITLE_KEYS.items()}
+TITLE_PLAIN_FIRSTS = frozenset(k[0] for k in TITLE_PLAIN)
+
+
+def _plain_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
+    for n in (3, 2):
+        found = TITLE_PLAIN.get(tuple(t.plain for t in toks[i : i + n]))
+        if found and _damaged_like(toks[i : i + n], found[0]):
+            return i + n, found[1]
+    return None
+
+
+@functools.cache
+def _prefix_tokens(prefix: str) -> list[Tok]:
+    return tokens(prefix)
 
 
 def _as_hit(found: list | None) -> tuple[int, _Entry] | None:
@@ -303,11 +494,13 @@ def lookup(name: str) -> Body | None:
         name: one name, e.g. "Bộ TT&TT" or "UBND tỉnh Yên Bái".
 
     Returns:
-        The body with ``text`` as given and ``name`` canonical (the successor for former
-        bodies), or None when nothing matches closely enough.
+        The body with ``text`` as given, ``name`` canonical (a former body keeps its own name)
+        and ``successor`` the body holding its duty today, or None when nothing matches closely
+        enough.
 
-    >>> lookup("Bộ TT&TT").name
-    'Bộ Khoa học và Công nghệ'
+    >>> body = lookup("Bộ TT&TT")
+    >>> body.name, body.successor
+    ('Bộ Thông tin và Truyền thông', 'Bộ Khoa học và Công nghệ')
     """
     return load_gazetteer().lookup(name)
 
@@ -334,7 +527,7 @@ def split_bodies(text: str) -> list[Body]:
     """
     phrase = LEADING_VERB.sub("", text)
     matches = load_gazetteer().scan(phrase, bare=True)
-    skip = _appositive_spans(phrase, matches)
+    skip = _appositive_spans(phrase, matches) + _repeated_abbreviations(phrase, matches)
     out: list[tuple[int, Body]] = [(m.start, m.body) for m in matches if not _inside(m.start, skip)]
     edges = [0, *[x for m in matches for x in (m.start, m.end)], len(phrase)]
     for a, b in zip(edges[::2], edges[1::2]):
@@ -351,12 +544,22 @@ def _appositive_spans(phrase: str, matches: list[BodyMatch]) -> list[tuple[int, 
             continue
         end, prev = len(phrase), marker.end()
         for m in (m for m in matches if m.start >= marker.end()):
-            if re.search(r"(?:[,;]|\bvà)\s*$", phrase[prev : m.start]):
+            if GAP_JOINT.search(phrase[prev : m.start]):
                 end = m.start
                 break
             prev = m.end
         spans.append((marker.start(), end))
     return spans
+
+
+def _repeated_abbreviations(phrase: str, matches: list[BodyMatch]) -> list[tuple[int, int]]:
+    """A name's own abbreviation in brackets after it is no second body: "Tập đoàn Điện lực Việt
+    Nam (EVN)", "Bộ Khoa học và Công nghệ (Bộ KH&CN)"."""
+    return [
+        (b.start, b.end)
+        for a, b in zip(matches, matches[1:])
+        if a.body.name == b.body.name and phrase[a.end : b.start].strip() == "(" and phrase[b.end : b.end + 1] == ")"
+    ]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -366,8 +569,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _unknown_segments(gap: str) -> list[tuple[int, Body]]:
     """Capitalised leftovers between known bodies: plausible names of unlisted bodies."""
     out = []
-    for m in re.finditer(r"[^,;()]+", re.sub(r"\([^)]*\)", lambda p: " " * len(p.group(0)), gap)):
-        for part in re.finditer(r"\S(?:.*?\S)?(?=\s+và\s+|\s*$)", m.group(0)):
+    for m in SEGMENT.finditer(PARENS.sub(lambda p: " " * len(p.group(0)), gap)):
+        for part in SEGMENT_PART.finditer(m.group(0)):
             seg = part.group(0).strip(" -–:.")
             words = seg.split()
             if (

@@ -11,10 +11,11 @@ from collections.abc import Collection
 
 from directive_parser.extract.bodies.tokens import (
     BODY_HEADS,
-    COUNCILS,
+    COUNCIL_FIRSTS,
+    COUNCIL_KEYS,
     NAME_STOP,
     NOT_MINISTRY,
-    UNITS,
+    UNIT_KEYS,
     Tok,
     cap_run,
     is_cap,
@@ -71,6 +72,11 @@ UNIT_HEADS = {
     ("văn", "phòng"): "Văn phòng",
     ("ban",): "Ban",
 }
+# By first word, longest head first: "Tổng cục" before "Tổng công ty".
+_HEADS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _head, _label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):
+    _HEADS_BY_FIRST.setdefault(_head[0], []).append((_head, _label))
+UNIT_FIRSTS = frozenset(_HEADS_BY_FIRST)
 MAX_UNIT_LOWER_WORDS = 3
 MAX_FIELD_TOKENS = 9  # "Lao động - Thương binh và Xã hội" is 7 tokens
 MAX_JOINED_FIELDS = 2  # "Văn hóa, Thể thao và Du lịch": three fields, two joints
@@ -97,12 +103,12 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
 
     A unit named after a ministry's field takes exactly that field ("Sở Tài chính bố trí …" is
     "Sở Tài chính"); other names run over their capitalised words and a few lower-case ones."""
-    if not is_cap(toks[i]):
+    if not toks[i].cap or toks[i].fold not in _HEADS_BY_FIRST:
         return None
     # the loop variable `label` is used after the `break`: the head that matched names the unit
-    for head, label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):  # noqa: B007
+    for head, label in _HEADS_BY_FIRST[toks[i].fold]:  # noqa: B007
         n = len(head)
-        if tuple(t.fold for t in toks[i : i + n]) == head and i + n < len(toks) and is_cap(toks[i + n]):
+        if tuple(t.fold for t in toks[i : i + n]) == head and i + n < len(toks) and toks[i + n].cap:
             break
     else:
         return None
@@ -110,7 +116,10 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
         if tuple(t.fold for t in toks[i + n : i + n + width]) in fields:
             end = i + n + width
             return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n : end]).replace(" ,", ","), BodyKind.agency)]
-    j = _unit_words(toks, cap_run(toks, i + n))
+    first = cap_run(toks, i + n)
+    if first == i + n:
+        return None  # "ỦY BAN NHÂN DÂN TỈNH": header capitals are no name ("Ủy ban " is not a body)
+    j = _unit_words(toks, first)
     # Departments named after their field join two or three fields: "Sở Khoa học và Công nghệ",
     # "Sở Văn hóa, Thể thao và Du lịch", "Cục Quản lý thị trường và Cạnh tranh".
     for _ in range(MAX_JOINED_FIELDS):
@@ -136,8 +145,8 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
 
 def generic_province(toks: list[Tok], i: int) -> list | None:
     """ "Ủy ban nhân dân tỉnh <Name>" for a place not in the list."""
-    council = match_table(toks, i, COUNCILS) if is_cap(toks[i]) else None
-    unit = match_table(toks, council[0], UNITS) if council else None
+    council = match_table(toks, i, COUNCIL_KEYS, COUNCIL_FIRSTS) if toks[i].cap else None
+    unit = match_table(toks, council[0], UNIT_KEYS) if council else None
     if not council or not unit:
         return None
     end = cap_run(toks, unit[0])
@@ -149,6 +158,8 @@ def generic_province(toks: list[Tok], i: int) -> list | None:
 
 def deputy_pm(toks: list[Tok], i: int) -> list | None:
     """ "Phó Thủ tướng [Chính phủ] Trần Hồng Hà" -> role with the person's name."""
+    if toks[i].fold != "phó":
+        return None
     words = [t.fold for t in toks[i : i + 5]]
     if words[:3] != ["phó", "thủ", "tướng"]:
         return None
@@ -165,7 +176,7 @@ def deputy_pm(toks: list[Tok], i: int) -> list | None:
 
 def steering_committee(toks: list[Tok], i: int) -> list | None:
     """ "Ban Chỉ đạo …" not in the list: up to the first punctuation or verb."""
-    if [t.fold for t in toks[i : i + 3]] != ["ban", "chỉ", "đạo"] or not is_cap(toks[i]):
+    if toks[i].fold != "ban" or [t.fold for t in toks[i : i + 3]] != ["ban", "chỉ", "đạo"] or not is_cap(toks[i]):
         return None
     j = i + 3
     opens = j < len(toks) and (is_cap(toks[j]) or toks[j].raw.isdigit() or toks[j].fold in {"về", "quốc", "của"})

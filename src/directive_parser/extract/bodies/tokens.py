@@ -6,6 +6,7 @@ dashes unified; offsets stay those of the original text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ TITLES = {
     "giám đốc": "Giám đốc",
     "chủ nhiệm": "Chủ nhiệm",
     "chánh án": "Chánh án",
+    "chánh văn phòng": "Chánh Văn phòng",
     "viện trưởng": "Viện trưởng",
     "trưởng ban": "Trưởng ban",
     "người đứng đầu": "Người đứng đầu",
@@ -143,28 +145,50 @@ _TONE_MOVES = {
     for t, m in zip(tones, marks)
 }
 _TONE_RE = re.compile("|".join(_TONE_MOVES))
+# One-character-for-one mark stripping of folded (lower-case NFC) text: "bộ tài chính" -> "bo tai chinh".
+# A table for str.translate, so a whole text is stripped in one C-level pass and offsets stay valid.
+PLAIN_TABLE = str.maketrans(
+    {
+        c: p
+        for c in map(chr, range(0xC0, 0x1EFA))
+        if c.islower() and len(p := unicodedata.normalize("NFD", c)[0]) == 1 and p != c and p.isascii()
+    }
+    | {"đ": "d"}
+)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Tok:
-    fold: str
-    raw: str
+    fold: str  # lower case, new tone placement: "ủy"
+    raw: str  # as written: "Uỷ"
     start: int
     end: int
     cac_start: int | None  # offset of a dropped "các" right before this token
+    plain: str = ""  # `fold` without marks: "uy" (OCR that lost or garbled the marks)
+    cap: bool = False  # starts with a capital letter
 
 
 def fold_name(text: str) -> str:
     """Lower-case and new-style tone placement, keeping the length (offsets stay valid)."""
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.replace("Ð", "Đ"))
-    low = low.replace("–", "-").replace("—", "-")
+    text = text.replace("Ð", "Đ")
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters: keep such letters as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "–" in low or "—" in low:
+        low = low.replace("–", "-").replace("—", "-")
     return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(0)], low)
 
 
-def nfc_with_map(text: str) -> tuple[str, list[int]]:
-    """NFC text and, for each of its characters, the offset in `text` (plus one past the end)."""
+def plain(folded: str) -> str:
+    """Folded text without its marks, same length: "ủy ban nhân dân" -> "uy ban nhan dan"."""
+    return folded.translate(PLAIN_TABLE)
+
+
+def nfc_with_map(text: str) -> tuple[str, list[int] | None]:
+    """NFC text and, for each of its characters, the offset in `text` (plus one past the end);
+    None for the map when `text` is already NFC (offsets are the identity)."""
     if unicodedata.is_normalized("NFC", text):
-        return text, list(range(len(text) + 1))
+        return text, None
     out, offsets, i = [], [], 0
     while i < len(text):
         j = i + 1
@@ -179,29 +203,38 @@ def nfc_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def tokens(text: str) -> list[Tok]:
+    """Word and punctuation tokens of NFC `text`, "các" dropped (its offset kept on the next token)."""
     folded = fold_name(text)
+    bare = plain(folded)
     toks: list[Tok] = []
+    add = toks.append
     cac: int | None = None
     for m in TOKEN.finditer(folded):
-        if m.group(0) == "các":
-            cac = m.start()
+        s, e = m.span()
+        word = folded[s:e]
+        if word == "các":
+            cac = s
             continue
-        toks.append(Tok(m.group(0), text[m.start() : m.end()], m.start(), m.end(), cac))
+        raw = text[s:e]
+        first = raw[0]
+        add(Tok(word, raw, s, e, cac, bare[s:e], first.isupper() and first.isalpha()))
         cac = None
     return toks
 
 
+@functools.lru_cache(maxsize=8192)
 def key(text: str) -> tuple[str, ...]:
-    return tuple(t.fold for t in tokens(unicodedata.normalize("NFC", text)))
+    """The folded words of a name, "các" dropped: "Uỷ ban nhân dân các tỉnh" -> ("ủy", "ban", "nhân", "dân", "tỉnh")."""
+    return tuple(w for w in TOKEN.findall(fold_name(unicodedata.normalize("NFC", text))) if w != "các")
 
 
 def is_cap(tok: Tok) -> bool:
-    return tok.raw[0].isalpha() and tok.raw[0].isupper()
+    return tok.cap
 
 
 def is_name_word(tok: Tok) -> bool:
     """A capitalised word of a name; ALL-CAPS header words are not ("THỦ TƯỚNG … TẠI")."""
-    return is_cap(tok) and (len(tok.raw) == 1 or not tok.raw.isupper())
+    return tok.cap and (len(tok.raw) == 1 or not tok.raw.isupper())
 
 
 def in_document_code(text: str, tok: Tok) -> bool:
@@ -213,11 +246,22 @@ def is_word(tok: Tok) -> bool:
     return tok.raw[0].isalpha()
 
 
-def match_table(toks: list[Tok], i: int, table: dict[str, str]) -> tuple[int, str] | None:
+def table_keys(table: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """A phrase table keyed by folded word tuples, for `match_table`."""
+    return {tuple(k.split()): v for k, v in table.items()}
+
+
+def match_table(
+    toks: list[Tok], i: int, table: dict[tuple[str, ...], str], firsts: frozenset[str] | None = None
+) -> tuple[int, str] | None:
+    """The longest phrase of `table` (keys from `table_keys`, up to 4 words) at token i: (end, value)."""
+    if i >= len(toks) or (firsts is not None and toks[i].fold not in firsts):
+        return None
     for n in (4, 3, 2, 1):
-        words = " ".join(t.fold for t in toks[i : i + n])
-        if len(toks[i : i + n]) == n and words in table:
-            return i + n, table[words]
+        if i + n <= len(toks):
+            words = tuple(t.fold for t in toks[i : i + n])
+            if words in table:
+                return i + n, table[words]
     return None
 
 
@@ -230,3 +274,11 @@ def cap_run(toks: list[Tok], j: int, limit: int = 4) -> int:
         else:
             break
     return k
+
+
+COUNCIL_KEYS = table_keys(COUNCILS)
+UNIT_KEYS = table_keys(UNITS)
+TITLE_KEYS = table_keys(TITLES)
+# First words of the tables: a token that starts none of their phrases is skipped at once.
+COUNCIL_FIRSTS = frozenset(k[0] for k in COUNCIL_KEYS)
+TITLE_FIRSTS = frozenset(k[0] for k in TITLE_KEYS)
