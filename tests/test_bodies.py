@@ -560,3 +560,30 @@ def test_2012_directive_keeps_the_ministry_it_names() -> None:
     [task] = doc.assignments
     assert [(b.name, b.successor) for b in task.lead] == [("Bộ Kế hoạch và Đầu tư", "Bộ Tài chính")]
     assert [b.name for b in task.coordinating] == ["Bộ Tài chính"]
+
+
+@pytest.mark.parametrize(
+    "subject, leads",
+    [
+        # "và" inside a ministry's name in an enumeration, and "và" joining the last item
+        ("Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường chủ động rà soát.", ["Bộ Y tế", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"]),
+        ("Các Bộ: Y tế và Công an chủ động rà soát.", ["Bộ Y tế", "Bộ Công an"]),
+        # a place as a subject is its People's Committee, enumerations included
+        (
+            "Các tỉnh Nghệ An, Quảng Ngãi khẩn trương hoàn thiện hồ sơ.",
+            ["Ủy ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Quảng Ngãi"],
+        ),
+        (
+            "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ.",
+            ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân tỉnh Bắc Ninh", "Ủy ban nhân dân tỉnh Gia Lai"],
+        ),
+        # the two-level local government of 2025, in either order
+        ("Ủy ban nhân dân các phường, xã, đặc khu chủ động bố trí kinh phí.", ["Ủy ban nhân dân các xã, phường"]),
+        ("Các cơ quan, đơn vị căn cứ Kế hoạch này xây dựng kế hoạch.", ["các cơ quan, đơn vị"]),
+    ],
+    ids=["enum-va-in-name", "enum-va-joins", "bare-provinces", "city-and-provinces", "phuong-xa-dac-khu", "co-quan-don-vi"],
+)
+def test_subject_names(subject, leads):
+    from directive_parser.extract.grammar import find_subject
+
+    assert [b.name for b in find_subject(subject).lead] == leads

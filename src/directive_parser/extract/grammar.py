@@ -149,6 +149,9 @@ _LEAD_IN_CLAUSE = re.compile(
     re.I,
 )
 MAX_LEAD_IN_CHARS = 700
+# A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
+# trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
+_PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|Thành\s+phố)\s+[A-ZĐ]")
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
@@ -348,7 +351,7 @@ _TITLE = (
 _TITLE_PREFIX = re.compile(rf"^\s*(?:(?:[Cc]ác\s+)?[Đđ]ồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))*$")
 # Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;
 # Chủ tịch Ủy ban nhân dân các xã …").
-_CHAIN_GAP = re.compile(rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=[,;]\s){_TITLE}\s+|(?<=[,;]){_TITLE}\s+)?$")
+_CHAIN_GAP = re.compile(rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=\s)[Cc]ác\s+)?(?:(?<=[,;]\s){_TITLE}\s+|(?<=[,;]){_TITLE}\s+)?$")
 _LAST_TITLE = re.compile(rf"{_TITLE}(?=\s*$)")
 
 
@@ -402,6 +405,8 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
+    if (not found or found[0].start > 0) and _PLACE_START.match(window):
+        found = bodies.find_subject_bodies(window)  # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
     end, last = found[0].end, found[0]

@@ -4,9 +4,10 @@ from directive_parser.extract.bodies.gazetteer import (
     BodyMatch,
     canonical_issuer,
     find_bodies,
+    find_subject_bodies,
     load_gazetteer,
     lookup,
     split_bodies,
 )
 
-__all__ = ["BodyMatch", "canonical_issuer", "find_bodies", "load_gazetteer", "lookup", "split_bodies"]
+__all__ = ["BodyMatch", "canonical_issuer", "find_bodies", "find_subject_bodies", "load_gazetteer", "lookup", "split_bodies"]

@@ -299,7 +299,7 @@ class Gazetteer:
         for found in (
             self._titled(toks, i, bare),
             self._office(toks, i, bare),
-            self._enumeration(toks, i),
+            self._enumeration(toks, i, bare),
             *(fn(toks, i) for fn in generic),
         ):
             if found:
@@ -356,13 +356,16 @@ class Gazetteer:
             return [(i, body[0], f"Văn phòng {body[1].name}", BodyKind.agency)]
         return None
 
-    def _enumeration(self, toks: list[Tok], i: int) -> list | None:
-        """ "các Bộ: Công an, Quốc phòng" / "UBND các tỉnh Lào Cai, Yên Bái" -> one body per item."""
+    def _enumeration(self, toks: list[Tok], i: int, bare: bool = False) -> list | None:
+        """ "các Bộ: Công an, Quốc phòng" / "UBND các tỉnh Lào Cai, Yên Bái" -> one body per item;
+        in a subject also the bare "Các tỉnh Nghệ An, Quảng Ngãi" (their People's Committees)."""
         if toks[i].fold == "bộ":
             j, prefix, council = i + 1, "Bộ ", None
             listed = toks[i].cac_start is not None
         else:
             council = match_table(toks, i, COUNCIL_KEYS, COUNCIL_FIRSTS)
+            if council is None and bare and toks[i].fold == "tỉnh" and toks[i].cac_start is not None:
+                council = (i, "Ủy ban nhân dân")
             unit = match_table(toks, council[0], ENUM_UNITS) if council else None
             if not council or not unit:
                 return None
@@ -372,13 +375,17 @@ class Gazetteer:
         items, start = [], i
         head = _prefix_tokens(prefix)
         while listed and j < len(toks):
+            # An item runs to the next comma; "và" inside it may belong to the name ("Các Bộ: Y tế,
+            # Nông nghiệp và Môi trường") or join the last item ("Y tế và Công an"): the trie decides.
             k = j
-            while k < len(toks) and toks[k].fold not in ENUM_STOPS:
+            while k < len(toks) and toks[k].fold not in ENUM_STOPS - {"và"}:
                 k += 1
             hit = self._trie(head + toks[j:k], 0, True) if k > j else None
             if not hit or hit[0] <= len(head) or (council is None and hit[1].kind != BodyKind.ministry):
                 break
-            last, k = hit[0] < len(head) + k - j, j + hit[0] - len(head)  # "Ngoại giao thực hiện": stop after it
+            end = j + hit[0] - len(head)
+            last = end < k and toks[end].fold != "và"  # "Ngoại giao thực hiện": stop after it
+            k = end
             name = hit[1].name if council is None else f"{council[1]} {hit[1].name.removeprefix('Ủy ban nhân dân ')}"
             items.append((start, k, name, hit[1].kind))
             if k < len(toks) and toks[k].fold in {",", "và"} and k + 1 < len(toks) and toks[k + 1].fold == "và":
@@ -514,6 +521,12 @@ def find_bodies(text: str) -> list[BodyMatch]:
     ['Bộ Công an', 'Bộ Quốc phòng']
     """
     return load_gazetteer().scan(text, bare=False)
+
+
+def find_subject_bodies(text: str) -> list[BodyMatch]:
+    """Like `find_bodies`, for the words where a subject stands: there a bare place is its People's
+    Committee ("Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …")."""
+    return load_gazetteer().scan(text, bare=True)
 
 
 def split_bodies(text: str) -> list[Body]:
