@@ -566,7 +566,10 @@ def test_2012_directive_keeps_the_ministry_it_names() -> None:
     "subject, leads",
     [
         # "và" inside a ministry's name in an enumeration, and "và" joining the last item
-        ("Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường chủ động rà soát.", ["Bộ Y tế", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"]),
+        (
+            "Các Bộ: Y tế, Công Thương, Nông nghiệp và Môi trường chủ động rà soát.",
+            ["Bộ Y tế", "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường"],
+        ),
         ("Các Bộ: Y tế và Công an chủ động rà soát.", ["Bộ Y tế", "Bộ Công an"]),
         # a place as a subject is its People's Committee, enumerations included
         (

@@ -174,11 +174,7 @@ def _lead_in_clause(rest: str) -> int:
             return m.end()
     # A comma inside a name ("của các Bộ, cơ quan liên quan") does not end the lead-in.
     names = bodies.find_bodies(rest[:MAX_LEAD_IN_CHARS])
-    ends = [
-        m.end()
-        for m in commas
-        if not any(n.start < m.start() < n.end for n in names) and _subject_follows(rest[m.end() :])
-    ]
+    ends = [m.end() for m in commas if not any(n.start < m.start() < n.end for n in names) and _subject_follows(rest[m.end() :])]
     if not ends:
         return 0
     # A lead-in may itself end in an enumeration of bodies: "Trên cơ sở đề nghị của các Bộ, cơ quan
@@ -289,7 +285,13 @@ def find_subject(text: str) -> Subject:
 # các quy định hiện hành …", "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu …", "Bộ chủ động …".
 _BACK_REFERENCE = re.compile(r"(?P<who>Tỉnh|Thành\s+phố|Bộ|Ủy\s+ban|Uỷ\s+ban)\s+(?=[a-zà-ỹđ])")
 BACK_REFERENCES = frozenset({"Tỉnh", "Thành phố", "Bộ", "Ủy ban", "Uỷ ban"})
-BACK_REFERENCE_KINDS = {"Tỉ": BodyKind.province, "Th": BodyKind.province, "Bộ": BodyKind.ministry, "Ủy": BodyKind.other, "Uỷ": BodyKind.other}
+BACK_REFERENCE_KINDS = {
+    "Tỉ": BodyKind.province,
+    "Th": BodyKind.province,
+    "Bộ": BodyKind.ministry,
+    "Ủy": BodyKind.other,
+    "Uỷ": BodyKind.other,
+}
 
 
 def is_back_reference(body: Body) -> bool:

@@ -150,7 +150,8 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     below = len(records)
     for child in others:
         aims = child.kind is ClauseKind.section and is_aim_heading(child.text)
-        records += _walk(child, lead if not aims and (not organised or is_organisation_heading(child.text)) else [], ctx, warnings)
+        passed = lead if not aims and (not organised or is_organisation_heading(child.text)) else []
+        records += _walk(child, passed, ctx, warnings)
     if clause.children and (due := _heading_deadline(own, ctx)) is not None:
         records[below:] = [
             r if r.deadline is not None else r.model_copy(update={"deadline": due, "recurrence": due.recurrence})
