@@ -1,6 +1,8 @@
 """OCR overhead: the pipeline on a scanned PDF against bare `tesseract` on the same pages and cores.
 
-Renders each page of the scan once to a PNG (outside the timing), then times:
+Writes each page's image once to a PNG (outside the timing): the scan's own page image when the
+page is one and `ingest.ocr.USE_EMBEDDED_PAGE_IMAGES` is on (what the pipeline then hands Tesseract), else the page
+rendered at `OCR_DPI`. Then times:
   bare      `tesseract PAGE.png - -l vie --psm 4` for every page, N at a time;
   pipeline  `parse_directive(scan, ocr_workers=N)` end to end (render + OCR + parse).
 and prints the ratio pipeline / bare. Each Tesseract is pinned to one thread, as in the pipeline.
@@ -21,7 +23,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from directive_parser import parse_directive
-from directive_parser.ingest.ocr import OCR_DPI, OCR_LANG, TESSERACT_CONFIG
+from directive_parser.ingest import ocr
+from directive_parser.ingest.ocr import OCR_DPI, OCR_LANG, TESSERACT_CONFIG, embedded_page_image
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +34,9 @@ def render_pages(pdf_path: Path, out: Path) -> list[Path]:
     paths = []
     for i in range(len(pdf)):
         p = out / f"page-{i + 1:03d}.png"
-        pdf[i].render(scale=OCR_DPI / 72, grayscale=True).to_pil().save(p)
+        embedded = embedded_page_image(pdf[i]) if ocr.USE_EMBEDDED_PAGE_IMAGES else None
+        image = embedded[0] if embedded else pdf[i].render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+        image.save(p)
         paths.append(p)
     return paths
 

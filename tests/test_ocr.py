@@ -118,18 +118,38 @@ def test_binary_gone_mid_run_is_a_missing_dependency(scan_pdf: Path, fake_tesser
 def test_unrenderable_page_is_an_ocr_error(scan_pdf: Path, monkeypatch) -> None:
     monkeypatch.setattr(ocr, "check_tesseract", lambda lang=ocr.OCR_LANG: "5.3.0")
     monkeypatch.setattr(ocr, "OCR_DPI", -1)  # pdfium refuses a negative scale
+    monkeypatch.setattr(ocr, "embedded_page_image", lambda page: None)  # as if the page were not one image
     with pytest.raises(OcrError, match="page 1 cannot be rendered"):
         ocr.ocr_pages(ingest(scan_pdf))
 
 
-def test_render_is_300_dpi_grayscale(scan_pdf: Path, tmp_path: Path) -> None:
+def _rendered(scan_pdf: Path, tmp_path: Path):
+    pdf = ocr.open_pdf(scan_pdf, scan_pdf.read_bytes())
+    try:
+        return ocr._render(pdf, 1, scan_pdf, tmp_path)
+    finally:
+        pdf.close()
+
+
+def test_scan_page_goes_to_tesseract_as_its_own_image(scan_pdf: Path, tmp_path: Path, monkeypatch) -> None:
+    import pypdfium2.raw as pdfium_c
     from PIL import Image
 
     pdf = ocr.open_pdf(scan_pdf, scan_pdf.read_bytes())
-    try:
-        rendered = ocr._render(pdf, 1, scan_pdf, tmp_path)
-    finally:
-        pdf.close()
+    (embedded,) = pdf[0].get_objects([pdfium_c.FPDF_PAGEOBJ_IMAGE])
+    size = embedded.get_px_size()
+    pdf.close()
+    monkeypatch.setattr(ocr, "USE_EMBEDDED_PAGE_IMAGES", True)
+    rendered = _rendered(scan_pdf, tmp_path)
+    assert rendered.dpi == pytest.approx(300, rel=0.01)  # the fixture was scanned at 300 dpi
+    with Image.open(rendered.path) as image:  # the scan's pixels, not a resampled rendering
+        assert rendered.path.endswith(".pgm") and image.mode == "L" and image.size == size
+
+
+def test_render_is_300_dpi_grayscale(scan_pdf: Path, tmp_path: Path, monkeypatch) -> None:
+    from PIL import Image
+
+    rendered = _rendered(scan_pdf, tmp_path)  # USE_EMBEDDED_PAGE_IMAGES is off
     assert rendered.dpi == 300
     with Image.open(rendered.path) as image:  # an uncompressed greyscale file Tesseract reads directly
         assert rendered.path.endswith(".pgm") and image.mode == "L"

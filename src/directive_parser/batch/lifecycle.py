@@ -2,9 +2,9 @@
 
 `init_worker` runs once in each worker process before its first document:
 
-- imports everything a document needs (the pipeline, underthesea's sentence splitter, the body
-  gazetteer, the pydantic models) and parses a small sample, so no per-document deadline
-  (SIGALRM) can fire inside a lazy import and leave a half-imported module behind;
+- imports everything a document needs (the pipeline, the body gazetteer, the pydantic models,
+  built) and parses a small sample, so no per-document deadline (SIGALRM) can fire inside a lazy
+  import and leave a half-imported module behind;
 - caps the worker's address space (`RLIMIT_AS`, `max_memory_mb`), so a decompression bomb ends
   as a MemoryError or a native abort in that worker instead of exhausting the machine;
 - puts the worker in its own process group and arranges for it to die with the batch: Linux
@@ -100,17 +100,27 @@ def set_memory_limit(max_memory_mb: int | None) -> None:
 def warm_up() -> None:
     """Import and exercise what a document needs, outside any deadline."""
     try:
-        from underthesea import sent_tokenize
-
         import directive_parser.ingest.ocr  # noqa: F401 - pytesseract, PIL
         from directive_parser.models import Directive
         from directive_parser.pipeline import parse_text
 
-        sent_tokenize("Giao Bộ Công an chủ trì. Bộ Tài chính phối hợp.")
         Directive.model_json_schema()
+        _build_models()
         parse_text(_WARM_UP_TEXT)
     except Exception as e:  # noqa: BLE001 - a cold worker is slower, not broken
         logger.warning("worker warm-up failed (%s: %s); documents will import lazily", type(e).__name__, e)
+
+
+def _build_models() -> None:
+    """Build every model's validator now: `models` defers them to first use (a cheap import), and
+    a first use inside a document's deadline would count against that document."""
+    from pydantic import BaseModel
+
+    from directive_parser import models
+
+    for value in vars(models).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == models.__name__:
+            value.model_rebuild()
 
 
 def _own_process_group() -> None:

@@ -23,6 +23,14 @@ from directive_parser.options import OcrMode, PdfEngine
 MIN_LETTERS_PER_PAGE = 40
 # Share of letters among non-space characters below which a text layer is garbage (cid:…, boxes).
 MIN_LETTER_SHARE = 0.55
+# Fill-in leaders of forms ("Họ và tên:............", "Ngày ___/___") are not counted as characters.
+_LEADERS = str.maketrans("", "", ".…_·")
+
+
+def _visible(text: str) -> int:
+    """Non-space characters of `text`, form leaders left out."""
+    return sum(not ch.isspace() for ch in text.translate(_LEADERS))
+
 
 # pypdfium2 `PdfiumError.err_code` for a password-protected file (FPDF_ERR_PASSWORD).
 _PDFIUM_ERR_PASSWORD = 4
@@ -38,21 +46,68 @@ def usable_text_layer(text: str) -> bool:
     False
     >>> usable_text_layer("Giao Bộ Công an chủ trì thực hiện nhiệm vụ này trước ngày 31")
     True
+    >>> usable_text_layer("Họ và tên người lao động:" + "." * 120 + " Chức danh, vị trí công việc đảm nhận:" + "_" * 80)
+    True
     """
     letters = sum(ch.isalpha() for ch in text)
-    visible = sum(not ch.isspace() for ch in text)
-    return letters >= MIN_LETTERS_PER_PAGE and letters >= MIN_LETTER_SHARE * max(visible, 1) and "(cid:" not in text
+    return letters >= MIN_LETTERS_PER_PAGE and letters >= MIN_LETTER_SHARE * max(_visible(text), 1) and "(cid:" not in text
 
 
 # A page's text layer with its tables written in as pipe rows, and the tables' cell boxes.
 PdfPage = tuple[str, tuple[TableGrid, ...]]
 
 
+def plain_text_layer(text: str) -> bool:
+    """True when a page's text layer is real text, however short or full of figures (a signature
+    page "Nơi nhận: - Như trên; - Lưu: VT", a table of codes "8415.81.91"): letters, and letters and
+    digits for most of its characters, no glyph ids. On a page without a scanned image it is all
+    the text the page has, even when `usable_text_layer` would not trust it over OCR."""
+    letters = sum(ch.isalpha() for ch in text)
+    alnum = letters + sum(ch.isdigit() for ch in text)
+    return letters > 0 and alnum >= MIN_LETTER_SHARE * _visible(text) and "(cid:" not in text
+
+
+#: Images covering less than this share of a page (a seal, a logo) hold no scanned text worth OCR.
+MIN_SCAN_AREA_SHARE = 0.25
+
+
+def pages_without_scan(p: Path, data: bytes, indices: list[int]) -> set[int]:
+    """The 0-based `indices` of pages with no image covering `MIN_SCAN_AREA_SHARE` of the page:
+    their text layer is all the text they have, and OCR would only read it again."""
+    import pypdfium2.raw as pdfium_c
+
+    if not indices:
+        return set()
+    out: set[int] = set()
+    pdf = open_pdf(p, data)
+    try:
+        for i in indices:
+            page = load_page(pdf, i, p)
+            width, height = page.get_size()
+            areas = (
+                (x1 - x0) * (y1 - y0)
+                for x0, y0, x1, y1 in (o.get_bounds() for o in page.get_objects([pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+            )
+            if all(area < MIN_SCAN_AREA_SHARE * width * height for area in areas):
+                out.add(i)
+            page.close()
+    finally:
+        pdf.close()
+    return out
+
+
 def ingest_pdf(p: Path, data: bytes, sha: str, ocr: OcrMode, engine: PdfEngine) -> SourceDocument:
     read = pdf_pages_pdfplumber if engine is PdfEngine.pdfplumber else pdf_pages_pdfium
+    read_pages = read(p, data, ocr is not OcrMode.always)
+    doubtful = [
+        i
+        for i, (text, _) in enumerate(read_pages)
+        if ocr is OcrMode.auto and not usable_text_layer(text) and plain_text_layer(text)
+    ]
+    whole = pages_without_scan(p, data, doubtful)
     pages, needs = [], []
-    for i, (text, tables) in enumerate(read(p, data, ocr is not OcrMode.always), start=1):
-        if ocr is OcrMode.always or (ocr is OcrMode.auto and not usable_text_layer(text)):
+    for i, (text, tables) in enumerate(read_pages, start=1):
+        if ocr is OcrMode.always or (ocr is OcrMode.auto and not usable_text_layer(text) and i - 1 not in whole):
             needs.append(i)
             pages.append(PageText(i, "", PageMethod.ocr))
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from directive_parser.text.normalize import strip_marks
 from directive_parser.text.syllable import is_syllable
@@ -75,6 +76,33 @@ def _is_code(token: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters) and not _is_syllable(token.lower())
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """Counts over one text's word tokens, taken in one pass: every damage measure reads them."""
+
+    tokens: int = 0
+    vietnamese: int = 0  # with a Vietnamese-only letter or mark
+    shaped: int = 0  # a syllable once marks and OCR confusions are undone
+    invalid: int = 0  # not a syllable as written
+    unaccented: int = 0  # a syllable, written without marks
+
+
+@functools.lru_cache(maxsize=4)
+def _tally(text: str) -> _Tally:
+    """The token counts of `text`. Cached: the pipeline asks for the damage of a document's sample
+    and then for its Vietnamese share, and the sample is tokenised once."""
+    toks = _counted_tokens(text)
+    vietnamese = shaped = invalid = unaccented = 0
+    for t in toks:
+        vietnamese += not _VI_ONLY.isdisjoint(t)
+        shaped += _is_syllable(ocr_skeleton(t))
+        if not _is_syllable(t.lower()):
+            invalid += 1
+        elif _strip_marks(t) == t:
+            unaccented += 1
+    return _Tally(len(toks), vietnamese, shaped, invalid, unaccented)
+
+
 def vietnamese_share(text: str) -> float:
     """Share of word tokens that carry a letter or mark only Vietnamese uses (ă â ê ô ơ ư đ, ả, ạ…).
 
@@ -84,14 +112,14 @@ def vietnamese_share(text: str) -> float:
     >>> round(vietnamese_share("Bộ Công an chủ trì"), 2)
     0.6
     """
-    toks = _counted_tokens(text)
-    return sum(1 for t in toks if not _VI_ONLY.isdisjoint(t)) / len(toks) if toks else 0.0
+    tally = _tally(text)
+    return tally.vietnamese / tally.tokens if tally.tokens else 0.0
 
 
 def syllable_share(text: str) -> float:
     """Share of word tokens that could be Vietnamese syllables once marks and OCR confusions are undone."""
-    toks = _counted_tokens(text)
-    return sum(1 for t in toks if _is_syllable(ocr_skeleton(t))) / len(toks) if toks else 0.0
+    tally = _tally(text)
+    return tally.shaped / tally.tokens if tally.tokens else 0.0
 
 
 #: Damage is a property of the whole document; its first characters measure it well enough.
@@ -100,11 +128,14 @@ DAMAGE_SAMPLE_CHARS = 20_000
 MOSTLY_CAPITALS = 0.7
 
 
+@functools.lru_cache(maxsize=2)
 def sample_for_damage(text: str) -> str:
-    """The part of `text` the damage measures look at: its start, lower-cased if all in capitals."""
+    """The part of `text` the damage measures look at: its start, lower-cased if all in capitals.
+
+    Cached for the last documents: the pipeline takes the sample again after `assess_damage`."""
     sample = text[:DAMAGE_SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > MOSTLY_CAPITALS * len(letters):
+    letters = sum(map(str.isalpha, sample))
+    if letters and sum(map(str.isupper, sample)) > MOSTLY_CAPITALS * letters:
         return sample.lower()
     return sample
 
@@ -125,14 +156,11 @@ def assess_damage(text: str) -> float:
     >>> assess_damage("Thu tuéng Chinh phi yéu cau cac b6, nganh") > DAMAGE_THRESHOLD
     True
     """
-    text = sample_for_damage(text)
-    toks = _counted_tokens(text)
-    if not toks or syllable_share(text) < MIN_SYLLABLE_SHARE:
+    tally = _tally(sample_for_damage(text))
+    if not tally.tokens or tally.shaped < MIN_SYLLABLE_SHARE * tally.tokens:
         return 0.0
-    invalid = sum(1 for t in toks if not _is_syllable(t.lower()))
-    unaccented = sum(1 for t in toks if _is_syllable(t.lower()) and _strip_marks(t) == t)
-    deficit = max(0.0, 1.0 - vietnamese_share(text) / EXPECTED_VIETNAMESE_SHARE)
-    return min(1.0, (invalid + unaccented * deficit) / len(toks))
+    deficit = max(0.0, 1.0 - tally.vietnamese / tally.tokens / EXPECTED_VIETNAMESE_SHARE)
+    return min(1.0, (tally.invalid + tally.unaccented * deficit) / tally.tokens)
 
 
 def is_damaged(text: str) -> bool:

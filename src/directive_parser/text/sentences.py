@@ -1,0 +1,111 @@
+"""Sentence boundaries of Vietnamese administrative text, as character offsets.
+
+The rules are those of underthesea's `sent_tokenize` (a Punkt-style splitter), which the parser
+used before: a sentence ends at ".", "?" or "!" (with any run of them: "?!"), except a "." inside a
+number ("3.241", "15.12.2025") or after an abbreviation ("TP. Hồ Chí Minh", "v.v. và"), and an
+ellipsis ends one only before a capital or the end of the text. Offsets come out directly, so no
+sentence has to be found again in the text, and importing this costs nothing (underthesea's package
+import is about 0.4 s and 60 MB). bench/bench_sentences.py compares the two on corpus paragraphs.
+"""
+
+from __future__ import annotations
+
+import string
+
+_ENDS = frozenset(".?!")
+_SPACE = " \t"
+#: Words that a "." after them does not end: single letters ("Nguyễn V. A.", "điểm a."), the
+#: abbreviations of titles and places in official text ("TP.", "TX.", "TS.", "ThS.", "PGS.TS.",
+#: "GS.", "BS.", "KS.", "Th."), "v.v." (etc.) and the English ones met in bilingual forms.
+ABBREVIATIONS = frozenset(
+    [*string.ascii_lowercase]
+    + [
+        "tp",
+        "tx",
+        "ts",
+        "ths",
+        "pgs",
+        "gs",
+        "bs",
+        "ks",
+        "th",
+        "v.v",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "etc",
+        "e.g",
+        "i.e",
+        "u.s",
+        "inc",
+        "st",
+        "vs",
+    ]
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`; together they cover the whole text.
+
+    A sentence's range runs from the end of the previous one (its leading spaces included) to just
+    after its closing punctuation; the last runs to the end of the text. A "." with no space after
+    it ("nq57.vn", "Điều 5.Khoản") does not end a sentence.
+
+    >>> t = "Giao TP. Hồ Chí Minh chủ trì. Bộ Tài chính phối hợp!"
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Giao TP. Hồ Chí Minh chủ trì.', ' Bộ Tài chính phối hợp!']
+    """
+    ends = [e for e in _boundaries(text) if e < len(text) and text[e].isspace()]
+    spans, start = [], 0
+    for end in ends:
+        if text[start:end].strip():
+            spans.append((start, end))
+            start = end
+    if text[start:].strip() or not spans:
+        spans.append((start, len(text)))
+    else:
+        spans[-1] = (spans[-1][0], len(text))
+    return spans
+
+
+def _boundaries(text: str) -> list[int]:
+    """Offsets just after each sentence-ending punctuation run (before checking what follows)."""
+    out: list[int] = []
+    n, i = len(text), 0
+    while i < n:
+        ch = text[i]
+        if ch not in _ENDS:
+            i += 1
+            continue
+        if text.startswith("...", i):  # an ellipsis ends a sentence only before a capital
+            end = i
+            while end < n and text[end] == ".":
+                end += 1
+            after = end
+            while after < n and text[after] in _SPACE:
+                after += 1
+            if after >= n or text[after].isupper():
+                out.append(end)
+            i = end
+            continue
+        if ch == "." and _continues(text, i):
+            i += 1
+            continue
+        end = i + 1
+        while end < n and text[end] in _ENDS:
+            end += 1
+        out.append(end)
+        i = end
+    return out
+
+
+def _continues(text: str, pos: int) -> bool:
+    """True when the "." at `pos` is inside a number ("3.241") or closes an abbreviation ("TP.")."""
+    if 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit():
+        return True
+    start = pos
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return text[start:pos].lower() in ABBREVIATIONS

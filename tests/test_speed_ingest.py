@@ -1,0 +1,66 @@
+"""Cold-path savings that must not change results: damage measured in one pass, no OCR of pages
+whose text layer is all they have, scans handed to Tesseract as their own images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageDraw
+
+from directive_parser.ingest import ingest
+from directive_parser.ingest.ocr import embedded_page_image
+from directive_parser.options import OcrMode
+from directive_parser.repair import damage
+
+
+def test_damage_sample_is_tokenised_once(monkeypatch) -> None:
+    calls: list[int] = []
+    real = damage._counted_tokens
+    monkeypatch.setattr(damage, "_counted_tokens", lambda t: calls.append(len(t)) or real(t))
+    damage._tally.cache_clear()
+    damage.sample_for_damage.cache_clear()
+    text = "Thủ tướng Chính phủ yêu cầu các bộ, ngành và địa phương triển khai ngay. " * 400
+    score = damage.assess_damage(text)  # what the pipeline asks first ...
+    share = damage.vietnamese_share(damage.sample_for_damage(text))  # ... and then
+    assert len(calls) == 1 and calls[0] == damage.DAMAGE_SAMPLE_CHARS
+    assert score < damage.DAMAGE_THRESHOLD and share > 0.4
+
+
+def test_damage_figures_unchanged_by_the_one_pass() -> None:
+    damaged = "Thu tuéng Chinh phi yéu cau cac b6, nganh va dia phuong trién khai ngay"
+    assert damage.assess_damage(damaged) > damage.DAMAGE_THRESHOLD
+    assert damage.syllable_share(damaged) > damage.MIN_SYLLABLE_SHARE
+    assert damage.assess_damage("The Prime Minister directs all ministries to report") == 0.0
+
+
+def test_short_text_pages_without_images_are_not_ocred(hostile) -> None:
+    long_page = ["Giao Bo Cong an chu tri, phoi hop voi Bo Noi vu thuc hien nhiem vu nay."] * 20
+    pdf = hostile.reportlab_pdf("signed.pdf", [long_page, ["Noi nhan:", "- Luu: VT."], ["8415.81.91 8415.81.94 8415.82.99 IV"]])
+    doc = ingest(pdf, OcrMode.auto)
+    assert doc.needs_ocr == []
+    assert "Noi nhan" in doc.pages[1].text and "8415.81.91" in doc.pages[2].text
+
+
+def _image_pdf(path: Path, dpi: int) -> Path:
+    image = Image.new("L", (int(8.27 * dpi), int(11.69 * dpi)), 255)
+    ImageDraw.Draw(image).text((dpi, dpi), "Giao Bo Cong an chu tri", fill=0)
+    image.save(path, "PDF", resolution=dpi)
+    return path
+
+
+def test_full_page_image_goes_to_ocr_at_its_own_resolution(tmp_path) -> None:
+    scan = _image_pdf(tmp_path / "scan.pdf", 240)
+    assert ingest(scan, OcrMode.auto).needs_ocr == [1]
+    got = embedded_page_image(pdfium.PdfDocument(scan)[0])
+    assert got is not None
+    image, dpi = got
+    assert image.size == (int(8.27 * 240), int(11.69 * 240)) and image.mode == "L"
+    assert dpi == pytest.approx(240, rel=0.01)
+
+
+def test_low_resolution_or_partial_images_are_rendered(tmp_path, hostile) -> None:
+    assert embedded_page_image(pdfium.PdfDocument(_image_pdf(tmp_path / "low.pdf", 100))[0]) is None
+    text_only = hostile.reportlab_pdf("text.pdf", [["Giao Bo Cong an chu tri."]])
+    assert embedded_page_image(pdfium.PdfDocument(text_only)[0]) is None
