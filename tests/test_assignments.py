@@ -248,3 +248,20 @@ def test_split_units_keeps_urls_and_numbers_whole():
         "Bộ A cập nhật hằng ngày tại https://nq57.vn theo dõi 3.241 thủ tục.",
         "Bộ B báo cáo.",
     ]
+
+
+def test_a_body_never_coordinates_with_itself():
+    from directive_parser.extract.units import without_leads
+    from directive_parser.models import Body, BodyKind
+
+    mof = Body(name="Bộ Tài chính", text="Bộ Tài chính", kind=BodyKind.ministry)
+    moh = Body(name="Bộ Y tế", text="Bộ Y tế", kind=BodyKind.ministry)
+    assert without_leads([mof, moh], [mof]) == [moh]
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/KH-UBND\nAn Giang, ngày 10 tháng 02 năm 2026\nKẾ HOẠCH\nThực hiện\n"
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "| 1 | Rà soát danh mục dự án | Sở Tài chính | Sở Tài chính, Sở Xây dựng | Quý II/2026 |\n",
+        issued=date(2026, 2, 10),
+    )
+    rows = [(a.lead[0].name, [b.name for b in a.coordinating]) for a in doc.assignments]
+    assert rows == [("Sở Tài chính", ["Sở Xây dựng"])]

@@ -149,6 +149,9 @@ _LEAD_IN_CLAUSE = re.compile(
     re.I,
 )
 MAX_LEAD_IN_CHARS = 700
+# How far past a position the subject grammar ever looks: a lead-in, then a subject. Slicing no more
+# than this keeps the cost of a call independent of the length of the text after it.
+LOOKAHEAD = MAX_LEAD_IN_CHARS + 2 * MAX_SUBJECT_CHARS + MAX_TOPIC_CHARS
 # A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
 # trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
 _PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|Thành\s+phố)\s+[A-ZĐ]")
@@ -206,7 +209,7 @@ def strip_openers(text: str, pos: int = 0) -> int:
     """Offset after speaker attributions and adverbial openers ("Đồng thời, ", "Thủ tướng yêu cầu ",
     "Từ đó, Phó Thủ tướng đề nghị ")."""
     for _ in range(4):
-        rest = text[pos:]
+        rest = text[pos : pos + LOOKAHEAD]
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
@@ -239,13 +242,13 @@ def find_subject(text: str) -> Subject:
     (['Bộ Công an'], ['Bộ Tư pháp'])
     """
     pos = strip_openers(text)
-    imperative = _IMPERATIVE.match(text[pos:])
+    imperative = _IMPERATIVE.match(text[pos : pos + LOOKAHEAD])
     if imperative:
         pos += imperative.end()
     topic_end = _skip_topic(text, pos)
     if topic_end != pos:  # "Về các công việc cụ thể, Phó Thủ tướng đề nghị Bộ …", "Về …: giao Bộ …"
         pos = strip_openers(text, topic_end)
-        if after := _IMPERATIVE.match(text[pos:]):
+        if after := _IMPERATIVE.match(text[pos : pos + LOOKAHEAD]):
             pos += after.end()
     # After "yêu cầu"/"giao"/"đề nghị" the names that follow are the addressees and whatever comes
     # next is their task: "Thủ tướng yêu cầu các bộ, ngành [quyết tâm cao hơn …]".
@@ -256,7 +259,8 @@ def find_subject(text: str) -> Subject:
         lead = _subject_bodies(text[pos:end].strip(" ,:-–"))
     # "Yêu cầu gửi báo cáo …", "Thủ tướng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo …": a verb,
     # a lead-in or a condition right after the formula names nobody; the addressees are the last ones.
-    nobody = bool(PREDICATE_AT_START.match(text, pos) or _LEAD_IN_CLAUSE.match(text[pos:]) or _CONDITIONAL.match(text[pos:]))
+    ahead = text[pos : pos + LOOKAHEAD]
+    nobody = bool(PREDICATE_AT_START.match(ahead) or _LEAD_IN_CLAUSE.match(ahead) or _CONDITIONAL.match(ahead))
     if not lead and addressed and not nobody and (named := _ADDRESSEE_PHRASE.match(text, pos)):
         # "đề nghị các Tập đoàn: A, B tổ chức …": whoever is addressed is responsible, even unlisted.
         end = predicate = named.end("who")
@@ -328,7 +332,7 @@ def _starts_with_body(text: str) -> bool:
 def _skip_topic(text: str, pos: int) -> int:
     """Skip a topic opener: "Về <topic>, <body> …" or, in a Thông báo kết luận, "Về <topic>: giao
     <body> …" (the colon ends the topic whatever follows)."""
-    if not re.match(r"Về\s", text[pos:]):
+    if not text.startswith("Về", pos) or not text[pos + 2 : pos + 3].isspace():
         return pos
     window = text[pos : pos + MAX_TOPIC_CHARS]
     # "Về X: <request>: giao Bộ …" — a colon before an assignment verb or a name wins over one
@@ -464,9 +468,9 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
 def _coordination(text: str, pos: int) -> tuple[list[Body], int]:
     """Read "chủ trì, phối hợp với Y" after the subject; returns Y and where the task starts."""
     start = pos
-    lm = _LEAD_MARK.match(text[pos:])
+    lm = _LEAD_MARK.match(text[pos : pos + LOOKAHEAD])
     after_lead = pos + lm.end() if lm else pos
-    cm = _COORD.match(text[after_lead:])
+    cm = _COORD.match(text[after_lead : after_lead + LOOKAHEAD])
     if not cm:
         return [], start
     ystart = after_lead + cm.end()

@@ -76,6 +76,13 @@ class ExtractContext:
     parts: tuple[tuple[str, int, int], ...] = ()  # (code, start, end) of each attachment
 
 
+def without_leads(coordinating: list[Body], lead: list[Body]) -> list[Body]:
+    """The coordinating bodies that are not also the lead: a body never coordinates with itself
+    (a table row that names "Bộ Tài chính" in both columns, a heading's partners passed down)."""
+    names = {b.name for b in lead}
+    return [b for b in coordinating if b.name not in names]
+
+
 def is_preamble(clause: Clause) -> bool:
     """The unnumbered introduction of the body or of an attachment ("preamble", "KH.preamble")."""
     return clause.kind is ClauseKind.paragraph and clause.path.rsplit(".", 1)[-1] == "preamble"
@@ -325,7 +332,7 @@ def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: Ex
         id=f"{ctx.doc_key}/{path}/{ordinal}",
         clause=path,
         lead=_resolve_back_references(t.lead, ctx, base + t.start) if any(map(grammar.is_back_reference, t.lead)) else t.lead,
-        coordinating=t.coordinating,
+        coordinating=without_leads(t.coordinating, t.lead),
         task=task,
         deadline=dl,
         recurrence=recurrence,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from directive_parser.extract import grammar
 from directive_parser.extract.bodies import split_bodies
 from directive_parser.extract.deadline_cells import parse_cell_deadline
-from directive_parser.extract.units import ExtractContext
+from directive_parser.extract.units import ExtractContext, without_leads
 from directive_parser.models import (
     Assignment,
     Body,
@@ -210,7 +210,7 @@ def _record(path: str, i: int, row: _Row, col: dict[str, int], table: TextTable,
         id=f"{ctx.doc_key}/{path}/1",
         clause=path,
         lead=lead,
-        coordinating=coordinating,
+        coordinating=without_leads(coordinating, lead),
         task=task,
         deadline=deadline,
         recurrence=deadline.recurrence if deadline else None,
