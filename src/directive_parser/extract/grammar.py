@@ -298,6 +298,12 @@ BACK_REFERENCE_KINDS = {
 }
 
 
+def opens_sentence(text: str) -> bool:
+    """True when `text` opens with a lead-in clause or an addressee formula ("Căn cứ tình hình thực
+    tế, …", "Để …", "Giao Sở …"): the start of a sentence even without the line break before it."""
+    return bool(_LEAD_IN_CLAUSE.match(text) or _IMPERATIVE.match(text))
+
+
 def is_back_reference(body: Body) -> bool:
     """A lead that only says "Tỉnh", "Thành phố", "Bộ" or "Ủy ban" (see `_BACK_REFERENCE`)."""
     return body.name == body.text and body.name in BACK_REFERENCES
@@ -512,6 +518,7 @@ __all__ = [
     "find_subject",
     "find_submit_to",
     "is_back_reference",
+    "opens_sentence",
     "is_conditional",
     "sentence_spans",
     "split_units",

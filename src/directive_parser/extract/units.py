@@ -163,8 +163,12 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
     tasks: list[_Task] = []
     sentence = 0
     units = _split_inline_numbers(text, _join_address_lists(text, grammar.split_units(text)))
+    intro: Deadline | None = None  # "…, hoàn thành trong tháng 11 năm 2025, cụ thể: (1) Bộ Tài chính …"
+    intro_from = 0
     for s, e in _split_time_fields(text, units):
         unit = text[s:e]
+        if unit.rstrip().endswith(":") and (dl := _closing_deadline(unit.rstrip(" :"), deadlines.find_deadlines(unit, issued))):
+            intro, intro_from = dl, len(tasks) + 1
         is_field, field_dl = _time_field(unit, issued)
         if is_field:
             if tasks:  # the field closes the task it follows
@@ -179,6 +183,9 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
             _add_unit(tasks, unit, s, e, inherited, coordinating, _closing_deadline(unit, found), sentence)
         if unit.rstrip().endswith("."):
             sentence += 1
+    if intro is not None:  # the items an introduction dates take its deadline unless they have their own
+        for t in tasks[intro_from:]:
+            t.deadline = t.deadline or intro
     return [t for t in tasks if t.lead]
 
 

@@ -135,7 +135,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # its items; a heading that is a sentence ("2. Bộ Tài chính chủ trì … các nội dung sau:") its subject.
     sentence = bool(subj.lead) and len(own[subj.task_start :].split()) >= 3 and not _names_then_description(own)
     heading = _heading_body(own) if others and not sentence else []
-    lead = heading or subj.lead or (addressees(own) if others else []) or inherited
+    lead = heading or subj.lead or (addressees(own) + _after_title(own) if others else []) or inherited
     records: list[Assignment] = []
     if others and (activity := _activity_records(clause, own, lead, ctx)) is not None:
         return activity
@@ -373,6 +373,29 @@ def caps_title_end(text: str) -> int:
         # the sentence after the title opens with a capitalised word ("Các", "Sở")
         return m.start() if n >= MIN_TITLE_WORDS and word[:1].isupper() else 0
     return 0
+
+
+def _after_title(own: str) -> list[Body]:
+    """The subject of a heading's sentence that follows its title on the same line once the line
+    break is lost: "d) Các hoạt động chính [Căn cứ tình hình thực tế, các cơ quan, đơn vị, địa
+    phương phối hợp thực hiện các hoạt động sau:]"."""
+    for k in range(2, min(len(own), MAX_TITLE_CHARS)):
+        if own[k - 1] != " " or not own[k].isupper() or not own[k - 2].islower():
+            continue
+        if own[:k].split()[-1].lower() in _LINKING_WORDS:
+            continue  # "… quy hoạch khu vực TOD của Thành phố phải bảo đảm …": one sentence
+        if not grammar.opens_sentence(own[k:]):
+            continue  # "7. Xây dựng Quyết định của Thủ tướng Chính phủ ban hành …": a name inside the title
+        subj = grammar.find_subject(own[k:])
+        if subj.explicit and not any(map(grammar.is_back_reference, subj.lead)):
+            return subj.lead
+    return []
+
+
+_LINKING_WORDS = frozenset({"của", "với", "cho", "và", "tại", "đến", "về", "theo", "do", "giữa", "trên", "từ", "là", "các"})
+
+
+MAX_TITLE_CHARS = 120
 
 
 def _heading_deadline(own: str, ctx: ExtractContext) -> Deadline | None:
