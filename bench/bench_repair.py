@@ -24,6 +24,7 @@ import unicodedata
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(SHARED / "tools"))
 
 from repair_score import accuracy  # noqa: E402
@@ -133,6 +134,26 @@ def bench_speed(blind: bool) -> None:
         print(f"blind repair not available: {type(e).__name__}: {e}")
 
 
+def bench_blind_fresh() -> None:
+    """Blind repair words/s on real eng-OCR texts new to the process's caches (the dev set's
+    out/dev-routes/<id>/<id>.eng-ocr.txt), CPU time of this process, then again with warm caches."""
+    from directive_parser import restore_diacritics
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "out" / "dev-routes").glob("*/*.eng-ocr.txt"))]
+    if not texts:
+        print("blind repair on fresh texts: no out/dev-routes/*/*.eng-ocr.txt (run bench/dev/render_routes.py)")
+        return
+    words = sum(len(t.split()) for t in texts)
+    for label in ("new to the caches", "warm caches"):
+        t = time.process_time()
+        for text in texts:
+            restore_diacritics(text)
+        secs = time.process_time() - t
+        print(
+            f"blind repair, {len(texts)} dev eng-OCR docs ({words:,} words), {label}: {secs:.2f} s CPU, {words / secs:,.0f} words/s"
+        )
+
+
 def bench_synthetic(n: int) -> None:
     docs = corpus_docs(n)
     accs, raws, secs = [], [], 0.0
@@ -167,6 +188,8 @@ def main() -> None:
     ap.add_argument("--no-blind", action="store_true")
     a = ap.parse_args()
     bench_speed(blind=not a.no_blind)
+    if not a.no_blind:
+        bench_blind_fresh()
     bench_synthetic(a.docs)
 
 

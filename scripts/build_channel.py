@@ -8,6 +8,12 @@ character distance of skeletons after the digit map ("d6i" ~ "doi"). 1:1 pairs a
 a pair filling a short equal-length gap between aligned tokens is trusted even when its skeletons
 differ a lot ("tir"/"tit" for "từ" on scans, which the distance cut used to drop).
 
+Real damage: `--split real_a real_train` adds pages of the dev set's renderer read by `tesseract -l eng`
+(real_a: half of the dev documents, out/dev-routes, see eval_restorer.py; real_train: corpus passages
+rendered by scripts/real_ocr_pairs.py). The synthetic page cache is large and not kept, so `--base`
+starts from the shipped tables' counts instead of re-aligning those pages (their counts are
+already split-weighted) and adds the new pairs times `--weight`.
+
 Outputs (gzipped TSV / JSON, not pickle):
 - data/channel_tokens.tsv.gz  ocr<TAB>clean<TAB>count, lowercase, train pages only, split-weighted counts ≥ 2;
 - data/channel_chars.json      character edit counts clean char -> ocr string, for unseen tokens;
@@ -29,6 +35,9 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from eval_restorer import split_pairs  # noqa: E402
+
 from directive_parser.repair.lm_text import CHUNK_RE, WORD_RE, split_chunk  # noqa: E402
 from directive_parser.text.normalize import ascii_fold
 
@@ -47,6 +56,11 @@ MAX_PAIR_COST = 0.6  # a 1:1 pair whose normalised skeleton distance exceeds thi
 # "tir"/"tit"/"tiv" for "từ" (0.67), "mite" for "mức", "ed" for "cơ". Gap size -> largest cost.
 GAP_PAIR_COST = {1: 1.0, 2: 0.8, 3: 0.8, 4: 0.8}
 # OCR digit/symbol look-alikes used only to align ("s6" ~ "so", "B9" ~ "bo", "1a" ~ "la").
+REAL_SOURCE = (
+    "real English-model OCR added to the base tables: bench/dev/render_routes.py scans (DejaVu Serif, 200-300 dpi, "
+    "seeded blur/noise/tilt, JPEG 40-75) read by tesseract -l eng --psm 4; real_a = half of the dev documents "
+    "(eval_restorer.real_half), real_train = corpus passages (scripts/real_ocr_pairs.py)"
+)
 TOKENS, CHARS, META = "channel_tokens.tsv.gz", "channel_chars.json", "channel.meta.json"
 ALIGN_MAP = str.maketrans({"6": "o", "9": "o", "0": "o", "1": "l", "&": "e", "¢": "e", "€": "e", "@": "a"})
 
@@ -191,11 +205,32 @@ def realign(pairs: Counter, ops: dict[str, dict[str, int]], rounds: int = EM_ROU
     return ops
 
 
-def _split_weights(pages: list[Path], balance: float) -> dict[str, float]:
+def _split_weights(page_splits: list[str], balance: float) -> dict[str, float]:
     """Count weight per split: smaller splits are scaled towards the largest by `balance` (0 = none, 1 = equal)."""
-    sizes = Counter(p.parent.name for p in pages)
+    sizes = Counter(page_splits)
     top = max(sizes.values(), default=1)
     return {split: (top / n) ** balance for split, n in sizes.items()}
+
+
+def shipped_counts(folder: Path) -> tuple[Counter, dict[str, dict[str, int]], dict]:
+    """Counts of the tables in a data folder: -> (token pairs, char edits, meta) to build on."""
+    pairs: Counter = Counter()
+    with gzip.open(folder / TOKENS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                o, c, n = line.rstrip("\n").split("\t")
+                pairs[(o, c)] = int(n)
+    chars = json.loads((folder / CHARS).read_text(encoding="utf-8"))
+    return pairs, chars, json.loads((folder / META).read_text(encoding="utf-8"))
+
+
+def merge_chars(base: dict[str, dict[str, int]], new: dict[str, dict[str, int]], keep: int = 24) -> dict[str, dict[str, int]]:
+    """Add two char-edit count tables, keeping each letter's `keep` most frequent outputs."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for table in (base, new):
+        for ch, outs in table.items():
+            out[ch].update(outs)
+    return {ch: dict(cnt.most_common(keep)) for ch, cnt in out.items()}
 
 
 def main() -> None:
@@ -214,39 +249,57 @@ def main() -> None:
         default=BALANCE,
         help="scale a smaller split's counts by (largest/its pages)^BALANCE (0: raw, 1: equal weight)",
     )
+    ap.add_argument("--base", action="store_true", help="add to the counts of the tables in --out")
+    ap.add_argument("--weight", type=float, default=1.0, help="count weight of the new pages (with --base)")
+    ap.add_argument("--base-from", type=Path, help="folder of the tables to add to (default: --out)")
     a = ap.parse_args()
     pairs: Counter = Counter()
-    pages = sorted(p for split in a.split for p in (SYNTH / split).glob("*.meta.json"))
-    weights = _split_weights(pages, a.balance)
+    files = [(o, c, split) for split in a.split for o, c in split_pairs(split)]
+    weights = {k: v * a.weight for k, v in _split_weights([s for _, _, s in files], a.balance).items()}
+    if a.base:
+        weights = {split: a.weight for split in a.split}
     n_clean = 0
-    for meta in pages:
-        base = str(meta)[: -len(".meta.json")]
-        clean = Path(base + ".clean.txt").read_text(encoding="utf-8")
-        for pair, n in Counter(align_page(Path(base + ".ocr.txt").read_text(encoding="utf-8"), clean)).items():
-            pairs[pair] += n * weights[meta.parent.name]
+    for ocr_path, clean_path, split in files:
+        clean = clean_path.read_text(encoding="utf-8")
+        for pair, n in Counter(align_page(ocr_path.read_text(encoding="utf-8"), clean)).items():
+            pairs[pair] += n * weights[split]
         n_clean += len(cores(clean))
     pairs = Counter({pair: round(n) for pair, n in pairs.items() if round(n) > 0})
+    chars = realign(pairs, char_ops(pairs))
+    prior: dict = {}
+    if a.base:
+        base_dir = a.base_from or a.out
+        base_pairs, base_chars, prior = shipped_counts(base_dir)
+        if "base" in prior:  # counting the added pages twice would skew the channel
+            sys.exit(f"{base_dir} already holds added pages; pass --base-from a folder with the synthetic-only tables")
+        new_chars = chars
+        chars = merge_chars(base_chars, new_chars)
+        pairs = base_pairs + pairs
     a.out.mkdir(parents=True, exist_ok=True)
     today = datetime.date.today().isoformat()
     # written under temporary names and moved into place, so readers never see half a model
     tmp_tokens, tmp_chars, tmp_meta = (a.out / f".{name}.tmp" for name in (TOKENS, CHARS, META))
     with gzip.open(tmp_tokens, "wt", encoding="utf-8") as fh:
-        fh.write(f"# generated by scripts/build_channel.py on {today} from {len(pages)} synthetic pages ({', '.join(a.split)})\n")
+        base_note = " added to the shipped counts" if a.base else ""
+        fh.write(f"# generated by scripts/build_channel.py on {today} from {len(files)} pages ({' '.join(a.split)}){base_note}\n")
         for (o, c), n in sorted(pairs.items()):
             if WORD_RE.fullmatch(c) and n >= TABLE_MIN_COUNT:
                 fh.write(f"{o}\t{c}\t{n}\n")
-    tmp_chars.write_text(json.dumps(realign(pairs, char_ops(pairs)), ensure_ascii=False, indent=0))
+    tmp_chars.write_text(json.dumps(chars, ensure_ascii=False, indent=0))
     meta = {
         "generated_by": "scripts/build_channel.py",
         "generated": today,
-        "source": "scripts/synth_ocr_pairs.py pages: corpus text rendered (TeX Gyre Termes/Pagella/Heros, "
+        "source": REAL_SOURCE
+        if a.base
+        else "scripts/synth_ocr_pairs.py pages: corpus text rendered (TeX Gyre Termes/Pagella/Heros, "
         "FreeSerif/FreeSans, DejaVu, Noto; 10-14 pt; 200-300 dpi; blur/noise; scan profile: 12-14 pt "
         "serif at 300 dpi resampled to 150-200 dpi, blur, speckle, tilt, JPEG, binarised) "
         "and read by tesseract -l eng --psm 6",
-        "splits": {split: len(list((SYNTH / split).glob("*.meta.json"))) for split in a.split},
+        "splits": {split: sum(s == split for _, _, s in files) for split in a.split},
         "split_weights": {k: round(v, 3) for k, v in weights.items()},
+        **({"base": {k: prior.get(k) for k in ("source", "splits", "split_weights", "pages")}} if a.base else {}),
         "table_min_count": TABLE_MIN_COUNT,
-        "pages": len(pages),
+        "pages": len(files),
         "clean_tokens": n_clean,
         "aligned_pairs": sum(pairs.values()),
         "distinct_pairs": len(pairs),

@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 """Score the blind restorer on cached synthetic dev pages: _cache/synth/<split> -> word accuracy.
 
-usage: .venv/bin/python scripts/eval_restorer.py [--split dev dev_scan] [--errors 30]
+usage: .venv/bin/python scripts/eval_restorer.py [--split dev dev_scan real_a real_b] [--errors 30]
 
 Word accuracy as the shared scorecard counts it (exact case, after aligning accent-free
 lowercase tokens), pooled over the pages of each split, plus the most frequent wrong outputs
-(ocr core, output, expected) for error analysis. Only synthetic pages are read: parameters are
-chosen here, never on the test pairs.
+(ocr core, output, expected) for error analysis. Only synthetic pages and the repo's dev
+documents are read: parameters are chosen here, never on the test pairs.
+
+Splits "real", "real_a", "real_b": REAL English-model damage, the dev documents
+(bench/dev/docs/<id>.txt) rendered to scans and OCR'd with `tesseract -l eng` by
+bench/dev/render_routes.py (out/dev-routes/<id>/<id>.eng-ocr.txt); real_a and real_b are the two
+halves by md5 of the id (real_a may feed the channel, see scripts/real_ocr_pairs.py; real_b never does).
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
 import importlib
 import os
 import re
@@ -30,6 +36,26 @@ sys.path.insert(0, os.environ.get("EVAL_SRC", str(ROOT / "src")))
 from directive_parser import restore_diacritics  # noqa: E402
 
 SYNTH = ROOT / "scripts" / "_cache" / "synth"
+ROUTES = ROOT / "out" / "dev-routes"
+DEV_DOCS = ROOT / "bench" / "dev" / "docs"
+
+
+def real_half(doc_id: str) -> str:
+    """Which half of the real dev set a document belongs to: id -> 'real_a' or 'real_b'."""
+    return "real_a" if int(hashlib.md5(doc_id.encode()).hexdigest()[:8], 16) % 2 == 0 else "real_b"
+
+
+def split_pairs(split: str) -> list[tuple[Path, Path]]:
+    """(ocr, clean) files of one split: synthetic pages, or the real eng-OCR dev documents."""
+    if split in ("real", "real_a", "real_b"):
+        out = []
+        for ocr in sorted(ROUTES.glob("*/*.eng-ocr.txt")):
+            doc_id = ocr.parent.name
+            clean = DEV_DOCS / f"{doc_id}.txt"
+            if clean.exists() and split in ("real", real_half(doc_id)):
+                out.append((ocr, clean))
+        return out
+    return [(p, Path(str(p).replace(".ocr.txt", ".clean.txt"))) for p in sorted((SYNTH / split).glob("*.ocr.txt"))]
 
 
 def _strip(s: str) -> str:
@@ -77,30 +103,22 @@ def main() -> None:
         setattr(importlib.import_module(f"directive_parser.{mod}"), const, ast.literal_eval(value))
     restore_diacritics("khởi động")
     for split in a.split:
-        pages = sorted((SYNTH / split).glob("*.ocr.txt"))
+        pages = split_pairs(split)
         if a.limit:
             pages = pages[: a.limit]
         errors: Counter = Counter()
         hit = tot = words = 0
         secs = 0.0
-        for p in pages:
+        for p, c in pages:
             ocr = p.read_text(encoding="utf-8")
-            ref = Path(str(p).replace(".ocr.txt", ".clean.txt")).read_text(encoding="utf-8")
+            ref = c.read_text(encoding="utf-8")
             t = time.process_time()  # CPU time of this process: words/s on one core, whatever else runs
             hyp = restore_diacritics(ocr).text
             secs += time.process_time() - t
             words += len(ocr.split())
             h, n = score(hyp, ocr, ref, errors)
             hit, tot = hit + h, tot + n
-        raw_hit = sum(
-            score(
-                p.read_text(encoding="utf-8"),
-                "",
-                Path(str(p).replace(".ocr.txt", ".clean.txt")).read_text(encoding="utf-8"),
-                Counter(),
-            )[0]
-            for p in pages
-        )
+        raw_hit = sum(score(p.read_text(encoding="utf-8"), "", c.read_text(encoding="utf-8"), Counter())[0] for p, c in pages)
         print(
             f"{split:<10} pages={len(pages)} words={tot} raw={raw_hit / max(tot, 1):.4f} "
             f"blind={hit / max(tot, 1):.4f} speed={words / max(secs, 1e-9):,.0f} words/s"

@@ -36,6 +36,10 @@ MAX_SEARCH_STEPS = 4000  # bound on the segmentation search for one OCR token
 REVERSE_MIN_COUNT = 3  # an OCR string -> letter mapping must be seen this often…
 REVERSE_MIN_P = 0.02  # …and make up this share of the string's readings
 UNSEEN_LETTER_P = 0.05  # an OCR letter standing for itself when never seen so
+# A symbol the channel never saw inside a word ("ci}a" của, "k¥" kỹ) may stand for any vowel or for
+# nothing (a stray mark), each at this probability; the character model then ranks the readings.
+WILDCARD_VOWELS = ("a", "e", "i", "o", "u", "y", "")
+WILDCARD_P = 0.02
 # Hand-listed look-alikes Tesseract's English model uses for Vietnamese letters, merged into the
 # learnt reverse map when the synthetic pages never showed them: "B9" Bộ, "x4y" xây, "1a" là.
 LOOKALIKES = {
@@ -176,6 +180,8 @@ class Channel:
             return SAME_BASE_FLOOR
         if ascii_fold(clean) in LOOKALIKES.get(out, ""):  # a hand-listed look-alike: "B§" for "Bộ"
             return LOOKALIKE_FLOOR
+        if ascii_fold(clean) in "aeiouy" and any(not c.isalnum() for c in out):  # a stray symbol: "ci}a" của
+            return LOOKALIKE_FLOOR
         return CHAR_FLOOR if len(out) == 1 else CHAR_FLOOR / 10
 
     def _fuzzy2(self, ocr: str) -> set[str]:
@@ -210,6 +216,8 @@ class Channel:
                 options = self.reverse.get(piece, {})
                 if size == 1 and piece.isalpha() and ascii_fold(piece) not in options:
                     options = {**options, ascii_fold(piece): UNSEEN_LETTER_P}
+                elif size == 1 and not options and not piece.isalnum():
+                    options = dict.fromkeys(WILDCARD_VOWELS, WILDCARD_P)
                 for letters, p in options.items():
                     nxt = prefix + letters
                     if nxt in self.prefixes:

@@ -17,8 +17,8 @@ UNK = "<unk>"
 BOS = "<s>"
 
 # Punctuation that may stick to a word on either side: "(Bộ", "phủ,", "“đúng".
-LEAD_PUNCT = "\"'“”‘’([{<«*•-–—"
-TRAIL_PUNCT = ".,;:!?)]}>»\"'“”‘’…*"
+LEAD_PUNCT = "\"'“”‘’([{<«*•-–—|"
+TRAIL_PUNCT = ".,;:!?)]}>»\"'“”‘’…*—–|"
 CHUNK_RE = re.compile(r"\S+")
 
 # Every letter a Vietnamese syllable may use, lowercase (tone and shape marks included).

@@ -26,10 +26,15 @@ from directive_parser.repair.damage import DAMAGE_THRESHOLD, assess_damage
 
 
 def _caps_lines(text: str) -> set[int]:
-    """Start offsets of lines written in capitals ("CHI THI"), whose replacements stay capitals."""
+    """Start offsets of lines written in capitals ("CHI THI"), whose replacements stay capitals.
+
+    Chunks with a digit or a slash are codes, not heading words: "S6: 393/NQ-CP" is the number
+    line "Số: 393/NQ-CP", not a heading, though every letter in it is a capital.
+    """
     caps, pos = set(), 0
     for line in text.splitlines(keepends=True):
-        letters = [w for w in re.findall(r"[^\W\d_]+", line)]
+        words = " ".join(c for c in line.split() if not re.search(r"[\d/]", c))
+        letters = [w for w in re.findall(r"[^\W\d_]+", words)]
         if len(letters) >= 2 and all(w.isupper() for w in letters):
             caps.add(pos)
         pos += len(line)

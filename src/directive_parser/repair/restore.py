@@ -36,18 +36,31 @@ __all__ = ["restore_diacritics", "syllable_validity", "is_known_syllable"]
 
 # A core that may be a damaged syllable: letters plus the digits and symbols Tesseract puts for
 # marked vowels ("s6" số, "B9" Bộ, "1a" là, "1&" lệ, "nhi¢m" nhiệm); at most 8 characters.
-OCR_WORD_RE = re.compile(r"[\w&¢€@§]+")
+OCR_WORD_RE = re.compile(r"[\w&¢€@§]+(?:[®#}{¥£$|!™]+[\w&¢€@§]*)*")
+# Symbols Tesseract's English model puts for a marked vowel inside a word ("ngu#di" người,
+# "nu®oc" nước, "ci}a" của, "k¥" kỹ); only after a word character, so "|" table borders
+# before a word stay punctuation (split_chunk has taken those after it).
 MAX_WORD_LEN = 8
 LETTER_SYMBOLS = "&¢€@§"  # …of which these stand for letters even with no letter beside them ("¢6" có)
 # Kept verbatim: URLs, e-mails, document numbers with "/" or "-" ("57-NQ/TW"), dotted numbers.
 PASSTHROUGH_RE = re.compile(r"https?:|www\.|@.*\.|[/\\:.,\-–]|^\d+$|^[IVXLC]+$")
 IDENTITY_PENALTY = -4.5  # log10 channel score for keeping an unknown token as a foreign word (tuned on synthetic dev)
+# …milder for a capitals token that no syllable is spelled like: an abbreviation ("TOD", "KTTH"), since
+# OCR damages the marked vowels of headings ("PHU" PHỤ) far more often than it invents consonants.
+IDENTITY_PENALTY_CAPS = -2.0
+# A capital P that OCR made of Đ ("Panh" Đánh, "Pờ an" Đề án): candidates read with d, at this log10 cost.
+P_FOR_D_PENALTY = -1.5
 CHANNEL_WEIGHT = 1.3  # relative weight of channel vs LM log probabilities (synthetic dev+dev_scan: best 1.2-1.3)
 D_STROKE = str.maketrans("dD", "đĐ")
 AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
 SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
 CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the corpus capitalises the word less often
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
+# A line whose words are in capitals this often (at least CAPS_LINE_MIN_WORDS of them) is a heading:
+# its words that OCR gave a small letter after the capital ("Muc", "CHi") are capitals too.
+CAPS_LINE_SHARE = 0.75
+CAPS_LINE_MIN_WORDS = 3
+ROMAN_RE = re.compile(r"[IVXLC]+")
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Enumeration labels are kept verbatim: clause letters "a)", "đ)", "(b)" and roman items "(i)",
 # "(ii)", "(iv)"; otherwise the lone letter reads as a syllable ("d)" -> "ở)", "(i)" -> "(ị)").
@@ -69,9 +82,17 @@ MERGED_TOP = 8  # candidates per half tried…
 MERGED_MIN_BIGRAM = -2.5  # …and the best log10 P(right | left) + channel scores must beat this
 # Words OCR glued with stray punctuation ("va-cdp", "két.qua") are restored piece by piece,
 # unless the chunk looks like a code, abbreviation or domain ("NQ-CP", "COVID-19", "chinhphu.vn").
-GLUE_PIECE_RE = re.compile(r"[\w&¢€@§]+")
+GLUE_PIECE_RE = re.compile(r"[\w&¢€@§]+(?:[®#}{¥£$|!™]+[\w&¢€@§]+)*")
 GLUE_SEP_RE = re.compile(r"[-.,;:'’‘_~]")
 GLUE_BLOCK_RE = re.compile(r"[/\\@]|https?:|www\.|\.(?:vn|com|net|org|gov|edu|int)\b", re.IGNORECASE)
+# Words joined by a slash are restored piece by piece when every piece is a lowercase word of two
+# letters or more ("déng/nguodi/ngay" đồng/người/ngày, "tinh/thanh"); codes keep the slash whole
+# ("33/CT-TTg", "NQ/TW", "b/c" for báo cáo).
+SLASH_PIECE = r"(?=[\w&¢€@§]{2})[\w&¢€@§]*[^\W\d_][\w&¢€@§]*"  # two characters or more, one a letter ("B6")
+SLASH_WORDS_RE = re.compile(f"{SLASH_PIECE}(?:/{SLASH_PIECE})+")
+# Not part of the word before it: the closing "./." of a document ("thực hiện./.") and footnote
+# marks ("doanh nghiệp[5];", whose "]" split_chunk already took).
+CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:\.?/\.?|\[\d{1,3}\]?)+$")
 
 
 @dataclass
@@ -97,17 +118,17 @@ def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> 
     before the restored next word `follow` ("Cao Bằng", though "cao" alone rarely is).
     """
     letters = [c for c in model if c.isalpha()]
-    if not letters:
-        return word
+    if not letters:  # "6", "&" read for "ở": in capitals between words in capitals ("NHÀ Ở CHO")
+        return word.upper() if _is_caps_word(prev) and _is_caps_word(nxt) else word
     all_caps = len(letters) > 1 and all(c.isupper() for c in letters)
     if all_caps and (
-        word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:]) or _is_caps(prev) or _is_caps(nxt)
+        word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:]) or _is_caps_word(prev) or _is_caps_word(nxt)
     ):  # an abbreviation read right stays: "TK", "BCC"
         return word.upper()
     if not letters[0].isupper():
         return word
     upper = sum(c.isupper() for c in letters)
-    if upper > 1 and upper > len(letters) - upper and (_is_caps(prev) or _is_caps(nxt)):
+    if upper > 1 and upper > len(letters) - upper and (_is_caps_word(prev) or _is_caps_word(nxt)):
         return word.upper()  # "CHi" in a heading: the small letter was a marked capital (CHỈ)
     first = model[0]
     lower_l = first == "I" and word.startswith("l")  # "Ié" is "lệ": capital I for small l
@@ -131,6 +152,13 @@ def _is_caps(token: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+def _is_caps_word(token: str) -> bool:
+    """Tell whether a chunk is a word in capitals, as heading lines have them ('CHỈ', 'THI'), and not a
+    code ('NN-PTNT', 'UBND'): "BO NN-PTNT" is "Bộ NN-PTNT", its O a marked small letter, not a capital."""
+    core = split_chunk(token)[1]
+    return _is_caps(core) and core.isalpha() and ascii_fold(core.lower()) in load_channel().by_skeleton
+
+
 def _fix_abbrevs(core: str) -> str:
     """Put the Đ back into capital abbreviations: 'ND-CP' -> 'NĐ-CP', 'HDND' -> 'HĐND'."""
     abbrevs = load_case_tables()[0]
@@ -151,13 +179,18 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
     if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN and core in load_channel().table:
         return _digit_slot(core, start, lm)
+    if core in LETTER_SYMBOLS and core in load_channel().table:  # "sản & một số": ở, or an ampersand
+        return _digit_slot(core, start, lm, lm.unk)
     if fixed_id is not None:
         return _Slot(np.array([fixed_id]), np.zeros(1, np.float32), [None], start, start + len(core), core, label=label)
     cands: tuple[Candidate, ...] = candidates_for(low)
     words: list[str | None] = [c.word for c in cands]
     ids = [c.word_id for c in cands]
     chan = [c.channel for c in cands]
-    for word, score in LONE_CAPITALS.get(core, ()):
+    extra = list(LONE_CAPITALS.get(core, ()))
+    if core[0] == "P" and len(core) > 1 and core[1] != "h" and core[1:].islower():
+        extra += [(c.word, c.channel + P_FOR_D_PENALTY) for c in candidates_for("d" + low[1:]) if c.word[0] == "đ"]
+    for word, score in extra:
         if word not in words:
             words.append(word)
             ids.append(lm.word_id(word))
@@ -165,7 +198,8 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
     if not words or low not in load_channel().inventory:  # may be a foreign word or abbreviation: "ISO", "date"
         words.append(None)
         ids.append(lm.unk)
-        chan.append(IDENTITY_PENALTY)
+        caps_code = len(core) > 2 and _is_caps(core) and ascii_fold(low) not in load_channel().by_skeleton
+        chan.append(IDENTITY_PENALTY_CAPS if caps_code else IDENTITY_PENALTY)
     return _Slot(np.array(ids, np.int64), np.array(chan, np.float32) * CHANNEL_WEIGHT, words, start, start + len(core), core)
 
 
@@ -174,10 +208,11 @@ def _letter_like(core: str) -> bool:
     return any(c.isalpha() for c in core) or (len(core) > 1 and any(c in LETTER_SYMBOLS for c in core))
 
 
-def _digit_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
-    """A short number that may be a misread word: '6' -> {<num>, có, ở, …} with the word penalised."""
+def _digit_slot(core: str, start: int, lm: SyllableLM, keep_id: int = -1) -> _Slot:
+    """A short number (or lone symbol, kept as `keep_id`) that may be a misread word: '6' -> {<num>, có, ở, …}
+    with the word penalised."""
     cands = [c for c in candidates_for(core) if c.word in load_channel().table[core]]
-    ids = [lm.num] + [c.word_id for c in cands]
+    ids = [lm.num if keep_id < 0 else keep_id] + [c.word_id for c in cands]
     chan = [0.0] + [(c.channel + DIGIT_WORD_PENALTY) * CHANNEL_WEIGHT for c in cands]
     return _Slot(
         np.array(ids, np.int64), np.array(chan, np.float32), [None] + [c.word for c in cands], start, start + len(core), core
@@ -186,6 +221,8 @@ def _digit_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
 
 def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     """Pieces of a chunk core OCR glued with punctuation: 'va-cdp' -> [va, cdp]; None to keep it whole."""
+    if SLASH_WORDS_RE.fullmatch(core) and not any(c.isupper() for c in core[1:]):
+        return list(GLUE_PIECE_RE.finditer(core))
     if not GLUE_SEP_RE.search(core) or GLUE_BLOCK_RE.search(core):
         return None
     pieces = list(GLUE_PIECE_RE.finditer(core))
@@ -237,6 +274,9 @@ def _merged_split(core: str) -> int | None:
 
 def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slot]:
     """LM slots for one chunk core: one slot, one per glued piece, or two for a merged token."""
+    closing = None if label else CLOSING_RE.match(core)
+    if closing:  # "hién./." -> "hién"
+        core = closing.group(1)
     pieces = None if label else _glued_pieces(core)
     if pieces is not None:
         return [_slot_for(p.group(), start + p.start(), lm) for p in pieces]
@@ -399,7 +439,25 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]) :] else ""
     nxt = words[j + 1].core if j + 1 < len(words) else ""
     follow = chosen[id(words[j + 1])] if j + 1 < len(words) else None
+    if slot.core[:1].isupper() and _caps_line(text, slot.start):  # "Muc" in "MUC TIEU CHUNG": MỤC
+        return word.upper()
     return _case_like(word, slot.core, prev, nxt, follow or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _caps_line_of(line: str) -> bool:
+    """Tell whether an OCR line is a heading in capitals: most of its words (roman numerals aside) are."""
+    words = [core for core in (split_chunk(c)[1] for c in line.split()) if sum(ch.isalpha() for ch in core) > 1]
+    words = [w for w in words if not ROMAN_RE.fullmatch(w)]
+    caps = sum(_is_caps(w) for w in words)
+    return caps >= CAPS_LINE_MIN_WORDS and caps >= CAPS_LINE_SHARE * len(words)
+
+
+def _caps_line(text: str, pos: int) -> bool:
+    """Tell whether the line holding offset pos is a heading in capitals ("QUYET DINH", "MUC TIEU CHUNG")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return _caps_line_of(text[start : end if end >= 0 else len(text)])
 
 
 def is_known_syllable(tok: str) -> bool:

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Real English-model OCR damage for the channel: corpus passages -> scans -> `tesseract -l eng` text.
+
+Runs of consecutive corpus lines (training lines only: never the held-out bucket, never a line of
+the dev documents in bench/dev/docs) are written as small documents and sent through the dev set's
+own renderer, bench/dev/render_routes.py (text-layer PDF, seeded scan damage at 200-300 dpi and
+JPEG quality 40-75, Tesseract's English model with --psm 4). The damage is therefore the one real
+archives show ("duoc", "ci}a", "Pờ an"), not a simulation of it.
+
+Outputs, resumable (rendered documents are skipped):
+    scripts/_cache/real/docs/rNNNN.txt                 clean text
+    scripts/_cache/real/routes/rNNNN/rNNNN.eng-ocr.txt OCR text
+and scripts/_cache/synth/real_train/rNNNN.{clean,ocr}.txt + .meta.json, the page-pair layout
+that scripts/build_channel.py reads (`--split real_train`).
+
+    nice -n 10 .venv/bin/python scripts/real_ocr_pairs.py --docs 120 --jobs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from synth_ocr_pairs import CORPUS_DIR, is_holdout  # noqa: E402
+
+CACHE = ROOT / "scripts" / "_cache"
+DOCS, ROUTES, PAIRS = CACHE / "real" / "docs", CACHE / "real" / "routes", CACHE / "synth" / "real_train"
+DEV_DOCS = ROOT / "bench" / "dev" / "docs"
+RENDERER = ROOT / "bench" / "dev" / "render_routes.py"
+WORDS_PER_DOC = (300, 520)  # about one A4 page in the renderer's DejaVu Serif
+UPPER_P = 0.06  # share of lines set in capitals, as headings are ("CHỈ THỊ", "QUYẾT ĐỊNH")
+
+
+def corpus_runs() -> list[list[str]]:
+    """Corpus documents as runs of usable lines, held-out and dev-document lines dropped."""
+    dev = {ln.strip() for p in DEV_DOCS.glob("*.txt") for ln in p.read_text(encoding="utf-8").splitlines()}
+    runs: list[list[str]] = []
+    for path in sorted(CORPUS_DIR.glob("*.txt.gz")):
+        run: list[str] = []
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for ln in fh:
+                ln = ln.strip()
+                if not ln or is_holdout(ln) or ln in dev or "|" in ln:
+                    if len(run) >= 8:
+                        runs.append(run)
+                    run = []
+                    continue
+                run.append(ln)
+        if len(run) >= 8:
+            runs.append(run)
+    return runs
+
+
+def make_doc(idx: int, runs: list[list[str]], seed: int) -> Path:
+    """Write clean document idx (a stretch of one corpus run): -> its path."""
+    path = DOCS / f"r{idx:04d}.txt"
+    if path.exists():
+        return path
+    rng = random.Random(f"{seed}-real-{idx}")
+    run = rng.choice(runs)
+    start = rng.randrange(max(1, len(run) - 8))
+    want = rng.randint(*WORDS_PER_DOC)
+    lines, words = [], 0
+    for ln in run[start:]:
+        if words >= want:
+            break
+        lines.append(ln.upper() if rng.random() < UPPER_P and len(ln.split()) <= 14 else ln)
+        words += len(ln.split())
+    DOCS.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    """Make the documents, render and OCR them, and export page pairs for build_channel.py."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=120, help="number of documents to have in the cache")
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--jobs", type=int, default=1)
+    a = ap.parse_args()
+    runs = corpus_runs() if a.docs else []
+    ids = [make_doc(i, runs, a.seed).stem for i in range(a.docs)]
+    todo = [i for i in ids if not (ROUTES / i / f"{i}.eng-ocr.txt").exists()]
+    if todo:
+        cmd = [sys.executable, str(RENDERER), "--docs", str(DOCS), "--out", str(ROUTES)]
+        cmd += ["--routes", "text.pdf,scan.pdf,eng-ocr.txt", "--jobs", str(a.jobs), "--ids", *todo]
+        subprocess.run(cmd, check=True)
+    PAIRS.mkdir(parents=True, exist_ok=True)
+    for i in sorted(p.stem for p in DOCS.glob("*.txt")):  # every rendered document, also of earlier runs
+        ocr = ROUTES / i / f"{i}.eng-ocr.txt"
+        if ocr.exists():
+            (PAIRS / f"{i}.clean.txt").write_text((DOCS / f"{i}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+            (PAIRS / f"{i}.ocr.txt").write_text(ocr.read_text(encoding="utf-8"), encoding="utf-8")
+            (PAIRS / f"{i}.meta.json").write_text(json.dumps({"profile": "render_routes", "id": i}))
+    print(f"{len(ids)} documents, {len(todo)} rendered now", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
