@@ -440,3 +440,21 @@ def test_responsibility_for_content_is_a_duty(unit, is_task):
 def test_where_a_complete_name_ends(unit, lead, task):
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == [lead] and unit[subj.task_start :].startswith(task)
+
+
+# An inline enumeration after an introduction that sets a deadline: each "(n)" is a task of its own
+# body and takes the introduction's deadline; a point title followed on the same line by its
+# sentence still names the items' lead.
+INLINE = """I. NHIỆM VỤ
+1. Các Sở: Tài chính, Y tế khẩn trương khắc phục các lỗi của hệ thống thông tin, hoàn thành trong tháng 11 năm 2026, cụ thể: (1) Sở Tài chính kết nối cơ sở dữ liệu thuế với hệ thống của tỉnh. (2) Sở Y tế hoàn thành nâng cấp hệ thống cấp phép hành nghề.
+2. Các hoạt động chính
+Căn cứ tình hình thực tế, Sở Văn hóa và Thể thao phối hợp thực hiện các hoạt động sau:
+- Tổ chức lễ phát động tháng hành động.
+"""
+
+
+def test_inline_enumeration_and_title_then_sentence():
+    got = [(r[1], r[2], r[3][:20]) for r in rows(parse(INLINE))]
+    assert (["Sở Tài chính"], date(2026, 11, 30), "kết nối cơ sở dữ liệu"[:20]) in got
+    assert (["Sở Y tế"], date(2026, 11, 30), "hoàn thành nâng cấp hệ"[:20]) in got
+    assert (["Sở Văn hóa và Thể thao"], None, "Tổ chức lễ phát động"[:20]) in got
