@@ -458,3 +458,20 @@ def test_inline_enumeration_and_title_then_sentence():
     assert (["Sở Tài chính"], date(2026, 11, 30), "kết nối cơ sở dữ liệu"[:20]) in got
     assert (["Sở Y tế"], date(2026, 11, 30), "hoàn thành nâng cấp hệ"[:20]) in got
     assert (["Sở Văn hóa và Thể thao"], None, "Tổ chức lễ phát động"[:20]) in got
+
+
+# The duty after a statement of accountability is a task; a new sentence with its own deadline is a
+# task of its own; a "(i)" list inside an "(n)" item stays with that item.
+ACCOUNTABLE = """I. NHIỆM VỤ
+1. Giao Giám đốc các sở chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả cắt giảm thủ tục, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện hằng tháng.
+2. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc triển khai các nhiệm vụ nêu trên. Báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện trước ngày 20/3/2026.
+3. Các Sở: Tài chính, Y tế khẩn trương khắc phục lỗi, cụ thể: (1) Sở Tài chính giải quyết 02 vấn đề: (i) kết nối thanh toán trực tuyến; (ii) xử lý lỗi phần mềm. (2) Sở Y tế hoàn thành nâng cấp hệ thống cấp phép.
+"""
+
+
+def test_accountability_own_deadline_and_nested_lists():
+    got = [(r[0], r[1], r[2], r[3][:20]) for r in rows(parse(ACCOUNTABLE))]
+    tasks = [g[3] for g in got]
+    assert "báo cáo Ủy ban nhân dân tỉnh kết quả"[:20] in tasks
+    assert ("I.2", ["Văn phòng Ủy ban nhân dân tỉnh"], date(2026, 3, 20), "Báo cáo Chủ tịch Ủy ban"[:20]) in got
+    assert [g[1] for g in got if g[0] == "I.3"] == [["Sở Tài chính"], ["Sở Y tế"]]

@@ -55,6 +55,8 @@ _LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
 # nhiệm về tính chính xác của số liệu …" is a duty of its own and is one.
 _ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện)?\s+trước\b", re.I)
 # A conditional continues the task before it: "…; trường hợp vượt thẩm quyền, kịp thời báo cáo …".
+# A lower-case predicate where a clause starts: "…, báo cáo Chính phủ …", "…; tổ chức thực hiện …".
+PREDICATE_INSIDE_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b")
 _CONDITIONAL = re.compile(r"^(?:trường\s+hợp|nếu|khi|đối\s+với|trong\s+trường\s+hợp|trừ)\b", re.I)
 MAX_SUBJECT_CHARS = 220
 MAX_TOPIC_CHARS = 600
@@ -279,8 +281,14 @@ def find_subject(text: str) -> Subject:
     if not lead:
         coord, start = _coordination(text, pos)
         return Subject([], coord, _skip_space(text, start), False)
-    if _ACCOUNTABILITY.match(text[predicate:]):
-        return Subject(lead, [], _skip_space(text, predicate), True, accountability=True)
+    if acc := _ACCOUNTABILITY.match(text[predicate : predicate + LOOKAHEAD]):
+        # "… chịu trách nhiệm trước Chính phủ về kết quả …, báo cáo Chính phủ kết quả thực hiện hằng
+        # tháng": the duty after the statement of accountability is the task.
+        rest = text[predicate + acc.end() : predicate + LOOKAHEAD]
+        duty = next((m for m in re.finditer(r"[,;]\s+", rest) if PREDICATE_INSIDE_START.match(rest, m.end())), None)
+        if duty is None:
+            return Subject(lead, [], _skip_space(text, predicate), True, accountability=True)
+        return Subject(lead, [], predicate + acc.end() + duty.end(), True)
     coord, start = _coordination(text, predicate)
     return Subject(lead, coord, _skip_space(text, start), True)
 

@@ -227,7 +227,19 @@ def _add_unit(
     if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
         return
-    if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
+    # A new sentence with a deadline of its own is a task of its own, of the same body: "… kịp thời tổng
+    # hợp, báo cáo những vấn đề vượt thẩm quyền. Báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày
+    # 20 hằng tháng."
+    own_deadline = (
+        cur is not None
+        and dl is not None
+        and dl.due is not None
+        and cur.deadline is None
+        and sentence != cur.sentence
+        and not subj.accountability
+        and bool(grammar.PREDICATE_AT_START.match(unit.lstrip()))
+    )
+    if cur is not None and not own_deadline and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
         cur.end = e
         cur.deadline = _stronger(cur.deadline, dl)
         cur.closed = dl is not None or cur.closed

@@ -126,6 +126,11 @@ def addressees(text: str) -> list[Body]:
 def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
     """Records of a clause and its descendants; headings pass their lead down."""
     subitems = [c for c in clause.children if c.kind is ClauseKind.subitem]
+    if subitems and _INLINE_NUMBERS.search(_own_text(clause, subitems)):
+        # "(1) Bộ Tài chính giải quyết 03 vấn đề: (i) …; (ii) …; (iii) …. (2) Bộ Y tế …": the "(i)"
+        # list belongs to the "(n)" task it follows; the clause is read whole, "(n)" by "(n)".
+        subitems = []
+        clause = clause.model_copy(update={"children": [c for c in clause.children if c.kind is not ClauseKind.subitem]})
     others = [c for c in clause.children if c.kind is not ClauseKind.subitem]
     own = _own_text(clause, subitems)
     subj = grammar.find_subject(own)
@@ -396,6 +401,7 @@ _LINKING_WORDS = frozenset({"của", "với", "cho", "và", "tại", "đến", "
 
 
 MAX_TITLE_CHARS = 120
+_INLINE_NUMBERS = re.compile(r"[:;.]\s+\(1\)\s")
 
 
 def _heading_deadline(own: str, ctx: ExtractContext) -> Deadline | None:
