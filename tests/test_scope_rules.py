@@ -460,8 +460,8 @@ def test_inline_enumeration_and_title_then_sentence():
     assert (["Sở Văn hóa và Thể thao"], None, "Tổ chức lễ phát động"[:20]) in got
 
 
-# The duty after a statement of accountability is a task; a new sentence with its own deadline is a
-# task of its own; a "(i)" list inside an "(n)" item stays with that item.
+# The duty after a statement of accountability is a task; a "(i)" list inside an "(n)" item stays
+# with that item.
 ACCOUNTABLE = """I. NHIỆM VỤ
 1. Giao Giám đốc các sở chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả cắt giảm thủ tục, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện hằng tháng.
 2. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc triển khai các nhiệm vụ nêu trên. Báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện trước ngày 20/3/2026.
@@ -473,5 +473,22 @@ def test_accountability_own_deadline_and_nested_lists():
     got = [(r[0], r[1], r[2], r[3][:20]) for r in rows(parse(ACCOUNTABLE))]
     tasks = [g[3] for g in got]
     assert "báo cáo Ủy ban nhân dân tỉnh kết quả"[:20] in tasks
-    assert ("I.2", ["Văn phòng Ủy ban nhân dân tỉnh"], date(2026, 3, 20), "Báo cáo Chủ tịch Ủy ban"[:20]) in got
+    # a new sentence with a deadline continues the task: the deadline closes it
+    assert ("I.2", ["Văn phòng Ủy ban nhân dân tỉnh"], date(2026, 3, 20), "theo dõi, đôn đốc việc"[:20]) in got
     assert [g[1] for g in got if g[0] == "I.3"] == [["Sở Tài chính"], ["Sở Y tế"]]
+
+
+# A list's introduction is not a task; sub-items that name the products of their heading's task are
+# that one task; "trong phạm vi, trách nhiệm của mình" after a name is the task's scope.
+INTRO_AND_PRODUCTS = """I. NHIỆM VỤ
+1. Trong thời gian tới, yêu cầu các sở, ngành tập trung thực hiện một số nhiệm vụ như sau: (1) Giao Sở Xây dựng rà soát quy hoạch. (2) Giao Sở Y tế hoàn thiện hồ sơ dự án.
+2. Sở Tư pháp khẩn trương hoàn thiện các báo cáo: (i) Báo cáo tình hình thi hành pháp luật; (ii) Báo cáo xử lý văn bản. Các báo cáo gửi Ủy ban nhân dân tỉnh trước ngày 05/12/2026.
+3. Chủ đầu tư, trong phạm vi, trách nhiệm của mình, đẩy nhanh tiến độ hoàn thành dự án.
+"""
+
+
+def test_list_intro_product_list_and_scope():
+    got = [(r[0], r[1], r[2], r[3][:12]) for r in rows(parse(INTRO_AND_PRODUCTS))]
+    assert [g[1] for g in got if g[0] == "I.1"] == [["Sở Xây dựng"], ["Sở Y tế"]]
+    assert [(g[1], g[2]) for g in got if g[0].startswith("I.2")] == [(["Sở Tư pháp"], date(2026, 12, 5))]
+    assert [g[1] for g in got if g[0] == "I.3"] == [["Chủ đầu tư"]]

@@ -70,7 +70,7 @@ _NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*
 # "theo chức năng, nhiệm vụ được giao", "trong phạm vi chức năng, quyền hạn": after the subject, the
 # task's own scope, kept whole at the start of the task.
 _SCOPE_PHRASE = re.compile(
-    r"^\s*,?\s*(?:theo|trong\s+phạm\s+vi|căn\s+cứ)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực|phạm\s+vi|quy\s+định)"
+    r"^\s*,?\s*(?:(?:theo|căn\s+cứ)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực|phạm\s+vi|quy\s+định)|trong\s+phạm\s+vi\b)"
 )
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở

@@ -36,7 +36,8 @@ from directive_parser.models import (
 # Reporting or past-tense predicates state facts, not tasks: "… cho biết", "… đã làm việc với …".
 NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
-    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|đã|vừa|đang|được(?!\s+giao)|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
+    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|dự\s+(?:tính|kiến)\s+sẽ|"
+    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
     re.I,
 )
 
@@ -210,6 +211,15 @@ def _names_only(unit: str) -> bool:
     return subj.explicit and len(re.findall(r"[^\W\d_]+", unit[subj.task_start :])) <= 1
 
 
+# The introduction of the items that follow, with no work of its own: "Trong thời gian tới, yêu cầu
+# các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau:", "… thực hiện các nội dung sau:".
+_LIST_INTRO = re.compile(
+    r"^(?:\S+\s+){0,3}(?:thực\s+hiện|triển\s+khai)\s+(?:tốt\s+)?(?:một\s+số|các|những)\s+"
+    r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|công\s+việc)(?:[^.;:]{0,40}?)\s(?:như\s+)?sau\s*:\s*$",
+    re.I,
+)
+
+
 def _add_unit(
     tasks: list[_Task],
     unit: str,
@@ -224,22 +234,12 @@ def _add_unit(
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
     predicate = unit[subj.task_start :]
+    if subj.explicit and _LIST_INTRO.match(predicate.strip()):
+        return
     if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
         return
-    # A new sentence with a deadline of its own is a task of its own, of the same body: "… kịp thời tổng
-    # hợp, báo cáo những vấn đề vượt thẩm quyền. Báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày
-    # 20 hằng tháng."
-    own_deadline = (
-        cur is not None
-        and dl is not None
-        and dl.due is not None
-        and cur.deadline is None
-        and sentence != cur.sentence
-        and not subj.accountability
-        and bool(grammar.PREDICATE_AT_START.match(unit.lstrip()))
-    )
-    if cur is not None and not own_deadline and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
+    if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
         cur.end = e
         cur.deadline = _stronger(cur.deadline, dl)
         cur.closed = dl is not None or cur.closed

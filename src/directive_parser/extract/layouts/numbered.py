@@ -126,7 +126,8 @@ def addressees(text: str) -> list[Body]:
 def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
     """Records of a clause and its descendants; headings pass their lead down."""
     subitems = [c for c in clause.children if c.kind is ClauseKind.subitem]
-    if subitems and _INLINE_NUMBERS.search(_own_text(clause, subitems)):
+    head_text = _own_text(clause, subitems) if subitems else ""
+    if subitems and (_INLINE_NUMBERS.search(head_text) or _names_products(head_text, subitems)):
         # "(1) Bộ Tài chính giải quyết 03 vấn đề: (i) …; (ii) …; (iii) …. (2) Bộ Y tế …": the "(i)"
         # list belongs to the "(n)" task it follows; the clause is read whole, "(n)" by "(n)".
         subitems = []
@@ -401,6 +402,17 @@ _LINKING_WORDS = frozenset({"của", "với", "cho", "và", "tại", "đến", "
 
 
 MAX_TITLE_CHARS = 120
+
+
+def _names_products(own: str, subitems: list[Clause]) -> bool:
+    """ "… hoàn thiện các báo cáo: (i) Báo cáo tình hình …; (ii) Báo cáo xử lý …": the sub-items name
+    the products of one task (they open with the noun the heading ends on), not tasks of their own."""
+    head = [w.lower() for w in own.rstrip(" :").split()[-2:]]
+    if not own.rstrip().endswith(":") or len(head) != 2:
+        return False
+    return all([w.lower() for w in sub.text.split()[:2]] == head for sub in subitems)
+
+
 _INLINE_NUMBERS = re.compile(r"[:;.]\s+\(1\)\s")
 
 
