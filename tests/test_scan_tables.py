@@ -174,6 +174,24 @@ def test_stray_marks_are_trimmed() -> None:
     assert scan_tables._trim("Năm 2025 - 2026") == "Năm 2025 - 2026"
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # specks inside a header cell: the header repeated on the next page must read as the first
+        (".Cơ quan phối hợp", "Cơ quan phối hợp"),
+        ("Sản phẩm dự : kiến", "Sản phẩm dự kiến"),
+        ("Cơ quan ~ chủ trì", "Cơ quan chủ trì"),
+        # real punctuation stays: a field label's colon, a list's semicolon, quotes
+        ("Thời gian: Quý IV", "Thời gian: Quý IV"),
+        ("Quý IV : Năm 2026", "Quý IV : Năm 2026"),
+        ("Bộ Y tế ; Bộ Tài chính", "Bộ Y tế ; Bộ Tài chính"),
+        ("“Ngày hội”", "“Ngày hội”"),
+    ],
+)
+def test_specks_inside_a_cell(raw: str, clean: str) -> None:
+    assert scan_tables._trim(raw) == clean
+
+
 # ----------------------------------------------------------------------------------------------
 # Whole pages through ocr_pages (real Tesseract)
 # ----------------------------------------------------------------------------------------------
@@ -242,3 +260,57 @@ def test_page_without_grid_goes_to_tesseract_whole(table_scan, monkeypatch) -> N
     assert doc.pages[0].text == "trang" and doc.pages[0].tables == ()
     assert len(calls) == 1 and str(calls[0][0]).endswith(".pgm")
     assert calls[0][1]["config"] == ocr.TESSERACT_CONFIG
+
+
+@pytest.mark.parametrize(
+    ("raw", "roman"),
+    [("1", "I"), ('H"', "II"), ("11", "II"), ("1H", "III"), ("IV", "IV"), ("1V", "IV"), ("VỊ", "VI"), ("Vl", "VI"), ("IX", "IX")],
+)
+def test_roman_reading_of_a_narrow_number_cell(raw: str, roman: str) -> None:
+    assert scan_tables._roman_reading(raw) == roman
+
+
+@pytest.mark.parametrize("raw", ["12", "2", "Bộ", "HH H", "VV", ""])
+def test_not_a_roman_reading(raw: str) -> None:
+    assert scan_tables._roman_reading(raw) is None
+
+
+def _grid(rows: list[str]) -> scan_tables.Grid:
+    """A 4-column grid (STT 40 px wide) whose rows are 'g' (text merged over columns 1..3) or 't'."""
+    xs, cells = [0, 40, 400, 500, 600], []
+    for r, kind in enumerate(rows):
+        y0, y1 = 30 * r, 30 * r + 30
+        if kind == "g":
+            cells.append(((xs[0], y0, xs[1], y1), (xs[1], y0, xs[4], y1), None, None))
+        else:
+            cells.append(tuple((xs[c], y0, xs[c + 1], y1) for c in range(4)))
+    return scan_tables.Grid((0, 0, 600, 30 * len(rows)), tuple(cells))
+
+
+@pytest.mark.parametrize(
+    ("numbers", "kinds", "expected"),
+    [
+        # "1", 'H"', "1H" for I, II, III: the grid's "IV" says its group numbers are Roman
+        (["TT", "1", "", 'H"', "", "1H", "IV"], "tgtgtgg", ["TT", "I", "", "II", "", "III", "IV"]),
+        # one letter glyph is evidence enough ("VỊ" for VI); task rows' numbers stay as read
+        (["STT", "1", "1", "VỊ", "2"], "tgtgt", ["STT", "I", "1", "VI", "2"]),
+        # group rows numbered with digits only ("1", "2") keep their digits
+        (["STT", "1", "1", "2", "1"], "tgtgt", ["STT", "1", "1", "2", "1"]),
+    ],
+    ids=["roman-groups", "task-rows-untouched", "digit-groups"],
+)
+def test_group_numbers_read_as_roman(numbers: list[str], kinds: str, expected: list[str]) -> None:
+    grid = _grid(list(kinds))
+    cells = [[n, "Nội dung", "", ""] for n in numbers]
+    scan_tables._group_numbers(cells, grid)
+    assert [row[0] for row in cells] == expected
+
+
+def test_wide_first_column_is_no_number_column() -> None:
+    # a first column 40 % of the table wide holds text, not STT numbers
+    grid = scan_tables.Grid(
+        (0, 0, 500, 60), (((0, 0, 200, 30), (200, 0, 500, 30), None), ((0, 30, 200, 60), (200, 30, 300, 60), (300, 30, 500, 60)))
+    )
+    cells = [["1H", "Nội dung", ""], ["IV", "Bộ", ""]]
+    scan_tables._group_numbers(cells, grid)
+    assert [row[0] for row in cells] == ["1H", "IV"]

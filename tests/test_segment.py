@@ -108,3 +108,133 @@ def test_closing_paragraph_names_the_document_by_its_type(t):
     # the types that close with "… <type> này." come from the shared vocabulary
     text = f"1. Chung\na) Một việc.\nb) Hai việc cuối.\nYêu cầu các bộ thực hiện nghiêm {t.name} này.\n"
     assert (paths(text)[-1] == "closing") is t.closing
+
+
+# Labels that survive OCR: each damage form English-model OCR or blind repair leaves, between good
+# labels of its sequence, reads as the label the sequence expects; the rest of the tree is unchanged.
+OCR_SECTIONS = (
+    "I. MỤC ĐÍCH\n1. Chung.\nII. NHIỆM VỤ\n1. Sở Y tế.\n{III} TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ.\nIV. KINH PHÍ\n1. Ngân sách.\n"
+)
+SECTIONS_TREE = ["I", "I.1", "II", "II.1", "III", "III.1", "IV", "IV.1"]
+NUMBERED = "1. Sở Y tế.\n2. Sở Nội vụ.\n3. Sở Tài chính.\n4. Sở Xây dựng.\n{five} Sở Công Thương.\n6. Sở Tư pháp.\n"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["III.", "Ill.", "Il.", "[II", "[II.", "111.", "Iii.", "lII.", "III.TỔ", "III,", "HI.", "1H."],
+    ids=["clean", "Ill", "Il", "bracket-no-dot", "bracket", "digits", "repair-case", "l-first", "no-space", "comma", "HI", "1H"],
+)
+def test_garbled_roman_label_is_the_expected_one(label):
+    text = OCR_SECTIONS.replace("{III} TỔ", label if label.endswith("TỔ") else f"{label} TỔ")
+    assert paths(text) == SECTIONS_TREE
+    assert dict(tree(text))["III"] == "III."
+
+
+@pytest.mark.parametrize("label", ["S.", "9.", "5,", "5.Sở"], ids=["S", "nine", "comma", "no-space"])
+def test_garbled_section_number_is_the_expected_one(label):
+    text = NUMBERED.replace("{five} Sở", label if label.endswith("Sở") else f"{label} Sở")
+    assert paths(text) == ["1", "2", "3", "4", "5", "6"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "A." for "4." and "l." for "1.": the glyph reads as the expected digit, even as the last label.
+        ("1. Sở Y tế.\n2. Sở Nội vụ.\n3. Sở Tài chính.\nA. Sở Xây dựng.\n", ["1", "2", "3", "4"]),
+        ("l. Sở Y tế.\n2. Sở Nội vụ.\n", ["1", "2"]),
+        # "Ii." / "Vv.": repair capitalised only the label's first letter, OCR doubled the V.
+        (
+            "I. MỤC ĐÍCH\nIi. NHIỆM VỤ\nIII. GIẢI PHÁP\nIv. TỔ CHỨC\nVv. KINH PHÍ\nVI. BÁO CÁO\n",
+            ["I", "II", "III", "IV", "V", "VI"],
+        ),
+        # "H." for "II." (vie model): only before a heading in capitals; "H. Nguyễn" stays text
+        ("I. MỤC ĐÍCH\nH. NỘI DUNG\nIII. TỔ CHỨC\n", ["I", "II", "III"]),
+        ("I. MỤC ĐÍCH\nH. Nguyễn Văn A trình bày.\n", ["I"]),
+        # a capitalised word that starts with Roman-like letters is no label: "HĐND", "VIỆC"
+        ("I. MỤC ĐÍCH\nHĐND TỈNH GIÁM SÁT\nII. NỘI DUNG\n", ["I", "II"]),
+        ("I. A\nII. B\nIII. C\nIV. D\nV. E\nVIỆC TRIỂN KHAI\nVI. G\n", ["I", "II", "III", "IV", "V", "VI"]),
+        # "I.NGUYÊN TẮC": the space after the label lost.
+        ("I.NGUYÊN TẮC\n1.Chung.\nII.NHIỆM VỤ\n", ["I", "I.1", "II"]),
+        # a Roman label lost altogether: the next good one continues the sequence (no cascade).
+        # (the lost part's "1." cannot restart the sections of part I and stays text)
+        ("I. MỤC ĐÍCH\n1. Chung.\nNHIỆM VỤ\n1. Sở Y tế.\nIII. TỔ CHỨC\n1. Sở Nội vụ.\n", ["I", "I.1", "III", "III.1"]),
+    ],
+    ids=["A-for-4", "l-for-1", "repair-case", "H-for-II", "H-initial", "HDND", "VIEC", "no-space", "lost-roman"],
+)
+def test_ocr_section_labels(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A real "5." after "1.", "2." (lines lost by the export) is not renumbered "3.": it keeps its
+        # number when the next label continues it, and stays text when nothing confirms it.
+        ("1. Sở Y tế.\n2. Sở Nội vụ.\n5. Sở Tài chính.\n6. Sở Xây dựng.\n", ["1", "2", "5", "6"]),
+        ("1. Sở Y tế.\n2. Sở Nội vụ.\n5. Sở Tài chính.\n", ["1", "2"]),
+        # a glyph that is not the expected digit, with no good label after it, stays text
+        ("1. Sở Y tế.\n2. Sở Nội vụ.\nS. Sở Tài chính.\n", ["1", "2"]),
+        # a lower-case line after a garbled-looking start is prose: "Il" opens no heading
+        ("I. MỤC ĐÍCH\nIl. các nội dung sau\nII. NHIỆM VỤ\n", ["I", "II"]),
+        # "V.v." (vân vân) at a line start is not Roman V
+        ("I. MỤC ĐÍCH\nII. NHIỆM VỤ\nIII. GIẢI PHÁP\nIV. TỔ CHỨC\nV.v. các nội dung khác.\n", ["I", "II", "III", "IV"]),
+        # a lone "l." is section 1, never Roman I (the "II." after it is a part whose "I." was lost)
+        ("l. Sở Y tế.\n2. Sở Nội vụ.\nII. NHIỆM VỤ\n", ["1", "2", "II"]),
+        # a clean Roman label out of place is not relabelled ("V." where "III." is due, "IV." next)
+        ("I. MỤC ĐÍCH\nII. NHIỆM VỤ\nV. GIẢI PHÁP\nIV. TỔ CHỨC\n", ["I", "II", "IV"]),
+    ],
+    ids=["lost-lines-kept", "lost-lines-unconfirmed", "glyph-unconfirmed", "lowercase", "v-v", "lone-l", "clean-roman"],
+)
+def test_labels_that_must_not_be_relabelled(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "giai đoạn 2021\n- 2025": a year range cut by a page break is text, not a dash item
+        ("1. Nguồn lực\nchuyển nguồn kinh phí của giai đoạn 2021\n\n- 2025 sang thực hiện.\n", ["1"]),
+        # a dash item that opens with a figure is still an item, even after a heading ending in a year
+        ("1. Chỉ tiêu năm 2025:\n- 100% xã có trạm y tế.\n", ["1", "1.-1"]),
+        ("1. Chỉ tiêu năm 2025\n- 100% xã có trạm y tế.\n", ["1", "1.-1"]),
+    ],
+    ids=["year-range", "figure-item", "figure-item-after-year"],
+)
+def test_dash_after_a_number(text, expected):
+    assert paths(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after a short heading and OCR's blank line, a "-" opens an item though repair gave it a
+        # lower-case "đánh" (OCR lost the capital "Đ")
+        ("1. Chung\ne) Thuế tỉnh Đắk Lắk\n\n- đánh giá về ưu đãi đầu tư;\n", ["1", "1.-1"]),
+        # without the blank line it wraps a compound ("kinh tế\n- xã hội"), as before
+        ("1. Chung\nPhát triển kinh tế\n- xã hội bền vững.\n", ["1"]),
+        # a page break (blank line) inside a long wrapped sentence does not open an item
+        ("1. Chung\n" + "Các sở, ngành tập trung thực hiện các nhiệm vụ phát triển kinh tế\n\n- xã hội.\n", ["1"]),
+        # a stray glyph read before a point label: "3 a) Hướng dẫn …" is point a)
+        ("1. Chung\n3 a) Hướng dẫn thủ tục.\nb) Chủ trì giải quyết.\n", ["1", "1.a", "1.b"]),
+        # … but only the expected letter, opening a capitalised text
+        ("1. Chung\na) Một.\n2 a) của khoản này.\nb) Hai.\n", ["1", "1.a", "1.b"]),
+        # a scan speck before a dash or a number: "_- Quan tâm …", "~2. Sở Y tế"
+        ("1. Chung:\n_- Quan tâm công tác cán bộ nữ.\n~2. Sở Y tế.\n", ["1", "1.-1", "2"]),
+    ],
+    ids=["blank-then-dash", "wrap-no-blank", "page-break-in-sentence", "stray-before-point", "stray-wrong-letter", "speck"],
+)
+def test_ocr_item_and_point_starts(text, expected):
+    assert paths(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a garbled label whose own part was lost before it: "Ill." after "I." is III (II lost)
+        ("I. MỤC ĐÍCH\n1. Chung.\nIll. TỔ CHỨC\n1. Sở Nội vụ.\nIV. KINH PHÍ\n", ["I", "I.1", "III", "III.1", "IV"]),
+        ("1. Sở Y tế.\n2. Sở Nội vụ.\n3. Sở Tài chính.\nS. Sở Xây dựng.\n6. Sở Tư pháp.\n", ["1", "2", "3", "5", "6"]),
+    ],
+    ids=["roman-after-lost", "number-after-lost"],
+)
+def test_garbled_label_after_a_lost_one(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected

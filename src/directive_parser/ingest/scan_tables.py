@@ -372,6 +372,10 @@ def _words_by_range(data: dict[str, list[Any]], ranges: Sequence[tuple[int, int]
 
 
 _STRAY = re.compile(r"^(?:[_~^ˆ`'\"‘’“”|\\:;,.]+\s+)+|(?:\s+[-_~^ˆ`'\"‘’“”|\\:;,]+)+$")
+# A speck glued to the cell's first word (".Cơ quan phối hợp"), or standing alone between two words
+# of one phrase ("Sản phẩm dự : kiến"): a header cell repeated on the next page must read the same.
+_GLUED_SPECK = re.compile(r"^[.,:;_~^|\\]+(?=\w)")
+_INNER_SPECK = re.compile(r"(?<=\w) (?:[_~^|\\]|:(?= [a-zđà-ỹ])) (?=\w)")
 
 
 def _trim(text: str) -> str:
@@ -381,8 +385,54 @@ def _trim(text: str) -> str:
     'Cơ quan phối hợp'
     >>> _trim("Năm 2025 - 2026")
     'Năm 2025 - 2026'
+    >>> _trim(".Cơ quan phối hợp"), _trim("Sản phẩm dự : kiến"), _trim("Thời gian: Quý IV")
+    ('Cơ quan phối hợp', 'Sản phẩm dự kiến', 'Thời gian: Quý IV')
     """
-    return _STRAY.sub("", text).strip()
+    text = _STRAY.sub("", text).strip()
+    return _INNER_SPECK.sub(" ", _GLUED_SPECK.sub("", text))
+
+
+# A group row's Roman number in the narrow STT column, as Tesseract `vie` reads one cell of a few
+# serif strokes: "1" for "I", "H" or "11" for "II", "1H" for "III", "VỊ" for "VI", a quote for a speck.
+_ROMAN_NUMERAL = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
+_ROMAN_GLYPHS = str.maketrans({"1": "I", "l": "I", "|": "I", "!": "I", "i": "I", "Ị": "I", "ị": "I", "Í": "I", "Ì": "I"})
+_ROMAN_SPECKS = re.compile(r"[\"'`‘’“”.,:;_~^*]")
+NUMBER_COLUMN_SHARE = 0.1  # the STT column is at most this share of the table's width
+
+
+def _roman_reading(text: str) -> str | None:
+    """The Roman numeral a garbled group-number cell stands for, or None.
+
+    >>> [_roman_reading(t) for t in ("1", 'H"', "1H", "VỊ", "IV", "12", "Bộ")]
+    ['I', 'II', 'III', 'VI', 'IV', None, None]
+    """
+    t = _ROMAN_SPECKS.sub("", text).strip().replace("H", "II").translate(_ROMAN_GLYPHS).upper()
+    return t if len(t) <= 5 and _ROMAN_NUMERAL.match(t) else None
+
+
+def _group_numbers(cells: list[list[str]], grid: Grid) -> None:
+    """Read the number cells of a grid's group rows as the Roman numerals they are, in place.
+
+    A group row ("| II | Xây dựng hạ tầng … |" with its text merged across the columns) is the
+    only row whose second cell spans several columns; its number is a Roman numeral when any
+    group number of the grid reads as one with a letter ("IV", "VỊ", "H"). A grid whose group rows
+    are numbered "1", "2" (digits only) keeps them.
+    """
+    nr, nc = grid.shape
+    if nc < 3:
+        return
+    starts = [min((b[0] for row in grid.cells if (b := row[c]) is not None), default=0) for c in range(nc)]
+    x0, _, x1, _ = grid.bbox
+    if starts[1] - starts[0] > NUMBER_COLUMN_SHARE * (x1 - x0):
+        return
+    tol = max(2, (starts[2] - starts[1]) // 10)
+    groups = [r for r in range(nr) if (b := grid.cells[r][1]) is not None and b[2] > starts[2] + tol and cells[r][0]]
+    readings = {r: _roman_reading(cells[r][0]) for r in groups}
+    if not any(v and not cells[r][0].isdigit() for r, v in readings.items()):
+        return
+    for r, v in readings.items():
+        if v:
+            cells[r][0] = v
 
 
 def read_page(
@@ -427,8 +477,10 @@ def read_page(
         nr, nc = g.shape
         cells = [[""] * nc for _ in range(nr)]
         boxes: list[list[CellBox | None]] = [[None] * nc for _ in range(nr)]
-        for (r, c, b), t in zip(flat, texts):
+        for (r, c, _b), t in zip(flat, texts):
             cells[r][c] = t
+        _group_numbers(cells, g)
+        for r, c, b in flat:
             boxes[r][c] = CellBox(
                 page=number,
                 x0=round(b[0] * scale, 2),

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from directive_parser.models import Clause, ClauseKind, Page, Span, page_of
+from directive_parser.text.normalize import fold_marks
 
 # Part titles and the code their clause paths take. The code follows the genre's own shorthand:
 # "PL" for Phụ lục (annexes are cited "Phụ lục I"), "CT" for a Chương trình hành động.
@@ -35,13 +36,17 @@ PART_KINDS: tuple[tuple[str, str], ...] = (
     ("BIỂU", "BM"),
 )
 # "PHỤ LỤC", "PHỤ LỤC I", "PHỤ LỤC 02", "PHỤ LỤC SỐ 3", "KẾ HOẠCH HÀNH ĐỘNG …" — a title line in capitals.
+# Matched on the folded line, so a title whose marks OCR lost ("PHU LUC", "KE HOACH") still opens a part.
+_FOLDED_KIND = {fold_marks(k): k for k, _ in PART_KINDS}
 _TITLE = re.compile(
-    r"^\s*(?P<kind>" + "|".join(k for k, _ in PART_KINDS) + r")\b(?:\s+(?:SỐ\s+)?(?P<num>[IVXLC]+|\d{1,2}[a-z]?)\b)?"
+    r"^\s*(?P<kind>" + "|".join(_FOLDED_KIND) + r")\b(?:\s+(?:SO\s+)?(?P<num>[IVXLC]+|\d{1,2}[a-z]?)\b)?"
     r"(?P<rest>.*)$"
 )
-# The line that says what the part is attached to: "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)".
-_ATTACHED = re.compile(r"^\s*[(\[]?\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm|KÈM)\s+(?:theo|THEO)\b")
-# The attached-to line follows the title within a few lines (the title may run over several).
+# The line that says what the part is attached to: "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)",
+# also read folded and in any case ("(kem theo Quyét dinh …)", "[KÈM THEO …").
+_ATTACHED = re.compile(r"^\s*[(\[{]?\s*(?:ban\s+hanh\s+)?kem\s+theo\b", re.IGNORECASE)
+# The attached-to line follows the title within a few lines (the title may run over several);
+# blank lines, which OCR puts between the title's lines, do not count.
 MAX_TITLE_LINES = 6
 
 
@@ -62,13 +67,11 @@ def find_parts(text: str, start: int) -> list[Part]:
     found: list[tuple[int, int, str, str]] = []  # (title line, attached line, kind, number)
     i = 0
     while i < len(lines):
-        m = _TITLE.match(lines[i])
+        m = _TITLE.match(fold_marks(lines[i]))
         if m and lines[i] == lines[i].upper():  # a title line is in capitals: "KẾ HOẠCH HÀNH ĐỘNG"
-            attached = next(
-                (j for j in range(i + 1, min(len(lines), i + 1 + MAX_TITLE_LINES)) if _ATTACHED.match(lines[j])), None
-            )
+            attached = _attached_line(lines, i)
             if attached is not None:
-                found.append((i, attached, m.group("kind"), m.group("num") or ""))
+                found.append((i, attached, _FOLDED_KIND[m.group("kind")], m.group("num") or ""))
                 i = attached + 1
                 continue
         i += 1
@@ -80,10 +83,24 @@ def find_parts(text: str, start: int) -> list[Part]:
         if codes[code] > 1:  # two unnumbered "PHỤ LỤC": PL, PL2
             code += str(codes[code])
         end = offsets[found[k + 1][0]] if k + 1 < len(found) else len(text)
-        title = " ".join(line.strip() for line in lines[ti:ai])
+        title = " ".join(line.strip() for line in lines[ti:ai] if line.strip())
         body_start = offsets[ai + 1] if ai + 1 < len(lines) else len(text)
         parts.append(Part(code, title, offsets[ti], min(body_start, end), end))
     return parts
+
+
+def _attached_line(lines: list[str], title: int) -> int | None:
+    """The index of the "(Kèm theo …)" line within MAX_TITLE_LINES non-blank lines after `title`."""
+    seen = 0
+    for j in range(title + 1, len(lines)):
+        if not lines[j].strip():
+            continue
+        if _ATTACHED.match(fold_marks(lines[j])):
+            return j
+        seen += 1
+        if seen >= MAX_TITLE_LINES:
+            return None
+    return None
 
 
 def _number(num: str) -> str:

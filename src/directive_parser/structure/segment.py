@@ -4,7 +4,10 @@ Labels, outermost first: Roman sections ("I."), numbered sections ("1.", "Điề
 points ("a)" … "đ)" … "e)"), dash items ("-", "+") and inline sub-items ("(i)", "(ii)").
 A label is accepted only where it continues its level's sequence, which both rejects false
 labels ("2025. Chất lượng…" at the start of a wrapped line) and repairs OCR-damaged ones
-("¢)" read for "c)", "d)" for "đ)": the letter sequence tells which it is).
+("¢)" read for "c)", "d)" for "đ)": the letter sequence tells which it is). The same holds for
+sections: between two good labels, a garbled one in the expected place ("Ill." or "[II" between
+"II." and "IV.", "S." between "4." and "6.") is the expected label, and one lost label does not
+stop the sequence.
 """
 
 from __future__ import annotations
@@ -45,16 +48,33 @@ POINT_LETTERS = [
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 # OCR confusions of point letters: "¢)" is a damaged "c)", "é)" an "e)", "d)" may stand for "đ)".
 _OCR_POINT = {"¢": "c", "©": "c", "é": "e", "è": "e", "ä": "a", "à": "a", "đ": "đ", "Ð": "đ", "Đ": "đ", "ð": "đ"}
+# A scan speck read before a label ("_- Quan tâm …", "~ 2. Sở Y tế") is not part of the line.
 _LABEL = re.compile(
-    r"^\s*(?:"
+    r"^\s*(?:[_~]+\s*)?(?:"
     r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
-    r"|(?P<roman>[IVX]{1,4})\s*[.:]\s"
+    r"|(?P<roman>[IVX]{1,4})\s*[.:](?:\s|(?=[^\W\d_]))"
     r"|(?P<dec>\d{1,2})\.(?P<dec2>\d{1,2})\.?\s"
-    r"|(?P<num>\d{1,2})\s*[.)]\s"
+    r"|(?P<num>\d{1,2})\s*[.)](?:\s|(?=[^\W\d_]))"
     r"|(?P<point>[a-zđ¢©éèäàÐĐð]{1,2})\s?\)"
     r"|(?P<dash>[-–•+])\s"
     r")"
 )
+# "I.NGUYÊN TẮC", "5.Tăng cường": OCR and text exports drop the space after a label; the letter
+# that follows must then be a capital (checked with the heading), so "V.v." stays text.
+#
+# Garbled section labels, as English-model OCR and blind repair leave them: "Ill." / "Il." / "[II"
+# / "111." for "III." / "II.", "H." / "HI." for "II." / "III." (the Vietnamese model joins two
+# serif strokes into an "H"), "Ii." / "Iv." (repair capitalises only the first letter), "Vv." for
+# "V."; "S." for "5.", "A." for "4.", "l." or "|." for "1.", a comma for the dot ("3, Sở Y tế").
+# The label is a word of its own: "HĐND tỉnh", "VIỆC" and "Ill" inside a word are not labels.
+_GARBLED_ROMAN = re.compile(r"^\s*(?P<g>[IVXHivxl1|!\[\]]{1,5})(?:\s*(?P<sep>[.:,])|(?=\s))\s*(?=\S)")
+_GARBLED_NUM = re.compile(r"^\s*(?P<g>[0-9SAl|]{1,2})\s*[.,]\s*(?=\S)")
+_ROMAN_GLYPHS = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "[": "I", "]": "I", "i": "I", "v": "V", "x": "X"})
+_DIGIT_GLYPHS = str.maketrans({"S": "5", "A": "4", "l": "1", "|": "1"})
+# A speck or stray glyph OCR reads before a point label: "3 a) Hướng dẫn …", "' b) Chủ trì …".
+_STRAY_POINT = re.compile(r"^\s*[^\w\s]?\w?[^\w\s]?\s+(?P<point>[a-zđ])\s?\)\s*(?=\S)")
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
+_YEAR_START = re.compile(r"(?:19|20)\d\d\b")
 _SUBITEM = re.compile(r"\((?P<r>i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*")
 # A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
 # hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
@@ -124,12 +144,12 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     """Scan line starts for labels that continue their level's sequence."""
     nodes: list[_Node] = []
     expect = {"dieu": 1, "roman": 0, "section": 1, "point": 0, "sub": 1}
-    prev_line_end, prev_len = "", 0
+    prev_line_end, prev_len, blank_before, prev_tail = "", 0, False, ""
     pos = start
     lines = text[start:end].split("\n")
     # The number of the next section-like line after each line (-1: none), for look-ahead.
-    following = {"dieu": [-1] * len(lines), "num": [-1] * len(lines)}
-    upcoming = {"dieu": -1, "num": -1}
+    following = {"dieu": [-1] * len(lines), "num": [-1] * len(lines), "roman": [-1] * len(lines)}
+    upcoming = {"dieu": -1, "num": -1, "roman": -1}
     for k in range(len(lines) - 1, -1, -1):
         for kind in following:
             following[kind][k] = upcoming[kind]
@@ -139,26 +159,42 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     for k, line in enumerate(lines):
         m = _LABEL.match(line)
         expect["next"], expect["next_dieu"] = following["num"][k], following["dieu"][k]
-        node = _accept(m, line, pos, expect, prev_line_end, prev_len) if m else None
+        expect["next_roman"] = following["roman"][k]
+        node = _accept(m, line, pos, expect, prev_line_end, prev_len, blank_before, prev_tail) if m else None
+        if node is None:
+            node = _accept_garbled(line, pos, expect)
         if node:
             nodes.append(node)
             if node.level in ("dieu", "roman", "section", "subsection"):
                 expect["point"] = 0
         if line.strip():
-            prev_line_end, prev_len = line.rstrip()[-1:], len(line.strip())
+            prev_line_end, prev_len, prev_tail = line.rstrip()[-1:], len(line.strip()), line.rstrip()[-5:]
+        blank_before = not line.strip()
         pos += len(line) + 1
     return nodes
 
 
 def _section_number(line: str) -> tuple[str, int] | None:
-    """The kind and number of a line that looks like an article or a section label ("3. Sở Y tế")."""
+    """The kind and number of a line that looks like an article, a Roman part or a section label
+    ("3. Sở Y tế"); Roman parts by their index in ROMAN (0 for "I.")."""
     m = _LABEL.match(line)
-    if not m or not (m.group("dieu") or m.group("num")) or not line[m.end() :].lstrip()[:1].isupper():
+    if not m or not (m.group("dieu") or m.group("num") or m.group("roman")) or not line[m.end() :].lstrip()[:1].isupper():
         return None
+    if m.group("roman"):
+        return ("roman", ROMAN.index(m.group("roman"))) if m.group("roman") in ROMAN else None
     return ("dieu", int(m.group("dieu_n"))) if m.group("dieu") else ("num", int(m.group("num")))
 
 
-def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_len: int = 0) -> _Node | None:
+def _accept(
+    m: re.Match,
+    line: str,
+    pos: int,
+    expect: dict,
+    prev_end: str,
+    prev_len: int = 0,
+    blank_before: bool = False,
+    prev_tail: str = "",
+) -> _Node | None:
     after = pos + m.end()
     rest = line[m.end() :].lstrip()
     if m.group("dec"):
@@ -189,12 +225,13 @@ def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_
         return _Node("section", f"{n}.", str(n), pos, after)
     if m.group("roman"):
         r = m.group("roman")
-        if expect["roman"] >= len(ROMAN) or r != ROMAN[expect["roman"]] or not rest[:1].isupper():
+        # Like sections, one Roman part may be missing (its label lost by OCR); further ahead only
+        # when the next Roman label continues it.
+        i = ROMAN.index(r) if r in ROMAN else -1
+        ok = i in (expect["roman"], expect["roman"] + 1) or (i > expect["roman"] and expect.get("next_roman") == i + 1)
+        if not ok or not rest[:1].isupper():
             return None
-        expect["roman"] += 1
-        expect["section"] = 1
-        expect["sub"] = 1
-        return _Node("roman", f"{r}.", r, pos, after)
+        return _roman_node(i, pos, after, expect)
     if m.group("point"):
         letter = _point_letter(m.group("point"), expect["point"])
         if letter is None:
@@ -205,13 +242,74 @@ def _accept(m: re.Match, line: str, pos: int, expect: dict, prev_end: str, prev_
     # after a line that does not end a sentence or introduce a list.
     # A capitalised field label ("- Cơ quan thực hiện: …", "+ Thời hạn: …") opens an item even after
     # a heading line that ends without punctuation.
+    # "giai đoạn 2021\n- 2025": a range of years cut by a line or page break ("- 100% xã" after
+    # "Chỉ tiêu năm 2025" is still an item: only a year after a year is a range).
+    if _YEAR_END.search(prev_tail) and _YEAR_START.match(rest):
+        return None
+    # After a short heading and a blank line (OCR's paragraph gap) a "-" opens an item even in
+    # lower case: "e) Thuế tỉnh\n\n- đánh giá …" (OCR lost the capital "Đ", repair gave "đ").
     if not (
         prev_end in ":;.!?)"
         or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
+        or (blank_before and prev_len < WRAPPED_LINE_CHARS)
         or _FIELD_LABEL.match(rest)
     ):
         return None
     return _Node("item", m.group("dash"), "", pos, after)
+
+
+def _roman_node(i: int, pos: int, after: int, expect: dict) -> _Node:
+    """The node of Roman part ROMAN[i]; its sections restart at 1."""
+    expect.update(roman=i + 1, section=1, sub=1)
+    return _Node("roman", f"{ROMAN[i]}.", ROMAN[i], pos, after)
+
+
+def _accept_garbled(line: str, pos: int, expect: dict) -> _Node | None:
+    """A damaged Roman or section label read as the label its sequence expects, or None.
+
+    The label must open a capitalised heading and either read as the expected label once its
+    glyphs are mapped ("Ill." -> "III.", "S." -> "5.") or stand where the expected label belongs,
+    the next good label of its level being the one after ("II." … "[II TỔ CHỨC" … "IV."; "4." … "9.
+    Sở Y tế" … "6."). A clean number that merely skips ahead ("5." after "2." because lines were
+    lost) is not renumbered: it keeps its own number or stays text, as `_accept` decides.
+    """
+    r = expect["roman"]
+    m = _GARBLED_ROMAN.match(line)
+    if m and r < len(ROMAN):
+        g = m.group("g")
+        folded = g.replace("H", "II").translate(_ROMAN_GLYPHS).replace("VV", "V")
+        rest = line[m.end() :]
+        word = rest.split()[0] if rest.split() else ""
+        # Without its dot, or read as digits ("111.") or with an "H", it needs a heading in capitals.
+        capitals = word.isupper() and len(word) > 1
+        plausible = len(g) > 1 or g in "[]|!H"  # a lone "l"/"1" is a section number, not Roman I
+        odd = any(ch.isdigit() or ch == "H" for ch in g)
+        if plausible and rest[:1].isupper() and (m.group("sep") or capitals) and (not odd or capitals):
+            # it reads as the expected part, or as the one after when one label was lost as well
+            if folded in ROMAN[r : r + 2]:
+                return _roman_node(ROMAN.index(folded, r), pos, pos + m.end(), expect)
+            if g not in ROMAN and expect.get("next_roman") == r + 1:
+                return _roman_node(r, pos, pos + m.end(), expect)
+    m = _STRAY_POINT.match(line)
+    p = expect["point"]
+    if m and p < len(POINT_LETTERS) and m.group("point") == POINT_LETTERS[p] and line[m.end() :][:1].isupper():
+        expect["point"] = p + 1
+        return _Node("point", f"{POINT_LETTERS[p]})", POINT_LETTERS[p], pos, pos + m.end())
+    n = expect["section"]
+    m = _GARBLED_NUM.match(line)
+    if m and line[m.end() :][:1].isupper():
+        g = m.group("g")
+        between = n > 1 and expect.get("next") == n + 1  # a good label before and the next one after
+        if g.isdigit() and g != str(n) and not between:
+            return None
+        read = g.translate(_DIGIT_GLYPHS)
+        if read == str(n + 1) and not g.isdigit():  # "S." for "5." after "3.": "4." was lost
+            n = n + 1
+        elif read != str(n) and not between:
+            return None
+        expect["section"], expect["sub"] = n + 1, 1
+        return _Node("section", f"{n}.", str(n), pos, pos + m.end())
+    return None
 
 
 def _point_letter(raw: str, expected_index: int) -> str | None:
