@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Benchmark task-table reading in text-layer PDFs.
 
-usage: .venv/bin/python bench/bench_tables.py [--rows 30] [--runs 5] [--keep out/bench-tables.pdf]
+usage: .venv/bin/python bench/bench_tables.py [--rows 30] [--runs 5] [--split-rows] [--keep out/bench-tables.pdf]
 
 Builds a decision with a one-page portrait body and an annex "PHỤ LỤC DANH MỤC NHIỆM VỤ" of
 `--rows` task rows as a ruled reportlab table on landscape A4 pages (header row repeated on each
-page, wrapped cells), then times, on one core, the median of `--runs` runs of
+page, wrapped cells; with `--split-rows` a row the page cannot hold is cut at the page break and
+joined again by `pdf_tables.stitch_pages`), then times, on one core, the median of `--runs` runs of
   * `directive_parser.parse_directive` on the whole file (default pdfium engine),
   * ingest's PDF reading with tables (`pdf_pages_pdfium`) and without (`pdf_texts_pdfium`),
   * the table reader alone on the table pages (pdfium rules + pdfplumber's TableFinder + cell text),
@@ -61,7 +62,7 @@ def rows(n: int) -> list[list[str]]:
     return out
 
 
-def build(n_rows: int) -> bytes:
+def build(n_rows: int, split_rows: bool = False) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
@@ -90,7 +91,7 @@ def build(n_rows: int) -> bytes:
         Paragraph("DANH MỤC NHIỆM VỤ TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2026", body),
     ]
     data = [[Paragraph(c, head) for c in HEADER]] + [[Paragraph(c, cell) if c else "" for c in r] for r in rows(n_rows)]
-    table = Table(data, colWidths=[36, 250, 110, 150, 80, 100], repeatRows=1)
+    table = Table(data, colWidths=[36, 250, 110, 150, 80, 100], repeatRows=1, splitInRow=int(split_rows))
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story.append(table)
     doc.build(story)
@@ -111,6 +112,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=30)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--keep", type=Path, help="also write the generated PDF here")
+    ap.add_argument("--split-rows", action="store_true", help="let page breaks cut rows (reportlab splitInRow)")
     a = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -122,7 +124,7 @@ def main() -> None:
     from directive_parser.ingest.pdf import pdf_pages_pdfium, pdf_texts_pdfium
     from directive_parser.ingest.pdf_tables import enough_rules, pdfium_page_tables, pdfium_rules
 
-    data = build(a.rows)
+    data = build(a.rows, a.split_rows)
     if a.keep:
         a.keep.parent.mkdir(parents=True, exist_ok=True)
         a.keep.write_bytes(data)

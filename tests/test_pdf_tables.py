@@ -13,8 +13,16 @@ import pytest
 
 from directive_parser.ingest import ingest
 from directive_parser.ingest.pdf import pdf_pages_pdfium, pdf_pages_pdfplumber, pdf_texts_pdfium
-from directive_parser.ingest.pdf_tables import cell_text, pipe_row, unruled_candidate
-from directive_parser.models import TableGrid
+from directive_parser.ingest.pdf_tables import (
+    PageTables,
+    Rule,
+    cell_text,
+    implied_rules,
+    pipe_row,
+    stitch_pages,
+    unruled_candidate,
+)
+from directive_parser.models import CellBox, TableGrid
 from directive_parser.options import PdfEngine
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
@@ -103,12 +111,12 @@ def _para(text: str):
     return Paragraph(text, _style())
 
 
-def _table(rows: list[list[str]], widths: list[float], repeat: int = 1):
+def _table(rows: list[list[str]], widths: list[float], repeat: int = 1, split_in_row: int = 0):
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     data = [[Paragraph(c, _style(9)) if c else "" for c in row] for row in rows]
-    t = Table(data, colWidths=widths, repeatRows=repeat)
+    t = Table(data, colWidths=widths, repeatRows=repeat, splitInRow=split_in_row)
     t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return t
 
@@ -251,3 +259,157 @@ def test_ingest_puts_grids_on_page_text(tmp_path: Path, engine: PdfEngine) -> No
 )
 def test_unruled_candidate(text: str, expected: bool) -> None:
     assert unruled_candidate(text) is expected
+
+
+# ----------------------------------------------------------------------------------------------
+# Rows cut by a page break (reportlab's splitInRow draws no edge between the repeated header and
+# the rest of the cut row, and none under the part of the row left at the foot of the page)
+# ----------------------------------------------------------------------------------------------
+
+
+def _tall_row(i: int, sentences: int) -> list[str]:
+    task = " ".join(
+        f"Câu {k} của nhiệm vụ số {i}: rà soát, hoàn thiện quy định về dữ liệu và báo cáo kết quả."
+        for k in range(1, sentences + 1)
+    )
+    lead = " ".join(["Bộ Công an"] + [f"Sở Tư pháp tỉnh {k}" for k in range(1, sentences)])
+    return [f"{i}.", task, lead, "Các bộ, ngành", "Báo cáo", f"Quý {i % 4 + 1}/2026"]
+
+
+def _cut_rows(kind: str) -> list[list[str]]:
+    """Body rows for `cut_table(kind)`: tall rows that a landscape page cannot hold whole."""
+    if kind == "last-row-rest-alone":  # the page after the cut holds the header and the row's rest only
+        return [_tall_row(1, 3), _tall_row(2, 3), _tall_row(3, 3), _tall_row(4, 34)]
+    if kind == "unnumbered":  # rows without a number that start a page are rows of their own
+        return [["", *_tall_row(i, 3)[1:]] for i in range(1, 13)]
+    if kind == "taller-than-a-page":  # row 3 runs over three pages: the middle one holds only its middle
+        return [_tall_row(1, 4), _tall_row(2, 30), _tall_row(3, 45), _tall_row(4, 2)]
+    return [_tall_row(1, 4), _tall_row(2, 20), _tall_row(3, 22), _tall_row(4, 2)]
+
+
+@functools.cache
+def cut_table(kind: str, repeat: int = 1) -> bytes:
+    split = 0 if kind == "unnumbered" else 1
+    return _build([("landscape", [_para(ABOVE), _table([HEADER, *_cut_rows(kind)], WIDTHS, repeat, split), _para(BELOW)])])
+
+
+CUT_CASES = [("tall-rows", 1), ("tall-rows", 0), ("taller-than-a-page", 1), ("last-row-rest-alone", 1), ("unnumbered", 1)]
+
+
+@pytest.mark.parametrize("engine", sorted(READERS))
+@pytest.mark.parametrize(("kind", "repeat"), CUT_CASES, ids=[f"{k}-repeat{r}" for k, r in CUT_CASES])
+def test_row_cut_by_page_break_is_one_row(tmp_path: Path, engine: str, kind: str, repeat: int) -> None:
+    rows = _cut_rows(kind)
+    pages = READERS[engine](tmp_path / "t.pdf", cut_table(kind, repeat))
+    assert len(pages) >= 3 if kind != "unnumbered" else len(pages) >= 2
+    body: list[list[str]] = []
+    for k, (text, tables) in enumerate(pages, start=1):
+        assert len(tables) == 1, k  # every page's part of the table is read as a table
+        lines = [line for line in text.splitlines() if line.strip()]
+        piped = _pipe_lines(text)
+        assert len(tables[0].boxes) == len(piped)
+        first = next(n for n, line in enumerate(lines) if line.startswith("| "))
+        last = max(n for n, line in enumerate(lines) if line.startswith("| "))
+        assert all(line.startswith("| ") for line in lines[first : last + 1])  # no loose lines inside
+        assert lines[:first] == ([ABOVE] if k == 1 else [])
+        assert lines[last + 1 :] == ([BELOW] if k == len(pages) else [])
+        if repeat or k == 1:
+            assert piped[0] == HEADER, k  # the header never takes the cut row's text
+        body += [r for r in piped if r != HEADER]  # reportlab may repeat it before a cut row, too
+    assert body == [_norm(r) for r in rows]  # each row whole, once, in order
+
+
+FRAME: list[Rule] = [("h", 0.0, 0.0, 100.0, 0.0), ("h", 0.0, 30.0, 100.0, 30.0)]  # the table's top and bottom edges
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"),
+    [
+        # three columns drawn cell by cell, rows [0, 10] and [10, 30], no edge at y=10
+        (
+            FRAME + [("v", x, 0.0, x, 10.0) for x in (0.0, 50.0, 100.0)] + [("v", x, 10.0, x, 30.0) for x in (0.0, 50.0, 100.0)],
+            [10.0],
+        ),
+        # the same with the edge drawn: nothing to add
+        (
+            FRAME
+            + [("v", x, 0.0, x, 10.0) for x in (0.0, 50.0, 100.0)]
+            + [("v", x, 10.0, x, 30.0) for x in (0.0, 50.0, 100.0)]
+            + [("h", 0.0, 10.0, 100.0, 10.0)],
+            [],
+        ),
+        # a merged cell: the edge is drawn under two columns only, nothing to add
+        (
+            FRAME
+            + [("v", x, 0.0, x, 10.0) for x in (0.0, 50.0, 100.0)]
+            + [("v", x, 10.0, x, 30.0) for x in (0.0, 50.0, 100.0)]
+            + [("h", 50.0, 10.0, 100.0, 10.0)],
+            [],
+        ),
+        # a column rule runs through y=10: no row edge there
+        (
+            FRAME
+            + [("v", x, 0.0, x, 10.0) for x in (0.0, 100.0)]
+            + [("v", x, 10.0, x, 30.0) for x in (0.0, 100.0)]
+            + [("v", 50.0, 0.0, 50.0, 30.0)],
+            [],
+        ),
+        # two column rules are no grid
+        ([("v", x, 0.0, x, 10.0) for x in (0.0, 100.0)] + [("v", x, 10.0, x, 30.0) for x in (0.0, 100.0)], []),
+        # an open top: the column rules start at y=0 and no edge closes them
+        ([("v", x, 0.0, x, 30.0) for x in (0.0, 50.0, 100.0)] + [("h", 0.0, 30.0, 100.0, 30.0)], [0.0]),
+    ],
+    ids=["break", "drawn", "merged-cell", "rule-through", "two-columns", "open-top"],
+)
+def test_implied_rules(rules: list[Rule], expected: list[float]) -> None:
+    got = implied_rules(rules)
+    assert [round(r[2], 2) for r in got] == expected
+    assert all(r[0] == "h" and (r[1], r[3]) == (0.0, 100.0) for r in got)
+
+
+def _page(number: int, rows: list[list[str]], cut: int = -1) -> PageTables:
+    box = CellBox(page=number, x0=0, top=0, x1=1, bottom=1)
+    boxes = tuple(tuple(box for _ in row) for row in rows)
+    cells = tuple(tuple(r) for r in rows)
+    return PageTables("top\n" + "\n".join(pipe_row(r) for r in rows), (TableGrid(boxes),), (cells,), ("top", 0), (cut,))
+
+
+H3 = ["TT", "Nội dung", "Cơ quan chủ trì"]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "cut", "joined", "rest"),
+    [
+        (
+            [H3, ["1", "Rà soát quy định", "Bộ"]],
+            [H3, ["", "về dữ liệu", "Tư pháp"], ["2", "Báo cáo", "Bộ Nội vụ"]],
+            1,
+            [H3, ["1", "Rà soát quy định về dữ liệu", "Bộ Tư pháp"]],
+            [H3, ["2", "Báo cáo", "Bộ Nội vụ"]],
+        ),
+        (  # no cut row: nothing moves
+            [H3, ["1", "Rà soát", "Bộ Tư pháp"]],
+            [H3, ["", "Báo cáo", "Bộ Nội vụ"]],
+            -1,
+            [H3, ["1", "Rà soát", "Bộ Tư pháp"]],
+            [H3, ["", "Báo cáo", "Bộ Nội vụ"]],
+        ),
+        (  # another table (other columns) on the page before: nothing moves
+            [["TT", "Chỉ tiêu"], ["1", "Tỉ lệ"]],
+            [H3, ["", "về dữ liệu", "Bộ"], ["2", "Báo cáo", "Bộ Nội vụ"]],
+            1,
+            [["TT", "Chỉ tiêu"], ["1", "Tỉ lệ"]],
+            [H3, ["", "về dữ liệu", "Bộ"], ["2", "Báo cáo", "Bộ Nội vụ"]],
+        ),
+    ],
+    ids=["joined", "no-cut", "other-table"],
+)
+def test_stitch_pages(
+    before: list[list[str]], after: list[list[str]], cut: int, joined: list[list[str]], rest: list[list[str]]
+) -> None:
+    first, second = stitch_pages([_page(1, before), _page(2, after, cut), None])[:2]
+    assert first is not None and second is not None
+    assert [list(r) for r in first.cells[0]] == joined and [list(r) for r in second.cells[0]] == rest
+    assert first.text == "top\n" + "\n".join(pipe_row(r) for r in joined)
+    assert second.text == "top\n" + "\n".join(pipe_row(r) for r in rest)
+    assert [len(first.tables[0].boxes), len(second.tables[0].boxes)] == [len(joined), len(rest)]

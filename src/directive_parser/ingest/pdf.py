@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from directive_parser.errors import CorruptPdfError, EmptyDocumentError, EncryptedPdfError
 from directive_parser.ingest.pdf_tables import (
+    PageTables,
     enough_rules,
     page_tables,
     pdfium_page_tables,
@@ -14,6 +16,7 @@ from directive_parser.ingest.pdf_tables import (
     plumber_ruled_candidate,
     read_tables,
     simple_geometry,
+    stitch_pages,
     unruled_candidate,
 )
 from directive_parser.models import PageMethod, PageText, SourceDocument, TableGrid
@@ -143,37 +146,43 @@ def load_page(pdf: Any, index: int, p: Path) -> Any:
 
 def pdf_texts_pdfium(p: Path, data: bytes) -> list[str]:
     """pdfium text layers, bare (no table reading)."""
-    return [t for t, _ in _pdfium_texts(p, data, tables=False)[0]]
+    return _pdfium_texts(p, data, tables=False)[0]
 
 
-def _pdfium_texts(p: Path, data: bytes, tables: bool) -> tuple[list[PdfPage], dict[int, bool]]:
-    """Each page's pdfium text (with its ruled tables read on the fast path), and (when `tables`)
-    the pages still worth pdfplumber: rotated or offset pages with rules, and pages whose text has a
-    task-table header (an unruled table?)."""
+def _pdfium_texts(p: Path, data: bytes, tables: bool) -> tuple[list[str], dict[int, PageTables], dict[int, bool]]:
+    """Each page's bare pdfium text; (when `tables`) the pages whose ruled tables the fast path
+    read; and the pages still worth pdfplumber: rotated or offset pages with rules, and pages whose
+    text has a task-table header (an unruled table?)."""
     pdf = open_pdf(p, data)
     try:
-        out: list[PdfPage] = []
+        texts: list[str] = []
+        found: dict[int, PageTables] = {}
         candidates: dict[int, bool] = {}
         for i in range(len(pdf)):
             page = load_page(pdf, i, p)
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
-            page_out: PdfPage = (text, ())
             if tables:
                 unruled = unruled_candidate(text)
                 rules = pdfium_rules(page)
                 ruled = enough_rules(rules)
                 got = pdfium_page_tables(page, textpage, i + 1, rules) if ruled and simple_geometry(page) else None
                 if got is not None:
-                    page_out = (got.text, got.tables)
+                    found[i] = got
                 elif (unruled and not ruled) or (ruled and not simple_geometry(page)):
                     candidates[i] = unruled
-            out.append(page_out)
+            texts.append(text)
             textpage.close()
             page.close()
-        return out, candidates
+        return texts, found, candidates
     finally:
         pdf.close()
+
+
+def _with_tables(texts: list[str], found: dict[int, PageTables]) -> list[PdfPage]:
+    """Page texts with the pages' tables written in, rows cut by a page break joined (`stitch_pages`)."""
+    stitched = stitch_pages([found.get(i) for i in range(len(texts))])
+    return [(got.text, got.tables) if got is not None else (text, ()) for text, got in zip(texts, stitched)]
 
 
 def pdf_pages_pdfium(p: Path, data: bytes, tables: bool = True) -> list[PdfPage]:
@@ -184,12 +193,10 @@ def pdf_pages_pdfium(p: Path, data: bytes, tables: bool = True) -> list[PdfPage]
     the cells (`pdf_tables.pdfium_page_tables`); only rotated pages and pages that may hold an
     unruled table pay for pdfplumber's full page parse (`pdf_tables.read_tables`).
     """
-    pages, candidates = _pdfium_texts(p, data, tables)
-    try:
-        found = read_tables(data, candidates)
-    except Exception:  # pdfminer chokes on some files pdfium repairs: such pages keep their bare text
-        found = {}
-    return [(found[i].text, found[i].tables) if i in found else page for i, page in enumerate(pages)]
+    texts, found, candidates = _pdfium_texts(p, data, tables)
+    with contextlib.suppress(Exception):  # pdfminer chokes on some files pdfium repairs: such pages keep their bare text
+        found.update(read_tables(data, candidates))
+    return _with_tables(texts, found)
 
 
 def pdf_texts_pdfplumber(p: Path, data: bytes) -> list[str]:
@@ -212,15 +219,17 @@ def pdf_pages_pdfplumber(p: Path, data: bytes, tables: bool = True) -> list[PdfP
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages: list[PdfPage] = []
+            texts: list[str] = []
+            found: dict[int, PageTables] = {}
             for i, page in enumerate(pdf.pages):
                 text = page.extract_text() or ""
-                got = None
                 if tables:
                     ruled = plumber_ruled_candidate(page)
-                    if ruled or unruled_candidate(text):
-                        got = page_tables(page, i + 1, unruled=not ruled)
-                pages.append((got.text, got.tables) if got is not None else (text, ()))
+                    got = page_tables(page, i + 1, unruled=not ruled) if ruled or unruled_candidate(text) else None
+                    if got is not None:
+                        found[i] = got
+                texts.append(text)
+            pages = _with_tables(texts, found)
     except PdfminerException as e:  # pdfplumber wraps pdfminer's error as args[0]
         cause = e.args[0] if e.args else e
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):

@@ -11,6 +11,11 @@ pypdfium2 check get there: enough horizontal AND vertical line-like paths for a 
 (`ruled_candidate`), or, for the rare unruled table, a task-table header in the page's text
 (`unruled_candidate`). Unruled tables are read with pdfplumber's text strategy and kept only when
 their first row reads as such a header.
+
+A table that runs across pages is read page by page, then `stitch_pages` joins the row a page
+break cut in two: a row whose top edge is not ruled (only the column rules break there) is the
+rest of the row the previous page ends with. `implied_rules` draws the missing edge, so that the
+header a page repeats is never read as one cell with the rest of the cut row below it.
 """
 
 from __future__ import annotations
@@ -56,10 +61,35 @@ _ROW_NUMBER = re.compile(r"^\s*([0-9]{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?\s*$")
 
 @dataclass(frozen=True)
 class PageTables:
-    """A page's text with its tables written in as pipe rows, and the tables' cell boxes."""
+    """A page's text with its tables written in as pipe rows, and the tables' cell boxes.
+
+    Readers of ruled tables also keep what `stitch_pages` needs: each table's cell texts, the page
+    as text bands and table places (`parts`: a str is a band, an int the index of a table), and
+    per table the row that is the rest of a row cut by the page break (`cut`, -1 when none).
+    """
 
     text: str
     tables: tuple[TableGrid, ...]
+    cells: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    parts: tuple[str | int, ...] = ()
+    cut: tuple[int, ...] = ()
+
+
+def _compose(found: Sequence[_Found], parts: Sequence[str | int]) -> PageTables:
+    """The `PageTables` of a page from its tables and its parts in page order."""
+    lines: list[str] = []
+    for part in parts:
+        if isinstance(part, int):
+            lines.extend(pipe_row(row) for row in found[part].cells)
+        else:
+            lines.append(part)
+    return PageTables(
+        "\n".join(lines),
+        tuple(TableGrid(f.boxes) for f in found),
+        tuple(tuple(tuple(row) for row in f.cells) for f in found),
+        tuple(parts),
+        tuple(f.cut for f in found),
+    )
 
 
 @dataclass(frozen=True)
@@ -67,6 +97,7 @@ class _Found:
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
     cells: list[list[str]]
     boxes: tuple[tuple[CellBox | None, ...], ...]
+    cut: int = -1  # the row that continues a row cut by the page break before it
 
 
 # ----------------------------------------------------------------------------------------------
@@ -140,9 +171,50 @@ def pdfium_rules(page: Any) -> list[Rule]:
 
 
 def enough_rules(rules: Sequence[Rule]) -> bool:
-    """True when rules can make a grid of at least 2 x 2 cells (3 horizontal, 3 vertical)."""
+    """True when rules can make a grid of at least 2 x 2 cells (3 horizontal, 3 vertical); row
+    edges that only the column rules' breaks show count (`implied_rules`)."""
     h = sum(1 for r in rules if r[0] == "h")
-    return h >= MIN_RULES and len(rules) - h >= MIN_RULES
+    if len(rules) - h < MIN_RULES:
+        return False
+    return h >= MIN_RULES or h + len(implied_rules(rules)) >= MIN_RULES
+
+
+# Column rules that end within this distance (points) of one another end at one row edge.
+EDGE_TOLERANCE = 2.0
+
+
+def implied_rules(rules: Sequence[Rule]) -> list[Rule]:
+    """Row edges no rule draws, where at least `MIN_RULES` column rules end and none runs through.
+
+    A grid drawn cell by cell breaks its column rules at every row edge. A page break that cuts a
+    row in two may leave the rest of the row without its top edge (reportlab draws none under the
+    header it repeats): pdfplumber would join the column rules and read the repeated header and the
+    row's rest as one cell ("Cơ quan phối hợp phi chính phủ nước ngoài"). The edge is drawn here
+    across the ending rules; where any horizontal rule lies there (a merged cell's partial edge),
+    nothing is added. Works in either y direction (pdfium's up, pdfplumber's down).
+    """
+    verticals = [(x0, min(y0, y1), max(y0, y1)) for kind, x0, y0, _x1, y1 in rules if kind == "v"]
+    horizontals = [(min(x0, x1), max(x0, x1), y0) for kind, x0, y0, x1, _y1 in rules if kind == "h"]
+    ends = sorted(y for _, lo, hi in verticals for y in (lo, hi))
+    groups: list[list[float]] = []
+    for y in ends:
+        if groups and y - groups[-1][-1] <= EDGE_TOLERANCE:
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    out: list[Rule] = []
+    for group in groups:
+        y = (group[0] + group[-1]) / 2
+        xs = [x for x, lo, hi in verticals if abs(lo - y) <= EDGE_TOLERANCE or abs(hi - y) <= EDGE_TOLERANCE]
+        if len({round(x) for x in xs}) < MIN_RULES:
+            continue
+        left, right = min(xs) - EDGE_TOLERANCE, max(xs) + EDGE_TOLERANCE
+        if any(left <= x <= right and lo < y - EDGE_TOLERANCE and hi > y + EDGE_TOLERANCE for x, lo, hi in verticals):
+            continue  # a column rule runs through: no row edge here
+        if any(abs(hy - y) <= EDGE_TOLERANCE and hx0 < right and hx1 > left for hx0, hx1, hy in horizontals):
+            continue
+        out.append(("h", min(xs), y, max(xs), y))
+    return out
 
 
 def ruled_candidate(page: Any) -> bool:
@@ -154,7 +226,7 @@ def plumber_ruled_candidate(page: Any) -> bool:
     """`ruled_candidate` for a pdfplumber page (its edges are free once pdfminer parsed the page)."""
     h = sum(1 for e in page.horizontal_edges if e["x1"] - e["x0"] >= MIN_RULE_LEN)
     v = sum(1 for e in page.vertical_edges if e["bottom"] - e["top"] >= MIN_RULE_LEN)
-    return h >= MIN_RULES and v >= MIN_RULES
+    return v >= MIN_RULES and (h >= MIN_RULES or enough_rules(_plumber_rules(page)))
 
 
 def unruled_candidate(text: str) -> bool:
@@ -202,7 +274,17 @@ def _box(number: int, bbox: Sequence[float] | None) -> CellBox | None:
     )
 
 
-def _read_table(table: Any, number: int) -> _Found | None:
+def _cut_row(boxes: Sequence[Sequence[CellBox | None]], open_tops: Sequence[float]) -> int:
+    """The row that continues a row the page break cut: the first row (or the one under a repeated
+    header) when its top edge is one of `open_tops` (edges `implied_rules` drew); else -1."""
+    for r in range(min(2, len(boxes))):
+        tops = [b.top for b in boxes[r] if b is not None]
+        if tops and any(abs(min(tops) - y) <= EDGE_TOLERANCE for y in open_tops):
+            return r
+    return -1
+
+
+def _read_table(table: Any, number: int, open_tops: Sequence[float] = ()) -> _Found | None:
     """Cells and boxes of one pdfplumber `Table`; None when it is not at least 2 x 2."""
     rows = table.rows
     texts = table.extract()
@@ -218,7 +300,7 @@ def _read_table(table: Any, number: int) -> _Found | None:
     cells = [[row[c] for c in keep] for row in cells]
     boxes = tuple(tuple(b[c] for c in keep) for b in boxes)
     x0, top, x1, bottom = (float(v) for v in table.bbox)
-    return _Found((x0, top, x1, bottom), cells, boxes)
+    return _Found((x0, top, x1, bottom), cells, boxes, _cut_row(boxes, open_tops))
 
 
 def _is_header(row: Sequence[str]) -> bool:
@@ -279,9 +361,23 @@ def _overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def _plumber_rules(page: Any) -> list[Rule]:
+    """A pdfplumber page's edges as rules (y down)."""
+    out: list[Rule] = []
+    for e in page.edges:
+        if e["orientation"] == "h":
+            out.append(("h", float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["top"])))
+        elif e["orientation"] == "v":
+            out.append(("v", float(e["x0"]), float(e["top"]), float(e["x0"]), float(e["bottom"])))
+    return out
+
+
 def find_tables(page: Any, number: int, unruled: bool = False) -> list[_Found]:
     """The tables of a pdfplumber page, top to bottom: ruled ones, else (when `unruled`) a text-strategy one."""
-    found = [f for t in page.find_tables(RULED_SETTINGS) if (f := _read_table(t, number)) is not None]
+    implied = implied_rules(_plumber_rules(page))
+    settings = {**RULED_SETTINGS, "explicit_horizontal_lines": [_edge(r, None) for r in implied]}
+    open_tops = [r[2] for r in implied]
+    found = [f for t in page.find_tables(settings) if (f := _read_table(t, number, open_tops)) is not None]
     if not found and unruled:
         found = [f for t in page.find_tables(TEXT_SETTINGS) if (f := _read_unruled(t, number)) is not None]
     return _non_overlapping(found)
@@ -322,7 +418,7 @@ def page_tables(page: Any, number: int, unruled: bool = False) -> PageTables | N
     keys: dict[int, int] = {}
     for ch in page.chars:
         keys[id(ch)] = segment(ch)
-    parts: list[str] = []
+    parts: list[str | int] = []
     present = set(keys.values())
     for s in range(2 * n + 1):
         if s in present:
@@ -331,8 +427,8 @@ def page_tables(page: Any, number: int, unruled: bool = False) -> PageTables | N
             if text.strip():
                 parts.append(text)
         if s % 2 == 1:
-            parts.extend(pipe_row(row) for row in found[s // 2].cells)
-    return PageTables("\n".join(parts), tuple(TableGrid(f.boxes) for f in found))
+            parts.append(s // 2)
+    return _compose(found, parts)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -374,9 +470,10 @@ class _RulePage:
         self.bbox = (0.0, 0.0, width, height)
 
 
-def _edge(rule: Rule, height: float) -> dict[str, Any]:
+def _edge(rule: Rule, height: float | None) -> dict[str, Any]:
+    """A rule as a pdfplumber line edge; `height` flips pdfium's y (None: the rule is y down)."""
     kind, x0, y0, x1, y1 = rule
-    top, bottom = height - y1, height - y0
+    top, bottom = (height - y1, height - y0) if height is not None else (min(y0, y1), max(y0, y1))
     return {
         "object_type": "line",
         "orientation": kind,
@@ -422,7 +519,10 @@ def pdfium_page_tables(page: Any, textpage: Any, number: int, rules: Sequence[Ru
     from pdfplumber.table import TableFinder
 
     width, height = page.get_size()
-    finder = TableFinder(_RulePage([_edge(r, height) for r in rules], width, height), RULED_SETTINGS)  # type: ignore[arg-type]
+    implied = implied_rules(rules)
+    open_tops = [height - r[2] for r in implied]
+    edges = [_edge(r, height) for r in (*rules, *implied)]
+    finder = TableFinder(_RulePage(edges, width, height), RULED_SETTINGS)  # type: ignore[arg-type]
     found: list[_Found] = []
     for table in finder.tables:
         rows = table.rows
@@ -446,13 +546,13 @@ def pdfium_page_tables(page: Any, textpage: Any, number: int, rules: Sequence[Ru
             for row in boxes
         ]
         x0, top, x1, bottom = (float(v) for v in table.bbox)
-        found.append(_Found((x0, top, x1, bottom), cells, boxes))
+        found.append(_Found((x0, top, x1, bottom), cells, boxes, _cut_row(boxes, open_tops)))
     found = _non_overlapping(found)
     if not found:
         return None
-    parts: list[str] = []
+    parts: list[str | int] = []
     above = 0.0
-    for f in found:
+    for k, f in enumerate(found):
         x0, top, x1, bottom = f.bbox
         band = _bounded(textpage, height, 0.0, above, width, top).strip("\n")
         if band.strip():
@@ -463,9 +563,60 @@ def pdfium_page_tables(page: Any, textpage: Any, number: int, rules: Sequence[Ru
         ):
             if side.strip():
                 parts.append(side.strip("\n"))
-        parts.extend(pipe_row(row) for row in f.cells)
+        parts.append(k)
         above = max(above, bottom)
     band = _bounded(textpage, height, 0.0, above, width, height).strip("\n")
     if band.strip():
         parts.append(band)
-    return PageTables("\n".join(parts), tuple(TableGrid(f.boxes) for f in found))
+    return _compose(found, parts)
+
+
+# ----------------------------------------------------------------------------------------------
+# Tables across pages
+# ----------------------------------------------------------------------------------------------
+
+
+def stitch_pages(pages: Sequence[PageTables | None]) -> list[PageTables | None]:
+    """Pages (None: no table) with each row a page break cut joined to the row it starts in.
+
+    The rest of a cut row (`PageTables.cut`) on page k+1 goes cell by cell onto the end of the last
+    row of page k's last table, when that table has as many columns; the row leaves page k+1's
+    text and grid. The joined row keeps the cell boxes of its start. The repeated header stays:
+    the structure stage drops it.
+    """
+    out = list(pages)
+    # A row taller than a page: the middle page holds the header and the row's rest only, and the
+    # rest on the page after it goes to the same row (`through[k]`: where page k's rest went).
+    through: dict[int, int] = {}
+    for k in range(1, len(out)):
+        here = out[k]
+        if here is None or not here.cut or here.cut[0] < 0:
+            continue
+        j = through.get(k - 1, k - 1)
+        before = out[j]
+        if before is None or not before.cells:
+            continue
+        r = here.cut[0]
+        rows, prev = here.cells[0], before.cells[-1]
+        if len(prev[-1]) != len(rows[r]):
+            continue  # another table, with other columns
+        joined = tuple(" ".join(t for t in (a, b) if t) for a, b in zip(prev[-1], rows[r]))
+        out[j] = _replace_table(before, len(before.cells) - 1, (*prev[:-1], joined), before.tables[-1].boxes)
+        boxes = here.tables[0].boxes
+        out[k] = _replace_table(here, 0, (*rows[:r], *rows[r + 1 :]), (*boxes[:r], *boxes[r + 1 :]), cut=-1)
+        if len(here.cells) == 1 and r == len(rows) - 1:  # nothing below the rest: the row goes on
+            through[k] = j
+    return out
+
+
+def _replace_table(
+    page: PageTables,
+    index: int,
+    cells: tuple[tuple[str, ...], ...],
+    boxes: tuple[tuple[CellBox | None, ...], ...],
+    cut: int | None = None,
+) -> PageTables:
+    """`page` with table `index` given new rows (and, when `cut` is given, a new cut row)."""
+    found = [_Found((0.0, 0.0, 0.0, 0.0), [list(r) for r in c], g.boxes, x) for c, g, x in zip(page.cells, page.tables, page.cut)]
+    found[index] = _Found((0.0, 0.0, 0.0, 0.0), [list(r) for r in cells], boxes, found[index].cut if cut is None else cut)
+    return _compose(found, page.parts)
