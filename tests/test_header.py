@@ -218,3 +218,21 @@ def test_signature_without_recipients_is_read_from_the_tail_only():
     near = parse_header("CHỈ THỊ\nVề việc a\n1. Các bộ làm.\n" + closing)
     far = parse_header("CHỈ THỊ\nVề việc a\n" + closing + "x" * CLOSING_TAIL_CHARS)
     assert near.signer == "Phạm Minh Chính" and far.signer is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "\n\nT. CHÍNH PHỦ\n\nKT. THỦ TƯỚNG\n\n",  # OCR lost the "M" of "TM." and the signer's name
+        "\n\nT™. CHÍNH PHỦ\nKT, THỦ TƯỚNG\nNơi nhận:\n- Như trên;\n",  # the block before "Nơi nhận"
+    ],
+    ids=["no-recipients", "before-recipients"],
+)
+def test_garbled_signature_lines_are_not_body(closing):
+    text = (
+        "CHÍNH PHỦ\nSố: 5/NQ-CP\nHà Nội, ngày 10 tháng 02 năm 2026\nNGHỊ QUYẾT\nVề việc thực hiện kế hoạch năm 2026\n"
+        "QUYẾT NGHỊ:\nĐiều 1. Bộ Y tế chịu trách nhiệm thi hành Nghị quyết này."
+    )
+    whole = text + closing
+    h = parse_header(whole)
+    assert whole[h.body_start : h.body_end].rstrip().endswith("thi hành Nghị quyết này.")

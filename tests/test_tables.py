@@ -197,3 +197,14 @@ def test_part_titles(title: str, attached: str, code: str) -> None:
 
 def test_a_title_without_attached_line_is_no_part() -> None:
     assert find_parts("KẾ HOẠCH\nTRIỂN KHAI NĂM 2026\nI. MỤC ĐÍCH\n1. Nội dung.\n", 0) == []
+
+
+def test_header_repeated_with_ocr_specks_is_dropped():
+    from directive_parser.structure.tables import find_tables
+
+    text = (
+        "| STT | Nội dung | Thời gian hoàn thành |\n| 1 | Rà soát quy hoạch | Quý II/2026 |\n"
+        "| STT | Nội dung. | Thời gian hoàn. thành |\n| 2 | Báo cáo kết quả | Quý IV/2026 |\n"
+    )
+    (table,) = find_tables(text)
+    assert [r[0].text for r in table.rows] == ["1", "2"]

@@ -385,7 +385,11 @@ def _find_closing(h: Header, text: str) -> None:
     m = _RECIPIENTS.search(text)
     if m:
         h.recipients = _recipients(text[m.end() :].split("\n"))
-        h.body_end = m.start()
+        h.body_end = _before_signature_lines(text, m.start())
+    if not m:  # no "Nơi nhận": the text may still end in the signature titles
+        end = _before_signature_lines(text, len(text.rstrip()))
+        if h.body_start < end < len(text.rstrip()):
+            h.body_end = min(h.body_end, end)
     tail = text[m.start() :] if m else text[-CLOSING_TAIL_CHARS:]
     tail_lines = [ln.strip() for ln in tail.split("\n") if ln.strip()]
     for k in range(len(tail_lines) - 1, 0, -1):
@@ -401,6 +405,29 @@ def _find_closing(h: Header, text: str) -> None:
                 pos = text.rfind(titles[0])
                 h.body_end = pos if pos > h.body_start else len(text)
             return
+
+
+# A signature title line, its prefix garbled by OCR ("T. CHÍNH PHỦ", "T™. CHÍNH PHỦ", "KT, THỦ TƯỚNG"):
+# OCR of a two-column closing may put the signature block before "Nơi nhận".
+_SIGNATURE_LINE = re.compile(r"^(?:[A-Z™]{1,3}[.,]{1,2}\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{3,}$")
+MAX_SIGNATURE_LINES = 4
+
+
+def _before_signature_lines(text: str, end: int) -> int:
+    """`end` moved back over the signature lines (titles, the signer's name) just before it."""
+    lines_seen = 0
+    while lines_seen < MAX_SIGNATURE_LINES:
+        start = text.rfind("\n", 0, max(end - 1, 0)) + 1
+        line = text[start:end].strip()
+        if not line:
+            if start == 0:
+                break
+            end = start
+            continue
+        if not (_SIGNATURE_LINE.match(line) and line == line.upper()):
+            break
+        end, lines_seen = start, lines_seen + 1
+    return end
 
 
 def _right_part(line: str) -> str:

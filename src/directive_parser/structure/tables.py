@@ -55,7 +55,13 @@ def _cells(line: str, offset: int) -> list[TextCell] | None:
 
 
 def _same_row(a: list[TextCell], b: list[TextCell]) -> bool:
-    return [c.text.casefold() for c in a] == [c.text.casefold() for c in b]
+    """Whether two rows read the same, letters only: a header repeated on the next page may come
+    back from OCR with specks ("Thời gian hoàn. thành")."""
+    return len(a) == len(b) and all(_letters(x.text) == _letters(y.text) for x, y in zip(a, b))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def find_tables(text: str, page_starts: list[tuple[int, int]] | None = None) -> list[TextTable]:
