@@ -97,6 +97,11 @@ def test_prose_without_blank_lines_splits_at_sentence_end():
     assert paths(text) == ["p1", "p2"]
 
 
+def test_a_semicolon_line_end_does_not_end_a_paragraph():
+    text = "Giao các sở, ngành tỉnh;\nCác Ban QLDA chuyên ngành báo cáo kết quả.\nGiao Sở Tài chính tổng hợp."
+    assert paths(text) == ["p1", "p2"]
+
+
 def test_ocr_subitem_marks():
     # blind repair may give "(ị)" for "(i)"
     text = "1. Chung\na) Giao Bộ Y tế chỉ đạo: (ị) việc một; (ii) việc hai.\n"
