@@ -492,3 +492,13 @@ def test_list_intro_product_list_and_scope():
     assert [g[1] for g in got if g[0] == "I.1"] == [["Sở Xây dựng"], ["Sở Y tế"]]
     assert [(g[1], g[2]) for g in got if g[0].startswith("I.2")] == [(["Sở Tư pháp"], date(2026, 12, 5))]
     assert [g[1] for g in got if g[0] == "I.3"] == [["Chủ đầu tư"]]
+
+
+def test_a_subject_with_an_alias_is_one_group():
+    unit = (
+        "Các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các doanh nghiệp (sau đây gọi tắt là cơ quan, đơn vị) "
+        "và mọi người dân triển khai Đợt thi đua."
+    )
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == ["Các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các doanh nghiệp"]
+    assert unit[subj.task_start :].startswith("triển khai")

@@ -255,6 +255,8 @@ def find_subject(text: str) -> Subject:
     # After "yêu cầu"/"giao"/"đề nghị" the names that follow are the addressees and whatever comes
     # next is their task: "Thủ tướng yêu cầu các bộ, ngành [quyết tâm cao hơn …]".
     addressed = pos > 0 and bool(_ADDRESSING_VERB.search(text[:pos]))
+    if aliased := _aliased_subject(text, pos):
+        return aliased
     end, predicate = _subject_end(text, pos, addressed)
     lead: list[Body] = []
     if end > pos:
@@ -319,6 +321,30 @@ def is_back_reference(body: Body) -> bool:
 
 def _starts_duty(rest: str) -> bool:
     return bool(PREDICATE_AT_START.match(rest) or re.match(r"(?:căn\s+cứ|cần|phải|có\s+trách\s+nhiệm|tiếp\s+tục)\b", rest))
+
+
+# A subject the document names for short: "các sở, ban, ngành, …, các doanh nghiệp, tổ chức Hội (sau
+# đây viết tắt là cơ quan, đơn vị) và mọi người dân triển khai …" — the drafting convention that
+# defines an alias makes the whole listed phrase one subject.
+_ALIAS = re.compile(r"\(\s*sau\s+đây\s+(?:gọi|viết)(?:\s+tắt)?\s+là\s+[^()]{2,80}\)")
+MAX_ALIASED_CHARS = 300
+
+
+def _aliased_subject(text: str, pos: int) -> Subject | None:
+    window = text[pos : pos + MAX_ALIASED_CHARS + 100]
+    alias = _ALIAS.search(window)
+    if alias is None or alias.start() > MAX_ALIASED_CHARS or re.search(r"[.;:]", window[: alias.start()]):
+        return None
+    phrase = window[: alias.start()].strip(" ,")
+    found = bodies.find_bodies(phrase)
+    if not found or found[0].start != 0 or len(found) < 2:
+        return None
+    rest = window[alias.end() :]
+    verb = _PREDICATE_INSIDE.search(rest[:MAX_GAP_CHARS])
+    if verb is None:
+        return None
+    lead = [Body(name=phrase[:1].upper() + phrase[1:], text=phrase, kind=BodyKind.group)]
+    return Subject(lead, [], pos + alias.end() + verb.start(), True)
 
 
 def _skip_space(text: str, pos: int) -> int:
