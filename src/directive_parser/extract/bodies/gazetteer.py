@@ -335,6 +335,10 @@ class Gazetteer:
         )
         if body and (body[1].kind in CAP_KINDS or body[1].own) and not body[1].bare:
             return [(i, body[0], f"{title} {body[1].name}", BodyKind.role)]
+        # A title over an enumeration: "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế" -> one role each.
+        listed = self._enumeration(toks, j, bare)
+        if listed:
+            return [(i if k == 0 else s, e, f"{title} {name}", BodyKind.role) for k, (s, e, name, _kind) in enumerate(listed)]
         return None
 
     def _office(self, toks: list[Tok], i: int, bare: bool = False) -> list | None:
