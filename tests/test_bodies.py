@@ -595,7 +595,7 @@ def test_subject_names(subject, leads):
 def test_a_title_over_an_enumeration_and_titles_between_names():
     from directive_parser.extract.grammar import find_subject
 
-    t = "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế; Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh tiếp tục chỉ đạo."
+    t = "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế; Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tiếp tục chỉ đạo."
     names = [b.name for b in find_subject(t).lead]
     assert names[:3] == ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Y tế"]
     assert names[-1].startswith("Chủ tịch Ủy ban nhân dân các tỉnh")

@@ -397,7 +397,9 @@ _TITLE = (
 _TITLE_PREFIX = re.compile(rf"^\s*(?:(?:[Cc]ác\s+)?[Đđ]ồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))*$")
 # Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;
 # Chủ tịch Ủy ban nhân dân các xã …").
-_CHAIN_GAP = re.compile(rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=\s)[Cc]ác\s+)?(?:(?<=[,;]\s){_TITLE}\s*,?\s+|(?<=[,;]){_TITLE}\s*,?\s+)?$")
+_CHAIN_GAP = re.compile(
+    rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=\s)[Cc]ác\s+)?(?:(?<=[,;]\s){_TITLE}\s*,?\s+|(?<=[,;]){_TITLE}\s*,?\s+)?$"
+)
 _LAST_TITLE = re.compile(rf"{_TITLE}(?=\s*$)")
 
 
