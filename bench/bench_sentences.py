@@ -14,13 +14,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import random
-import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from directive_parser.text.sentences import sentence_spans
+from directive_parser.text.sentences import sentence_spans, underthesea_spans
 
 CORPUS = Path("/work/shared/corpus")
 SOURCES = (
@@ -28,32 +27,6 @@ SOURCES = (
     "02_vanban_diepxuan-docs.txt.gz",
     "04a_web_official-doc-texts_tnt305.txt.gz",
 )
-
-
-def underthesea_spans(text: str) -> list[tuple[int, int]]:
-    """The parser's old `sentence_spans`: underthesea's sentences found again in `text` by regex."""
-    from underthesea import sent_tokenize
-
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for sentence in sent_tokenize(text):
-        words = sentence.split()
-        if not words:
-            continue
-        pattern = r"\s*".join(map(re.escape, "".join(words))) if len(words) < 2 else r"\s+".join(map(re.escape, words))
-        m = re.compile(pattern).search(text, pos)
-        if m is None:
-            break
-        if spans and m.start() == pos:
-            spans[-1] = (spans[-1][0], m.end())
-        else:
-            spans.append((pos, m.end()))
-        pos = m.end()
-    if text[pos:].strip() or not spans:
-        spans.append((pos, len(text)))
-    elif spans:
-        spans[-1] = (spans[-1][0], len(text))
-    return spans
 
 
 def sample(n: int, seed: int) -> list[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from directive_parser.text.sentences import sentence_spans
+from directive_parser.text.sentences import sentence_spans, underthesea_spans
 
 DEV_DOCS = Path(__file__).resolve().parents[1] / "bench" / "dev" / "docs"
 
@@ -47,37 +46,12 @@ def test_spans_cover_the_text_in_order() -> None:
     assert sentence_spans("") == [(0, 0)] and sentence_spans("   ") == [(0, 3)]
 
 
-def _underthesea_spans(text: str) -> list[tuple[int, int]]:
-    """underthesea's sentences found again in `text` (how the parser split sentences before)."""
-    from underthesea import sent_tokenize
-
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for sentence in sent_tokenize(text):
-        words = sentence.split()
-        if not words:
-            continue
-        joiner, parts = (r"\s*", "".join(words)) if len(words) < 2 else (r"\s+", words)
-        m = re.compile(joiner.join(map(re.escape, parts))).search(text, pos)
-        assert m is not None
-        if spans and m.start() == pos:
-            spans[-1] = (spans[-1][0], m.end())
-        else:
-            spans.append((pos, m.end()))
-        pos = m.end()
-    if text[pos:].strip() or not spans:
-        spans.append((pos, len(text)))
-    else:
-        spans[-1] = (spans[-1][0], len(text))
-    return spans
-
-
 def test_agrees_with_underthesea_on_the_dev_documents() -> None:
     pytest.importorskip("underthesea")
     paragraphs = [ln for doc in sorted(DEV_DOCS.glob("*.txt")) for ln in doc.read_text(encoding="utf-8").splitlines()]
     paragraphs = [p for p in paragraphs if any(c in p for c in ".?!")]
     assert len(paragraphs) > 300
-    same = sum(sentence_spans(p) == _underthesea_spans(p) for p in paragraphs)
+    same = sum(sentence_spans(p) == underthesea_spans(p) for p in paragraphs)
     assert same >= 0.995 * len(paragraphs)
 
 

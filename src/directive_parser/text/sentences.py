@@ -10,6 +10,7 @@ import is about 0.4 s and 60 MB). bench/bench_sentences.py compares the two on c
 
 from __future__ import annotations
 
+import re
 import string
 
 _ENDS = frozenset(".?!")
@@ -109,3 +110,30 @@ def _continues(text: str, pos: int) -> bool:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
         start -= 1
     return text[start:pos].lower() in ABBREVIATIONS
+
+
+def underthesea_spans(text: str) -> list[tuple[int, int]]:
+    """underthesea's `sent_tokenize` sentences found again in `text`: the reference `sentence_spans`
+    is checked against (tests, `bench/bench_sentences.py`); imports underthesea when called."""
+    from underthesea import sent_tokenize
+
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in sent_tokenize(text):
+        words = sentence.split()
+        if not words:
+            continue
+        joiner, parts = (r"\s*", "".join(words)) if len(words) < 2 else (r"\s+", words)
+        m = re.compile(joiner.join(map(re.escape, parts))).search(text, pos)
+        if m is None:  # the splitter changed the text: keep the rest as one sentence
+            break
+        if spans and m.start() == pos:
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((pos, m.end()))
+        pos = m.end()
+    if text[pos:].strip() or not spans:
+        spans.append((pos, len(text)))
+    else:
+        spans[-1] = (spans[-1][0], len(text))
+    return spans
