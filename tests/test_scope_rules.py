@@ -502,3 +502,13 @@ def test_a_subject_with_an_alias_is_one_group():
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == ["Các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các doanh nghiệp"]
     assert unit[subj.task_start :].startswith("triển khai")
+
+
+def test_a_person_after_a_titled_body_is_part_of_the_mention():
+    unit = (
+        "Thủ tướng Chính phủ đã đề nghị Bộ trưởng Bộ Y tế Nguyễn Thanh Long, Bộ trưởng Bộ Công an Lương Tam Quang "
+        "nghiên cứu, tiếp thu các ý kiến."
+    )
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == ["Bộ trưởng Bộ Y tế", "Bộ trưởng Bộ Công an"]
+    assert unit[subj.task_start :].startswith("nghiên cứu")

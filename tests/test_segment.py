@@ -102,6 +102,11 @@ def test_a_semicolon_line_end_does_not_end_a_paragraph():
     assert paths(text) == ["p1", "p2"]
 
 
+def test_an_ellipsis_line_end_ends_a_paragraph():
+    text = "Báo cáo nêu một số phản ánh về ứng dụng PC-Covid…\nSau khi xem xét, Thủ tướng đề nghị Bộ Y tế nghiên cứu."
+    assert paths(text) == ["p1", "p2"]
+
+
 def test_ocr_subitem_marks():
     # blind repair may give "(ị)" for "(i)"
     text = "1. Chung\na) Giao Bộ Y tế chỉ đạo: (ị) việc một; (ii) việc hai.\n"

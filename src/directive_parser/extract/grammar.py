@@ -355,7 +355,7 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _subject_bodies(phrase: str) -> list[Body]:
     """Bodies of a subject phrase; a phrase the names barely cover stays one group."""
-    found = _titled(phrase, bodies.split_bodies(phrase))
+    found = _without_people(_titled(phrase, bodies.split_bodies(phrase)))
     covered = sum(len(b.text) for b in found)
     apposition = re.search(r"\s[-–]\s", phrase)
     if found and not apposition and covered < MIN_NAME_COVERAGE * len(phrase.replace(" ", "")) and len(found) <= 2:
@@ -457,11 +457,13 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
         found = bodies.find_subject_bodies(window)  # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
-    end, last = found[0].end, found[0]
+    end, last = _after_person(window, found[0]), found[0]
     for m in found[1:]:
+        if m.start < end:
+            continue
         if not _CHAIN_GAP.match(window[end : m.start]):
             break
-        end, last = m.end, m
+        end, last = _after_person(window, m), m
     tail = window[end:]
     if _SCOPE_PHRASE.match(tail):  # "Bộ Y tế [theo chức năng, nhiệm vụ được giao] chủ trì …": the task's own words
         return pos + end
@@ -505,6 +507,37 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
         return pos
     pm = _PREDICATE_INSIDE.search(tail)
     return pos + end + (pm.start() if pm else 0)
+
+
+MIN_PERSON_WORDS, MAX_PERSON_WORDS = 2, 4
+
+
+def _without_people(found: list[Body]) -> list[Body]:
+    """Drop the person's name that follows a titled body ("Bộ trưởng Bộ Y tế", "Nguyễn Thanh Long")."""
+    out: list[Body] = []
+    for b in found:
+        words = b.text.split()
+        person = b.kind is BodyKind.other and MIN_PERSON_WORDS <= len(words) <= MAX_PERSON_WORDS
+        if person and out and out[-1].kind is BodyKind.role and all(w[:1].isupper() and not w.isupper() for w in words):
+            continue
+        out.append(b)
+    return out
+
+
+def _after_person(window: str, m: bodies.BodyMatch) -> int:
+    """End of a titled mention with the person's name after it, as news reports write them:
+    "Bộ trưởng Bộ Y tế [Nguyễn Thanh Long], Bộ trưởng Bộ Giao thông vận tải [Nguyễn Văn Thể] …"."""
+    if m.body.kind is not BodyKind.role:
+        return m.end
+    words = list(re.finditer(r"\s+(\w+)", window[m.end : m.end + 80]))
+    n = 0
+    for w in words[:MAX_PERSON_WORDS]:
+        if w.start() != (words[n - 1].end() if n else 0) or not w.group(1)[:1].isupper() or w.group(1).isupper():
+            break
+        n += 1
+    if n < MIN_PERSON_WORDS:
+        return m.end
+    return m.end + words[n - 1].end()
 
 
 def _coordination(text: str, pos: int) -> tuple[list[Body], int]:

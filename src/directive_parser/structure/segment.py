@@ -416,7 +416,7 @@ def _paragraph(path: str, text: str, start: int, end: int, pages: list[Page]) ->
 # line ending a sentence when the next line starts with a capital. A ";" does not end one: "Giao
 # các sở, ngành tỉnh;" / "Các Ban QLDA … báo cáo …" is one address list wrapped over two lines.
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_SENTENCE_LINE_END = re.compile(r"(?<=[.:!?])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
+_SENTENCE_LINE_END = re.compile(r"(?<=[.:!?…])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
 
 
 def _paragraphs(text: str, start: int, end: int, pages: list[Page]) -> list[Clause]:
