@@ -208,3 +208,23 @@ def test_header_repeated_with_ocr_specks_is_dropped():
     )
     (table,) = find_tables(text)
     assert [r[0].text for r in table.rows] == ["1", "2"]
+
+
+def test_a_row_split_by_product_is_a_record_of_its_own():
+    from datetime import date
+
+    from directive_parser import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 5/KH-UBND\nAn Giang, ngày 10 tháng 02 năm 2026\nKẾ HOẠCH\nThực hiện\n"
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Sản phẩm | Thời gian hoàn thành |\n"
+        "| 1 | Thể chế hóa các chủ trương về kinh tế tư nhân | Sở Tài chính | Báo cáo về kinh tế tư nhân | Quý II/2026 |\n"
+        "|  |  | Sở Tư pháp | Báo cáo về pháp luật kinh doanh | Quý III/2026 |\n"
+        "|  |  | Sở Công Thương |  |  |\n",
+        issued=date(2026, 2, 10),
+    )
+    got = [([b.name for b in a.lead], a.task, a.deadline.due if a.deadline else None) for a in doc.assignments]
+    assert len(got) == 2  # the last row, with no product of its own, only adds a lead to the row above
+    assert got[0][0] == ["Sở Tài chính"] and got[0][2] == date(2026, 6, 30)
+    assert got[1][0] == ["Sở Tư pháp", "Sở Công Thương"] and got[1][2] == date(2026, 9, 30)
+    assert got[1][1].startswith("Thể chế hóa các chủ trương") and got[1][1].endswith("Báo cáo về pháp luật kinh doanh")

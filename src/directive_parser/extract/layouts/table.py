@@ -103,6 +103,7 @@ class _Row:
     deadline_text: str
     group: str
     extra_leads: list[Body] = field(default_factory=list)
+    task_text: str = ""  # a split row's task: the task above, with the row's own product
 
 
 class TableLayout:
@@ -147,6 +148,15 @@ def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: Extract
             above_lead, above_deadline = [], ""
             continue
         if not task:
+            product_cell = value.get("product", "")
+            if lead_cell and rows and product_cell and product_cell != _cell(rows[-1], col, "product"):
+                # The task above split by product: "| | | Bộ Tài chính | … | Báo cáo kết quả … | Tháng
+                # 11/2026 |" is the same task for another lead, product and deadline — a record of its own.
+                above = rows[-1].task_text or _cell(rows[-1], col, "task")
+                split = _Row(number, cells, _bodies(lead_cell), value.get("deadline", "") or above_deadline, group)
+                split.task_text = f"{above} — {' '.join(product_cell.split())}"
+                rows.append(split)
+                continue
             if lead_cell and rows:  # a second lead for the task above
                 rows[-1].extra_leads += _bodies(lead_cell)
             continue
@@ -187,9 +197,14 @@ def _bodies(cell: str) -> list[Body]:
     return [Body(name=text, text=text, kind=BodyKind.other)] if text else []
 
 
+def _cell(row: _Row, col: dict[str, int], role: str) -> str:
+    j = col.get(role)
+    return " ".join(row.cells[j].text.split()) if j is not None and j < len(row.cells) else ""
+
+
 def _record(path: str, i: int, row: _Row, col: dict[str, int], table: TextTable, ctx: ExtractContext) -> Assignment:
     task_cell = row.cells[col["task"]]
-    task = " ".join(task_cell.text.split())
+    task = row.task_text or " ".join(task_cell.text.split())
     value = {role: " ".join(row.cells[j].text.split()) for role, j in col.items() if j < len(row.cells)}
     deadline: Deadline | None = None
     if "deadline" in col:
