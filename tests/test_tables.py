@@ -228,3 +228,24 @@ def test_a_row_split_by_product_is_a_record_of_its_own():
     assert got[0][0] == ["Sở Tài chính"] and got[0][2] == date(2026, 6, 30)
     assert got[1][0] == ["Sở Tư pháp", "Sở Công Thương"] and got[1][2] == date(2026, 9, 30)
     assert got[1][1].startswith("Thể chế hóa các chủ trương") and got[1][1].endswith("Báo cáo về pháp luật kinh doanh")
+
+
+def test_dash_rows_split_one_task_between_leads():
+    from datetime import date
+
+    from directive_parser import parse_text
+
+    doc = parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 6/KH-UBND\nAn Giang, ngày 10 tháng 02 năm 2026\nKẾ HOẠCH\nThực hiện\n"
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "| 1 | Rà soát danh mục dự án | Sở Tài chính |  | Quý I/2026 |\n"
+        "| 2 | Hoàn thiện tiêu chuẩn kỹ thuật đối với công trình hạ tầng |  |  |  |\n"
+        "|  | -Công trình đê điều. | Sở Nông nghiệp và Môi trường | Sở Xây dựng | Năm 2026 |\n"
+        "|  | -Công trình giao thông. | Sở Xây dựng |  |  |\n",
+        issued=date(2026, 2, 10),
+    )
+    got = [([b.name for b in a.lead], a.task[:20], a.deadline.due if a.deadline else None) for a in doc.assignments]
+    assert got == [
+        (["Sở Tài chính"], "Rà soát danh mục dự ", date(2026, 3, 31)),
+        (["Sở Nông nghiệp và Môi trường", "Sở Xây dựng"], "Hoàn thiện tiêu chuẩ", date(2026, 12, 31)),
+    ]

@@ -104,6 +104,9 @@ class _Row:
     group: str
     extra_leads: list[Body] = field(default_factory=list)
     task_text: str = ""  # a split row's task: the task above, with the row's own product
+    own_lead: bool = True  # the lead cell was filled (not taken from the row above)
+    parts: int = 0  # dash rows below that give this row its leads ("| | -Công trình giao thông. | Bộ Xây dựng |")
+    coordinating_text: str = ""
 
 
 class TableLayout:
@@ -160,9 +163,21 @@ def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: Extract
             if lead_cell and rows:  # a second lead for the task above
                 rows[-1].extra_leads += _bodies(lead_cell)
             continue
+        parent = rows[-1] if rows else None
+        if parent is not None and _is_part_row(number, task, parent):
+            # "| 4 | Hoàn thiện hệ thống tiêu chuẩn … | | | |" then "| | -Công trình giao thông. | Bộ Xây
+            # dựng | … |": the dash rows split one task between leads; the task is the numbered row's.
+            if parent.parts == 0:
+                parent.lead, parent.deadline_text = [], ""
+            parent.parts += 1
+            parent.lead += [b for b in _bodies(lead_cell) if b not in parent.lead]
+            parent.deadline_text = parent.deadline_text or value.get("deadline", "")
+            parent.coordinating_text = parent.coordinating_text or value.get("coordinating", "")
+            above_lead, above_deadline = parent.lead, parent.deadline_text
+            continue
         lead = _bodies(lead_cell) if lead_cell else above_lead
         deadline_text = value.get("deadline", "") or above_deadline
-        rows.append(_Row(number, cells, lead, deadline_text, group))
+        rows.append(_Row(number, cells, lead, deadline_text, group, own_lead=bool(lead_cell)))
         above_lead, above_deadline = lead, deadline_text
     prefix = _prefix(table, k, ctx)
     out: list[Assignment] = []
@@ -173,6 +188,11 @@ def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: Extract
         path = ".".join(p for p in (prefix, row.group, n) if p)
         out.append(_record(path, i, row, col, table, ctx))
     return out
+
+
+def _is_part_row(number: str, task: str, parent: _Row) -> bool:
+    """An unnumbered dash row under a numbered row that named no lead of its own."""
+    return not number and task.lstrip()[:1] in "-+–" and bool(parent.number) and (parent.parts > 0 or not parent.own_lead)
 
 
 def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool:
@@ -210,7 +230,8 @@ def _record(path: str, i: int, row: _Row, col: dict[str, int], table: TextTable,
     if "deadline" in col:
         deadline = parse_cell_deadline(row.deadline_text, ctx.issued)
     lead = row.lead + [b for b in row.extra_leads if b not in row.lead]
-    coordinating = _bodies(value["coordinating"]) if value.get("coordinating") else []
+    coordinating_text = value.get("coordinating") or row.coordinating_text
+    coordinating = _bodies(coordinating_text) if coordinating_text else []
     product = value.get("product") or grammar.find_product(task)
     submit_to = grammar.find_submit_to(task)
     page = page_of(ctx.pages, task_cell.start)
