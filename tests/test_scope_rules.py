@@ -512,3 +512,11 @@ def test_a_person_after_a_titled_body_is_part_of_the_mention():
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == ["Bộ trưởng Bộ Y tế", "Bộ trưởng Bộ Công an"]
     assert unit[subj.task_start :].startswith("nghiên cứu")
+
+
+def test_an_introduction_that_is_no_task_still_dates_every_item():
+    body = """I. NHIỆM VỤ
+1. Trong thời gian tới, yêu cầu các sở tập trung thực hiện một số nhiệm vụ trong tháng 11 năm 2026 như sau: (1) Giao Sở Tài chính rà soát quy hoạch. (2) Giao Sở Y tế hoàn thiện hồ sơ dự án.
+"""
+    got = [(r[1], r[2]) for r in rows(parse(body))]
+    assert got == [(["Sở Tài chính"], date(2026, 11, 30)), (["Sở Y tế"], date(2026, 11, 30))]

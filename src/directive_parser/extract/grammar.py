@@ -55,8 +55,6 @@ _LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
 # nhiệm về tính chính xác của số liệu …" is a duty of its own and is one.
 _ACCOUNTABILITY = re.compile(r"^\s*chịu\s+trách\s+nhiệm(?:\s+toàn\s+diện)?\s+trước\b", re.I)
 # A conditional continues the task before it: "…; trường hợp vượt thẩm quyền, kịp thời báo cáo …".
-# A lower-case predicate where a clause starts: "…, báo cáo Chính phủ …", "…; tổ chức thực hiện …".
-PREDICATE_INSIDE_START = re.compile(r"(?:" + _PREDICATE_ALT + r")\b")
 _CONDITIONAL = re.compile(r"^(?:trường\s+hợp|nếu|khi|đối\s+với|trong\s+trường\s+hợp|trừ)\b", re.I)
 MAX_SUBJECT_CHARS = 220
 MAX_TOPIC_CHARS = 600
@@ -279,7 +277,8 @@ def find_subject(text: str) -> Subject:
     if not lead and (back := _BACK_REFERENCE.match(text, pos)) and _starts_duty(text[back.end() :]):
         # "Tỉnh căn cứ các quy định hiện hành …": the body the document is about, resolved by `units`.
         end = predicate = back.end("who")
-        lead = [Body(name=back.group("who"), text=back.group("who"), kind=BACK_REFERENCE_KINDS[back.group("who")[:2]])]
+        who = " ".join(back.group("who").split())
+        lead = [Body(name=who, text=who, kind=BACK_REFERENCE_KINDS[who])]
     if not lead:
         coord, start = _coordination(text, pos)
         return Subject([], coord, _skip_space(text, start), False)
@@ -287,7 +286,7 @@ def find_subject(text: str) -> Subject:
         # "… chịu trách nhiệm trước Chính phủ về kết quả …, báo cáo Chính phủ kết quả thực hiện hằng
         # tháng": the duty after the statement of accountability is the task.
         rest = text[predicate + acc.end() : predicate + LOOKAHEAD]
-        duty = next((m for m in re.finditer(r"[,;]\s+", rest) if PREDICATE_INSIDE_START.match(rest, m.end())), None)
+        duty = next((m for m in re.finditer(r"[,;]\s+", rest) if _PREDICATE_INSIDE.match(rest, m.end())), None)
         if duty is None:
             return Subject(lead, [], _skip_space(text, predicate), True, accountability=True)
         return Subject(lead, [], predicate + acc.end() + duty.end(), True)
@@ -298,13 +297,12 @@ def find_subject(text: str) -> Subject:
 # Short back-references of a Thông báo kết luận to the body it is about, capitalised: "Tỉnh căn cứ
 # các quy định hiện hành …", "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu …", "Bộ chủ động …".
 _BACK_REFERENCE = re.compile(r"(?P<who>Tỉnh|Thành\s+phố|Bộ|Ủy\s+ban|Uỷ\s+ban)\s+(?=[a-zà-ỹđ])")
-BACK_REFERENCES = frozenset({"Tỉnh", "Thành phố", "Bộ", "Ủy ban", "Uỷ ban"})
 BACK_REFERENCE_KINDS = {
-    "Tỉ": BodyKind.province,
-    "Th": BodyKind.province,
+    "Tỉnh": BodyKind.province,
+    "Thành phố": BodyKind.province,
     "Bộ": BodyKind.ministry,
-    "Ủy": BodyKind.other,
-    "Uỷ": BodyKind.other,
+    "Ủy ban": BodyKind.other,
+    "Uỷ ban": BodyKind.other,
 }
 
 
@@ -316,7 +314,7 @@ def opens_sentence(text: str) -> bool:
 
 def is_back_reference(body: Body) -> bool:
     """A lead that only says "Tỉnh", "Thành phố", "Bộ" or "Ủy ban" (see `_BACK_REFERENCE`)."""
-    return body.name == body.text and body.name in BACK_REFERENCES
+    return body.name == body.text and body.name in BACK_REFERENCE_KINDS
 
 
 def _starts_duty(rest: str) -> bool:

@@ -168,8 +168,6 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
     intro_from = 0
     for s, e in _split_time_fields(text, units):
         unit = text[s:e]
-        if unit.rstrip().endswith(":") and (dl := _closing_deadline(unit.rstrip(" :"), deadlines.find_deadlines(unit, issued))):
-            intro, intro_from = dl, len(tasks) + 1
         is_field, field_dl = _time_field(unit, issued)
         if is_field:
             if tasks:  # the field closes the task it follows
@@ -178,10 +176,13 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
                 tasks[-1].dated_by_field = True
             continue
         found = deadlines.find_deadlines(unit, issued)
+        dl = _closing_deadline(unit, found)
         if _deadline_only(unit, found):
             _attach_deadline(tasks, sentence, unit, issued)
         else:
-            _add_unit(tasks, unit, s, e, inherited, coordinating, _closing_deadline(unit, found), sentence)
+            _add_unit(tasks, unit, s, e, inherited, coordinating, dl, sentence)
+        if unit.rstrip().endswith(":") and (opening := _closing_deadline(unit.rstrip(" :"), found)):
+            intro, intro_from = opening, len(tasks)  # the tasks after the introduction
         if unit.rstrip().endswith("."):
             sentence += 1
     if intro is not None:  # the items an introduction dates take its deadline unless they have their own

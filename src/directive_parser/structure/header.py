@@ -96,7 +96,10 @@ _RECIPIENTS = re.compile(r"^[ \t]*Nơi[ \t]+nhận[ \t]*:?", re.M)
 _SIGNER_NAME = re.compile(
     rf"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{{SIGNER_NAME_WORDS[0] - 1},{SIGNER_NAME_WORDS[1] - 1}}}$"
 )
-_SIGNER_TITLE = re.compile(rf"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{{{SIGNER_TITLE_MIN_CHARS - 1},}}$")
+# A signature title: "KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH".
+_SIGNING_FOR = r"(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?"
+_CAPS_WORDS = r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]"
+_SIGNER_TITLE = re.compile(rf"^{_SIGNING_FOR}{_CAPS_WORDS}{{{SIGNER_TITLE_MIN_CHARS - 1},}}$")
 
 # --- News reports ------------------------------------------------------------------------------
 # A date as news sites write it: 29/8/2025, 29-08-2025, 29.08.2025, 2025-08-29, "ngày 29 tháng 8 năm 2025".
@@ -400,7 +403,7 @@ def _find_closing(h: Header, text: str) -> None:
         titles = [t for t in titles if _SIGNER_TITLE.match(t)]
         if titles:
             h.signer = name
-            h.signer_title = sentence_case(re.sub(r"^(?:KT|TM|TL|TUQ|Q)\.\s*", "", titles[-1]))
+            h.signer_title = sentence_case(re.sub(rf"^{_SIGNING_FOR}", "", titles[-1]))
             if not m:
                 pos = text.rfind(titles[0])
                 h.body_end = pos if pos > h.body_start else len(text)
@@ -409,7 +412,7 @@ def _find_closing(h: Header, text: str) -> None:
 
 # A signature title line, its prefix garbled by OCR ("T. CHÍNH PHỦ", "T™. CHÍNH PHỦ", "KT, THỦ TƯỚNG"):
 # OCR of a two-column closing may put the signature block before "Nơi nhận".
-_SIGNATURE_LINE = re.compile(r"^(?:[A-Z™]{1,3}[.,]{1,2}\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{3,}$")
+_SIGNATURE_LINE = re.compile(rf"^(?:[A-Z™]{{1,3}}[.,]{{1,2}}\s*)?{_CAPS_WORDS}{{3,}}$")
 MAX_SIGNATURE_LINES = 4
 
 
@@ -436,7 +439,7 @@ def _right_part(line: str) -> str:
 
 
 # An interleaved signature title at the end of a recipient line: "Như trên; PHÓ THỦ TƯỚNG".
-_TRAILING_CAPS = re.compile(r"[;.]?\s+(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]{3,}$")
+_TRAILING_CAPS = re.compile(rf"[;.]?\s+{_SIGNING_FOR}{_CAPS_WORDS}{{3,}}$")
 
 
 def _recipients(lines: list[str]) -> list[str]:
