@@ -6,7 +6,8 @@ skipping the lines held out for tuning (see synth_ocr_pairs.is_holdout); count 1
 numpy; compute interpolated modified-KN probabilities with three discounts per order (D1, D2, D3+,
 estimated from count-of-counts); optionally prune rare bigrams/trigrams (by default every trigram
 is kept: ~9.7 MB, and synthetic dev_scan 0.9396 -> 0.9409 against --min-trigram 2); save sorted
-int64 keys + float16 log10 probs + backoff weights; count capital rates for lm_case.tsv.gz.
+the key tables as runs (uint16 run length per prefix + int16 last id, see `compact`) with float16
+log10 probs + backoff weights; count capital rates for lm_case.tsv.gz.
 
 Output (not pickle): src/directive_parser/data/lm_trigram.npz, lm_case.tsv.gz and lm_trigram.meta.json,
 written under temporary names and moved into place.
@@ -144,6 +145,29 @@ def kn_model(ids: np.ndarray, v: int, min_bi: int, min_tri: int) -> tuple[dict[s
     }, [round(float(x), 4) for x in (*d2, *d3)]
 
 
+def compact(arrays: dict[str, np.ndarray], v: int) -> dict[str, np.ndarray]:
+    """Store each sorted key table as runs: int64 keys prefix*V + last -> (uint16 run length per prefix, int16 last).
+
+    Sorted keys are runs of a last id per prefix (successors of a word, of a two-word context);
+    the run lengths and the last ids take 2 + 2 bytes where the key took 8, and the loader
+    (`repair.lm`) rebuilds the keys, or searches the runs directly (trigrams), without sorting.
+    Trigram runs are counted per row of the context table, whose rows are the trigram prefixes.
+    """
+    assert v < 2**15, "ids must fit int16"
+    out = {k: a for k, a in arrays.items() if not k.endswith("_keys")}
+    for name, keys, prefixes in (
+        ("bi", arrays["bi_keys"], np.arange(v)),
+        ("ctx", arrays["ctx_keys"], np.arange(v)),
+        ("tri", arrays["tri_keys"], arrays["ctx_keys"]),
+    ):
+        head = keys // v
+        lo, hi = np.searchsorted(head, prefixes), np.searchsorted(head, prefixes, side="right")
+        assert hi.sum() - lo.sum() == len(keys) and (hi - lo).max() < 2**16, name  # every key's prefix is listed
+        out[f"{name}_runs"] = (hi - lo).astype(np.uint16)
+        out[f"{name}_last"] = (keys % v).astype(np.int16)
+    return out
+
+
 def case_tables() -> tuple[dict[str, int], dict[str, list[int]], dict[tuple[str, str], list[int]]]:
     """Count Đ-abbreviations and mid-sentence capitals in the corpus: corpus -> (abbrevs, caps, pair caps).
 
@@ -212,7 +236,15 @@ def main() -> None:
     ap.add_argument("--min-bigram", type=int, default=1)
     ap.add_argument("--min-trigram", type=int, default=1)
     ap.add_argument("--out", type=Path, default=DATA, help="output folder (default: the package data)")
+    ap.add_argument(
+        "--compact-only",
+        action="store_true",
+        help="rewrite the shipped lm_trigram.npz with int64 keys into the run format, without a rebuild",
+    )
     a = ap.parse_args()
+    if a.compact_only:
+        rewrite_compact(a.out / "lm_trigram.npz", a.out / "lm_trigram.meta.json")
+        return
     vocab, ids = tokenise_corpus()
     arrays, discount = kn_model(ids, len(vocab), a.min_bigram, a.min_trigram)
     a.out.mkdir(parents=True, exist_ok=True)
@@ -220,7 +252,7 @@ def main() -> None:
     names = ("lm_trigram.npz", "lm_case.tsv.gz", "lm_trigram.meta.json")
     tmp_lm, tmp_case, tmp_meta = (a.out / f".{name}.tmp" for name in names)
     with open(tmp_lm, "wb") as fh:  # a file object, so numpy adds no ".npz" to the name
-        np.savez_compressed(fh, vocab=np.array("\n".join(vocab)), **arrays)
+        np.savez_compressed(fh, vocab=np.array("\n".join(vocab)), **compact(arrays, len(vocab)))
     meta = {
         "generated_by": "scripts/build_lm.py",
         "generated": datetime.date.today().isoformat(),
@@ -233,11 +265,28 @@ def main() -> None:
         "tokens": int(len(ids)),
         "vocab": len(vocab),
         "bytes": tmp_lm.stat().st_size,
+        "format": "key tables as runs: <name>_runs uint16 per prefix, <name>_last int16 (build_lm.compact)",
     }
     write_case_tables(vocab, tmp_case)
     tmp_meta.write_text(json.dumps(meta, indent=1))
     for tmp, name in zip((tmp_lm, tmp_case, tmp_meta), names):
         tmp.replace(a.out / name)
+    print(json.dumps(meta), file=sys.stderr)
+
+
+def rewrite_compact(path: Path, meta_path: Path) -> None:
+    """Convert an lm_trigram.npz holding int64 key tables to the run format (same model, fewer bytes)."""
+    with np.load(path) as z:
+        arrays = {k: z[k] for k in z.files}
+    vocab = arrays.pop("vocab")
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as fh:
+        np.savez_compressed(fh, vocab=vocab, **compact(arrays, len(str(vocab).split("\n"))))
+    meta = json.loads(meta_path.read_text())
+    meta["bytes"] = tmp.stat().st_size
+    meta["format"] = "key tables as runs: <name>_runs uint16 per prefix, <name>_last int16 (build_lm.compact)"
+    tmp.replace(path)
+    meta_path.write_text(json.dumps(meta, indent=1))
     print(json.dumps(meta), file=sys.stderr)
 
 

@@ -10,7 +10,10 @@ import numpy as np
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from directive_parser.repair.lm import KeyIndex
+from directive_parser import resources
+from directive_parser.repair import restore as restore_module
+from directive_parser.repair.channel import load_channel
+from directive_parser.repair.lm import KeyIndex, RunIndex, load_lm
 from directive_parser.repair.restore import is_known_syllable, restore_diacritics, syllable_validity
 
 DATA = Path(__file__).parent / "data"
@@ -208,3 +211,77 @@ def test_key_index_finds_what_a_binary_search_finds() -> None:
     assert np.array_equal(hit, expected)
     assert np.array_equal(keys[pos[hit]], query[hit])
     assert not KeyIndex(np.array([], np.int64)).find(np.array([3]))[1].any()
+
+
+def test_run_index_finds_what_a_binary_search_finds() -> None:
+    """Keys prefix*size + last found through their prefix's row, present or not, empty runs included."""
+    size = 50
+    keys = np.unique(np.random.default_rng(7).integers(0, 400 * size, 3000))
+    prefixes = np.unique(keys // size)
+    prefixes = np.union1d(prefixes, [prefixes.max() + 3])  # a prefix with no key at all
+    index = RunIndex.from_keys(keys, size, prefixes)
+    rng = np.random.default_rng(8)
+    rows = rng.integers(0, len(prefixes), 4000)
+    last = rng.integers(0, size, 4000)
+    pos, hit = index.find(rows, last)
+    query = prefixes[rows] * size + last
+    assert np.array_equal(hit, np.isin(query, keys))
+    assert np.array_equal(keys[pos[hit]], query[hit])
+    assert 0.05 < hit.mean() < 0.95  # both outcomes exercised
+
+
+def test_trigram_lookup_agrees_with_the_stored_table() -> None:
+    """The model's run index returns the stored log probability of stored trigrams and misses the rest."""
+    lm = load_lm()
+    arrays = resources.read_npz(resources.LM)  # trigrams stored as runs per context row (build_lm.compact)
+    ctx_keys = np.repeat(np.arange(lm.size, dtype=np.int64), arrays["ctx_runs"]) * lm.size + arrays["ctx_last"]
+    keys = np.repeat(ctx_keys, arrays["tri_runs"]) * lm.size + arrays["tri_last"]
+    logp = arrays["tri_logp"].astype(np.float32)
+    assert np.all(np.diff(keys) > 0)  # the runs rebuild the sorted key table
+    picked = keys[np.random.default_rng(3).integers(0, len(keys), 500)]
+    absent = picked + 1
+    absent = absent[~np.isin(absent, keys)]
+    query = np.concatenate([picked, absent])
+    u, v, w = query // lm.size**2, query // lm.size % lm.size, query % lm.size
+    _, _, hitc, row = lm.pair_tables(u, v)
+    p3, hit3 = lm.trigram(row, w)
+    stored = hitc & hit3
+    assert stored[: len(picked)].all() and not stored[len(picked) :].any()
+    assert np.array_equal(p3[: len(picked)], logp[np.searchsorted(keys, picked)])
+
+
+def test_batched_character_model_matches_the_single_word_one() -> None:
+    """`char_logps` runs the DP of `char_logp` on many words at once, words of different lengths included."""
+    channel = load_channel()
+    for ocr in ("ctia", "nguoi", "s6", "tir", "ci}a", "duogc", "x"):
+        words = ["của", "người", "số", "từ", "được", "xây", "nghiêng", "a"]
+        batched = channel.char_logps(ocr, words)
+        single = [channel.char_logp(ocr, w) for w in words]
+        assert np.allclose(batched, single, atol=1e-9)
+
+
+def test_pruning_keeps_the_best_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bigram pre-pass drops most candidates, yet the trigram search picks the same words."""
+    ocr = "\n".join(ocr for ocr, _ in CASES) + "\nCac B9, nganh, dia phuong theo déi, tong hop bao cao két qua thuc hién."
+    slots = restore_module._slots(ocr)
+    pruned = restore_module._prune(slots)
+    before, after = sum(len(s.ids) for s in slots), sum(len(s.ids) for s in pruned)
+    assert after < 0.7 * before
+    assert [s.start for s in pruned] == [s.start for s in slots]
+    kept = restore_diacritics(ocr).text
+    monkeypatch.setattr(restore_module, "PRUNE_BEAM", float("inf"))
+    assert restore_diacritics(ocr).text == kept
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("thi hanh Luat Viéc lam trén dia ban", "thi hành Luật Việc làm trên địa bàn"),  # a capital inside a name stays
+        ("ha tang 5G IoT tai vung sau", "hạ tầng 5G IoT tại vùng sâu"),  # mixed case read right stays
+        ("Thu tuéng Nguyén Xuan Phuc yéu cau Tro ly TTg", "Thủ tướng Nguyễn Xuân Phúc yêu cầu Trợ lý TTg"),
+        ("PHU LUC\n(Kem theo Quyét dinh s6 12/QD-TTg)", "PHỤ LỤC\n(Kèm theo Quyết định số 12/QĐ-TTg)"),  # "(" is no word
+        ("thuc hién cac du An dau tu", "thực hiện các dự án đầu tư"),  # OCR reads a small á as a capital A
+    ],
+)
+def test_casing_of_names(ocr: str, expected: str) -> None:
+    assert restore_diacritics(ocr).text == expected

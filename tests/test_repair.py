@@ -318,3 +318,20 @@ def test_section_sign_inside_a_word_is_a_misread_letter():
     # The English model reads the "ộ" of "Bộ" as "§": the whole token is replaced, no stray glyph.
     result = repair_text("e) Giao B§ Khoa hoc va Cong nghé theo doi.", reference="e) Giao Bộ Khoa học và Công nghệ theo dõi.")
     assert str(result) == "e) Giao Bộ Khoa học và Công nghệ theo dõi."
+
+
+@pytest.mark.parametrize(
+    ("ocr", "reference", "expected"),
+    [
+        # a sentence running on over a line break keeps the reference's small letter
+        (
+            "Diéu 9. Tham quyén phé duyét phuong\nAn tuyén cong trinh",
+            "Điều 9. Thẩm quyền phê duyệt phương án tuyến công trình",
+            "Điều 9. Thẩm quyền phê duyệt phương\nán tuyến công trình",
+        ),
+        # …while a line after a heading or a full stop starts with a capital
+        ("CHI THI\nVé viéc tang cuong", "chỉ thị về việc tăng cường", "CHỈ THỊ\nVề việc tăng cường"),
+    ],
+)
+def test_capital_at_a_line_start_only_when_a_sentence_starts(ocr, reference, expected):
+    assert repair_text(ocr, reference).text == expected

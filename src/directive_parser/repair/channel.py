@@ -18,6 +18,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -147,6 +148,39 @@ class Channel:
                 out[o] = kept
         return out
 
+    def char_logps(self, ocr: str, words: list[str]) -> np.ndarray:
+        """log10 Pchar(ocr | word) for many words at once, the DP of `char_logp` run on all rows together.
+
+        Row r of the DP holds, for word r after its first i letters, the probability of each OCR
+        prefix; a word shorter than the longest is padded with a letter that writes nothing with
+        probability 1, so its last row carries over unchanged.
+        """
+        m = len(ocr)
+        letters = sorted({c for w in words for c in w})
+        code = {c: i + 1 for i, c in enumerate(letters)}  # 0 = padding
+        n = max(len(w) for w in words)
+        codes = np.zeros((len(words), n), np.int64)
+        for r, w in enumerate(words):
+            codes[r, : len(w)] = [code[c] for c in w]
+        # emit[k, l, j] = P(letter l writes ocr[j-k:j]), for the k = 0..MAX_OUT characters ending at j
+        emit = np.zeros((MAX_OUT + 1, len(letters) + 1, m + 1))
+        emit[0, 0, :] = 1.0
+        pieces = [ocr[j - k : j] for k in range(MAX_OUT + 1) for j in range(k, m + 1)]
+        table = np.array([list(map(self._letter_p(c).__getitem__, pieces)) for c in letters]).reshape(len(letters), -1)
+        at = 0
+        for k in range(MAX_OUT + 1):
+            emit[k, 1:, k:] = table[:, at : at + m + 1 - k]
+            at += m + 1 - k
+        last = np.zeros((len(words), m + 1))
+        last[:, 0] = 1.0
+        for i in range(n):
+            e = emit[:, codes[:, i], :]
+            row = last * e[0]
+            for k in range(1, min(MAX_OUT, m) + 1):
+                row[:, k:] += last[:, : m + 1 - k] * e[k, :, k:]
+            last = row
+        return np.log10(np.maximum(last[:, m], 1e-30))
+
     def char_logp(self, ocr: str, word: str) -> float:
         """log10 Pchar(ocr | word) summed over segmentations of ocr into per-letter outputs."""
         n, m = len(word), len(ocr)
@@ -176,11 +210,12 @@ class Channel:
     @functools.cache
     def _floor(clean: str, out: str) -> float:
         """Probability of an unseen rewrite of one clean letter into an OCR string."""
-        if len(out) == 1 and ascii_fold(out) == ascii_fold(clean):
+        base = _fold(clean)
+        if len(out) == 1 and _fold(out) == base:
             return SAME_BASE_FLOOR
-        if ascii_fold(clean) in LOOKALIKES.get(out, ""):  # a hand-listed look-alike: "B§" for "Bộ"
+        if base in LOOKALIKES.get(out, ""):  # a hand-listed look-alike: "B§" for "Bộ"
             return LOOKALIKE_FLOOR
-        if ascii_fold(clean) in "aeiouy" and any(not c.isalnum() for c in out):  # a stray symbol: "ci}a" của
+        if base in "aeiouy" and any(not c.isalnum() for c in out):  # a stray symbol: "ci}a" của
             return LOOKALIKE_FLOOR
         return CHAR_FLOOR if len(out) == 1 else CHAR_FLOOR / 10
 
@@ -214,8 +249,8 @@ class Channel:
                 if len(piece) < size:
                     break
                 options = self.reverse.get(piece, {})
-                if size == 1 and piece.isalpha() and ascii_fold(piece) not in options:
-                    options = {**options, ascii_fold(piece): UNSEEN_LETTER_P}
+                if size == 1 and piece.isalpha() and _fold(piece) not in options:
+                    options = {**options, _fold(piece): UNSEEN_LETTER_P}
                 elif size == 1 and not options and not piece.isalnum():
                     options = dict.fromkeys(WILDCARD_VOWELS, WILDCARD_P)
                 for letters, p in options.items():
@@ -239,9 +274,10 @@ class Channel:
         if fuzzy2:  # badly damaged: "dugrc" for "được"
             words.update(self._fuzzy2(ocr))
         seen = self.table.get(ocr, {})
-        out = []
-        for w in words:
-            pc = 10 ** self.char_logp(ocr, w)
+        out: list[Candidate] = []
+        ordered = sorted(words)
+        pcs = np.power(10.0, self.char_logps(ocr, ordered)).tolist() if ordered else []
+        for w, pc in zip(ordered, pcs):
             total = self.clean_total.get(w, 0)
             mu = max(MIN_CHAR_WEIGHT, BETA / (total + BETA))
             p = (1 - mu) * seen.get(w, 0) / max(total, 1) + mu * pc
@@ -256,6 +292,12 @@ class Channel:
             floor = out[0].channel + self.lm.uni[out[0].word_id] - PRUNE_MARGIN
             out = [c for c in out if c.channel + self.lm.uni[c.word_id] >= floor]
         return out[:MAX_CANDIDATES]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _fold(letters: str) -> str:
+    """`ascii_fold` of a letter or short OCR piece, cached: the candidate search asks for a few hundred over and over."""
+    return ascii_fold(letters)
 
 
 def _deletes1(s: str) -> set[str]:

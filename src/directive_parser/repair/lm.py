@@ -1,8 +1,12 @@
 """Lowercase syllable trigram LM (interpolated modified Kneser-Ney) with vectorised hash lookups: id triples -> log10 P.
 
 The tables come from scripts/build_lm.py (data/lm_trigram.npz, provenance in lm_trigram.meta.json):
-sorted int64 keys (u*V+v)*V+w with float16 log10 probabilities, and backoff weights for the
-contexts. Unseen trigrams back off to the bigram, unseen bigrams to the KN unigram.
+n-grams sorted by their int64 keys (u*V+v)*V+w, stored as runs (a run length per prefix and the
+last id of each n-gram), with float16 log10 probabilities, and backoff weights for the contexts.
+Unseen trigrams back off to the bigram, unseen bigrams to the KN unigram. Bigrams and contexts
+are found through hash tables (`KeyIndex`), trigrams by a binary search within their context's
+run of the sorted keys (`RunIndex`): no table to build for the 1.7M trigrams, so the model loads
+in well under a second.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ HASH_LOAD = 0.4  # table slots per key ≥ 1/HASH_LOAD, rounded up to a power of
 class KeyIndex:
     """Open-addressing hash over a sorted int64 key array: query keys -> (positions, present).
 
-    A lookup costs one or two random reads instead of a ~20-step binary search, which made
-    the trigram lookups of the decoder its slowest step; built once when the LM loads.
+    A lookup costs one or two random reads instead of a ~20-step binary search; used for the
+    bigram and context tables (0.4M keys each), whose look-ups the decoder makes most often.
     """
 
     def __init__(self, keys: np.ndarray) -> None:
@@ -30,7 +34,7 @@ class KeyIndex:
         the first slot at or after its home that the previous one left free (a running maximum)."""
         self.keys = keys
         self.bits = max(4, int(np.ceil(np.log2(max(len(keys), 1) / HASH_LOAD))))
-        order = np.argsort(self._hash(keys), kind="stable")
+        order = _argsort_small(self._hash(keys), self.bits)
         home = self._hash(keys[order])
         step = np.arange(len(keys))
         slots = np.maximum.accumulate(home - step) + step if len(keys) else step
@@ -57,6 +61,61 @@ class KeyIndex:
         return pos, hit
 
 
+class RunIndex:
+    """Sorted int64 keys prefix*size + last, searched within the run of their prefix: (prefix row, last) -> (positions, present).
+
+    Trigram keys (u*V + v)*V + w sorted are runs of w per context (u, v); a query that knows its
+    context's row in the context table finds w by a binary search of that run, most runs being
+    short. Building it is two vectorised searches, no hash table: the model loads in a fraction
+    of a second and keeps 4 bytes per key in memory.
+    """
+
+    def __init__(self, runs: np.ndarray, last: np.ndarray, size: int) -> None:
+        """Index the keys stored as runs (`scripts/build_lm.compact`): run length per prefix row, last ids."""
+        self.hi = np.cumsum(runs, dtype=np.int64)
+        self.lo = self.hi - runs
+        self.last = np.append(last.astype(np.int32), np.int32(size))  # a sentinel past the end
+
+    @classmethod
+    def from_keys(cls, keys: np.ndarray, size: int, prefixes: np.ndarray) -> RunIndex:
+        """Index sorted keys by the sorted prefix array they extend (each key's prefix must be in it)."""
+        head = keys // size
+        runs = np.searchsorted(head, prefixes, side="right") - np.searchsorted(head, prefixes, side="left")
+        return cls(runs, keys % size, size)
+
+    def find(self, row: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of keys (prefixes[row], last) in the sorted key array (0 when absent) and whether present."""
+        lo, hi = self.lo[row], self.hi[row]
+        n = hi - lo
+        todo = np.flatnonzero(n > 0)
+        q, lo_t, n_t = last[todo], lo[todo], n[todo]
+        while len(todo):  # lower bound, dropping the queries whose run is searched out
+            half = n_t >> 1
+            go = self.last[lo_t + half] < q
+            lo_t = np.where(go, lo_t + half + 1, lo_t)
+            n_t = np.where(go, n_t - half - 1, half)
+            done = n_t == 0
+            if done.any():
+                lo[todo[done]] = lo_t[done]
+                keep = ~done
+                todo, q, lo_t, n_t = todo[keep], q[keep], lo_t[keep], n_t[keep]
+        hit = (lo < hi) & (self.last[lo] == last)
+        return np.where(hit, lo, 0), hit
+
+
+def _argsort_small(values: np.ndarray, bits: int) -> np.ndarray:
+    """Stable argsort of non-negative ints below 2**bits, as 16-bit digit passes: array -> order.
+
+    numpy sorts 16-bit ints by radix, several times faster than its comparison sort of int64;
+    the trigram table's index (1.7M keys) is built at every model load.
+    """
+    order = np.arange(len(values))
+    for shift in range(0, bits, 16):
+        digit = ((values[order] >> shift) & 0xFFFF).astype(np.uint16)
+        order = order[np.argsort(digit, kind="stable")]
+    return order
+
+
 class SyllableLM:
     """Trigram log10 probabilities over syllable ids, looked up in batches with numpy."""
 
@@ -64,37 +123,55 @@ class SyllableLM:
         """Wrap the arrays of lm_trigram.npz: arrays -> model."""
         self.vocab: list[str] = str(arrays["vocab"]).split("\n")
         self.index: dict[str, int] = {w: i for i, w in enumerate(self.vocab)}
-        self.size = len(self.vocab)
+        self.size = size = len(self.vocab)
         self.uni = arrays["uni_logp"].astype(np.float32)
-        self.bi_keys, self.bi_logp = KeyIndex(arrays["bi_keys"]), arrays["bi_logp"].astype(np.float32)
+        self.bi_keys, self.bi_logp = KeyIndex(_keys(arrays, "bi", size)), arrays["bi_logp"].astype(np.float32)
         self.bi_bow = arrays["bi_bow"].astype(np.float32)
-        self.tri_keys, self.tri_logp = KeyIndex(arrays["tri_keys"]), arrays["tri_logp"].astype(np.float32)
-        self.ctx_keys, self.ctx_bow = KeyIndex(arrays["ctx_keys"]), arrays["ctx_bow"].astype(np.float32)
+        ctx_keys = _keys(arrays, "ctx", size)
+        if "tri_runs" in arrays:
+            self.tri_keys = RunIndex(arrays["tri_runs"], arrays["tri_last"], size)
+        else:
+            self.tri_keys = RunIndex.from_keys(arrays["tri_keys"], size, ctx_keys)
+        self.tri_logp = arrays["tri_logp"].astype(np.float32)
+        self.ctx_keys, self.ctx_bow = KeyIndex(ctx_keys), arrays["ctx_bow"].astype(np.float32)
         self.bos, self.num, self.unk = self.index[BOS], self.index[NUM], self.index[UNK]
 
     def word_id(self, word: str) -> int:
         """Id of a lowercase LM token, UNK when unknown: str -> int."""
         return self.index.get(word, self.unk)
 
-    def pair_tables(self, v: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For aligned id pairs: (log10 P2(w|v), context backoff of (v,w), context present): 3 arrays."""
+    def bigram(self, v: np.ndarray, w: np.ndarray) -> np.ndarray:
+        """log10 P2(w | v) for aligned id pairs, backed off to the unigram: 2 arrays -> float32 array."""
+        pos2, hit2 = self.bi_keys.find(v * self.size + w)
+        return np.where(hit2, self.bi_logp[pos2], self.bi_bow[v] + self.uni[w])
+
+    def pair_tables(self, v: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """For aligned id pairs: (log10 P2(w|v), context backoff of (v,w), context present, its context row): 4 arrays."""
         size = self.size
         pos2, hit2 = self.bi_keys.find(v * size + w)
         p2 = np.where(hit2, self.bi_logp[pos2], self.bi_bow[v] + self.uni[w])
         posc, hitc = self.ctx_keys.find(v * size + w)
-        return p2, np.where(hitc, self.ctx_bow[posc], 0.0).astype(np.float32), hitc
+        return p2, np.where(hitc, self.ctx_bow[posc], 0.0).astype(np.float32), hitc, posc
 
-    def trigram(self, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Stored log10 P(w|u v) for aligned id triples and whether it is stored: 2 arrays."""
-        pos3, hit3 = self.tri_keys.find((u * self.size + v) * self.size + w)
+    def trigram(self, ctx_row: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Stored log10 P(w|u v) for stored contexts (their `pair_tables` rows) and next ids, and whether stored: 2 arrays."""
+        pos3, hit3 = self.tri_keys.find(ctx_row, w)
         return self.tri_logp[pos3], hit3
 
     def logp3(self, u: np.ndarray, v: np.ndarray, w: np.ndarray) -> np.ndarray:
         """log10 P(w | u v) for aligned int64 id arrays: (u, v, w) -> float32 array."""
-        p2, _, _ = self.pair_tables(v, w)
-        _, bow, _ = self.pair_tables(u, v)
-        p3, hit3 = self.trigram(u, v, w)
-        return np.where(hit3, p3, bow + p2)
+        p2 = self.pair_tables(v, w)[0]
+        _, bow, hitc, row = self.pair_tables(u, v)
+        p3, hit3 = self.trigram(row, w)
+        return np.where(hitc & hit3, p3, bow + p2)
+
+
+def _keys(arrays: dict[str, np.ndarray], name: str, size: int) -> np.ndarray:
+    """The sorted int64 keys prefix*size + last of a table stored as runs (or as keys): arrays -> keys."""
+    if f"{name}_keys" in arrays:
+        return arrays[f"{name}_keys"]
+    runs = arrays[f"{name}_runs"]
+    return np.repeat(np.arange(len(runs), dtype=np.int64), runs) * size + arrays[f"{name}_last"]
 
 
 @functools.cache

@@ -75,7 +75,10 @@ def _starts_sentence(text: str, token: Token) -> bool:
     if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
         return False
     before = text[: token.start].rstrip(" \t")
-    return not before or before[-1] in "\n.:?!"
+    if before[-1:] == "\n":  # a line start, unless the line before runs on: "phuong\nAn tuyén" (phương án tuyến)
+        above = before.rstrip()
+        return not above or not above[-1].islower()
+    return not before or before[-1] in ".:?!"
 
 
 def _apply(text: str, changes: list[TokenChange]) -> str:

@@ -9,9 +9,12 @@ The restorer is a noisy-channel decoder:
   OCR'd by scripts/synth_ocr_pairs.py);
 - a lowercase syllable trigram LM of administrative Vietnamese (`_lm`, modified Kneser-Ney)
   scores the sequence, and a second-order Viterbi search picks the best path; the lattice
-  holds only each slot's real candidates (up to 16), not a padded K^3 cube;
+  holds only each slot's real candidates (up to 16), not a padded K^3 cube, after a bigram
+  pre-pass (`_prune`) has dropped the hopeless ones (a lattice about six times smaller);
 - casing is copied from the OCR token ("CHI" -> "CHỈ", "Chinh" -> "Chính"), checked against
   how often the corpus capitalises the word, or the word before the next one ("Cao Bằng");
+  a capital after a capitalised word continues a name ("Luật Việc làm"), and a mixed-case
+  token read right keeps its casing ("IoT", "TTg");
 - a clause label "d)" read right after "d)" gets its stroke back ("đ)").
 
 Numbers, document numbers ("33/CT-TTg"), URLs, punctuation and whitespace pass through
@@ -29,7 +32,7 @@ import numpy as np
 from directive_parser.models import RepairResult, TokenChange
 from directive_parser.repair.channel import Candidate, candidates_for, load_channel
 from directive_parser.repair.lm import SyllableLM, load_case_tables, load_lm
-from directive_parser.repair.lm_text import CHUNK_RE, has_shape, split_chunk
+from directive_parser.repair.lm_text import CHUNK_RE, LEAD_PUNCT, has_shape, split_chunk
 from directive_parser.text.normalize import ascii_fold
 
 __all__ = ["restore_diacritics", "syllable_validity", "is_known_syllable"]
@@ -53,6 +56,8 @@ P_FOR_D_PENALTY = -1.5
 CHANNEL_WEIGHT = 1.3  # relative weight of channel vs LM log probabilities (synthetic dev+dev_scan: best 1.2-1.3)
 D_STROKE = str.maketrans("dD", "đĐ")
 AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
+# …and, mid-sentence only, a capital A that OCR made of a small á ("du An" for "dự án")
+MID_SENTENCE_CAPS = AMBIGUOUS_CAPS + "A"
 SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
 CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the corpus capitalises the word less often
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
@@ -73,6 +78,11 @@ LONE_CAPITALS = {"B": (("bộ", -0.5),)}
 # the LM prefers a word the channel table has seen read so, at this extra log10 cost.
 DIGIT_WORD_MAX_LEN = 2
 DIGIT_WORD_PENALTY = -1.0
+# Before the trigram search, a candidate is dropped when even its best bigram neighbours on both
+# sides leave it this many log10 units behind its slot's best ("cac" keeps các, drops cạc): the
+# trigram lattice shrinks several times while the best path stays (real_a: same output).
+PRUNE_BEAM = 5.0
+PRUNE_WINDOW = 4096  # slots pruned at once (bounded memory)
 VITERBI_WINDOW = 512  # slots whose transitions are computed at once: long documents stay in cache and memory
 # Two syllables OCR ran together ("phuve" phủ về, "Chinhphu" Chính phủ) are split when this long.
 MERGED_MIN_LEN = 4
@@ -95,7 +105,7 @@ SLASH_WORDS_RE = re.compile(f"{SLASH_PIECE}(?:/{SLASH_PIECE})+")
 CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:\.?/\.?|\[\d{1,3}\]?)+$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Slot:
     """One LM position: the candidates for a token (or a fixed token) and where it sits."""
 
@@ -121,6 +131,8 @@ def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> 
     if not letters:  # "6", "&" read for "ở": in capitals between words in capitals ("NHÀ Ở CHO")
         return word.upper() if _is_caps_word(prev) and _is_caps_word(nxt) else word
     all_caps = len(letters) > 1 and all(c.isupper() for c in letters)
+    if word == model.lower() and not all_caps and any(c.isupper() for c in model[1:]):
+        return model  # a mixed-case name read right keeps its casing: "IoT", "TTg", "VietGaP"
     if all_caps and (
         word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:]) or _is_caps_word(prev) or _is_caps_word(nxt)
     ):  # an abbreviation read right stays: "TK", "BCC"
@@ -132,11 +144,18 @@ def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> 
         return word.upper()  # "CHi" in a heading: the small letter was a marked capital (CHỈ)
     first = model[0]
     lower_l = first == "I" and word.startswith("l")  # "Ié" is "lệ": capital I for small l
-    if (lower_l or first in AMBIGUOUS_CAPS) and prev and prev[-1] not in SENTENCE_END:
+    if (lower_l or first in MID_SENTENCE_CAPS) and prev and prev[-1] not in SENTENCE_END:
         caps = load_case_tables()[1]
-        if lower_l or caps.get(f"{word} {follow}", caps.get(word, 1.0)) < CAP_RATE_KEEP:
+        if lower_l or (caps.get(f"{word} {follow}", caps.get(word, 1.0)) < CAP_RATE_KEEP and not _title_word(prev)):
             return word
     return word[:1].upper() + word[1:]
+
+
+def _title_word(chunk: str) -> bool:
+    """Tell whether a chunk is a capitalised word, not in capitals: after it a capital starts or continues
+    a name ("Luat Viéc lam" Luật Việc làm, "Khu Kinh tế", "Xuân Phúc"), whatever the corpus rate of the word."""
+    core = split_chunk(chunk)[1]
+    return core[:1].isupper() and core[1:2].islower()
 
 
 def _label_like(core: str, last: str) -> tuple[str, str]:
@@ -288,6 +307,17 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
     return [_slot_for(core[:cut], start, lm), second]
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _chunk_plan(chunk: str) -> tuple[_Slot, ...]:
+    """The slots of a whitespace chunk placed at offset 0, computed once per distinct chunk: a
+    document repeats most of its words, and candidate generation is the costly part of a slot."""
+    lead, core, _ = split_chunk(chunk)
+    if not core:
+        return ()
+    slots = _core_slots(core, len(lead), load_lm(), LABEL_RE.match(chunk) is not None)
+    return tuple(slots)
+
+
 def _slots(text: str) -> list[_Slot]:
     """Tokenise text into LM slots with a sentence start at the top and after blank lines."""
     lm = load_lm()
@@ -295,12 +325,60 @@ def _slots(text: str) -> list[_Slot]:
     out = [bos, bos]
     last = 0
     for m in CHUNK_RE.finditer(text):
-        if BLANK_LINE_RE.search(text, last, m.start()):
+        at = m.start()
+        if text.count("\n", last, at) > 1 and BLANK_LINE_RE.search(text, last, at):
             out.extend((bos, bos))
         last = m.end()
-        lead, core, _ = split_chunk(m.group())
-        if core:
-            out.extend(_core_slots(core, m.start() + len(lead), lm, LABEL_RE.match(m.group()) is not None))
+        out.extend(
+            _Slot(t.ids, t.channel, t.words, t.start + at, t.end + at, t.core, t.sep, t.label) for t in _chunk_plan(m.group())
+        )
+    return out
+
+
+def _prune(slots: list[_Slot]) -> list[_Slot]:
+    """Drop candidates hopeless under a bigram view of their neighbours: slots -> slots with fewer candidates.
+
+    A candidate's local score is its channel score plus the best (neighbour channel + bigram)
+    on its left and on its right; candidates more than PRUNE_BEAM below the best of their slot
+    go. All adjacent pairs are scored at once, so this costs a fraction of the trigram lattice
+    it shrinks (whose size is the product of three neighbouring candidate counts).
+    """
+    lm = load_lm()
+    out = list(slots)
+    n = len(slots)
+    for s in range(1, n - 1, PRUNE_WINDOW):
+        part = slots[s - 1 : min(n, s + PRUNE_WINDOW + 1)]
+        sizes = np.array([len(sl.ids) for sl in part], np.int64)
+        if sizes[1:-1].max() <= 1:
+            continue
+        starts = np.concatenate(([0], np.cumsum(sizes)))
+        flat = np.concatenate([sl.ids for sl in part])
+        chan = np.concatenate([sl.channel for sl in part])
+        pblock, pd, _ = _ragged(sizes, 2)
+        left = starts[pblock] + pd[0]
+        right = starts[pblock + 1] + pd[1]
+        p2 = lm.bigram(flat[left], flat[right])
+        p2[flat[right] == lm.bos] = 0.0  # as in `_transitions`: a sentence start costs nothing
+        inc = np.full(len(flat), -np.inf, np.float32)
+        np.maximum.at(inc, right, chan[left] + p2)
+        outg = np.full(len(flat), -np.inf, np.float32)
+        np.maximum.at(outg, left, p2 + chan[right])
+        local = chan + inc + outg
+        best = np.maximum.reduceat(local, starts[:-1])
+        keep = local >= np.repeat(best, sizes) - PRUNE_BEAM
+        kept = np.flatnonzero(keep)
+        slot_of = np.repeat(np.arange(len(part)), sizes)[kept]
+        new_starts = np.concatenate(([0], np.cumsum(np.bincount(slot_of, minlength=len(part))))).tolist()
+        local_idx = (kept - starts[slot_of]).tolist()
+        ids, chans = flat[kept], chan[kept]
+        for k in np.flatnonzero(np.diff(new_starts) < sizes).tolist():
+            if not 0 < k < len(part) - 1:  # the two ends are context here: pruned in their own window
+                continue
+            a, b, sl = new_starts[k], new_starts[k + 1], part[k]
+            words = sl.words
+            out[s - 1 + k] = _Slot(
+                ids[a:b], chans[a:b], [words[i] for i in local_idx[a:b]], sl.start, sl.end, sl.core, sl.sep, sl.label
+            )
     return out
 
 
@@ -325,7 +403,8 @@ def _ragged(sizes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.n
 
 
 def _transitions(slots: list[_Slot]) -> tuple[np.ndarray, np.ndarray]:
-    """Trigram log10 scores of every candidate triple of adjacent slots, flattened: slots -> (scores, offsets).
+    """Trigram log10 scores of every candidate triple of adjacent slots, plus the channel score of
+    the triple's last candidate, flattened: slots -> (scores, offsets).
 
     Triple block t covers slots t, t+1, t+2 (row-major over their candidates). Only the real
     candidates are enumerated, not a padded K^3 cube, since most slots have few. Bigram
@@ -336,19 +415,20 @@ def _transitions(slots: list[_Slot]) -> tuple[np.ndarray, np.ndarray]:
     sizes = np.array([len(sl.ids) for sl in slots], np.int64)
     starts = np.concatenate(([0], np.cumsum(sizes)))
     flat = np.concatenate([sl.ids for sl in slots])
+    chan = np.concatenate([sl.channel for sl in slots])
     pblock, pd, poff = _ragged(sizes, 2)
-    p2, bow, hitc = lm.pair_tables(flat[starts[pblock] + pd[0]], flat[starts[pblock + 1] + pd[1]])
+    p2, bow, hitc, crow = lm.pair_tables(flat[starts[pblock] + pd[0]], flat[starts[pblock + 1] + pd[1]])
     tblock, td, toff = _ragged(sizes, 3)
     first = poff[tblock] + td[0] * sizes[tblock + 1] + td[1]  # pair (t, t+1) of the triple
     second = poff[tblock + 1] + td[1] * sizes[tblock + 2] + td[2]  # pair (t+1, t+2)
     scores = bow[first] + p2[second]
     ask = np.nonzero(hitc[first])[0]
-    u, v, w = (flat[starts[tblock[ask] + d] + td[d][ask]] for d in range(3))
-    p3, hit3 = lm.trigram(u, v, w)
+    p3, hit3 = lm.trigram(crow[first[ask]], flat[starts[tblock[ask] + 2] + td[2][ask]])
     scores[ask[hit3]] = p3[hit3]
     # the LM has no end-of-paragraph event: stepping into a sentence start costs nothing
-    scores[flat[starts[tblock + 2] + td[2]] == lm.bos] = 0.0
-    return scores.astype(np.float32), toff
+    third = starts[tblock + 2] + td[2]
+    scores[flat[third] == lm.bos] = 0.0
+    return (scores + chan[third]).astype(np.float32), toff
 
 
 def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
@@ -356,23 +436,28 @@ def _viterbi(slots: list[_Slot]) -> tuple[list[int], list[float]]:
     n = len(slots)
     sizes = [len(sl.ids) for sl in slots]
     score = slots[0].channel[:, None] + slots[1].channel[None, :]
-    backs: list[np.ndarray] = [np.zeros(0, np.int64)] * n
+    backs: list[np.ndarray | None] = [None] * n  # None: slot i - 2 has one candidate
     best = [np.zeros(sizes[0], np.float32), np.zeros(sizes[1], np.float32)]
+    offsets: list[int] = []
     for i in range(2, n):
         if (i - 2) % VITERBI_WINDOW == 0:  # transitions of the next window of slots (bounded memory)
-            scores, offsets = _transitions(slots[i - 2 : i + VITERBI_WINDOW])
-            first = i - 2
+            scores, offs = _transitions(slots[i - 2 : i + VITERBI_WINDOW])
+            offsets, first = offs.tolist(), i - 2
         t = i - 2 - first
-        tensor = scores[offsets[t] : offsets[t + 1]].reshape(sizes[i - 2], sizes[i - 1], sizes[i])
-        total = score[:, :, None] + tensor + slots[i].channel[None, None, :]
-        backs[i] = total.argmax(axis=0)
-        score = total.max(axis=0)
-        best.append(score.max(axis=0))
+        a, b, c = sizes[i - 2], sizes[i - 1], sizes[i]
+        if a == 1:  # a third of the slots (numbers, certain words): nothing to maximise over
+            score = score.reshape(b, 1) + scores[offsets[t] : offsets[t + 1]].reshape(b, c)
+        else:
+            total = score[:, :, None] + scores[offsets[t] : offsets[t + 1]].reshape(a, b, c)
+            backs[i] = total.argmax(axis=0)
+            score = total.max(axis=0)
+        best.append(score.max(axis=0) if b > 1 else score[0])
     path = [0] * n
-    b, c = np.unravel_index(int(score.argmax()), score.shape)
-    path[n - 2], path[n - 1] = int(b), int(c)
+    last2, last1 = np.unravel_index(int(score.argmax()), score.shape)
+    path[n - 2], path[n - 1] = int(last2), int(last1)
     for i in range(n - 1, 1, -1):
-        path[i - 2] = int(backs[i][path[i - 1], path[i]])
+        back = backs[i]
+        path[i - 2] = 0 if back is None else int(back[path[i - 1], path[i]])
     return path, _confidences(best)
 
 
@@ -397,7 +482,7 @@ def restore_diacritics(text: str) -> RepairResult:
     >>> str(restore_diacritics("Thu tuéng Chinh phi"))
     'Thủ tướng Chính phủ'
     """
-    slots = _slots(text)
+    slots = _prune(_slots(text))
     path, conf = _viterbi(slots)
     pieces, changes, pos = [], [], 0
     words = [sl for sl in slots if sl.start >= 0]
@@ -434,7 +519,12 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     word = chosen[id(slot)]
     if word is None:
         return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
+    if slot.core[:1].islower():  # most words: a small first letter keeps the syllable lowercase (`_case_like`)
+        return word
     before = text[max(0, slot.start - 40) : slot.start]
+    own_lead = len(before) - len(before.rstrip(LEAD_PUNCT))  # the word's own "(" is no previous word: "(Kem theo"
+    if own_lead and (own_lead == len(before) or before[-own_lead - 1].isspace()):
+        before = before[:-own_lead]
     prev_chunk = before.split()
     prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]) :] else ""
     nxt = words[j + 1].core if j + 1 < len(words) else ""
@@ -447,6 +537,8 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
 @functools.lru_cache(maxsize=4096)
 def _caps_line_of(line: str) -> bool:
     """Tell whether an OCR line is a heading in capitals: most of its words (roman numerals aside) are."""
+    if sum(map(str.isupper, line)) < 2 * CAPS_LINE_MIN_WORDS:  # body text: too few capitals for three such words
+        return False
     words = [core for core in (split_chunk(c)[1] for c in line.split()) if sum(ch.isalpha() for ch in core) > 1]
     words = [w for w in words if not ROMAN_RE.fullmatch(w)]
     caps = sum(_is_caps(w) for w in words)
