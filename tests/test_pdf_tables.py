@@ -413,3 +413,95 @@ def test_stitch_pages(
     assert first.text == "top\n" + "\n".join(pipe_row(r) for r in joined)
     assert second.text == "top\n" + "\n".join(pipe_row(r) for r in rest)
     assert [len(first.tables[0].boxes), len(second.tables[0].boxes)] == [len(joined), len(rest)]
+
+
+# ----------------------------------------------------------------------------------------------
+# Unruled tables: the header's geometry decides which pages pay for pdfplumber
+# ----------------------------------------------------------------------------------------------
+
+
+def _unruled_table(rows: list[list[str]], widths: list[float], valign: str = "TOP"):
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    data = [[Paragraph(c, _style(9)) if c else "" for c in row] for row in rows]
+    t = Table(data, colWidths=widths)
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign)]))  # no GRID: no rules at all
+    return t
+
+
+@functools.cache
+def unruled_table() -> bytes:
+    return _build([("landscape", [_para(ABOVE), _unruled_table([HEADER, *ROWS], WIDTHS), _para(BELOW)])])
+
+
+@functools.cache
+def unruled_wrapped_header() -> bytes:
+    """Narrow columns: every heading wraps to two or three lines, "STT" in the middle of the row."""
+    return _build(
+        [("portrait", [_para(ABOVE), _unruled_table([HEADER, *ROWS[:2]], [40.0, 150.0, 60.0, 60.0, 50.0, 50.0], "MIDDLE")])]
+    )
+
+
+FILLER = "Các bộ, ngành và địa phương bảo đảm an ninh mạng, an toàn dữ liệu và bí mật nhà nước trong quá trình số hóa. " * 4
+
+
+@functools.cache
+def prose_naming_tt() -> bytes:
+    """Prose whose text has "TT" and the headings of a task table, many lines apart."""
+    return _build([("portrait", [_para("Giao Bộ TT&TT tổng hợp tình hình."), _para(FILLER), _para(FILLER), _para(PROSE)])])
+
+
+def _pdfium_textpage(data: bytes):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    return pdf, pdf[0].get_textpage()
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [(unruled_table, True), (unruled_wrapped_header, True), (prose_naming_tt, False), (prose_only, True)],
+    ids=["header-row", "wrapped-header", "tt-lines-apart", "headings-on-the-line"],
+)
+def test_unruled_header(make, expected: bool) -> None:
+    from directive_parser.ingest.pdf_tables import unruled_header
+
+    pdf, textpage = _pdfium_textpage(make())
+    text = textpage.get_text_bounded()
+    assert unruled_candidate(text)  # the text check alone takes every one of these pages
+    assert unruled_header(textpage) is expected
+    pdf.close()
+
+
+def test_prose_naming_tt_skips_pdfplumber(tmp_path: Path) -> None:
+    from directive_parser.ingest.pdf import _pdfium_texts
+
+    data = prose_naming_tt()
+    texts, found, candidates = _pdfium_texts(tmp_path / "t.pdf", data, tables=True)
+    assert (found, candidates) == ({}, {})
+    assert [t for t, _ in pdf_pages_pdfium(tmp_path / "t.pdf", data)] == texts
+
+
+@pytest.mark.parametrize("engine", sorted(READERS))
+def test_unruled_table_is_read(tmp_path: Path, engine: str) -> None:
+    pages = READERS[engine](tmp_path / "t.pdf", unruled_table())
+    assert [len(tables) for _, tables in pages] == [1]
+    rows = _pipe_lines(pages[0][0])
+    assert rows[0][0] == "STT" and "Sản phẩm" in rows[0]
+    assert [r[0] for r in rows if r[0].isdigit()] == ["1", "2", "3", "4", "5"]  # in order, none lost or doubled
+    assert len(pages[0][1][0].boxes) == len(rows)
+
+
+def test_header_rows_read_as_the_whole_table() -> None:
+    """`_extract_rows` is pdfplumber's `Table.extract` for some rows: the same text, row for row."""
+    import pdfplumber
+
+    from directive_parser.ingest.pdf_tables import TEXT_SETTINGS, _extract_rows
+
+    with pdfplumber.open(io.BytesIO(unruled_table())) as pdf:
+        tables = pdf.pages[0].find_tables(TEXT_SETTINGS)
+        assert tables
+        for table in tables:
+            rows = table.rows
+            assert _extract_rows(table, rows) == table.extract()
+            assert _extract_rows(table, rows[:3]) == table.extract()[:3]

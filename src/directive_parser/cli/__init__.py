@@ -1,34 +1,59 @@
 """Command line: `directive-parser parse|repair|schema|batch|tracker`. Flags -> library call -> output; no logic.
 
-One module per command group (`parse`, `schema`, `batch`, `tracker`); one boundary (`main`) turns
-every `DirectiveParserError` into its message on stderr and its exit code, whatever the verbosity
-(with -vv the traceback is logged too, at debug level). `-v/-vv/-q` may stand anywhere on the line;
-they set the level of the `directive_parser` logger, whose records go to stderr.
+One module per command group (`parse`, `schema`, `batch`, `tracker`, `review`), imported when its
+command runs: `directive-parser parse` does not pay for the batch runner, the tracker or the review
+sheets (`--help` lists them all, and imports them all). One boundary (`main`) turns every
+`DirectiveParserError` into its message on stderr and its exit code, whatever the verbosity (with
+-vv the traceback is logged too, at debug level). `-v/-vv/-q` may stand anywhere on the line; they
+set the level of the `directive_parser` logger, whose records go to stderr.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import typer
+from typer.core import TyperGroup
 
 from directive_parser import __version__
-from directive_parser.cli import batch as cli_batch
-from directive_parser.cli import parse as cli_parse
-from directive_parser.cli import review as cli_review
-from directive_parser.cli import schema as cli_schema
-from directive_parser.cli import tracker as cli_tracker
 from directive_parser.cli.common import configure_logging, tolerate_encoding_errors
 from directive_parser.errors import DirectiveParserError, ExitCode
+
+if TYPE_CHECKING:
+    from typer import _click as click  # the click typer bundles (importing click too costs 25-40 ms)
 
 log = logging.getLogger("directive_parser.cli")
 
 VERBOSE_FLAGS = {"-v": 1, "--verbose": 1, "-vv": 2, "-vvv": 3}
 QUIET_FLAGS = {"-q", "--quiet"}
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Vietnamese directives -> task-assignment records.")
+# Each command and the module (directive_parser.cli.<module>) whose `register` adds it, in the
+# order `--help` lists them.
+COMMANDS = {"parse": "parse", "repair": "parse", "schema": "schema", "batch": "batch", "tracker": "tracker", "review": "review"}
+
+
+class _LazyGroup(TyperGroup):
+    """The top-level command group: a command's module is imported the first time it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*COMMANDS, *(name for name in self.commands if name not in COMMANDS)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(f"directive_parser.cli.{COMMANDS[cmd_name]}")
+            sub = typer.Typer()
+            module.register(sub)
+            self.commands.update(typer.main.get_group(sub).commands)
+        return super().get_command(ctx, cmd_name)
+
+
+app = typer.Typer(
+    cls=_LazyGroup, add_completion=False, no_args_is_help=True, help="Vietnamese directives -> task-assignment records."
+)
 
 
 def _version(value: bool) -> None:
@@ -46,13 +71,6 @@ def _options(
     """Vietnamese directives -> task-assignment records."""
     if verbose or quiet:  # `main` takes these flags off the line first; this serves `app` called directly
         configure_logging(-1 if quiet else verbose)
-
-
-cli_parse.register(app)
-cli_schema.register(app)
-cli_batch.register(app)
-cli_tracker.register(app)
-cli_review.register(app)
 
 
 def _take_verbosity(argv: list[str]) -> tuple[list[str], int]:

@@ -10,11 +10,12 @@ import shutil
 import sys
 import unicodedata
 from datetime import date, datetime
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from directive_parser.errors import DirectiveParserError, escape_name
+
+if TYPE_CHECKING:
+    from rich.console import Console  # imported where a console is made: a parse to a file needs none
 
 # Dates are accepted as ISO or as Vietnamese offices write them: 2025-11-06 or 06/11/2025.
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -42,6 +43,8 @@ def exit_with(code: int) -> SystemExit:
 
 
 def fail(error: DirectiveParserError) -> SystemExit:
+    from rich.console import Console
+
     log.debug("%s", error, exc_info=error)
     Console(stderr=True).print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
     return exit_with(error.exit_code)
@@ -49,6 +52,8 @@ def fail(error: DirectiveParserError) -> SystemExit:
 
 def error_console() -> Console:
     """A console on stderr (the one progress bars and messages share)."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 

@@ -20,10 +20,6 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from directive_parser.cli.common import (
     DATE_FORMATS,
@@ -326,6 +322,11 @@ def render_table(doc: Directive, *, columns: tabular.Columns = "vi", width: int 
     Narrow terminals get fewer columns (clause, task, lead and deadline always); the task wraps
     and ends with "…" at a word boundary after about `TASK_LINES` lines.
     """
+    from rich import box  # only a table pays for rich
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     console = Console(
         record=True,
         width=width,

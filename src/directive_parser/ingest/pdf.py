@@ -18,6 +18,7 @@ from directive_parser.ingest.pdf_tables import (
     simple_geometry,
     stitch_pages,
     unruled_candidate,
+    unruled_header,
 )
 from directive_parser.models import PageMethod, PageText, SourceDocument, TableGrid
 from directive_parser.options import OcrMode, PdfEngine
@@ -32,7 +33,8 @@ _LEADERS = str.maketrans("", "", ".…_·")
 
 def _visible(text: str) -> int:
     """Non-space characters of `text`, form leaders left out."""
-    return sum(not ch.isspace() for ch in text.translate(_LEADERS))
+    kept = text.translate(_LEADERS)
+    return len(kept) - sum(map(str.isspace, kept))  # map over a str method: no Python frame per character
 
 
 # pypdfium2 `PdfiumError.err_code` for a password-protected file (FPDF_ERR_PASSWORD).
@@ -52,7 +54,7 @@ def usable_text_layer(text: str) -> bool:
     >>> usable_text_layer("Họ và tên người lao động:" + "." * 120 + " Chức danh, vị trí công việc đảm nhận:" + "_" * 80)
     True
     """
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     return letters >= MIN_LETTERS_PER_PAGE and letters >= MIN_LETTER_SHARE * max(_visible(text), 1) and "(cid:" not in text
 
 
@@ -65,8 +67,8 @@ def plain_text_layer(text: str) -> bool:
     page "Nơi nhận: - Như trên; - Lưu: VT", a table of codes "8415.81.91"): letters, and letters and
     digits for most of its characters, no glyph ids. On a page without a scanned image it is all
     the text the page has, even when `usable_text_layer` would not trust it over OCR."""
-    letters = sum(ch.isalpha() for ch in text)
-    alnum = letters + sum(ch.isdigit() for ch in text)
+    letters = sum(map(str.isalpha, text))
+    alnum = letters + sum(map(str.isdigit, text))
     return letters > 0 and alnum >= MIN_LETTER_SHARE * _visible(text) and "(cid:" not in text
 
 
@@ -102,15 +104,12 @@ def pages_without_scan(p: Path, data: bytes, indices: list[int]) -> set[int]:
 def ingest_pdf(p: Path, data: bytes, sha: str, ocr: OcrMode, engine: PdfEngine) -> SourceDocument:
     read = pdf_pages_pdfplumber if engine is PdfEngine.pdfplumber else pdf_pages_pdfium
     read_pages = read(p, data, ocr is not OcrMode.always)
-    doubtful = [
-        i
-        for i, (text, _) in enumerate(read_pages)
-        if ocr is OcrMode.auto and not usable_text_layer(text) and plain_text_layer(text)
-    ]
+    usable = [ocr is not OcrMode.auto or usable_text_layer(text) for text, _ in read_pages]
+    doubtful = [i for i, (text, _) in enumerate(read_pages) if not usable[i] and plain_text_layer(text)]
     whole = pages_without_scan(p, data, doubtful)
     pages, needs = [], []
     for i, (text, tables) in enumerate(read_pages, start=1):
-        if ocr is OcrMode.always or (ocr is OcrMode.auto and not usable_text_layer(text) and i - 1 not in whole):
+        if ocr is OcrMode.always or (not usable[i - 1] and i - 1 not in whole):
             needs.append(i)
             pages.append(PageText(i, "", PageMethod.ocr))
         else:
@@ -152,7 +151,7 @@ def pdf_texts_pdfium(p: Path, data: bytes) -> list[str]:
 def _pdfium_texts(p: Path, data: bytes, tables: bool) -> tuple[list[str], dict[int, PageTables], dict[int, bool]]:
     """Each page's bare pdfium text; (when `tables`) the pages whose ruled tables the fast path
     read; and the pages still worth pdfplumber: rotated or offset pages with rules, and pages whose
-    text has a task-table header (an unruled table?)."""
+    text has a task-table header with its headings around "STT" (an unruled table?)."""
     pdf = open_pdf(p, data)
     try:
         texts: list[str] = []
@@ -163,13 +162,15 @@ def _pdfium_texts(p: Path, data: bytes, tables: bool) -> tuple[list[str], dict[i
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
             if tables:
-                unruled = unruled_candidate(text)
                 rules = pdfium_rules(page)
                 ruled = enough_rules(rules)
-                got = pdfium_page_tables(page, textpage, i + 1, rules) if ruled and simple_geometry(page) else None
+                simple = simple_geometry(page)
+                # the header's geometry only where pdfium's coordinates are the page's (unrotated)
+                unruled = unruled_candidate(text) and (ruled or not simple or unruled_header(textpage))
+                got = pdfium_page_tables(page, textpage, i + 1, rules) if ruled and simple else None
                 if got is not None:
                     found[i] = got
-                elif (unruled and not ruled) or (ruled and not simple_geometry(page)):
+                elif (unruled and not ruled) or (ruled and not simple):
                     candidates[i] = unruled
             texts.append(text)
             textpage.close()

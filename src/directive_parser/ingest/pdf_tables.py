@@ -9,8 +9,10 @@ rows a table repeats on every page.
 pdfplumber is slow (about 0.1 s a page for pdfminer's layout), so only pages that pass a cheap
 pypdfium2 check get there: enough horizontal AND vertical line-like paths for a grid
 (`ruled_candidate`), or, for the rare unruled table, a task-table header in the page's text
-(`unruled_candidate`). Unruled tables are read with pdfplumber's text strategy and kept only when
-their first row reads as such a header.
+(`unruled_candidate`) whose headings stand in the rows around "STT" (`unruled_header`: prose that
+says "Bộ TT&TT chủ trì, phối hợp" has them lines apart). Unruled tables are read with pdfplumber's
+text strategy and kept only when one of their first rows reads as such a header (those rows are read
+first: a page of prose costs three rows, not the whole page cell by cell).
 
 A table that runs across pages is read page by page, then `stitch_pages` joins the row a page
 break cut in two: a row whose top edge is not ruled (only the column rules break there) is the
@@ -242,6 +244,47 @@ def unruled_candidate(text: str) -> bool:
     return len({" ".join(m.group(0).lower().split()) for m in _HEADINGS.finditer(text)}) >= 2
 
 
+# A header row's cells wrap to a few lines ("Thời gian / hoàn / thành") and its "STT" may stand at
+# their top, middle or bottom: headings count when they lie within this many of STT's line heights.
+HEADER_LINES = 4.0
+
+
+def unruled_header(textpage: Any) -> bool:
+    """`unruled_candidate` with geometry, for a pypdfium2 text page: two column headings lie in the
+    rows around an "STT"/"TT" (within `HEADER_LINES` of its height, above or below).
+
+    The text check alone takes every page where "Bộ TT&TT" and "chủ trì … phối hợp" appear
+    anywhere, and each such page would cost pdfplumber's full parse (~0.1 s) for nothing.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    text = "".join(map(chr, (pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(pdfium_c.FPDFText_CountChars(raw)))))
+    heads = [(m.start(), m.end(), " ".join(m.group(0).lower().split())) for m in _HEADINGS.finditer(text)]
+    if len({name for _, _, name in heads}) < 2 or not _NUMBER_WORD.search(text):
+        return False
+    rect = pdfium_c.FS_RECTF()
+
+    def extent(start: int, end: int) -> tuple[float, float] | None:
+        """Bottom and top (y up) of the font boxes of the visible characters text[start:end]."""
+        ys: list[float] = []
+        for i in range(start, end):
+            if not text[i].isspace() and pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
+                ys += (rect.bottom, rect.top)
+        return (min(ys), max(ys)) if ys else None
+
+    spans = [(extent(a, b), name) for a, b, name in heads]
+    for m in _NUMBER_WORD.finditer(text):
+        number = extent(m.start(), m.end())
+        if number is None:
+            continue
+        reach = HEADER_LINES * (number[1] - number[0])
+        low, high = number[0] - reach, number[1] + reach
+        if len({name for span, name in spans if span is not None and span[1] >= low and span[0] <= high}) >= 2:
+            return True
+    return False
+
+
 # ----------------------------------------------------------------------------------------------
 # Reading one page
 # ----------------------------------------------------------------------------------------------
@@ -314,6 +357,11 @@ def _read_unruled(table: Any, number: int) -> _Found | None:
     The text strategy makes every text line a row; when the first column is numbered, lines
     without a number are folded into the row above (a wrapped cell).
     """
+    rows = table.rows
+    if len(rows) < 2 or len([c for c in range(len(rows[0].cells)) if any(r.cells[c] is not None for r in rows)]) < 3:
+        return None  # no room for "STT" and two headings (the columns `_read_table` keeps)
+    if not any(_is_header([cell_text(t) for t in row]) for row in _extract_rows(table, rows[:3])):
+        return None  # most candidates: decided on three rows, before reading every cell
     found = _read_table(table, number)
     if found is None or len(found.cells[0]) < 3:
         return None
@@ -355,6 +403,32 @@ def _read_unruled(table: Any, number: int) -> _Found | None:
         return None
     top = min(b.top for row in boxes for b in row if b is not None)
     return _Found((found.bbox[0], top, found.bbox[2], found.bbox[3]), cells, tuple(tuple(b) for b in boxes))
+
+
+def _extract_rows(table: Any, rows: Sequence[Any]) -> list[list[str | None]]:
+    """`table.extract()` for some of its rows only: each cell's text from the page characters whose
+    centre lies inside it, exactly as pdfplumber's `Table.extract` reads every row."""
+    from pdfplumber import utils
+
+    chars = table.page.chars
+
+    def inside(char: dict[str, Any], bbox: Sequence[float]) -> bool:
+        v_mid = (char["top"] + char["bottom"]) / 2
+        h_mid = (char["x0"] + char["x1"]) / 2
+        return bbox[0] <= h_mid < bbox[2] and bbox[1] <= v_mid < bbox[3]
+
+    out: list[list[str | None]] = []
+    for row in rows:
+        row_chars = [c for c in chars if inside(c, row.bbox)]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cell_chars = [c for c in row_chars if inside(c, cell)]
+            texts.append(utils.extract_text(cell_chars) if cell_chars else "")
+        out.append(texts)
+    return out
 
 
 def _overlaps(a: Sequence[float], b: Sequence[float]) -> bool:

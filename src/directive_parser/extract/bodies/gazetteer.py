@@ -78,6 +78,11 @@ FOLDED_MIN_TOKENS = 2
 # phrase that differs from a name in more marked words is another phrase, not a damaged name.
 FOLDED_MAX_WRONG_MARKS = 1
 FOLDED_MIN_WRONG_LETTERS = 3  # "chình" for "chính", "cập" for "cấp"; not "bố" for "bộ"
+# The extractors scan the same words more than once (a subject's window, then the lead-in around
+# it; `find_bodies`, then `split_bodies` of the same phrase): the last SCAN_CACHE scans are kept,
+# and the last TOKEN_CACHE texts' tokens (a text scanned both ways is tokenised once).
+SCAN_CACHE = 512
+TOKEN_CACHE = 64
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,7 @@ class Gazetteer:
                 cac = alias.lower().startswith("các ") and len(key(alias)) <= 2
                 self._add(alias, _Entry(name, BodyKind(kind), cap, cac=cac))
         self._add_own_councils()
+        self._scans = functools.lru_cache(maxsize=SCAN_CACHE)(self._scan)
         self._starts = (
             frozenset(self._root.children)
             | TITLE_FIRSTS
@@ -400,16 +406,19 @@ class Gazetteer:
         return items if len(items) >= 2 else None
 
     def scan(self, text: str, bare: bool) -> list[BodyMatch]:
+        """The body mentions in `text`, leftmost-longest (`bare`: a bare place is a mention too)."""
+        return list(self._scans(text, bare))
+
+    def _scan(self, text: str, bare: bool) -> tuple[BodyMatch, ...]:
         norm, offsets = nfc_with_map(text)
-        toks, out, i = tokens(norm), [], 0
+        toks, out, taken = _tokens(norm), [], 0
         starts, plain_starts = self._starts, self._plain_root.children
-        while i < len(toks):
-            if toks[i].fold not in starts and toks[i].plain not in plain_starts:
-                i += 1  # most words start no name (four in five of a directive's tokens)
-                continue
+        # most words start no name (four in five of a directive's tokens): only the others are tried
+        for i in [k for k, t in enumerate(toks) if t.fold in starts or t.plain in plain_starts]:
+            if i < taken:
+                continue  # inside the mention found last
             cands = self._candidates(toks, i, bare)
             if not cands or in_document_code(norm, toks[i]):
-                i += 1
                 continue
             best = max(cands, key=lambda c: c[-1][1])  # max() keeps the first (trie) on ties
             for s, e, name, kind in best:
@@ -418,8 +427,8 @@ class Gazetteer:
                 end = toks[e - 1].end
                 a, b = (offsets[start], offsets[end]) if offsets else (start, end)
                 out.append(BodyMatch(a, b, self.body(name, text[a:b], kind)))
-            i = best[-1][1]
-        return out
+            taken = best[-1][1]
+        return tuple(out)
 
     def lookup(self, name: str) -> Body | None:
         text = unicodedata.normalize("NFC", name.strip())
@@ -481,6 +490,10 @@ def _plain_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
         if found and _damaged_like(toks[i : i + n], found[0]):
             return i + n, found[1]
     return None
+
+
+# `tokens`, shared by the scans of one text: a scan reads its list, never changes it.
+_tokens = functools.lru_cache(maxsize=TOKEN_CACHE)(tokens)
 
 
 @functools.cache
