@@ -9,7 +9,7 @@ import pytest
 
 from directive_parser import parse_text
 from directive_parser.extract.grammar import find_subject
-from directive_parser.extract.layouts.numbered import is_aim_heading, is_organisation_heading
+from directive_parser.extract.layouts.numbered import addressees, is_aim_heading, is_organisation_heading
 
 ISSUED = date(2026, 2, 10)
 
@@ -520,3 +520,96 @@ def test_an_introduction_that_is_no_task_still_dates_every_item():
 """
     got = [(r[1], r[2]) for r in rows(parse(body))]
     assert got == [(["Sở Tài chính"], date(2026, 11, 30)), (["Sở Y tế"], date(2026, 11, 30))]
+
+
+# A recurrence written after the date closing a unit keeps the date as the due date.
+def test_yearly_date_closing_a_unit_is_due_and_recurs():
+    doc = parse(
+        "1. Sở Tài chính:\n- Theo dõi, đôn đốc việc thực hiện, tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hằng năm.\n"
+    )
+    (a,) = doc.assignments
+    assert a.deadline is not None and a.deadline.due == date(2026, 12, 25)
+    assert a.recurrence is not None and a.recurrence.value == "yearly"
+
+
+# A deadline written before the subject opens the sentence like any lead-in, and dates the task.
+@pytest.mark.parametrize(
+    "unit, lead, due",
+    [
+        (
+            "Trước ngày 30 tháng 11 năm 2026, Sở Xây dựng báo cáo Ủy ban nhân dân tỉnh kết quả rà soát.",
+            "Sở Xây dựng",
+            date(2026, 11, 30),
+        ),
+        ("Chậm nhất ngày 15/3/2026, Sở Tư pháp gửi dự thảo quy chế đến các sở để lấy ý kiến.", "Sở Tư pháp", date(2026, 3, 15)),
+        ("Trong tháng 6 năm 2026, Sở Nội vụ trình Ủy ban nhân dân tỉnh đề án vị trí việc làm.", "Sở Nội vụ", date(2026, 6, 30)),
+    ],
+    ids=["truoc-ngay", "cham-nhat", "trong-thang"],
+)
+def test_deadline_before_the_subject(unit, lead, due):
+    (a,) = parse(f"1. {unit}\n").assignments
+    assert [b.name for b in a.lead] == [lead]
+    assert a.deadline is not None and a.deadline.due == due
+    assert not a.task.startswith(unit.split(",")[0])
+
+
+# The work given names the lead when the plan names no body: "Các cơ quan được phân công chủ trì …
+# có trách nhiệm …"; a body given the work may go straight to its verb ("… được giao nhiệm vụ chủ động …").
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        (
+            "Các cơ quan được giao chủ trì nhiệm vụ tại Kế hoạch này có trách nhiệm lập dự toán kinh phí.",
+            "Các cơ quan được giao chủ trì nhiệm vụ tại Kế hoạch này",
+            "có trách nhiệm lập dự toán",
+        ),
+        (
+            "Các đơn vị được phân công thu thập số liệu phải gửi báo cáo đúng thời hạn.",
+            "Các đơn vị được phân công thu thập số liệu",
+            "phải gửi báo cáo",
+        ),
+        ("Các sở, ban, ngành được giao nhiệm vụ chủ động bố trí cán bộ đầu mối.", None, "chủ động bố trí"),
+    ],
+    ids=["co-trach-nhiem", "phai", "chu-dong"],
+)
+def test_a_lead_named_by_the_work_given(unit, lead, task):
+    s = find_subject(unit)
+    assert s.explicit
+    if lead is not None:
+        assert [b.name for b in s.lead] == [lead]
+    assert unit[s.task_start :].startswith(task)
+
+
+def test_facts_with_da_are_not_given_work():
+    assert not find_subject("Các sở đã chủ động triển khai các nhiệm vụ được giao.").explicit
+
+
+# A plan item whose first line is a heading and whose next line is the sentence: a task title over
+# the sentence that names its lead, or the lead's name over its duties.
+def test_title_line_then_sentence_and_name_line_then_duties():
+    doc = parse(
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Rà soát các văn bản quy định chi tiết thi hành Luật\n"
+        "Các sở, ngành có trách nhiệm rà soát, đề xuất sửa đổi văn bản thuộc lĩnh vực quản lý.\n"
+        "2. Các doanh nghiệp nhà nước trên địa bàn tỉnh\n"
+        "Phối hợp với Sở Tài chính trong việc thực hiện các giải pháp của Kế hoạch.\n"
+        "3. Tiêu chuẩn khen thưởng\n"
+        "Các sở, ngành căn cứ thành tích để bình xét khen thưởng.\n"
+    )
+    got = {a.clause: ([b.name for b in a.lead], a.task[:25]) for a in doc.assignments}
+    assert got["II.1"] == (["các sở, ban, ngành"], "có trách nhiệm rà soát, đ")
+    assert got["II.2"] == (["Các doanh nghiệp nhà nước trên địa bàn tỉnh"], "Phối hợp với Sở Tài chính")
+    assert "II.3" not in got  # a definition heading names no work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xác định khung năng lực của công chức, kết hợp một số yêu cầu riêng cho cán bộ quản lý thực hiện.",
+        "Bảo đảm các yêu cầu về an toàn thông tin cho các hệ thống thực hiện.",
+        "Hoàn thành việc bàn giao các cơ sở đào tạo cho địa phương quản lý.",
+    ],
+    ids=["mot-so-yeu-cau-rieng", "yeu-cau-ve", "ban-giao"],
+)
+def test_a_noun_yeu_cau_or_giao_is_no_address(text):
+    assert addressees(text) == []

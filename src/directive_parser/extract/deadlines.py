@@ -388,11 +388,12 @@ def choose(matches: list[DeadlineMatch], text: str | None = None) -> Deadline | 
     for k, rule in enumerate(rules):
         for match in reversed(matches):
             if rule(match):
-                return _with_recurrence(match, matches, text) if k == 0 and text else match.deadline
+                return with_recurrence(match, matches, text) if k == 0 and text else match.deadline
     return None
 
 
-def _with_recurrence(match: DeadlineMatch, matches: list[DeadlineMatch], text: str) -> Deadline:
+def with_recurrence(match: DeadlineMatch, matches: list[DeadlineMatch], text: str) -> Deadline:
+    """`match`'s deadline with the recurrence written next to it ("trước ngày 25/12 hằng năm")."""
     if match.deadline.recurrence is not None:
         return match.deadline
     for m in matches:

@@ -89,7 +89,11 @@ def _descriptive_gap(tail: str) -> bool:
 
 # A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
 # đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.
-_RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>có\s+trách\s+nhiệm|phải|cần)\s")
+# A body "given" the work may go straight to its verb: "Các bộ, cơ quan [được giao nhiệm vụ] chủ động …".
+_RELATIVE = re.compile(
+    r"^\s*(?:(?:đã|đang|được)\b[^;.]{0,160}?\s(?=(?:có\s+trách\s+nhiệm|phải|cần)\s)"
+    r"|được\s+(?:giao|phân\s+công)\b[^;.]{0,160}?\s(?=chủ\s+động\s))(?P<duty>)"
+)
 # When the names found cover less than this share of a subject phrase, the phrase is one
 # descriptive group ("Các bộ, cơ quan chủ quản các cơ sở dữ liệu (CSDL) quốc gia, CSDL chuyên ngành").
 MIN_NAME_COVERAGE = 0.6
@@ -143,6 +147,9 @@ _LEAD_IN_CLAUSE = re.compile(
     r"^(?:Sau\s+khi|Trên\s+cơ\s+sở|Căn\s+cứ|Liên\s+quan\s+(?:đến|tới)|Đối\s+với|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|"
     r"Hằng\s+tháng|Định\s+kỳ|Trong\s+năm\s+\d{4}|Trong\s+thời\s+gian|Trong\s+quá\s+trình|Trước\s+mắt|Để|Nhằm|Từ\s+nay|"
     r"Đến\s+năm\s+\d{4}|Giai\s+đoạn|Tiếp\s+theo|"
+    # a deadline written first: "Trước ngày 30 tháng 11 năm 2025, Bộ Công an báo cáo …", "Chậm nhất
+    # ngày 15/12, các bộ gửi …", "Trong tháng 12 năm 2025, Bộ Xây dựng trình …"
+    r"Trước\s+ngày|Chậm\s+nhất|Trong\s+(?:tháng|quý|Quý|\d+\s+tháng)|"
     # "Thực hiện chỉ đạo của Thủ tướng, hôm qua 27.4, Bộ trưởng …", "Theo đề nghị của Bộ Y tế, …"
     r"(?:Thực\s+hiện|Theo|Tại)\s+(?:chỉ\s+đạo|ý\s+kiến|đề\s+nghị|báo\s+cáo|kết\s+luận|văn\s+bản|Công\s+văn|"
     r"Thông\s+báo|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+nghị))\b",
@@ -274,6 +281,11 @@ def find_subject(text: str) -> Subject:
                 kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other,
             )
         ]
+    if not lead and (described := _DESCRIBED_GROUP.match(text, pos)):
+        # "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …"
+        end = predicate = described.start("duty")
+        phrase = " ".join(described.group("who").split())
+        lead = [Body(name=phrase, text=phrase, kind=BodyKind.group)]
     if not lead and (back := _BACK_REFERENCE.match(text, pos)) and _starts_duty(text[back.end() :]):
         # "Tỉnh căn cứ các quy định hiện hành …": the body the document is about, resolved by `units`.
         end = predicate = back.end("who")
@@ -294,6 +306,15 @@ def find_subject(text: str) -> Subject:
     return Subject(lead, coord, _skip_space(text, start), True)
 
 
+# A Kế hoạch's "Tổ chức thực hiện" names its leads by what they were given, without a name: "Các cơ
+# quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch …",
+# "Các đơn vị, cơ quan, tổ chức được giao nhiệm vụ thu nhận thông tin … có trách nhiệm …" (the
+# corpus has some forty). The phrase up to the duty is the subject, one group.
+_DESCRIBED_GROUP = re.compile(
+    r"(?P<who>(?:Các\s+)?(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ|[Ss]ở|[Đđ]ịa\s+phương)"
+    r"(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|ngành|cá\s+nhân))*[^.;:,]{0,40}?"
+    r"\s+được\s+(?:giao|phân\s+công)\b[^.;:]{0,160}?)\s+(?P<duty>(?:có|chịu)\s+trách\s+nhiệm|phải|chủ\s+động)\s"
+)
 # Short back-references of a Thông báo kết luận to the body it is about, capitalised: "Tỉnh căn cứ
 # các quy định hiện hành …", "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu …", "Bộ chủ động …".
 _BACK_REFERENCE = re.compile(r"(?P<who>Tỉnh|Thành\s+phố|Bộ|Ủy\s+ban|Uỷ\s+ban)\s+(?=[a-zà-ỹđ])")

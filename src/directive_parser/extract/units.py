@@ -263,11 +263,17 @@ def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadli
     cued = [m for m in found if m.cue]
     if not cued:
         return None
-    last = cued[-1]
+    last, deadline = cued[-1], cued[-1].deadline
+    # "… báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hằng năm": the recurrence closing the unit
+    # belongs to the date before it, which stays the due date (yearly from 25 December).
+    dated = [m for m in cued[:-1] if m.deadline.kind in deadlines.DATED and m.deadline.due]
+    if deadline.kind is DeadlineKind.recurring and dated:
+        kept = deadlines.with_recurrence(dated[-1], [last], unit)
+        deadline = kept if kept.recurrence is not None else deadline
     # "… theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025 của Thủ tướng Chính phủ;"
     # ends with the issuer of the cited schedule, which still closes the task.
     rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", unit[last.end :]))
-    return last.deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+    return deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
 
 
 # Which deadline a task keeps when its units state several: a date beats a schedule reference,
