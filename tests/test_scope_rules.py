@@ -613,3 +613,39 @@ def test_title_line_then_sentence_and_name_line_then_duties():
 )
 def test_a_noun_yeu_cau_or_giao_is_no_address(text):
     assert addressees(text) == []
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # "Yêu cầu và đôn đốc …": two verbs of the task, not the addressee formula
+        (
+            "Sở Công Thương:\n- Yêu cầu và đôn đốc các doanh nghiệp khẩn trương có phương án.",
+            ["Sở Công Thương"],
+            "Yêu cầu và đôn đốc",
+        ),
+        # a contract role is a subject: "Yêu cầu Nhà đầu tư (Công ty …) rà soát …"
+        (
+            "Yêu cầu Nhà đầu tư (Công ty cổ phần ABC) rà soát lại tiến độ thi công.",
+            ["Nhà đầu tư (Công ty cổ phần ABC)"],
+            "rà soát lại",
+        ),
+    ],
+    ids=["yeu-cau-va", "nha-dau-tu"],
+)
+def test_verbs_joined_to_the_formula_and_contract_roles(unit, lead, task):
+    (a,) = parse(f"1. {unit}\n").assignments
+    assert [b.name for b in a.lead] == lead
+    assert a.task.startswith(task)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Các sở, ngành thống nhất chỉ có một cơ quan chủ trì.",
+        "Văn phòng Ủy ban nhân dân tỉnh xin thông báo để các sở, ngành biết, thực hiện.",
+    ],
+    ids=["bare-role", "xin-thong-bao"],
+)
+def test_statements_that_are_no_tasks(unit):
+    assert parse(f"1. {unit}\n").assignments == []

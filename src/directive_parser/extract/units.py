@@ -37,7 +37,7 @@ from directive_parser.models import (
 NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
     r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|dự\s+(?:tính|kiến)\s+sẽ|"
-    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
+    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|(?:xin\s+)?thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
     re.I,
 )
 
@@ -214,6 +214,9 @@ def _names_only(unit: str) -> bool:
 
 # The introduction of the items that follow, with no work of its own: "Trong thời gian tới, yêu cầu
 # các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau:", "… thực hiện các nội dung sau:".
+# A role with no work after it states who leads, not a task: "Các Bộ, cơ quan thống nhất chỉ có một
+# cơ quan chủ trì;", "… do Bộ Tài chính chủ trì."
+_BARE_ROLE = re.compile(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*[;.,]?\s*$", re.I)
 _LIST_INTRO = re.compile(
     r"^(?:\S+\s+){0,3}(?:thực\s+hiện|triển\s+khai)\s+(?:tốt\s+)?(?:một\s+số|các|những)\s+"
     r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|công\s+việc)(?:[^.;:]{0,40}?)\s(?:như\s+)?sau\s*:\s*$",
@@ -235,7 +238,7 @@ def _add_unit(
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
     predicate = unit[subj.task_start :]
-    if subj.explicit and _LIST_INTRO.match(predicate.strip()):
+    if subj.explicit and (_LIST_INTRO.match(predicate.strip()) or _BARE_ROLE.match(predicate)):
         return
     if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
