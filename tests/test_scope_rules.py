@@ -649,3 +649,33 @@ def test_verbs_joined_to_the_formula_and_contract_roles(unit, lead, task):
 )
 def test_statements_that_are_no_tasks(unit):
     assert parse(f"1. {unit}\n").assignments == []
+
+
+NEWS = """Thủ tướng chỉ đạo kiểm tra chất lượng nước sông
+Thứ Hai, 04-05-2026
+{sapo}
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    "sapo, body, leads",
+    [
+        (
+            # the summary counts the bodies the next paragraph names: one record, the detailed one
+            "Ngày 3-5, Phó Thủ tướng Thường trực Chính phủ Nguyễn Văn B giao hai tỉnh kiểm tra chất lượng nước sông.",
+            "Theo đó, Phó Thủ tướng giao Chủ tịch Ủy ban nhân dân tỉnh Cà Mau chỉ đạo các sở kiểm tra, báo cáo Thủ tướng Chính phủ trước ngày 1-7-2026.",
+            [["Chủ tịch Ủy ban nhân dân tỉnh Cà Mau"]],
+        ),
+        (
+            # the instrument between the speaker and the formula: "Thủ tướng đã có Công điện yêu cầu …"
+            "Chiều 3-5, Thủ tướng đã có Công điện yêu cầu các bộ, ngành, địa phương tập trung kiểm tra chất lượng nước sông.",
+            "Công điện nêu rõ tình hình còn phức tạp.",
+            [["các bộ, ngành, địa phương"]],
+        ),
+    ],
+    ids=["counted-summary", "instrument-before-formula"],
+)
+def test_news_summaries_and_instruments(sapo, body, leads):
+    doc = parse_text(NEWS.format(sapo=sapo, body=body), issued=date(2026, 5, 4))
+    assert [[b.name for b in a.lead] for a in doc.assignments] == leads

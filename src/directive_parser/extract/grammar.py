@@ -39,9 +39,13 @@ _ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+")
 # The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
 # "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
 _SPEAKER = re.compile(
-    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?(?:\s+Thường\s+trực)?(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}|Chính\s+phủ|"
+    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+(?:Chính\s+phủ|Thường\s+trực)){0,2}(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}|Chính\s+phủ|"
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận)\s+"
-    r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
+    r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?"
+    # news reports name the instrument first: "Thủ tướng đã có Công điện yêu cầu …", "… đã ký Chỉ thị số
+    # 05/CT-TTg yêu cầu …"
+    r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
+    r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
 )
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
