@@ -679,3 +679,16 @@ Thứ Hai, 04-05-2026
 def test_news_summaries_and_instruments(sapo, body, leads):
     doc = parse_text(NEWS.format(sapo=sapo, body=body), issued=date(2026, 5, 4))
     assert [[b.name for b in a.lead] for a in doc.assignments] == leads
+
+
+def test_a_request_heading_that_lists_its_bodies():
+    # "2. Đề nghị: A, B, C" with a colon after the formula heads its points with every listed body
+    doc = parse(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì tổ chức hội chợ.\n2. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh\n"
+        "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\nb) Phối hợp với Sở Công Thương tổ chức hội chợ.\n"
+    )
+    assert {a.clause: [b.name for b in a.lead] for a in doc.assignments} == {
+        "II.1": ["Sở Công Thương"],
+        "II.2.a": ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
+        "II.2.b": ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
+    }

@@ -199,13 +199,14 @@ _HEADING_DUTY = re.compile(
     r"\s+(?:có\s+(?:các\s+)?trách\s+nhiệm|có\s+(?:các\s+)?nhiệm\s+vụ|cần\b|tập\s+trung\s+thực\s+hiện|thực\s+hiện\s+(?:các|một\s+số|những)\s+"
     r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)|chịu\s+trách\s+nhiệm)\b.*$"
 )
-_HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+")
+_HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s*:?\s+")  # "6. Đề nghị: Hội Nông dân tỉnh, …"
 # A lead-in clause before the name: "Để nâng cao hiệu quả …, các sở, ngành …:".
 _HEADING_LEAD_IN = re.compile(
     r"^(?:Để|Nhằm|Trên\s+cơ\s+sở|Căn\s+cứ|Sau\s+khi|Liên\s+quan\s+đến|Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^:;]*?,\s+(?=\S)"
 )
 _DUTIES_OF = re.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+(?=\S)")
 MAX_HEADING_NAME_WORDS = 25
+MIN_LISTED_SHARE = 0.8  # of a heading that lists names, the share the names cover
 
 
 def _heading_name(own: str) -> str | None:
@@ -229,8 +230,11 @@ def _heading_name(own: str) -> str | None:
     if subj.explicit and len(rest.split()) >= 2 and grammar.PREDICATE_AT_START.match(rest):
         return None  # a sentence: "Bộ Tài chính chủ trì, phối hợp … xây dựng các văn bản sau"
     if not duties and not _BODY_HEAD.match(head):
+        # one name, or a list of names: "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh"
         found = bodies.find_bodies(head)
-        if not found or found[0].start != 0 or found[0].end < len(head) - 2:
+        if not found or found[0].start != 0 or found[-1].end < len(head) - 2:
+            return None
+        if sum(m.end - m.start for m in found) < MIN_LISTED_SHARE * len(head):
             return None
     return head[:1].upper() + head[1:]
 
