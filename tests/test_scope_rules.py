@@ -692,3 +692,21 @@ def test_a_request_heading_that_lists_its_bodies():
         "II.2.a": ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
         "II.2.b": ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
     }
+
+
+def test_one_deadline_per_part_splits_the_task():
+    # "… xong trước ngày A đối với X, xong trước ngày B đối với Y": two tasks, each with its date
+    doc = parse(
+        "1. Sở Tài chính khẩn trương quyết toán kinh phí xong trước ngày 01 tháng 5 năm 2026 đối với các dự án "
+        "nhóm A, xong trước ngày 01 tháng 8 năm 2026 đối với các dự án nhóm B.\n"
+    )
+    assert [(a.deadline.due if a.deadline else None, a.task[:20]) for a in doc.assignments] == [
+        (date(2026, 5, 1), "khẩn trương quyết to"),
+        (date(2026, 8, 1), "xong trước ngày 01 t"),
+    ]
+    assert all([b.name for b in a.lead] == ["Sở Tài chính"] for a in doc.assignments)
+
+
+def test_a_deadline_with_its_part_still_closes_the_task():
+    (a,) = parse("1. Sở Xây dựng hoàn thành thẩm định trước ngày 30 tháng 6 năm 2026 đối với các dự án nhóm A.\n").assignments
+    assert a.deadline is not None and a.deadline.due == date(2026, 6, 30)

@@ -137,6 +137,26 @@ def _split_inline_numbers(text: str, units: list[tuple[int, int]]) -> list[tuple
     return out
 
 
+# One sentence, one deadline per part of the work: "… xong trước ngày 01 tháng 5 năm 2026 đối với chi
+# phí năm 2023, xong trước ngày 01 tháng 8 năm 2026 đối với chi phí năm 2024", "báo cáo trước ngày 20
+# tháng 6 đối với báo cáo sáu tháng, trước ngày 20 tháng 12 đối với báo cáo năm" (the corpus has
+# some twenty). Each "đối với" part is a task of its own with its own deadline.
+_FOR_PART = re.compile(r"\s+đối\s+với\s+[^,;.]{3,80}?[,;]\s+(?:và\s+)?(?=(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất)\b)")
+
+
+def _split_deadline_pairs(text: str, units: list[tuple[int, int]], issued: date | None) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        dated = [m for m in deadlines.find_deadlines(text[s:e], issued) if m.cue and m.deadline.due is not None]
+        for a, b in zip(dated, dated[1:]):
+            gap = _FOR_PART.match(text, s + a.end, s + b.start + 40)
+            if gap and gap.end() <= s + b.start:
+                out.append((s, gap.end()))
+                s = gap.end()
+        out.append((s, e))
+    return out
+
+
 def _split_time_fields(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut a unit before a time field that follows the task on the same line or the next one."""
     out: list[tuple[int, int]] = []
@@ -166,7 +186,7 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
     units = _split_inline_numbers(text, _join_address_lists(text, grammar.split_units(text)))
     intro: Deadline | None = None  # "…, hoàn thành trong tháng 11 năm 2025, cụ thể: (1) Bộ Tài chính …"
     intro_from = 0
-    for s, e in _split_time_fields(text, units):
+    for s, e in _split_deadline_pairs(text, _split_time_fields(text, units), issued):
         unit = text[s:e]
         is_field, field_dl = _time_field(unit, issued)
         if is_field:
@@ -275,8 +295,12 @@ def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadli
         deadline = kept if kept.recurrence is not None else deadline
     # "… theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025 của Thủ tướng Chính phủ;"
     # ends with the issuer of the cited schedule, which still closes the task.
-    rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", unit[last.end :]))
+    # "… xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023," still closes: the part it dates.
+    rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", _PART_TAIL.sub("", unit[last.end :])))
     return deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+
+
+_PART_TAIL = re.compile(r"^\s+đối\s+với\s+[^,;.]{3,80}[,;.]?\s*$")
 
 
 # Which deadline a task keeps when its units state several: a date beats a schedule reference,
