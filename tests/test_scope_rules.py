@@ -710,3 +710,17 @@ def test_one_deadline_per_part_splits_the_task():
 def test_a_deadline_with_its_part_still_closes_the_task():
     (a,) = parse("1. Sở Xây dựng hoàn thành thẩm định trước ngày 30 tháng 6 năm 2026 đối với các dự án nhóm A.\n").assignments
     assert a.deadline is not None and a.deadline.due == date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "unit, lead",
+    [
+        ("Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.", "Chủ đầu tư"),
+        ("Đối với Sở Xây dựng phải khẩn trương hoàn thiện hồ sơ dự án.", "Sở Xây dựng"),
+    ],
+    ids=["can", "phai"],
+)
+def test_a_body_as_topic_without_a_comma_is_the_subject(unit, lead):
+    s = find_subject(unit)
+    assert s.explicit and [b.name for b in s.lead] == [lead]
+    assert unit[s.task_start :].startswith(("cần", "phải"))

@@ -50,6 +50,9 @@ _SPEAKER = re.compile(
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
 _ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_ALT + r")\b)")
+# A Thông báo kết luận may name the subject as a topic without a comma: "Đối với các chủ đầu tư cần
+# nhanh chóng …", "Đối với Bộ Xây dựng phải …" — the body is the subject of the duty that follows.
+_FOR_SUBJECT = re.compile(r"^Đối\s+với\s+(?=[^,;.:]{2,100}?\s(?:cần|phải|có\s+trách\s+nhiệm)\s)")
 _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
 # Not a verb joined to the next one: "Yêu cầu và đôn đốc các doanh nghiệp …" is the task itself.
@@ -223,6 +226,8 @@ def strip_openers(text: str, pos: int = 0) -> int:
     for _ in range(4):
         rest = text[pos : pos + LOOKAHEAD]
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
+        if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):
+            m = topic  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …"
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
             continue
