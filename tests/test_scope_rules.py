@@ -724,3 +724,13 @@ def test_a_body_as_topic_without_a_comma_is_the_subject(unit, lead):
     s = find_subject(unit)
     assert s.explicit and [b.name for b in s.lead] == [lead]
     assert unit[s.task_start :].startswith(("cần", "phải"))
+
+
+def test_examples_after_nhu_are_one_task_with_its_deadline():
+    doc = parse(
+        "1. Các sở, ngành khẩn trương rà soát các quy định không phù hợp như: yêu cầu nộp hồ sơ gốc; "
+        "yêu cầu có mặt tại nơi giải quyết; yêu cầu xác nhận của địa phương, hoàn thành trong năm 2026.\n"
+    )
+    (a,) = doc.assignments
+    assert a.deadline is not None and a.deadline.due == date(2026, 12, 31)
+    assert a.task.endswith("hoàn thành trong năm 2026.")

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from directive_parser.text.sentences import sentence_spans
 
 __all__ = ["sentence_spans", "split_units"]
+
+# Examples listed after "như:" in lower case are noun phrases of one task: "… sửa đổi các quy định không
+# phù hợp như: yêu cầu phải nộp hồ sơ gốc; yêu cầu nộp hồ sơ tại nơi cư trú; …, hoàn thành trong năm 2025."
+_EXAMPLES = re.compile(r"\b(?:như|chẳng\s+hạn\s+như)\s*:\s*(?=[a-zà-ỹđ])")
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -16,13 +22,15 @@ def split_units(text: str) -> list[tuple[int, int]]:
     units: list[tuple[int, int]] = []
     for s0, e0 in sentence_spans(text):
         depth, start = 0, s0
+        examples = _EXAMPLES.search(text, s0, e0)
+        listed = examples.end() if examples else e0  # from here on ';' separates examples, not units
         for i in range(s0, e0):
             ch = text[i]
             if ch in "([":
                 depth += 1
             elif ch in ")]" and depth:
                 depth -= 1
-            elif depth == 0 and ch == ";":
+            elif depth == 0 and ch == ";" and i < listed:
                 units.append((start, i + 1))
                 start = i + 1
         units.append((start, e0))
