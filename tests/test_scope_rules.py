@@ -734,3 +734,20 @@ def test_examples_after_nhu_are_one_task_with_its_deadline():
     (a,) = doc.assignments
     assert a.deadline is not None and a.deadline.due == date(2026, 12, 31)
     assert a.task.endswith("hoàn thành trong năm 2026.")
+
+
+def test_a_place_after_a_group_and_the_end_mark():
+    # "…, đặc khu Cồn Cỏ;" — an unknown place closes the group's name, and the list of addressees
+    # goes on; "./." ends the task even when the signer block follows on the same line.
+    doc = parse(
+        "1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Hòn Mê; "
+        "Thủ trưởng các cơ quan liên quan triển khai thực hiện nghiêm túc Kế hoạch này./. KT. CHỦ TỊCH PHÓ CHỦ TỊCH\n"
+    )
+    last = doc.assignments[-1]
+    assert last.task == "triển khai thực hiện nghiêm túc Kế hoạch này."
+    assert [b.name for b in last.lead] == [
+        "Giám đốc các sở, ban, ngành",
+        "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Thủ trưởng các cơ quan liên quan",
+    ]

@@ -487,12 +487,14 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
     end, last = _after_person(window, found[0]), found[0]
+    end += _place_tail(window, end, last)
     for m in found[1:]:
         if m.start < end:
             continue
         if not _CHAIN_GAP.match(window[end : m.start]):
             break
         end, last = _after_person(window, m), m
+        end += _place_tail(window, end, last)
     tail = window[end:]
     if _SCOPE_PHRASE.match(tail):  # "Bộ Y tế [theo chức năng, nhiệm vụ được giao] chủ trì …": the task's own words
         return pos + end
@@ -539,6 +541,17 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
 
 
 MIN_PERSON_WORDS, MAX_PERSON_WORDS = 2, 4
+# A place the gazetteer does not know, named after a group that ends in its kind: "Ủy ban nhân dân các
+# xã, phường, đặc khu [Cồn Cỏ]; Thủ trưởng …", "các xã thuộc huyện [Mường Nhé], …".
+_PLACE_KIND_END = re.compile(r"(?:đặc\s+khu|xã|phường|huyện|quận|thị\s+xã|tỉnh)$", re.I)
+_PLACE_NAME = re.compile(r"\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?=\s*[,;:]|\s*$)")
+
+
+def _place_tail(window: str, end: int, m: bodies.BodyMatch) -> int:
+    if not _PLACE_KIND_END.search(m.body.text.rstrip()):
+        return 0
+    tail = _PLACE_NAME.match(window, end)
+    return tail.end() - end if tail else 0
 
 
 def _without_people(found: list[Body]) -> list[Body]:

@@ -45,7 +45,9 @@ NOT_A_TASK = re.compile(
 _DEADLINE_FILLER = re.compile(r"\b(?:hoàn\s+thành|xong|nhiệm\s+vụ|và|là|bảo\s+đảm|đảm\s+bảo|tiến\s+độ)\b", re.I)
 
 
-_END_MARK = re.compile(r"(?<=\.)\s*/\s*\.\s*$")
+# The document's end mark "./." and whatever follows it on the line (a signer block the line break
+# between them was lost from: "… nghiêm túc Chỉ thị này./. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Nam").
+_END_MARK = re.compile(r"(?<=\.)\s*/\s*\.(?:\s.*)?$", re.S)
 _ISSUER_TAIL = re.compile(r"^\s*của\s+[^;.,]{0,60}")
 
 
@@ -229,7 +231,14 @@ def _names_only(unit: str) -> bool:
     if not unit.rstrip().endswith(";"):
         return False
     subj = grammar.find_subject(unit)
-    return subj.explicit and len(re.findall(r"[^\W\d_]+", unit[subj.task_start :])) <= 1
+    if not subj.explicit:
+        return False
+    words = re.findall(r"[^\W\d_]+", unit[subj.task_start :])
+    # the rest of a name the gazetteer does not know: "…, đặc khu [Cồn Cỏ];" ends with capitals
+    return len(words) <= 1 or (len(words) <= MAX_NAME_TAIL_WORDS and all(w[:1].isupper() for w in words))
+
+
+MAX_NAME_TAIL_WORDS = 4
 
 
 # The introduction of the items that follow, with no work of its own: "Trong thời gian tới, yêu cầu
@@ -373,7 +382,6 @@ BACK_REFERENCE_WINDOW = 3000  # characters looked back for the ministry "Bộ" r
 
 
 def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: ExtractContext) -> Assignment:
-    # The document's end mark "./." closes the text, not the task.
     task = _END_MARK.sub("", " ".join(text[t.task_start : t.end].split())).strip(" ;,")
     if not task:
         task = " ".join(text[t.start : t.end].split()).strip(" ;,")
