@@ -751,3 +751,9 @@ def test_a_place_after_a_group_and_the_end_mark():
         "Chủ tịch Ủy ban nhân dân các xã, phường",
         "Thủ trưởng các cơ quan liên quan",
     ]
+
+
+def test_a_speaker_whose_name_lost_its_capital():
+    # OCR repair may lower-case the last syllable of a name: "Thủ tướng Nguyễn Xuân phúc yêu cầu …"
+    s = find_subject("Thủ tướng Nguyễn Xuân phúc yêu cầu Bộ Nội vụ chủ trì giải quyết biên chế giáo viên.")
+    assert [b.name for b in s.lead] == ["Bộ Nội vụ"]

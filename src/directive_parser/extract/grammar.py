@@ -39,7 +39,9 @@ _ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+")
 # The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
 # "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
 _SPEAKER = re.compile(
-    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+(?:Chính\s+phủ|Thường\s+trực)){0,2}(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}|Chính\s+phủ|"
+    # the person's name, its last syllable perhaps lower-cased by OCR repair ("Phạm Minh chính yêu cầu")
+    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+(?:Chính\s+phủ|Thường\s+trực)){0,2}"
+    r"(?:(?:\s+[A-ZĐ][\wÀ-ỹ]*){2,3}\s+[a-zà-ỹđ][\wà-ỹ]*(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b)|(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4})|Chính\s+phủ|"
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận)\s+"
     r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?"
     # news reports name the instrument first: "Thủ tướng đã có Công điện yêu cầu …", "… đã ký Chỉ thị số
