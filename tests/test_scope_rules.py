@@ -757,3 +757,54 @@ def test_a_speaker_whose_name_lost_its_capital():
     # OCR repair may lower-case the last syllable of a name: "Thủ tướng Nguyễn Xuân phúc yêu cầu …"
     s = find_subject("Thủ tướng Nguyễn Xuân phúc yêu cầu Bộ Nội vụ chủ trì giải quyết biên chế giáo viên.")
     assert [b.name for b in s.lead] == ["Bộ Nội vụ"]
+
+
+def test_a_topic_that_lists_subjects_with_semicolons():
+    # "Về A; B: Tỉnh …" — one topic up to its colon; the body named again in the sentence is one task
+    doc = parse(
+        "1. Về dự án đường tỉnh 10; dự án cầu Bến Lức: Ủy ban nhân dân tỉnh thực hiện theo chỉ đạo tại "
+        "Thông báo số 75-TB/VPTW; chủ động làm việc với Bộ Xây dựng; trên cơ sở đó, Ủy ban nhân dân tỉnh "
+        "nghiên cứu lập báo cáo tiền khả thi của dự án.\n"
+    )
+    (a,) = doc.assignments
+    assert a.task.startswith("thực hiện theo chỉ đạo") and a.task.endswith("tiền khả thi của dự án.")
+
+
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        ("xây dựng kịch bản tăng trưởng cụ thể cho những tháng cuối năm 2026, phát huy tinh thần đoàn kết.", None),
+        ("hoàn thành việc sắp xếp trụ sở trước cuối năm 2026.", date(2026, 12, 31)),
+    ],
+    ids=["period-the-work-is-for", "cued-end-of-year"],
+)
+def test_a_period_the_work_is_for_is_no_deadline(text, due):
+    from directive_parser.extract.deadlines import pick_deadline
+
+    dl = pick_deadline(text, ISSUED)
+    assert (dl.due if dl else None) == due
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # the unnamed council of the province the document is about is a subject
+        (
+            "Ủy ban nhân dân tỉnh chủ động làm việc với Bộ Xây dựng về cơ quan chủ quản dự án.",
+            ["Ủy ban nhân dân tỉnh"],
+            "chủ động làm việc",
+        ),
+        # a body that hands the work on is a speaker: the addressee leads
+        (
+            "UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với các sở xây dựng kế hoạch vốn.",
+            ["Sở Tài chính"],
+            "chủ trì, phối hợp",
+        ),
+        ("Bộ Y tế đề nghị các địa phương tăng cường kiểm tra an toàn thực phẩm.", ["các địa phương"], "tăng cường kiểm tra"),
+    ],
+    ids=["own-council", "council-hands-over", "ministry-requests"],
+)
+def test_own_council_and_bodies_that_hand_work_on(unit, lead, task):
+    s = find_subject(unit)
+    assert [b.name for b in s.lead] == lead
+    assert unit[s.task_start :].startswith(task)

@@ -74,6 +74,11 @@ _TOPIC_COLON_ASSIGN = re.compile(r"^[^;]*?:\s+(?=(?:giao|đề\s+nghị|yêu\s+c
 _TOPIC_COLON = re.compile(
     r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập|Tỉnh|Thành\s+phố)\b)", re.S
 )
+# A topic that lists its subjects with ';' ("Về dự án A; dự án B: Tỉnh thực hiện …"), kept in one
+# unit by `split_units`: its colon ends it the same way.
+_TOPIC_LIST_COLON = re.compile(
+    r"^[^:.]*?;[^:.]*?(?<![Bb]ộ)(?<!tỉnh)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập|Tỉnh|Thành\s+phố)\b)", re.S
+)
 _NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*:")
 # "theo chức năng, nhiệm vụ được giao", "trong phạm vi chức năng, quyền hạn": after the subject, the
 # task's own scope, kept whole at the start of the task.
@@ -172,6 +177,7 @@ LOOKAHEAD = MAX_LEAD_IN_CHARS + 2 * MAX_SUBJECT_CHARS + MAX_TOPIC_CHARS
 # A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
 # trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
 _PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|Thành\s+phố)\s+[A-ZĐ]")
+_OWN_COUNCIL = re.compile(r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố)\s+(?=[a-zà-ỹđ])")
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
@@ -230,6 +236,8 @@ def strip_openers(text: str, pos: int = 0) -> int:
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
         if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):
             m = topic  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …"
+        if not m:
+            m = _body_speaker(rest)
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
             continue
@@ -395,6 +403,34 @@ def _subject_bodies(phrase: str) -> list[Body]:
     return found
 
 
+# A body that hands work to another is a speaker, not the lead: "UBND tỉnh giao Sở Tài chính chủ trì
+# …", "Bộ Y tế đề nghị các địa phương …", "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành …".
+_HANDS_OVER = re.compile(r"\s+(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+")
+
+
+class _Span:
+    """The stretch an opener covers, shaped like the `re.Match` the other openers give."""
+
+    def __init__(self, end: int) -> None:
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
+def _body_speaker(rest: str) -> _Span | None:
+    window = rest[:MAX_SUBJECT_CHARS]
+    found = bodies.find_bodies(window)
+    if (not found or found[0].start != 0) and _OWN_COUNCIL.match(window):
+        found = bodies.find_subject_bodies(window)
+    if not found or found[0].start != 0 or found[0].body.kind is BodyKind.other:
+        return None
+    verb = _HANDS_OVER.match(rest, found[0].end)
+    if verb is None or not _starts_with_body(rest[verb.end() :]):
+        return None
+    return _Span(verb.end())
+
+
 def _starts_with_body(text: str) -> bool:
     found = bodies.find_bodies(text[:MAX_SUBJECT_CHARS])
     return bool(found) and found[0].start == 0 and found[0].body.kind is not BodyKind.other
@@ -408,7 +444,7 @@ def _skip_topic(text: str, pos: int) -> int:
     window = text[pos : pos + MAX_TOPIC_CHARS]
     # "Về X: <request>: giao Bộ …" — a colon before an assignment verb or a name wins over one
     # that only opens the topic's own description.
-    colon = _TOPIC_COLON_ASSIGN.search(window) or _TOPIC_COLON.search(window)
+    colon = _TOPIC_COLON_ASSIGN.search(window) or _TOPIC_COLON.search(window) or _TOPIC_LIST_COLON.search(window)
     if colon:
         return pos + colon.end()
     for m in bodies.find_bodies(text[pos : pos + MAX_SUBJECT_CHARS * 2]):
@@ -484,8 +520,10 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
-    if (not found or found[0].start > 0) and _PLACE_START.match(window):
-        found = bodies.find_subject_bodies(window)  # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"
+    if (not found or found[0].start > 0) and (_PLACE_START.match(window) or _OWN_COUNCIL.match(window)):
+        # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"; the council of the province the
+        # document is about, unnamed: "Ủy ban nhân dân tỉnh chủ động làm việc với Bộ Xây dựng …"
+        found = bodies.find_subject_bodies(window)
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
     end, last = _after_person(window, found[0]), found[0]

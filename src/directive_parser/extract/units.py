@@ -270,6 +270,9 @@ def _add_unit(
     if subj.explicit and (_LIST_INTRO.match(predicate.strip()) or _BARE_ROLE.match(predicate)):
         return
     if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
+        if cur is not None and _same_body_goes_on(cur, subj.lead, dl, sentence):
+            cur.end = e  # "Tỉnh thực hiện …; chủ động …; trên cơ sở đó, Tỉnh nghiên cứu …": one task
+            return
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
         return
     if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
@@ -284,6 +287,14 @@ def _add_unit(
     lead = cur.lead if cur is not None else inherited
     coord = subj.coordinating or (coordinating if cur is None else [])
     tasks.append(_Task(s, e, lead, coord, s + subj.task_start, False, dl, sentence, dl is not None))
+
+
+def _same_body_goes_on(cur: _Task, lead: list[Body], dl: Deadline | None, sentence: int) -> bool:
+    """The same body named again within one sentence, neither part dated: GUIDE keeps "several
+    actions of the same body with no separate deadline" in one record."""
+    return (
+        cur.sentence == sentence and cur.deadline is None and dl is None and [b.name for b in cur.lead] == [b.name for b in lead]
+    )
 
 
 def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadline | None:
