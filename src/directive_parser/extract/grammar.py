@@ -236,8 +236,9 @@ def strip_openers(text: str, pos: int = 0) -> int:
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
         if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):
             m = topic  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …"
-        if not m:
-            m = _body_speaker(rest)
+        if not m and (spoken := _body_speaker(rest)):
+            pos += spoken
+            continue
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
             continue
@@ -408,27 +409,18 @@ def _subject_bodies(phrase: str) -> list[Body]:
 _HANDS_OVER = re.compile(r"\s+(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+")
 
 
-class _Span:
-    """The stretch an opener covers, shaped like the `re.Match` the other openers give."""
-
-    def __init__(self, end: int) -> None:
-        self._end = end
-
-    def end(self) -> int:
-        return self._end
-
-
-def _body_speaker(rest: str) -> _Span | None:
+def _body_speaker(rest: str) -> int:
+    """Length of "<body> giao/yêu cầu/đề nghị " when a body follows it, else 0."""
     window = rest[:MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
     if (not found or found[0].start != 0) and _OWN_COUNCIL.match(window):
         found = bodies.find_subject_bodies(window)
     if not found or found[0].start != 0 or found[0].body.kind is BodyKind.other:
-        return None
+        return 0
     verb = _HANDS_OVER.match(rest, found[0].end)
     if verb is None or not _starts_with_body(rest[verb.end() :]):
-        return None
-    return _Span(verb.end())
+        return 0
+    return verb.end()
 
 
 def _starts_with_body(text: str) -> bool:
