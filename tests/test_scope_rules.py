@@ -808,3 +808,11 @@ def test_own_council_and_bodies_that_hand_work_on(unit, lead, task):
     s = find_subject(unit)
     assert [b.name for b in s.lead] == lead
     assert unit[s.task_start :].startswith(task)
+
+
+def test_titled_names_alone_before_the_next_addressee():
+    # "Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã căn cứ …" — the first unit is names only
+    (a,) = parse(
+        "1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND cấp xã căn cứ chức năng, nhiệm vụ được giao triển khai thực hiện.\n"
+    ).assignments
+    assert len(a.lead) == 2 and a.task.startswith("căn cứ chức năng")

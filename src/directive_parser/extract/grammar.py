@@ -551,7 +551,8 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     # "Ủy ban nhân dân các xã [trên cơ sở hướng dẫn của Sở …, xây dựng …]".
     if _BASIS.match(tail):
         return pos + end
-    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
+    # names alone up to the unit's end ("Thủ trưởng các Sở, ban, ngành;" before the next addressee)
+    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip(" ;,") or tail.lstrip().startswith(":"):
         return pos + end
     # A capitalised predicate right after the names: a lost colon or line break ("… cơ quan ngang bộ
     # Tập trung chỉ đạo …").
