@@ -9,7 +9,7 @@ import pytest
 
 from directive_parser import parse_text
 from directive_parser.extract.grammar import find_subject
-from directive_parser.extract.layouts.numbered import is_aim_heading, is_organisation_heading
+from directive_parser.extract.layouts.numbered import addressees, is_aim_heading, is_organisation_heading
 
 ISSUED = date(2026, 2, 10)
 
@@ -520,3 +520,299 @@ def test_an_introduction_that_is_no_task_still_dates_every_item():
 """
     got = [(r[1], r[2]) for r in rows(parse(body))]
     assert got == [(["Sở Tài chính"], date(2026, 11, 30)), (["Sở Y tế"], date(2026, 11, 30))]
+
+
+# A recurrence written after the date closing a unit keeps the date as the due date.
+def test_yearly_date_closing_a_unit_is_due_and_recurs():
+    doc = parse(
+        "1. Sở Tài chính:\n- Theo dõi, đôn đốc việc thực hiện, tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hằng năm.\n"
+    )
+    (a,) = doc.assignments
+    assert a.deadline is not None and a.deadline.due == date(2026, 12, 25)
+    assert a.recurrence is not None and a.recurrence.value == "yearly"
+
+
+# A deadline written before the subject opens the sentence like any lead-in, and dates the task.
+@pytest.mark.parametrize(
+    "unit, lead, due",
+    [
+        (
+            "Trước ngày 30 tháng 11 năm 2026, Sở Xây dựng báo cáo Ủy ban nhân dân tỉnh kết quả rà soát.",
+            "Sở Xây dựng",
+            date(2026, 11, 30),
+        ),
+        ("Chậm nhất ngày 15/3/2026, Sở Tư pháp gửi dự thảo quy chế đến các sở để lấy ý kiến.", "Sở Tư pháp", date(2026, 3, 15)),
+        ("Trong tháng 6 năm 2026, Sở Nội vụ trình Ủy ban nhân dân tỉnh đề án vị trí việc làm.", "Sở Nội vụ", date(2026, 6, 30)),
+    ],
+    ids=["truoc-ngay", "cham-nhat", "trong-thang"],
+)
+def test_deadline_before_the_subject(unit, lead, due):
+    (a,) = parse(f"1. {unit}\n").assignments
+    assert [b.name for b in a.lead] == [lead]
+    assert a.deadline is not None and a.deadline.due == due
+    assert not a.task.startswith(unit.split(",")[0])
+
+
+# The work given names the lead when the plan names no body: "Các cơ quan được phân công chủ trì …
+# có trách nhiệm …"; a body given the work may go straight to its verb ("… được giao nhiệm vụ chủ động …").
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        (
+            "Các cơ quan được giao chủ trì nhiệm vụ tại Kế hoạch này có trách nhiệm lập dự toán kinh phí.",
+            "Các cơ quan được giao chủ trì nhiệm vụ tại Kế hoạch này",
+            "có trách nhiệm lập dự toán",
+        ),
+        (
+            "Các đơn vị được phân công thu thập số liệu phải gửi báo cáo đúng thời hạn.",
+            "Các đơn vị được phân công thu thập số liệu",
+            "phải gửi báo cáo",
+        ),
+        ("Các sở, ban, ngành được giao nhiệm vụ chủ động bố trí cán bộ đầu mối.", None, "chủ động bố trí"),
+    ],
+    ids=["co-trach-nhiem", "phai", "chu-dong"],
+)
+def test_a_lead_named_by_the_work_given(unit, lead, task):
+    s = find_subject(unit)
+    assert s.explicit
+    if lead is not None:
+        assert [b.name for b in s.lead] == [lead]
+    assert unit[s.task_start :].startswith(task)
+
+
+def test_facts_with_da_are_not_given_work():
+    assert not find_subject("Các sở đã chủ động triển khai các nhiệm vụ được giao.").explicit
+
+
+# A plan item whose first line is a heading and whose next line is the sentence: a task title over
+# the sentence that names its lead, or the lead's name over its duties.
+def test_title_line_then_sentence_and_name_line_then_duties():
+    doc = parse(
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Rà soát các văn bản quy định chi tiết thi hành Luật\n"
+        "Các sở, ngành có trách nhiệm rà soát, đề xuất sửa đổi văn bản thuộc lĩnh vực quản lý.\n"
+        "2. Các doanh nghiệp nhà nước trên địa bàn tỉnh\n"
+        "Phối hợp với Sở Tài chính trong việc thực hiện các giải pháp của Kế hoạch.\n"
+        "3. Tiêu chuẩn khen thưởng\n"
+        "Các sở, ngành căn cứ thành tích để bình xét khen thưởng.\n"
+    )
+    got = {a.clause: ([b.name for b in a.lead], a.task[:25]) for a in doc.assignments}
+    assert got["II.1"] == (["các sở, ban, ngành"], "có trách nhiệm rà soát, đ")
+    assert got["II.2"] == (["Các doanh nghiệp nhà nước trên địa bàn tỉnh"], "Phối hợp với Sở Tài chính")
+    assert "II.3" not in got  # a definition heading names no work
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xác định khung năng lực của công chức, kết hợp một số yêu cầu riêng cho cán bộ quản lý thực hiện.",
+        "Bảo đảm các yêu cầu về an toàn thông tin cho các hệ thống thực hiện.",
+        "Hoàn thành việc bàn giao các cơ sở đào tạo cho địa phương quản lý.",
+    ],
+    ids=["mot-so-yeu-cau-rieng", "yeu-cau-ve", "ban-giao"],
+)
+def test_a_noun_yeu_cau_or_giao_is_no_address(text):
+    assert addressees(text) == []
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # "Yêu cầu và đôn đốc …": two verbs of the task, not the addressee formula
+        (
+            "Sở Công Thương:\n- Yêu cầu và đôn đốc các doanh nghiệp khẩn trương có phương án.",
+            ["Sở Công Thương"],
+            "Yêu cầu và đôn đốc",
+        ),
+        # a contract role is a subject: "Yêu cầu Nhà đầu tư (Công ty …) rà soát …"
+        (
+            "Yêu cầu Nhà đầu tư (Công ty cổ phần ABC) rà soát lại tiến độ thi công.",
+            ["Nhà đầu tư (Công ty cổ phần ABC)"],
+            "rà soát lại",
+        ),
+    ],
+    ids=["yeu-cau-va", "nha-dau-tu"],
+)
+def test_verbs_joined_to_the_formula_and_contract_roles(unit, lead, task):
+    (a,) = parse(f"1. {unit}\n").assignments
+    assert [b.name for b in a.lead] == lead
+    assert a.task.startswith(task)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Các sở, ngành thống nhất chỉ có một cơ quan chủ trì.",
+        "Văn phòng Ủy ban nhân dân tỉnh xin thông báo để các sở, ngành biết, thực hiện.",
+    ],
+    ids=["bare-role", "xin-thong-bao"],
+)
+def test_statements_that_are_no_tasks(unit):
+    assert parse(f"1. {unit}\n").assignments == []
+
+
+NEWS = """Thủ tướng chỉ đạo kiểm tra chất lượng nước sông
+Thứ Hai, 04-05-2026
+{sapo}
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    "sapo, body, leads",
+    [
+        (
+            # the summary counts the bodies the next paragraph names: one record, the detailed one
+            "Ngày 3-5, Phó Thủ tướng Thường trực Chính phủ Nguyễn Văn B giao hai tỉnh kiểm tra chất lượng nước sông.",
+            "Theo đó, Phó Thủ tướng giao Chủ tịch Ủy ban nhân dân tỉnh Cà Mau chỉ đạo các sở kiểm tra, báo cáo Thủ tướng Chính phủ trước ngày 1-7-2026.",
+            [["Chủ tịch Ủy ban nhân dân tỉnh Cà Mau"]],
+        ),
+        (
+            # the instrument between the speaker and the formula: "Thủ tướng đã có Công điện yêu cầu …"
+            "Chiều 3-5, Thủ tướng đã có Công điện yêu cầu các bộ, ngành, địa phương tập trung kiểm tra chất lượng nước sông.",
+            "Công điện nêu rõ tình hình còn phức tạp.",
+            [["các bộ, ngành, địa phương"]],
+        ),
+    ],
+    ids=["counted-summary", "instrument-before-formula"],
+)
+def test_news_summaries_and_instruments(sapo, body, leads):
+    doc = parse_text(NEWS.format(sapo=sapo, body=body), issued=date(2026, 5, 4))
+    assert [[b.name for b in a.lead] for a in doc.assignments] == leads
+
+
+def test_a_request_heading_that_lists_its_bodies():
+    # "2. Đề nghị: A, B, C" with a colon after the formula heads its points with every listed body
+    doc = parse(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì tổ chức hội chợ.\n2. Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh\n"
+        "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.\nb) Phối hợp với Sở Công Thương tổ chức hội chợ.\n"
+    )
+    assert {a.clause: [b.name for b in a.lead] for a in doc.assignments} == {
+        "II.1": ["Sở Công Thương"],
+        "II.2.a": ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
+        "II.2.b": ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"],
+    }
+
+
+def test_one_deadline_per_part_splits_the_task():
+    # "… xong trước ngày A đối với X, xong trước ngày B đối với Y": two tasks, each with its date
+    doc = parse(
+        "1. Sở Tài chính khẩn trương quyết toán kinh phí xong trước ngày 01 tháng 5 năm 2026 đối với các dự án "
+        "nhóm A, xong trước ngày 01 tháng 8 năm 2026 đối với các dự án nhóm B.\n"
+    )
+    assert [(a.deadline.due if a.deadline else None, a.task[:20]) for a in doc.assignments] == [
+        (date(2026, 5, 1), "khẩn trương quyết to"),
+        (date(2026, 8, 1), "xong trước ngày 01 t"),
+    ]
+    assert all([b.name for b in a.lead] == ["Sở Tài chính"] for a in doc.assignments)
+
+
+def test_a_deadline_with_its_part_still_closes_the_task():
+    (a,) = parse("1. Sở Xây dựng hoàn thành thẩm định trước ngày 30 tháng 6 năm 2026 đối với các dự án nhóm A.\n").assignments
+    assert a.deadline is not None and a.deadline.due == date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    "unit, lead",
+    [
+        ("Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi công.", "Chủ đầu tư"),
+        ("Đối với Sở Xây dựng phải khẩn trương hoàn thiện hồ sơ dự án.", "Sở Xây dựng"),
+    ],
+    ids=["can", "phai"],
+)
+def test_a_body_as_topic_without_a_comma_is_the_subject(unit, lead):
+    s = find_subject(unit)
+    assert s.explicit and [b.name for b in s.lead] == [lead]
+    assert unit[s.task_start :].startswith(("cần", "phải"))
+
+
+def test_examples_after_nhu_are_one_task_with_its_deadline():
+    doc = parse(
+        "1. Các sở, ngành khẩn trương rà soát các quy định không phù hợp như: yêu cầu nộp hồ sơ gốc; "
+        "yêu cầu có mặt tại nơi giải quyết; yêu cầu xác nhận của địa phương, hoàn thành trong năm 2026.\n"
+    )
+    (a,) = doc.assignments
+    assert a.deadline is not None and a.deadline.due == date(2026, 12, 31)
+    assert a.task.endswith("hoàn thành trong năm 2026.")
+
+
+def test_a_place_after_a_group_and_the_end_mark():
+    # "…, đặc khu Cồn Cỏ;" — an unknown place closes the group's name, and the list of addressees
+    # goes on; "./." ends the task even when the signer block follows on the same line.
+    doc = parse(
+        "1. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Hòn Mê; "
+        "Thủ trưởng các cơ quan liên quan triển khai thực hiện nghiêm túc Kế hoạch này./. KT. CHỦ TỊCH PHÓ CHỦ TỊCH\n"
+    )
+    last = doc.assignments[-1]
+    assert last.task == "triển khai thực hiện nghiêm túc Kế hoạch này."
+    assert [b.name for b in last.lead] == [
+        "Giám đốc các sở, ban, ngành",
+        "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Thủ trưởng các cơ quan liên quan",
+    ]
+
+
+def test_a_speaker_whose_name_lost_its_capital():
+    # OCR repair may lower-case the last syllable of a name: "Thủ tướng Nguyễn Xuân phúc yêu cầu …"
+    s = find_subject("Thủ tướng Nguyễn Xuân phúc yêu cầu Bộ Nội vụ chủ trì giải quyết biên chế giáo viên.")
+    assert [b.name for b in s.lead] == ["Bộ Nội vụ"]
+
+
+def test_a_topic_that_lists_subjects_with_semicolons():
+    # "Về A; B: Tỉnh …" — one topic up to its colon; the body named again in the sentence is one task
+    doc = parse(
+        "1. Về dự án đường tỉnh 10; dự án cầu Bến Lức: Ủy ban nhân dân tỉnh thực hiện theo chỉ đạo tại "
+        "Thông báo số 75-TB/VPTW; chủ động làm việc với Bộ Xây dựng; trên cơ sở đó, Ủy ban nhân dân tỉnh "
+        "nghiên cứu lập báo cáo tiền khả thi của dự án.\n"
+    )
+    (a,) = doc.assignments
+    assert a.task.startswith("thực hiện theo chỉ đạo") and a.task.endswith("tiền khả thi của dự án.")
+
+
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        ("xây dựng kịch bản tăng trưởng cụ thể cho những tháng cuối năm 2026, phát huy tinh thần đoàn kết.", None),
+        ("hoàn thành việc sắp xếp trụ sở trước cuối năm 2026.", date(2026, 12, 31)),
+    ],
+    ids=["period-the-work-is-for", "cued-end-of-year"],
+)
+def test_a_period_the_work_is_for_is_no_deadline(text, due):
+    from directive_parser.extract.deadlines import pick_deadline
+
+    dl = pick_deadline(text, ISSUED)
+    assert (dl.due if dl else None) == due
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # the unnamed council of the province the document is about is a subject
+        (
+            "Ủy ban nhân dân tỉnh chủ động làm việc với Bộ Xây dựng về cơ quan chủ quản dự án.",
+            ["Ủy ban nhân dân tỉnh"],
+            "chủ động làm việc",
+        ),
+        # a body that hands the work on is a speaker: the addressee leads
+        (
+            "UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với các sở xây dựng kế hoạch vốn.",
+            ["Sở Tài chính"],
+            "chủ trì, phối hợp",
+        ),
+        ("Bộ Y tế đề nghị các địa phương tăng cường kiểm tra an toàn thực phẩm.", ["các địa phương"], "tăng cường kiểm tra"),
+    ],
+    ids=["own-council", "council-hands-over", "ministry-requests"],
+)
+def test_own_council_and_bodies_that_hand_work_on(unit, lead, task):
+    s = find_subject(unit)
+    assert [b.name for b in s.lead] == lead
+    assert unit[s.task_start :].startswith(task)
+
+
+def test_titled_names_alone_before_the_next_addressee():
+    # "Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã căn cứ …" — the first unit is names only
+    (a,) = parse(
+        "1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND cấp xã căn cứ chức năng, nhiệm vụ được giao triển khai thực hiện.\n"
+    ).assignments
+    assert len(a.lead) == 2 and a.task.startswith("căn cứ chức năng")

@@ -313,6 +313,9 @@ def _plan_span(text: str, core: _Hit, hit: _Hit) -> bool:
     return not (hit.cue and COMPLETION_RE.search(text[: hit.start]))
 
 
+CONTENT_BEFORE_RE = re.compile(r"(?<!\w)(?:cho|của)\s+(?:(?:những|các)\s+)?(?:(?:tháng|quý|ngày)\s+)?$", _I)
+
+
 def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> bool:
     """True for a cited document's date, a history date, or a window closed before issue."""
     before = text[max(0, core_start - 120) : core_start]
@@ -323,6 +326,10 @@ def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> boo
     ):
         return True
     if any(_ends_with(HISTORY_BEFORE_RE, text, at) for at in (hit.start, core_start)):
+        return True
+    # An uncued period the work is for is its content: "xây dựng kịch bản tăng trưởng cho những tháng
+    # cuối năm 2025", "kế hoạch vốn của năm 2026".
+    if not hit.cue and _ends_with(CONTENT_BEFORE_RE, text, hit.start):
         return True
     if _ends_with(BARE_TO_RE, text, hit.start) and RESULT_AFTER_RE.match(text, hit.end):
         return True
@@ -388,11 +395,12 @@ def choose(matches: list[DeadlineMatch], text: str | None = None) -> Deadline | 
     for k, rule in enumerate(rules):
         for match in reversed(matches):
             if rule(match):
-                return _with_recurrence(match, matches, text) if k == 0 and text else match.deadline
+                return with_recurrence(match, matches, text) if k == 0 and text else match.deadline
     return None
 
 
-def _with_recurrence(match: DeadlineMatch, matches: list[DeadlineMatch], text: str) -> Deadline:
+def with_recurrence(match: DeadlineMatch, matches: list[DeadlineMatch], text: str) -> Deadline:
+    """`match`'s deadline with the recurrence written next to it ("trước ngày 25/12 hằng năm")."""
     if match.deadline.recurrence is not None:
         return match.deadline
     for m in matches:

@@ -39,16 +39,26 @@ _ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+")
 # The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
 # "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
 _SPEAKER = re.compile(
-    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+Chính\s+phủ)?(?:\s+Thường\s+trực)?(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4}|Chính\s+phủ|"
+    # the person's name, its last syllable perhaps lower-cased by OCR repair ("Phạm Minh chính yêu cầu")
+    r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+(?:Chính\s+phủ|Thường\s+trực)){0,2}"
+    r"(?:(?:\s+[A-ZĐ][\wÀ-ỹ]*){2,3}\s+[a-zà-ỹđ][\wà-ỹ]*(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b)|(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4})|Chính\s+phủ|"
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận)\s+"
-    r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
+    r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?"
+    # news reports name the instrument first: "Thủ tướng đã có Công điện yêu cầu …", "… đã ký Chỉ thị số
+    # 05/CT-TTg yêu cầu …"
+    r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
+    r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
 )
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
 _ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_ALT + r")\b)")
+# A Thông báo kết luận may name the subject as a topic without a comma: "Đối với các chủ đầu tư cần
+# nhanh chóng …", "Đối với Bộ Xây dựng phải …" — the body is the subject of the duty that follows.
+_FOR_SUBJECT = re.compile(r"^Đối\s+với\s+(?=[^,;.:]{2,100}?\s(?:cần|phải|có\s+trách\s+nhiệm)\s)")
 _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
-_IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)\s+", re.I)
+# Not a verb joined to the next one: "Yêu cầu và đôn đốc các doanh nghiệp …" is the task itself.
+_IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)(?!\s*,|\s+và\b)\s*:?\s+", re.I)
 _COORD = re.compile(r"^\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", re.I)
 _LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
 # "X chịu trách nhiệm (toàn diện) trước …" states accountability; it is not a new task. "X chịu trách
@@ -63,6 +73,11 @@ MAX_TOPIC_CHARS = 600
 _TOPIC_COLON_ASSIGN = re.compile(r"^[^;]*?:\s+(?=(?:giao|đề\s+nghị|yêu\s+cầu|Giao|Đề\s+nghị|Yêu\s+cầu)\s)", re.S)
 _TOPIC_COLON = re.compile(
     r"^[^;:]*?(?<![Bb]ộ)(?<!tỉnh)(?<!Tập đoàn)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập|Tỉnh|Thành\s+phố)\b)", re.S
+)
+# A topic that lists its subjects with ';' ("Về dự án A; dự án B: Tỉnh thực hiện …"), kept in one
+# unit by `split_units`: its colon ends it the same way.
+_TOPIC_LIST_COLON = re.compile(
+    r"^[^:.]*?;[^:.]*?(?<![Bb]ộ)(?<!tỉnh)\s*:\s+(?=[a-zà-ỹđ]|(?:Bộ|Ủy|UBND|Văn|Các|Thủ|Ngân|Tập|Tỉnh|Thành\s+phố)\b)", re.S
 )
 _NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*:")
 # "theo chức năng, nhiệm vụ được giao", "trong phạm vi chức năng, quyền hạn": after the subject, the
@@ -89,7 +104,11 @@ def _descriptive_gap(tail: str) -> bool:
 
 # A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
 # đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.
-_RELATIVE = re.compile(r"^\s*(?:đã|đang|được)\b[^;.]{0,160}?\s(?P<duty>có\s+trách\s+nhiệm|phải|cần)\s")
+# A body "given" the work may go straight to its verb: "Các bộ, cơ quan [được giao nhiệm vụ] chủ động …".
+_RELATIVE = re.compile(
+    r"^\s*(?:(?:đã|đang|được)\b[^;.]{0,160}?\s(?=(?:có\s+trách\s+nhiệm|phải|cần)\s)"
+    r"|được\s+(?:giao|phân\s+công)\b[^;.]{0,160}?\s(?=chủ\s+động\s))(?P<duty>)"
+)
 # When the names found cover less than this share of a subject phrase, the phrase is one
 # descriptive group ("Các bộ, cơ quan chủ quản các cơ sở dữ liệu (CSDL) quốc gia, CSDL chuyên ngành").
 MIN_NAME_COVERAGE = 0.6
@@ -143,6 +162,9 @@ _LEAD_IN_CLAUSE = re.compile(
     r"^(?:Sau\s+khi|Trên\s+cơ\s+sở|Căn\s+cứ|Liên\s+quan\s+(?:đến|tới)|Đối\s+với|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|"
     r"Hằng\s+tháng|Định\s+kỳ|Trong\s+năm\s+\d{4}|Trong\s+thời\s+gian|Trong\s+quá\s+trình|Trước\s+mắt|Để|Nhằm|Từ\s+nay|"
     r"Đến\s+năm\s+\d{4}|Giai\s+đoạn|Tiếp\s+theo|"
+    # a deadline written first: "Trước ngày 30 tháng 11 năm 2025, Bộ Công an báo cáo …", "Chậm nhất
+    # ngày 15/12, các bộ gửi …", "Trong tháng 12 năm 2025, Bộ Xây dựng trình …"
+    r"Trước\s+ngày|Chậm\s+nhất|Trong\s+(?:tháng|quý|Quý|\d+\s+tháng)|"
     # "Thực hiện chỉ đạo của Thủ tướng, hôm qua 27.4, Bộ trưởng …", "Theo đề nghị của Bộ Y tế, …"
     r"(?:Thực\s+hiện|Theo|Tại)\s+(?:chỉ\s+đạo|ý\s+kiến|đề\s+nghị|báo\s+cáo|kết\s+luận|văn\s+bản|Công\s+văn|"
     r"Thông\s+báo|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+nghị))\b",
@@ -155,6 +177,7 @@ LOOKAHEAD = MAX_LEAD_IN_CHARS + 2 * MAX_SUBJECT_CHARS + MAX_TOPIC_CHARS
 # A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
 # trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
 _PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|Thành\s+phố)\s+[A-ZĐ]")
+_OWN_COUNCIL = re.compile(r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố)\s+(?=[a-zà-ỹđ])")
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
@@ -211,6 +234,11 @@ def strip_openers(text: str, pos: int = 0) -> int:
     for _ in range(4):
         rest = text[pos : pos + LOOKAHEAD]
         m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
+        if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):
+            m = topic  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …"
+        if not m and (spoken := _body_speaker(rest)):
+            pos += spoken
+            continue
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
             continue
@@ -274,6 +302,11 @@ def find_subject(text: str) -> Subject:
                 kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other,
             )
         ]
+    if not lead and (described := _DESCRIBED_GROUP.match(text, pos)):
+        # "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …"
+        end = predicate = described.start("duty")
+        phrase = " ".join(described.group("who").split())
+        lead = [Body(name=phrase, text=phrase, kind=BodyKind.group)]
     if not lead and (back := _BACK_REFERENCE.match(text, pos)) and _starts_duty(text[back.end() :]):
         # "Tỉnh căn cứ các quy định hiện hành …": the body the document is about, resolved by `units`.
         end = predicate = back.end("who")
@@ -294,6 +327,15 @@ def find_subject(text: str) -> Subject:
     return Subject(lead, coord, _skip_space(text, start), True)
 
 
+# A Kế hoạch's "Tổ chức thực hiện" names its leads by what they were given, without a name: "Các cơ
+# quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập kế hoạch …",
+# "Các đơn vị, cơ quan, tổ chức được giao nhiệm vụ thu nhận thông tin … có trách nhiệm …" (the
+# corpus has some forty). The phrase up to the duty is the subject, one group.
+_DESCRIBED_GROUP = re.compile(
+    r"(?P<who>(?:Các\s+)?(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ|[Ss]ở|[Đđ]ịa\s+phương)"
+    r"(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|ngành|cá\s+nhân))*[^.;:,]{0,40}?"
+    r"\s+được\s+(?:giao|phân\s+công)\b[^.;:]{0,160}?)\s+(?P<duty>(?:có|chịu)\s+trách\s+nhiệm|phải|chủ\s+động)\s"
+)
 # Short back-references of a Thông báo kết luận to the body it is about, capitalised: "Tỉnh căn cứ
 # các quy định hiện hành …", "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu …", "Bộ chủ động …".
 _BACK_REFERENCE = re.compile(r"(?P<who>Tỉnh|Thành\s+phố|Bộ|Ủy\s+ban|Uỷ\s+ban)\s+(?=[a-zà-ỹđ])")
@@ -362,6 +404,25 @@ def _subject_bodies(phrase: str) -> list[Body]:
     return found
 
 
+# A body that hands work to another is a speaker, not the lead: "UBND tỉnh giao Sở Tài chính chủ trì
+# …", "Bộ Y tế đề nghị các địa phương …", "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành …".
+_HANDS_OVER = re.compile(r"\s+(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+")
+
+
+def _body_speaker(rest: str) -> int:
+    """Length of "<body> giao/yêu cầu/đề nghị " when a body follows it, else 0."""
+    window = rest[:MAX_SUBJECT_CHARS]
+    found = bodies.find_bodies(window)
+    if (not found or found[0].start != 0) and _OWN_COUNCIL.match(window):
+        found = bodies.find_subject_bodies(window)
+    if not found or found[0].start != 0 or found[0].body.kind is BodyKind.other:
+        return 0
+    verb = _HANDS_OVER.match(rest, found[0].end)
+    if verb is None or not _starts_with_body(rest[verb.end() :]):
+        return 0
+    return verb.end()
+
+
 def _starts_with_body(text: str) -> bool:
     found = bodies.find_bodies(text[:MAX_SUBJECT_CHARS])
     return bool(found) and found[0].start == 0 and found[0].body.kind is not BodyKind.other
@@ -375,7 +436,7 @@ def _skip_topic(text: str, pos: int) -> int:
     window = text[pos : pos + MAX_TOPIC_CHARS]
     # "Về X: <request>: giao Bộ …" — a colon before an assignment verb or a name wins over one
     # that only opens the topic's own description.
-    colon = _TOPIC_COLON_ASSIGN.search(window) or _TOPIC_COLON.search(window)
+    colon = _TOPIC_COLON_ASSIGN.search(window) or _TOPIC_COLON.search(window) or _TOPIC_LIST_COLON.search(window)
     if colon:
         return pos + colon.end()
     for m in bodies.find_bodies(text[pos : pos + MAX_SUBJECT_CHARS * 2]):
@@ -451,17 +512,21 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
-    if (not found or found[0].start > 0) and _PLACE_START.match(window):
-        found = bodies.find_subject_bodies(window)  # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"
+    if (not found or found[0].start > 0) and (_PLACE_START.match(window) or _OWN_COUNCIL.match(window)):
+        # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"; the council of the province the
+        # document is about, unnamed: "Ủy ban nhân dân tỉnh chủ động làm việc với Bộ Xây dựng …"
+        found = bodies.find_subject_bodies(window)
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
     end, last = _after_person(window, found[0]), found[0]
+    end += _place_tail(window, end, last)
     for m in found[1:]:
         if m.start < end:
             continue
         if not _CHAIN_GAP.match(window[end : m.start]):
             break
         end, last = _after_person(window, m), m
+        end += _place_tail(window, end, last)
     tail = window[end:]
     if _SCOPE_PHRASE.match(tail):  # "Bộ Y tế [theo chức năng, nhiệm vụ được giao] chủ trì …": the task's own words
         return pos + end
@@ -486,7 +551,8 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     # "Ủy ban nhân dân các xã [trên cơ sở hướng dẫn của Sở …, xây dựng …]".
     if _BASIS.match(tail):
         return pos + end
-    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip() or tail.lstrip().startswith(":"):
+    # names alone up to the unit's end ("Thủ trưởng các Sở, ban, ngành;" before the next addressee)
+    if _PREDICATE_INSIDE.match(tail.lstrip(" ,")) or not tail.strip(" ;,") or tail.lstrip().startswith(":"):
         return pos + end
     # A capitalised predicate right after the names: a lost colon or line break ("… cơ quan ngang bộ
     # Tập trung chỉ đạo …").
@@ -508,6 +574,17 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
 
 
 MIN_PERSON_WORDS, MAX_PERSON_WORDS = 2, 4
+# A place the gazetteer does not know, named after a group that ends in its kind: "Ủy ban nhân dân các
+# xã, phường, đặc khu [Cồn Cỏ]; Thủ trưởng …", "các xã thuộc huyện [Mường Nhé], …".
+_PLACE_KIND_END = re.compile(r"(?:đặc\s+khu|xã|phường|huyện|quận|thị\s+xã|tỉnh)$", re.I)
+_PLACE_NAME = re.compile(r"\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?=\s*[,;:]|\s*$)")
+
+
+def _place_tail(window: str, end: int, m: bodies.BodyMatch) -> int:
+    if not _PLACE_KIND_END.search(m.body.text.rstrip()):
+        return 0
+    tail = _PLACE_NAME.match(window, end)
+    return tail.end() - end if tail else 0
 
 
 def _without_people(found: list[Body]) -> list[Body]:

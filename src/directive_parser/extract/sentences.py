@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from directive_parser.text.sentences import sentence_spans
 
 __all__ = ["sentence_spans", "split_units"]
+
+# Examples listed after "như:" in lower case are noun phrases of one task: "… sửa đổi các quy định không
+# phù hợp như: yêu cầu phải nộp hồ sơ gốc; yêu cầu nộp hồ sơ tại nơi cư trú; …, hoàn thành trong năm 2025."
+# A Thông báo kết luận's topic may list several subjects with ';' before its colon: "7. Về dự án
+# đường cao tốc …; dự án nâng cấp đường …: Tỉnh thực hiện …" — the topic is one, up to the colon.
+_TOPIC = re.compile(r"\s*Về\s[^:.]{3,600}?;[^:.]{3,600}?:\s")
+_EXAMPLES = re.compile(r"\b(?:như|chẳng\s+hạn\s+như)\s*:\s*(?=[a-zà-ỹđ])")
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -16,13 +25,17 @@ def split_units(text: str) -> list[tuple[int, int]]:
     units: list[tuple[int, int]] = []
     for s0, e0 in sentence_spans(text):
         depth, start = 0, s0
+        examples = _EXAMPLES.search(text, s0, e0)
+        listed = examples.end() if examples else e0  # from here on ';' separates examples, not units
+        topic = _TOPIC.match(text, s0, e0)
+        topic_end = topic.end() if topic else s0  # up to here ';' separates the topic's subjects
         for i in range(s0, e0):
             ch = text[i]
             if ch in "([":
                 depth += 1
             elif ch in ")]" and depth:
                 depth -= 1
-            elif depth == 0 and ch == ";":
+            elif depth == 0 and ch == ";" and topic_end <= i < listed:
                 units.append((start, i + 1))
                 start = i + 1
         units.append((start, e0))

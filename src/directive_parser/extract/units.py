@@ -37,7 +37,7 @@ from directive_parser.models import (
 NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
     r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|dự\s+(?:tính|kiến)\s+sẽ|"
-    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
+    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|(?:xin\s+)?thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo)\b",
     re.I,
 )
 
@@ -45,7 +45,9 @@ NOT_A_TASK = re.compile(
 _DEADLINE_FILLER = re.compile(r"\b(?:hoàn\s+thành|xong|nhiệm\s+vụ|và|là|bảo\s+đảm|đảm\s+bảo|tiến\s+độ)\b", re.I)
 
 
-_END_MARK = re.compile(r"(?<=\.)\s*/\s*\.\s*$")
+# The document's end mark "./." and whatever follows it on the line (a signer block the line break
+# between them was lost from: "… nghiêm túc Chỉ thị này./. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Nam").
+_END_MARK = re.compile(r"(?<=\.)\s*/\s*\.(?:\s.*)?$", re.S)
 _ISSUER_TAIL = re.compile(r"^\s*của\s+[^;.,]{0,60}")
 
 
@@ -137,6 +139,26 @@ def _split_inline_numbers(text: str, units: list[tuple[int, int]]) -> list[tuple
     return out
 
 
+# One sentence, one deadline per part of the work: "… xong trước ngày 01 tháng 5 năm 2026 đối với chi
+# phí năm 2023, xong trước ngày 01 tháng 8 năm 2026 đối với chi phí năm 2024", "báo cáo trước ngày 20
+# tháng 6 đối với báo cáo sáu tháng, trước ngày 20 tháng 12 đối với báo cáo năm" (the corpus has
+# some twenty). Each "đối với" part is a task of its own with its own deadline.
+_FOR_PART = re.compile(r"\s+đối\s+với\s+[^,;.]{3,80}?[,;]\s+(?:và\s+)?(?=(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất)\b)")
+
+
+def _split_deadline_pairs(text: str, units: list[tuple[int, int]], issued: date | None) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in units:
+        dated = [m for m in deadlines.find_deadlines(text[s:e], issued) if m.cue and m.deadline.due is not None]
+        for a, b in zip(dated, dated[1:]):
+            gap = _FOR_PART.match(text, s + a.end, s + b.start + 40)
+            if gap and gap.end() <= s + b.start:
+                out.append((s, gap.end()))
+                s = gap.end()
+        out.append((s, e))
+    return out
+
+
 def _split_time_fields(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut a unit before a time field that follows the task on the same line or the next one."""
     out: list[tuple[int, int]] = []
@@ -166,7 +188,7 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
     units = _split_inline_numbers(text, _join_address_lists(text, grammar.split_units(text)))
     intro: Deadline | None = None  # "…, hoàn thành trong tháng 11 năm 2025, cụ thể: (1) Bộ Tài chính …"
     intro_from = 0
-    for s, e in _split_time_fields(text, units):
+    for s, e in _split_deadline_pairs(text, _split_time_fields(text, units), issued):
         unit = text[s:e]
         is_field, field_dl = _time_field(unit, issued)
         if is_field:
@@ -209,11 +231,21 @@ def _names_only(unit: str) -> bool:
     if not unit.rstrip().endswith(";"):
         return False
     subj = grammar.find_subject(unit)
-    return subj.explicit and len(re.findall(r"[^\W\d_]+", unit[subj.task_start :])) <= 1
+    if not subj.explicit:
+        return False
+    words = re.findall(r"[^\W\d_]+", unit[subj.task_start :])
+    # the rest of a name the gazetteer does not know: "…, đặc khu [Cồn Cỏ];" ends with capitals
+    return len(words) <= 1 or (len(words) <= MAX_NAME_TAIL_WORDS and all(w[:1].isupper() for w in words))
+
+
+MAX_NAME_TAIL_WORDS = 4
 
 
 # The introduction of the items that follow, with no work of its own: "Trong thời gian tới, yêu cầu
 # các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau:", "… thực hiện các nội dung sau:".
+# A role with no work after it states who leads, not a task: "Các Bộ, cơ quan thống nhất chỉ có một
+# cơ quan chủ trì;", "… do Bộ Tài chính chủ trì."
+_BARE_ROLE = re.compile(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*[;.,]?\s*$", re.I)
 _LIST_INTRO = re.compile(
     r"^(?:\S+\s+){0,3}(?:thực\s+hiện|triển\s+khai)\s+(?:tốt\s+)?(?:một\s+số|các|những)\s+"
     r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp|công\s+việc)(?:[^.;:]{0,40}?)\s(?:như\s+)?sau\s*:\s*$",
@@ -235,9 +267,12 @@ def _add_unit(
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
     predicate = unit[subj.task_start :]
-    if subj.explicit and _LIST_INTRO.match(predicate.strip()):
+    if subj.explicit and (_LIST_INTRO.match(predicate.strip()) or _BARE_ROLE.match(predicate)):
         return
     if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
+        if cur is not None and _same_body_goes_on(cur, subj.lead, dl, sentence):
+            cur.end = e  # "Tỉnh thực hiện …; chủ động …; trên cơ sở đó, Tỉnh nghiên cứu …": one task
+            return
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
         return
     if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
@@ -254,6 +289,14 @@ def _add_unit(
     tasks.append(_Task(s, e, lead, coord, s + subj.task_start, False, dl, sentence, dl is not None))
 
 
+def _same_body_goes_on(cur: _Task, lead: list[Body], dl: Deadline | None, sentence: int) -> bool:
+    """The same body named again within one sentence, neither part dated: GUIDE keeps "several
+    actions of the same body with no separate deadline" in one record."""
+    return (
+        cur.sentence == sentence and cur.deadline is None and dl is None and [b.name for b in cur.lead] == [b.name for b in lead]
+    )
+
+
 def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadline | None:
     """The deadline that ends a unit ("…, hoàn thành trong Quý I/2026;"), if one does.
 
@@ -263,11 +306,21 @@ def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadli
     cued = [m for m in found if m.cue]
     if not cued:
         return None
-    last = cued[-1]
+    last, deadline = cued[-1], cued[-1].deadline
+    # "… báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hằng năm": the recurrence closing the unit
+    # belongs to the date before it, which stays the due date (yearly from 25 December).
+    dated = [m for m in cued[:-1] if m.deadline.kind in deadlines.DATED and m.deadline.due]
+    if deadline.kind is DeadlineKind.recurring and dated:
+        kept = deadlines.with_recurrence(dated[-1], [last], unit)
+        deadline = kept if kept.recurrence is not None else deadline
     # "… theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025 của Thủ tướng Chính phủ;"
     # ends with the issuer of the cited schedule, which still closes the task.
-    rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", unit[last.end :]))
-    return last.deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+    # "… xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023," still closes: the part it dates.
+    rest = _DEADLINE_FILLER.sub(" ", _ISSUER_TAIL.sub("", _PART_TAIL.sub("", unit[last.end :])))
+    return deadline if len(re.findall(r"[^\W\d_]+", rest)) <= 2 else None
+
+
+_PART_TAIL = re.compile(r"^\s+đối\s+với\s+[^,;.]{3,80}[,;.]?\s*$")
 
 
 # Which deadline a task keeps when its units state several: a date beats a schedule reference,
@@ -340,7 +393,6 @@ BACK_REFERENCE_WINDOW = 3000  # characters looked back for the ministry "Bộ" r
 
 
 def _assignment(path: str, ordinal: int, text: str, t: _Task, base: int, ctx: ExtractContext) -> Assignment:
-    # The document's end mark "./." closes the text, not the task.
     task = _END_MARK.sub("", " ".join(text[t.task_start : t.end].split())).strip(" ;,")
     if not task:
         task = " ".join(text[t.start : t.end].split()).strip(" ;,")

@@ -34,8 +34,11 @@ _ADDRESSED_LIST = re.compile(
 # An addressee formula, not the noun of the same words: "Xét đề nghị của Bộ …", "theo yêu cầu cơ cấu
 # lại …", "hồ sơ đề nghị xây dựng Luật", "giao thông" name no addressee.
 _ADDRESS = re.compile(
-    r"(?<![Xx]ét\s)(?<![Tt]heo\s)(?<!sơ\s)(?<!bản\s)(?<!ứng\s)(?<!các\s)(?<!những\s)(?<!được\s)"
-    r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?!của\b|cơ\s+cấu|xây\s+dựng\s+(?:Luật|luật|Nghị|Pháp)|thông\b|dịch\b|lưu\b|diện\b)(?=\S)",
+    r"(?<![Xx]ét\s)(?<![Tt]heo\s)(?<!sơ\s)(?<!bản\s)(?<!ứng\s)(?<!các\s)(?<!những\s)(?<!được\s)(?<!số\s)(?<!mọi\s)"
+    r"(?<!bàn\s)(?<!chuyển\s)"
+    # a noun, not the formula: "một số yêu cầu riêng cho cán bộ …", "yêu cầu về năng lực", "bàn giao …"
+    r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?!của\b|cơ\s+cấu|xây\s+dựng\s+(?:Luật|luật|Nghị|Pháp)|thông\b|dịch\b|lưu\b|diện\b|"
+    r"riêng\b|chung\b|về\b|đặt\s+ra\b|cụ\s+thể\b)(?=\S)",
     re.I,
 )
 
@@ -146,7 +149,8 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     if others and (activity := _activity_records(clause, own, lead, ctx)) is not None:
         return activity
     if not clause.children:
-        records += records_from(clause, own, clause.span.start, inherited, ctx)
+        own, named = (own, []) if subj.explicit else _after_title_line(clause, own, ctx)
+        records += records_from(clause, own, clause.span.start, named or inherited, ctx)
     elif subitems:
         for sub in subitems:
             records += records_from(sub, sub.text, sub.span.start, lead, ctx, coordinating=subj.coordinating)
@@ -195,13 +199,14 @@ _HEADING_DUTY = re.compile(
     r"\s+(?:có\s+(?:các\s+)?trách\s+nhiệm|có\s+(?:các\s+)?nhiệm\s+vụ|cần\b|tập\s+trung\s+thực\s+hiện|thực\s+hiện\s+(?:các|một\s+số|những)\s+"
     r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)|chịu\s+trách\s+nhiệm)\b.*$"
 )
-_HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s+")
+_HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s*:?\s+")  # "6. Đề nghị: Hội Nông dân tỉnh, …"
 # A lead-in clause before the name: "Để nâng cao hiệu quả …, các sở, ngành …:".
 _HEADING_LEAD_IN = re.compile(
     r"^(?:Để|Nhằm|Trên\s+cơ\s+sở|Căn\s+cứ|Sau\s+khi|Liên\s+quan\s+đến|Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^:;]*?,\s+(?=\S)"
 )
 _DUTIES_OF = re.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+(?=\S)")
 MAX_HEADING_NAME_WORDS = 25
+MIN_LISTED_SHARE = 0.8  # of a heading that lists names, the share the names cover
 
 
 def _heading_name(own: str) -> str | None:
@@ -225,8 +230,11 @@ def _heading_name(own: str) -> str | None:
     if subj.explicit and len(rest.split()) >= 2 and grammar.PREDICATE_AT_START.match(rest):
         return None  # a sentence: "Bộ Tài chính chủ trì, phối hợp … xây dựng các văn bản sau"
     if not duties and not _BODY_HEAD.match(head):
+        # one name, or a list of names: "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh"
         found = bodies.find_bodies(head)
-        if not found or found[0].start != 0 or found[0].end < len(head) - 2:
+        if not found or found[0].start != 0 or found[-1].end < len(head) - 2:
+            return None
+        if sum(m.end - m.start for m in found) < MIN_LISTED_SHARE * len(head):
             return None
     return head[:1].upper() + head[1:]
 
@@ -396,6 +404,49 @@ def _after_title(own: str) -> list[Body]:
         if subj.explicit and not any(map(grammar.is_back_reference, subj.lead)):
             return subj.lead
     return []
+
+
+def _title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, str] | None:
+    """The first line of a clause and the rest, when the first line is a heading of its own (no
+    closing punctuation) and `own` ends with the rest; the line break is lost in `clause.text`."""
+    raw = ctx.text[clause.span.start : clause.span.end]
+    first, sep, rest = raw.partition("\n")
+    rest = " ".join(rest.split())
+    if not sep or not rest or first.rstrip().endswith((".", ";", ":")) or not own.endswith(rest):
+        return None
+    head = own[: len(own) - len(rest)].strip()
+    # A text PDF breaks lines inside sentences; a name across the break ("… trình Thủ tướng" /
+    # "Chính phủ ban hành …") shows the break is a wrap, not the end of a heading.
+    if any(m.start < len(head) < m.end for m in bodies.find_bodies(f"{head} {rest[:MAX_TITLE_CHARS]}")):
+        return None
+    return head, rest
+
+
+# How the sentence under a task title states its lead's duty: "… có trách nhiệm rà soát", "… chủ trì, …".
+_STATED_DUTY = re.compile(r"(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|phải|cần|chủ\s+động)\b")
+
+
+def _after_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, list[Body]]:
+    """Split a leaf clause whose first line is a heading: the task text and the lead it names.
+
+    A Kế hoạch item may be a title line and a sentence that names who does it: "3. Xây dựng các
+    văn bản … trong Luật Việc làm" / "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm
+    rà soát …" — the task is the sentence (a title names work: it opens with a verb, unlike "b)
+    Tiêu chuẩn khen thưởng"). Or the heading is the name and the next line its duties, as in the
+    "Tổ chức thực hiện" of a plan: "2. Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch" /
+    "Chủ trì, phối hợp với …", "4. Các tổ chức, cá nhân liên quan" / "Phối hợp với …". Otherwise
+    `own` stays whole with no lead of its own."""
+    split = _title_line(clause, own, ctx)
+    if split is None:
+        return own, []
+    first, rest = split
+    if grammar.PREDICATE_AT_START.match(first):
+        subj = grammar.find_subject(rest)
+        duty = _STATED_DUTY.match(rest[subj.task_start :])
+        return (rest, []) if duty and subj.explicit and not any(map(grammar.is_back_reference, subj.lead)) else (own, [])
+    if rest[:1].isupper() and grammar.PREDICATE_AT_START.match(rest) and (named := _heading_body(first)):
+        return rest, named
+    return own, []
 
 
 _LINKING_WORDS = frozenset({"của", "với", "cho", "và", "tại", "đến", "về", "theo", "do", "giữa", "trên", "từ", "là", "các"})

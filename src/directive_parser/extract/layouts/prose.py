@@ -41,7 +41,23 @@ class ProseLayout:
         for clause in clauses:
             new, carried = _prose_paragraph(clause, carried, ctx)
             records += new
-        return records, []
+        return _without_summaries(records), []
+
+
+# A news report opens with a summary that counts the bodies it names later: "Phó Thủ tướng giao ba
+# tỉnh kiểm tra …" before "… giao Chủ tịch UBND các tỉnh Tây Ninh, Bình Phước, Bình Dương chỉ đạo …";
+# "yêu cầu 5 bộ …" before the five. The counted group is the summary, not a record of its own.
+_COUNTED = re.compile(
+    r"^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)\s+(?:tỉnh|bộ|địa\s+phương|thành\s+phố|cơ\s+quan|ngành|đơn\s+vị)\b",
+    re.I,
+)
+
+
+def _without_summaries(records: list[Assignment]) -> list[Assignment]:
+    def counted(r: Assignment) -> bool:
+        return bool(r.lead) and all(_COUNTED.match(b.name) for b in r.lead)
+
+    return [r for k, r in enumerate(records) if not (counted(r) and any(not counted(x) for x in records[k + 1 :]))]
 
 
 def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -> tuple[list[Assignment], list[Body]]:
