@@ -136,3 +136,113 @@ def test_fixture_footnote_and_page_numbers(fixtures_dir: Path, fixture: str) -> 
     assert "Danh mục các nhiệm vụ quá hạn, chưa hoàn thành" not in doc.text
     assert all(line.strip() != "2" for line in doc.text.split("\n"))
     assert "51 nhiệm vụ1" in doc.text.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        # a speck at the right margin of a justified scanned line stands apart from the last word
+        (
+            "4. Đài Truyền hình Việt Nam chủ trì, phối hợp với các bộ .",
+            "4. Đài Truyền hình Việt Nam chủ trì, phối hợp với các bộ",
+        ),
+        (
+            "giải quyết TTHC của các bộ, ngành cần chuẩn hóa; 2.244 TTHC cần ˆ",
+            "giải quyết TTHC của các bộ, ngành cần chuẩn hóa; 2.244 TTHC cần",
+        ),
+        ("hoàn thành trong năm 2025 (Phụ lục II kèm theo). :", "hoàn thành trong năm 2025 (Phụ lục II kèm theo)."),
+        # a mark set against its word, and a short line ("Nơi nhận :"), are kept
+        (
+            "phối hợp với các bộ, ngành, địa phương liên quan xây dựng.",
+            "phối hợp với các bộ, ngành, địa phương liên quan xây dựng.",
+        ),
+        ("Nơi nhận :", "Nơi nhận :"),
+    ],
+)
+def test_margin_specks_of_a_scan_are_dropped(line: str, clean: str) -> None:
+    doc = clean_pages([PageText(1, f"{line}\nngành, địa phương liên quan.\n", PageMethod.ocr)])
+    assert doc.text.split("\n")[0] == clean
+
+
+def test_margin_specks_are_kept_in_text_input() -> None:
+    line = "4. Đài Truyền hình Việt Nam chủ trì, phối hợp với các bộ ."
+    assert clean_pages([PageText(1, line, PageMethod.text)]).text.rstrip("\n") == line
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "clean"),
+    [
+        # underscores never open a line of text: a speck at the left margin
+        ("", "_ Điều 1. Các chi phí khám bệnh, chữa bệnh", "Điều 1. Các chi phí khám bệnh, chữa bệnh"),
+        (
+            "sản xuất, xuất khẩu, nhập khẩu, kinh doanh thực",
+            "_ phẩm, các nhiệm vụ đã được phân công",
+            "phẩm, các nhiệm vụ đã được phân công",
+        ),
+        # a dash fused with a speck after a line that runs on is no item: "Việt" / "-_ Nam"
+        (
+            "tổng mức thanh toán giai đoạn năm 2019-2022, Bảo hiểm xã hội Việt",
+            "-_ Nam khẩn trương tổ chức",
+            "Nam khẩn trương tổ chức",
+        ),
+        # after a line that ends a sentence it opens an item, the speck dropped by the segmenter
+        (
+            "Các bộ, ngành thực hiện các nhiệm vụ sau đây một cách nghiêm túc:",
+            "-_ Quan tâm bố trí kinh phí",
+            "-_ Quan tâm bố trí kinh phí",
+        ),
+    ],
+)
+def test_left_margin_specks_of_a_scan_are_dropped(above: str, line: str, clean: str) -> None:
+    doc = clean_pages([PageText(1, f"{above}\n{line}\n", PageMethod.ocr)])
+    assert doc.text.strip("\n").split("\n")[-1] == clean
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "clean"),
+    [
+        # a dash read as a speck under a heading: the item comes back
+        ("1.1. Trưởng Ban Chỉ đạo", "`. Phụ trách chung, trực tiếp điều hành", "- Phụ trách chung, trực tiếp điều hành"),
+        # a speck before the continuation of a wrapped line is noise
+        (
+            "hướng dẫn các cơ quan, tổ chức, đơn vị và các đối",
+            ". tượng khác thuộc phạm vi quản lý",
+            "tượng khác thuộc phạm vi quản lý",
+        ),
+        # a year split by OCR is joined; a count after a date is not
+        ("", "chính. Thời gian hoàn thành: Trước ngày 31/5/2 026.", "chính. Thời gian hoàn thành: Trước ngày 31/5/2026."),
+        ("", "hoàn thành trước ngày 15/12/20 26 theo kế hoạch", "hoàn thành trước ngày 15/12/2026 theo kế hoạch"),
+        ("", "ngày 15/12/2026 125 hồ sơ", "ngày 15/12/2026 125 hồ sơ"),
+    ],
+)
+def test_ocr_specks_before_items_and_split_years(above: str, line: str, clean: str) -> None:
+    doc = clean_pages([PageText(1, f"{above}\n{line}\n" if above else f"{line}\n", PageMethod.ocr)])
+    assert doc.text.strip("\n").split("\n")[-1] == clean
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        (
+            "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính. xem xét, bố trí vốn",
+            "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính xem xét, bố trí vốn",
+        ),
+        (
+            "với nội dung. vượt thẩm quyền, đề xuất báo cáo cấp có thẩm quyền",
+            "với nội dung vượt thẩm quyền, đề xuất báo cáo cấp có thẩm quyền",
+        ),
+        # a stop before a capital ends a sentence; numbers and labels keep theirs
+        (
+            "hoàn thành trong năm 2025. Bộ Tài chính chủ trì, phối hợp",
+            "hoàn thành trong năm 2025. Bộ Tài chính chủ trì, phối hợp",
+        ),
+        ("theo Quyết định số 12. a) Sở Y tế chủ trì", "theo Quyết định số 12. a) Sở Y tế chủ trì"),
+    ],
+)
+def test_a_speck_read_as_a_stop_inside_a_sentence_is_dropped(line: str, clean: str) -> None:
+    assert clean_pages([PageText(1, line, PageMethod.ocr)]).text.rstrip("\n") == clean
+
+
+def test_a_stop_before_a_marked_capital_is_kept() -> None:
+    line = "văn hóa và thể thao. Ưu tiên các doanh nghiệp. Đồng thời, các địa phương"
+    assert clean_pages([PageText(1, line, PageMethod.ocr)]).text.rstrip("\n") == line

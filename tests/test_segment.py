@@ -248,3 +248,104 @@ def test_ocr_item_and_point_starts(text, expected):
 )
 def test_garbled_label_after_a_lost_one(text, expected):
     assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stroke lost: "I." again where "II." is due, then "II." where "III." is (no cascade)
+        (
+            "I. VỀ THỂ CHẾ\n1. Sở Y tế.\nI. VỀ DỊCH VỤ CÔNG\n1. Sở Nội vụ.\nII. TỔ CHỨC THỰC HIỆN\n",
+            ["I", "I.1", "II", "II.1", "III"],
+        ),
+        ("I. MỤC ĐÍCH\nII. NHIỆM VỤ\nII. GIẢI PHÁP\nIV. TỔ CHỨC\n", ["I", "II", "III", "IV"]),
+        # the repeat must open a heading in capitals: "I. Các nội dung …" stays text
+        ("I. MỤC ĐÍCH\n1. Sở Y tế.\nI. Các nội dung khác.\n", ["I", "I.1"]),
+    ],
+    ids=["repeat-cascade", "repeat-between-good", "repeat-lowercase-heading"],
+)
+def test_a_repeated_roman_label_is_the_next_one(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "ly" for "3." between "2." and "4.": a short capitalised heading whose points follow
+        (
+            "1. Bộ Y tế:\na) Chủ trì.\n2. Bộ Công Thương:\na) Phối hợp.\nly Ủy ban nhân dân tỉnh, thành phố\na) Tuyên truyền.\n4. Trách nhiệm phối hợp\n",
+            ["1", "1.a", "2", "2.a", "3", "3.a", "4"],
+        ),
+        # a wrapped sentence is no heading, and without a good label after it nothing is relabelled
+        (
+            "1. Bộ Y tế.\n2. Bộ Công Thương.\nla Nam khẩn trương tổ chức thực hiện việc thanh toán các chi phí.\n4. Bộ Tài chính.\n",
+            ["1", "2", "4"],
+        ),
+        ("1. Bộ Y tế.\n2. Bộ Công Thương.\nly Ủy ban nhân dân tỉnh\n", ["1", "2"]),
+    ],
+    ids=["smudged-between", "sentence", "unconfirmed"],
+)
+def test_a_smudged_section_label_between_good_ones(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "o." for "5." between "4." and "6."
+        ("1. A.\n2. B.\n3. C.\n4. Rà soát.\no. Xây dựng Nghị định\n6. Bộ Tài chính.\n", ["1", "2", "3", "4", "5", "6"]),
+        # without the good label after it, it stays text
+        ("1. A.\n2. B.\n3. C.\n4. Rà soát.\no. Xây dựng Nghị định\n", ["1", "2", "3", "4"]),
+    ],
+    ids=["between", "unconfirmed"],
+)
+def test_a_round_glyph_for_a_digit_between_good_labels(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "body, labels",
+    [
+        ("đề nghị: (i) Bộ A báo cáo. (ii) Bộ B phối hợp. (iii) Bộ C kiểm tra.", ["(i)", "(ii)", "(iii)"]),
+        # a mark that lost a stroke opening a sentence is the expected one: no cascade
+        (
+            "đề nghị: (¡) Bộ A báo cáo. (ii) Bộ B phối hợp. (ii) Bộ C kiểm tra. (iv) Bộ D giám sát.",
+            ["(i)", "(ii)", "(iii)", "(iv)"],
+        ),
+        ("đề nghị: () Bộ A báo cáo. (ii) Bộ B phối hợp.", ["(i)", "(ii)"]),
+        # a repeated mark before lower-case text is a reference, not a sub-item
+        ("đề nghị: (i) Bộ A báo cáo theo điểm (i) nêu trên. (ii) Bộ B phối hợp.", ["(i)", "(ii)"]),
+    ],
+    ids=["clean", "stroke-lost", "empty", "reference"],
+)
+def test_ocr_damaged_subitem_marks(body, labels):
+    text = f"1. Bộ Y tế {body}\n"
+    (clause,) = segment_clauses(text, 0, len(text), [Page(number=1, start=0, end=len(text), method=PageMethod.ocr)])
+    assert [c.label for c in clause.children] == labels
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "©)" is the "c)" or "e)" the sequence expects, also "e)" after "d)" in a list without "đ)"
+        ("1. Sở Y tế:\na) Một.\nb) Hai.\n©) Ba.\n", ["1", "1.a", "1.b", "1.c"]),
+        ("1. Sở Y tế:\na) Một.\nb) Hai.\nc) Ba.\nd) Bốn.\n©) Năm.\ng) Sáu.\n", ["1", "1.a", "1.b", "1.c", "1.d", "1.e", "1.g"]),
+    ],
+    ids=["c", "e-after-d"],
+)
+def test_a_round_glyph_point_label(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "TH." for "III." (a serif I read as T, two strokes joined into H) before a heading in capitals
+        ("I. MỤC ĐÍCH\nII. NỘI DUNG\nTH. KINH PHÍ THỰC HIỆN\nIV. TỔ CHỨC THỰC HIỆN\n", ["I", "II", "III", "IV"]),
+        # not before a heading in lower case
+        ("I. MỤC ĐÍCH\nII. NỘI DUNG\nTH. Kinh phí được bố trí.\nIV. TỔ CHỨC THỰC HIỆN\n", ["I", "II", "IV"]),
+    ],
+    ids=["TH-for-III", "TH-lowercase"],
+)
+def test_th_for_iii(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected

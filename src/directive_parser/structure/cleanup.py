@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from directive_parser.models import Page, PageText
+from directive_parser.models import Page, PageMethod, PageText
 
 # A line that is only a page number: "2", "- 2 -", "Trang 2", "2/5".
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$", re.I)
@@ -28,6 +28,29 @@ _SENTENCE_END = re.compile(r"[.;)]\s*$")
 # per blank (linear, where "[ \t]+" alone is quadratic).
 _LOOSE_MARK = re.compile(r"(?<![ \t])[ \t]+([\u0300-\u036f])")
 MIN_PAGES_FOR_RUNNING_HEADER = 3
+# A scan's speck at the right margin, read as a mark standing apart from the last word of a
+# justified line: "phối hợp với các bộ ." / "ngành, địa phương …", "Ngân hàng Nhà nước Việt ." /
+# "Nam.". Vietnamese typography never sets a space before a full stop or comma, so on a full line
+# of an OCR'd page the mark is noise; left in, it ends the sentence in the middle of a task.
+_MARGIN_SPECK = re.compile(r"(?<=\S)[ \t]+[.,'‘’`ˆ:;~]$")
+MIN_SPECK_LINE = 40
+# Specks at the left margin: "_ phẩm, các nhiệm vụ …", "_ Điều 1. …" (underscores never open a
+# line of text), and "-_ Nam khẩn trương …" after a wrapped line "… Bảo hiểm xã hội Việt": a dash
+# fused with a speck, not an item, when the line above runs on without a stop.
+_LEFT_SPECK = re.compile(r"^[ \t]*[_~]+[ \t]*(?=\S)")
+_DASH_SPECK = re.compile(r"^[ \t]*-_+[ \t]*(?=\S)")
+_RUNS_ON = re.compile(r"[^.:;!?)]\s*$")
+# A dash read as a speck at the left margin ("`. Phụ trách chung, …" under the heading "1.1. Trưởng
+# Ban Chỉ đạo"): an item when the line above is a heading or ends a sentence; noise on a line that
+# continues the one above ("… đối" / ". tượng khác …").
+_SPECK_OPEN = re.compile(r"^[ \t]*[`'‘’.,:;]{1,2}[ \t]+(?=\S)")
+WRAPPED_CHARS = 60
+# A speck read as a full stop inside a sentence: "chỉ đạo Bộ Tài chính. xem xét, bố trí vốn …",
+# "Đối với nội dung. vượt thẩm quyền …". A Vietnamese sentence opens with a capital, so a stop
+# before a lower-case word ends none.
+_INNER_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?= ([^\W\d_]))")
+# A date's year split by OCR ("Trước ngày 31/5/2 026"): a year has no space inside.
+_SPLIT_YEAR = re.compile(r"(?<!\d)(\d{1,2}/\d{1,2}/)(\d)\s(\d{3})(?!\d)|(?<!\d)(\d{1,2}/\d{1,2}/)(\d\d)\s(\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -60,6 +83,8 @@ def clean_pages(pages: list[PageText]) -> DocumentText:
     offset = 0
     for page, lines in zip(pages, lines_per_page):
         lines = [ln for ln in lines if ln.strip() not in running]
+        if page.method is PageMethod.ocr:
+            lines = _drop_specks(lines)
         lines = _drop_page_numbers(lines, page.number)
         markers |= {m for ln in lines for m in _FOOTNOTE_MARKER.findall(ln)}
         body, notes = _split_footnotes(lines, markers, page.number)
@@ -70,6 +95,32 @@ def clean_pages(pages: list[PageText]) -> DocumentText:
         out_pages.append(Page(number=page.number, start=offset, end=offset + len(chunk), method=page.method, footnotes=notes))
         offset += len(chunk)
     return DocumentText("".join(parts), out_pages)
+
+
+def _drop_specks(lines: list[str]) -> list[str]:
+    """An OCR'd page's lines without the specks scanned at their margins (see `_MARGIN_SPECK`)."""
+    out: list[str] = []
+    above = ""
+    for ln in lines:
+        if len(ln) >= MIN_SPECK_LINE:
+            ln = _MARGIN_SPECK.sub("", ln)
+        ln = _LEFT_SPECK.sub("", ln)
+        ln = _INNER_STOP.sub(lambda m: "" if m.group(1).islower() else ".", ln)
+        ln = _SPLIT_YEAR.sub(lambda m: "".join(g for g in m.groups() if g), ln)
+        runs_on = len(above) >= MIN_SPECK_LINE and _RUNS_ON.search(above) is not None
+        if runs_on:
+            ln = _DASH_SPECK.sub("", ln)
+        m = _SPECK_OPEN.match(ln)
+        if m and above:
+            rest = ln[m.end() :]
+            if rest[:1].isupper() and not runs_on and (len(above.strip()) < WRAPPED_CHARS or not _RUNS_ON.search(above)):
+                ln = "- " + rest
+            elif runs_on:
+                ln = rest
+        out.append(ln)
+        if ln.strip():
+            above = ln
+    return out
 
 
 def _running_headers(lines_per_page: list[list[str]]) -> set[str]:

@@ -64,18 +64,24 @@ _LABEL = re.compile(
 #
 # Garbled section labels, as English-model OCR and blind repair leave them: "Ill." / "Il." / "[II"
 # / "111." for "III." / "II.", "H." / "HI." for "II." / "III." (the Vietnamese model joins two
-# serif strokes into an "H"), "Ii." / "Iv." (repair capitalises only the first letter), "Vv." for
-# "V."; "S." for "5.", "A." for "4.", "l." or "|." for "1.", a comma for the dot ("3, Sở Y tế").
+# serif strokes into an "H"; "TH." for "III."), "Ii." / "Iv." (repair capitalises only the first
+# letter), "Vv." for "V."; "S." for "5.", "A." for "4.", "l." or "|." for "1.", a comma for the dot ("3, Sở Y tế");
+# between two good labels also other round glyphs ("o." for "5." between "4." and "6.").
 # The label is a word of its own: "HĐND tỉnh", "VIỆC" and "Ill" inside a word are not labels.
-_GARBLED_ROMAN = re.compile(r"^\s*(?P<g>[IVXHivxl1|!\[\]]{1,5})(?:\s*(?P<sep>[.:,])|(?=\s))\s*(?=\S)")
-_GARBLED_NUM = re.compile(r"^\s*(?P<g>[0-9SAl|]{1,2})\s*[.,]\s*(?=\S)")
-_ROMAN_GLYPHS = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "[": "I", "]": "I", "i": "I", "v": "V", "x": "X"})
+_GARBLED_ROMAN = re.compile(r"^\s*(?P<g>[IVXHTivxl1|!\[\]]{1,5})(?:\s*(?P<sep>[.:,])|(?=\s))\s*(?=\S)")
+_GARBLED_NUM = re.compile(r"^\s*(?P<g>[0-9SAl|oOsBgZ]{1,2})\s*[.,]\s*(?=\S)")
+# A section label smudged into a letter pair with no dot ("ly" for "3."), before a capitalised heading.
+_SMUDGED_NUM = re.compile(r"^\s*[^\W\d_]{1,2}[^\w\s).:]?\s+(?=[A-ZĐÀ-Ỹ])")
+_ROMAN_GLYPHS = str.maketrans(
+    {"T": "I", "l": "I", "1": "I", "|": "I", "!": "I", "[": "I", "]": "I", "i": "I", "v": "V", "x": "X"}
+)
 _DIGIT_GLYPHS = str.maketrans({"S": "5", "A": "4", "l": "1", "|": "1"})
 # A speck or stray glyph OCR reads before a point label: "3 a) Hướng dẫn …", "' b) Chủ trì …".
 _STRAY_POINT = re.compile(r"^\s*[^\w\s]?\w?[^\w\s]?\s+(?P<point>[a-zđ])\s?\)\s*(?=\S)")
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
 _YEAR_START = re.compile(r"(?:19|20)\d\d\b")
-_SUBITEM = re.compile(r"\((?P<r>i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)\s*")
+_SUBITEM_GLYPHS = str.maketrans({"¡": "i"})
+_SUBITEM_MARK = re.compile(r"\((?P<r>[ivx]{0,4})\)\s*")
 # A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
 # hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
 WRAPPED_LINE_CHARS = 60
@@ -284,6 +290,11 @@ def _accept_garbled(line: str, pos: int, expect: dict) -> _Node | None:
         capitals = word.isupper() and len(word) > 1
         plausible = len(g) > 1 or g in "[]|!H"  # a lone "l"/"1" is a section number, not Roman I
         odd = any(ch.isdigit() or ch == "H" for ch in g)
+        # A stroke lost: "I." read again where "II." is due, then "II." where "III." is ("I. VỀ
+        # HOÀN THIỆN …", "I. VỀ CUNG CẤP …", "II. TỔ CHỨC THỰC HIỆN"). A body never repeats a
+        # part's numeral, so the repeat opening a heading in capitals is the expected part.
+        if r > 0 and folded == ROMAN[r - 1] and m.group("sep") and capitals:
+            return _roman_node(r, pos, pos + m.end(), expect)
         if plausible and rest[:1].isupper() and (m.group("sep") or capitals) and (not odd or capitals):
             # it reads as the expected part, or as the one after when one label was lost as well
             if folded in ROMAN[r : r + 2]:
@@ -309,6 +320,15 @@ def _accept_garbled(line: str, pos: int, expect: dict) -> _Node | None:
             return None
         expect["section"], expect["sub"] = n + 1, 1
         return _Node("section", f"{n}.", str(n), pos, pos + m.end())
+    m = _SMUDGED_NUM.match(line)
+    if m and n > 1 and expect.get("next") == n + 1:
+        heading = line[m.end() :].strip()
+        # "ly Uỷ ban nhân dân tỉnh, thành phố" between "2. …" and "4. …": the Vietnamese model read
+        # the label "3." as letters. Only a short heading (a body or a topic, its points below)
+        # is taken: a wrapped sentence ends with a stop or runs on.
+        if len(heading.split()) <= 8 and not heading.endswith((".", ";", ",")) and heading[:1].isupper():
+            expect["section"], expect["sub"] = n + 1, 1
+            return _Node("section", f"{n}.", str(n), pos, pos + m.end())
     return None
 
 
@@ -322,6 +342,11 @@ def _point_letter(raw: str, expected_index: int) -> str | None:
     got = _OCR_POINT.get(raw, raw)
     if got == want:
         return want
+    # "©)" and "¢)" are round glyphs: a "c)" or an "e)", whichever the sequence expects (after
+    # "d)" that is "e)" when the list skips "đ)", as many do).
+    if raw in "©¢":
+        nxt = POINT_LETTERS[expected_index + 1] if expected_index + 1 < len(POINT_LETTERS) else ""
+        return want if want in ("c", "e") else (nxt if nxt in ("c", "e") else None)
     # "d)" read where the sequence needs "đ)" (OCR and ASCII-only fonts drop the bar).
     if want == "đ" and got == "d":
         return "đ"
@@ -382,18 +407,29 @@ def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
 
 def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clause]:
     """Inline '(i) …; (ii) …' sub-items of a clause, in sequence order."""
-    marks = list(_SUBITEM.finditer(fold_marks(body)))  # folded: repair may leave "(ị)" for "(i)"
-    seq = [m for k, m in enumerate(marks) if m.group("r") == ROMAN[k].lower()] if marks else []
+    # Folded: repair may leave "(ị)" for "(i)"; the Vietnamese model reads "(i)" as "(¡)".
+    folded = fold_marks(body).translate(_SUBITEM_GLYPHS)
+    seq: list[tuple[re.Match, str]] = []
+    for m in _SUBITEM_MARK.finditer(folded):
+        k = len(seq)
+        if k >= len(ROMAN):
+            break
+        want, read = ROMAN[k].lower(), m.group("r")
+        # One misread mark does not cascade: a mark that lost a stroke ("(ii)" where "(iii)" is
+        # due, "()" for "(i)") opening a capitalised sentence is the expected one.
+        damaged = read in ("", ROMAN[k - 1].lower() if k else "") and body[m.end() : m.end() + 1].isupper()
+        if read == want or damaged:
+            seq.append((m, want))
     if len(seq) < 2:
         return []
     out = []
-    for k, m in enumerate(seq):
-        end = seq[k + 1].start() if k + 1 < len(seq) else len(body)
+    for k, (m, label) in enumerate(seq):
+        end = seq[k + 1][0].start() if k + 1 < len(seq) else len(body)
         start = offset + m.start()
         out.append(
             Clause(
-                path=f"{path}.({m.group('r')})",
-                label=f"({m.group('r')})",
+                path=f"{path}.({label})",
+                label=f"({label})",
                 kind=ClauseKind.subitem,
                 text=_squash(body[m.end() : end]),
                 span=Span(page=page_of(pages, start), start=start, end=offset + end),

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
 from directive_parser.models import TextCell, TextTable
+from directive_parser.text import vocabulary
+from directive_parser.text.normalize import strip_marks
 
 # A row has at least this many cells; "a | b" inside a sentence is not a table.
 MIN_CELLS = 3
@@ -113,7 +116,9 @@ def find_tables(text: str, page_starts: list[tuple[int, int]] | None = None) -> 
             continue  # the header repeated at the top of the next page
         current.rows.append(cells)
         current.row_keys.append(key)
-    return [t for t in tables if t.rows]
+    found = [t for t in tables if t.rows]
+    flat = flat_tables(text, [(t.start, t.end + 1) for t in found])
+    return sorted(found + flat, key=lambda t: t.start) if flat else found
 
 
 def _page_at(starts: list[tuple[int, int]], offset: int) -> int:
@@ -131,3 +136,610 @@ def mask_tables(text: str, tables: list[TextTable]) -> str:
         for s, e in table.line_spans:
             chars[s:e] = " " * (e - s)
     return "".join(chars)
+
+
+# ----------------------------------------------------------------------------------------------
+# Flattened tables: a ruled table read line by line across its columns
+# ----------------------------------------------------------------------------------------------
+# OCR without table detection (Tesseract's English model, --psm 4) reads each printed line of a
+# ruled annex table from left to right across every column, so one line holds a piece of the task
+# cell, then pieces of the lead, partner, deadline and product cells, some column rules read as
+# "|" and some lost:
+#
+#     Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã; __| Bộ CHQS tỉnh; | Văn phòng Ban
+#     ban hành quy chế hoạt động của Ban Chỉ huy phòng thủ dân |UBND cấp xã |Chỉ huy; các sở,
+#
+# Cells are top-aligned, so a row's first line opens every filled cell, and the task column is the
+# widest: its pieces are cut at about the same number of characters on every line but the cell's
+# last. `flat_tables` rebuilds such tables as rows of synthesised cells (header roles from the
+# header's words, the task from the pieces of the task column, the lead from the first line after
+# the task piece, deadline words from the rest).
+
+_FLAT_ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^\W{0,3}s?tt\b")),
+    ("task", re.compile(r"nhiem vu|noi dung|giai phap|cong viec|ten de an|ten du an")),
+    ("lead", re.compile(r"chu tri|co quan chu|don vi chu|chu tr\w")),
+    ("coordinating", re.compile(r"phoi hop|co quan phoi|don vi phoi|phoi\b")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do|hoan thanh")),
+    ("product", re.compile(r"san pham|ket qua")),
+)
+# Columns of the rebuilt table, with the header text `extract.layouts.table` reads roles from.
+_FLAT_HEADER = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
+# A group row: a Roman numeral (OCR reads "II" as "Ii" or "Il") then the group's title, "I |KIỆN
+# TOÀN VÀ HOÀN THIỆN …", "VI | Các nhiệm vụ khác", "III. PHÁT TRIỂN HẠ TẦNG SỐ".
+_FLAT_GROUP = re.compile(r"^\W{0,2}((?:[IVX][IVXil1]{0,4}))\s*(\.|\||\.\s*\||\s)\s*\|?\s*(\S.*)$")
+# A group's numeral read as other glyphs, then the column rule: "ll |", "1 |", "[I |", "Iil |".
+_GLYPH_GROUP = re.compile(r"^\W{0,2}([IVXil1\[\]]{1,5})\s*\|\s*(\S.*)$")
+_GLYPHS_I = str.maketrans({"i": "I", "l": "I", "1": "I", "[": "I", "]": "I"})
+# A numbered row: "12 | Xây dựng …", "3. Tổ chức …".
+_FLAT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.|]?\s+(?=[^\W\d_])")
+# Words that open a lead or partner cell ("Sở Tài chính", "Các sở, ban, ngành", "UBND cấp xã").
+_BODY_HEADS = frozenset(
+    (
+        "bo",
+        "so",
+        "ban",
+        "ubnd",
+        "uy",
+        "co",
+        "cac",
+        "van",
+        "cuc",
+        "vien",
+        "trung",
+        "tong",
+        "thanh",
+        "don",
+        "doan",
+        "hoi",
+        "dai",
+        "bao",
+        "ngan",
+        "kho",
+        "toa",
+        "hoc",
+        "tap",
+        "lien",
+        "mat",
+        "quy",
+    )
+)
+# Of those, the words that end a lead cell when they follow it on the same line ("Sở Tài chính
+# Cơ quan, địa phương …": the partner cell begins), where "Văn phòng Ban Chỉ huy" is one name.
+_NEXT_CELL_HEADS = frozenset(["bo", "so", "co", "cac", "ubnd", "uy"])
+# A product cell's first words: they end a lead cell too ("Sở Tài chính Quyết định của …").
+_PRODUCT_HEADS = frozenset(
+    ("quyet dinh", "van ban", "bao cao", "de an", "ke hoach", "thong tu", "nghi dinh", "chuong trinh", "ho so", "to trinh")
+)
+# Lower-case words no body's name holds but a deadline cell opens with ("Văn phòng Ban sau khi có …").
+_DEADLINE_OPENERS = frozenset(("sau", "trước", "theo", "thường"))
+# Words of a deadline cell: "Trước ngày 30/11/2025", "Quý IV/2025", "Thường xuyên", "Hằng năm".
+# With their marks where folding would make another word of them ("Thường xuyên", "Sở Công Thương").
+_DEADLINE_HEADS = frozenset(
+    (
+        "trước",
+        "thường",
+        "hằng",
+        "hàng",
+        "quý",
+        "quí",
+        "tháng",
+        "năm",
+        "giai",
+        "từ",
+        "định",
+        "truoc",
+        "quy",
+        "qui",
+        "thang",
+        "nam",
+        "hang",
+    )
+)
+# A partner cell's last words ("Các sở, ngành liên quan"): no lead cell wraps onto them.
+_PARTNER_TAIL = re.compile(r"^(?:co )?(?:lien quan|phuong lien quan|dia phuong|nganh lien quan)\b")
+_DEADLINE_WORD = re.compile(
+    r"^(?:trước|ngày|tháng|năm|quý|quí|hằng|hàng|thường|xuyên|giai|đoạn|từ|đến|và|định|kỳ|kì|đầu|cuối|sau|khi|"
+    r"theo|kế|hoạch|riêng|tuần|truoc|ngay|thang|nam|quy|qui|xuyen|[ivx]+|[-–]|[\divx/.,;:\-–]*\d[\divx/.,;:\-–]*)$"
+)
+# Lines that end a flattened table (see `_ends_flat`).
+_FLAT_STOP = re.compile(r"^\s*(?:PHỤ LỤC|Nơi nhận|KT\.|TM\.)|\./\.\s*$")
+MIN_FLAT_ROWS = 2
+# A clause label opening a line ("4. …", "II. …", "b) …"): prose, not a header.
+_CLAUSE_LABEL = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s")
+MAX_HEADER_LINE = 50  # mean characters of a wrapped header's lines
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+def _folded(line: str) -> str:
+    return strip_marks(line).casefold()
+
+
+def _cues(line: str) -> set[str]:
+    """The header roles whose words appear in `line` ("Cơ quan chủ trì" -> lead)."""
+    folded = _folded(line)
+    return {role for role, pattern in _FLAT_ROLE_CUES if pattern.search(folded)}
+
+
+def _is_header_line(line: str) -> bool:
+    """A header line of a flattened task table: "STT" followed by the task column's name ("STT Tên
+    nhiệm vụ/dự án …"), or two column names on one short line, the lead or partner column named
+    as a header names it ("Cơ quan chủ trì", "CHỦ TRÌ") — never prose's "chủ trì, phối hợp với"."""
+    stripped = line.strip()
+    if len(line.split()) > 24 or stripped.endswith((".", ";", ":")) or stripped.startswith(("-", "+")):
+        return False
+    cues = _cues(line)
+    if {"number", "task"} <= cues:
+        return True
+    folded = _folded(line)
+    capitals = _capitals(line) >= 0.7
+    # A header capitalises its column names ("Cơ quan chủ trì"); wrapped prose does not ("… khi
+    # được cơ quan chủ trì lấy ý kiến").
+    named = capitals or re.search(r"(?:Co quan|Don vi) (?:chu|phoi)", strip_marks(line)) is not None
+    return named and "phoi hop voi" not in folded and len(cues - {"number", "task"}) >= 2
+
+
+def _header_starts(lines: list[str], i: int) -> bool:
+    """Whether a table header starts at line `i`: a header line, or a header wrapped over up to
+    four short lines whose column names together name the task and the lead or partner column
+    ("Cơ quan Cơ quan phối …" / "Từ Nhiệm vụ … kết quả dự kiến" / "chủ trì họp" / "hoàn thành")."""
+    if _is_header_line(lines[i]):
+        return True
+    block = [ln for ln in lines[i : i + 4] if ln.strip()][:4]
+    if not block or not re.search(r"(?:Co quan|Don vi) (?:chu|phoi)", strip_marks(block[0])):
+        return False
+    if any(len(ln.split()) > 16 or ln.rstrip().endswith(".") or "phoi hop voi" in _folded(ln) for ln in block):
+        return False
+    # Wrapped prose names columns too ("4. Cơ quan phối hợp có trách nhiệm trả lời …" / "… khi được
+    # cơ quan chủ trì lấy ý"), on a labelled line and on full lines; a header's pieces are short.
+    if _CLAUSE_LABEL.match(block[0]) or sum(len(ln.strip()) for ln in block) > MAX_HEADER_LINE * len(block):
+        return False
+    cues = set().union(*(_cues(ln) for ln in block))
+    return "task" in cues and bool(cues & {"lead", "coordinating"}) and len(cues) >= 3
+
+
+def _capitals(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) / max(1, len(letters))
+
+
+def _group(line: str, first: bool = False) -> tuple[str, str] | None:
+    """(numeral, title) of a group row, or None. A title in capitals is a group row even when OCR
+    lost or misread its numeral ("CHUYỂN ĐỔI SỐ TRONG CÁC LĨNH VỰC …", "và | BẢO ĐẢM AN TOÀN …"),
+    and so is a title after a numeral read as other glyphs and its column rule ("ll | Xây dựng hạ
+    tầng …" for "II", "1 | Hoàn thiện thể chế …" for "I" when it opens the table, `first`)."""
+    g = _GLYPH_GROUP.match(line)
+    if g and "|" not in g.group(2) and len(g.group(2).split()) >= 3 and (not g.group(1).isdigit() or first):
+        numeral = g.group(1).translate(_GLYPHS_I)
+        if re.fullmatch(r"[IVX]{1,5}", numeral):
+            return numeral, g.group(2).strip(" |_—-")
+    m = _FLAT_GROUP.match(line)
+    numeral = m.group(1)[0] + m.group(1)[1:].replace("i", "I").replace("l", "I").replace("1", "I") if m else ""
+    bare = re.match(r"^\W{0,2}(?:\S{1,3}\s*\|)?\s*(\S.*)$", line)
+    if bare and len(bare.group(1).split()) >= 3 and _capitals(bare.group(1)) >= 0.9 and not _is_header_line(line):
+        if re.fullmatch(r"[IVX]{1,5}", numeral) and m:
+            return numeral, m.group(3).strip(" |_—-")
+        return "", bare.group(1).strip(" |_—-")
+    if not m:
+        return None
+    sep, title = m.group(2), m.group(3)
+    if not re.fullmatch(r"[IVX]{1,5}", numeral):
+        return None
+    if "|" in sep or _capitals(title) >= 0.7:
+        return numeral, title.strip(" |_—-")
+    return None
+
+
+def _word_spans(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+
+
+def _is_head(word: str, heads: frozenset[str]) -> bool:
+    """Whether `word` is capitalised and one of `heads` (folded, or with its marks)."""
+    key = word.casefold().strip(" ,;.:()|_")
+    return word[:1].isupper() and (key in heads or _folded(key) in heads)
+
+
+# "Sở" as the English model and repair leave it in lower case: "số Xây dựng", "sơ Xây dựng".
+_LOWER_SO = frozenset(("số", "sơ", "sở", "sổ"))
+
+
+def _lower_so(word: str, following: str) -> bool:
+    """ "số Xây dựng" is "Sở Xây dựng"; "dịch vụ số Sở KH&CN" ends a task with "số"."""
+    return word in _LOWER_SO and following[:1].isupper() and not _is_head(following, _BODY_HEADS)
+
+
+def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
+    """Whether the word at offset `s` opens a body or deadline cell: a capitalised head word, or a
+    lower-case "số"/"sơ" for "Sở" before a capitalised name ("… trên biển, số Xây dựng trong …")."""
+    words = line[s:].split()
+    if not words:
+        return False
+    if heads is not _DEADLINE_HEADS and words[0] in _LOWER_SO and len(words) > 1 and _lower_so(words[0], words[1]):
+        return True
+    return _is_head(words[0], heads)
+
+
+def _task_width(lines: list[str]) -> float:
+    """Characters of the task column on a full line: where the first column rule ("|") or, without
+    rules, a capitalised body or deadline word past the task piece most often stands. The densest
+    cluster of places wins, the nearer one on a tie: a rule read after the lead cell ("… trong
+    lĩnh vực này Bộ Khoa học và |") stands further right than the task column's own rule."""
+    bars: list[int] = []
+    heads: list[int] = []
+    for line in lines:
+        bar = line.find("|")
+        if bar >= 25:
+            bars.append(bar)
+        for s, _ in _word_spans(line):
+            if s >= 25 and _head_at(line, s, _BODY_HEADS | _DEADLINE_HEADS):
+                heads.append(s)
+                break
+    places = bars if len(bars) >= 3 else bars + heads
+    if not places:
+        return 0.6 * max((len(ln) for ln in lines), default=60)
+    best: list[int] = []
+    for p in sorted(places):
+        near = [q for q in places if 0.94 * p <= q <= 1.06 * p]
+        if len(near) > len(best):
+            best = sorted(near)
+    return float(best[len(best) // 2])
+
+
+def _split_piece(line: str, width: float) -> tuple[str, str]:
+    """(task piece, rest) of one line: cut at a column rule near the task width, else before a
+    capitalised body or deadline word near it, else at the word boundary nearest to it."""
+    bar = line.find("|")
+    spans = _word_spans(line)
+    if 0.6 * width <= bar <= 1.25 * width:
+        # The rule before the lead may be lost and the one after it read: "… kết cấu hạ Bộ Xây dựng |".
+        before = [s for s, _ in spans[1:] if 0.75 * width <= s < bar and _head_at(line, s, _BODY_HEADS)]
+        cut = before[0] if before else bar
+        return line[:cut].rstrip(" _—-=|"), line[cut:].lstrip("|")
+    if not spans:
+        return "", ""
+    if spans[-1][1] <= 0.8 * width:  # the line fits the task column: cut only before a body or deadline word
+        for s, _ in spans[1:]:
+            if _head_at(line, s, _BODY_HEADS | _DEADLINE_HEADS):
+                return line[:s].rstrip(), line[s:]
+        return line.rstrip(), ""
+    near = [s for s, _ in spans[1:] if 0.8 * width <= s <= 1.12 * width]
+    heads = [s for s in near if _head_at(line, s, _BODY_HEADS | _DEADLINE_HEADS)]
+    if heads:
+        cut = heads[0]
+    elif spans[-1][1] <= 1.03 * width:  # the whole line fits the task column
+        return line.rstrip(), ""
+    elif near:
+        cut = min(near, key=lambda s: abs(s - width))
+    else:
+        ends = [e for _, e in spans if e <= 1.12 * width] or [spans[0][1]]
+        cut = ends[-1]
+    return line[:cut].rstrip(" _—-=|"), line[cut:]
+
+
+# A year closing a task piece is the deadline cell's ("… về thu 2026" / "thập, xử lý …": "Năm
+# 2025 -" / "2026" wraps beside the task), unless the task itself dates it ("… công năm 2024").
+_YEAR_TAIL = re.compile(r"\s((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)\s*$")
+_DATING_WORDS = frozenset(["nam", "thang", "ngay", "doan", "den", "tu", "quy", "ky", "dot"])
+
+
+def _split_task(line: str, width: float) -> tuple[str, str]:
+    """`_split_piece`, with a year the task piece ends with given to the rest."""
+    piece, rest = _split_piece(line, width)
+    m = _YEAR_TAIL.search(piece)
+    if m:
+        before = piece[: m.start()].split()
+        if before and _folded(before[-1]).strip(" ,;.()") not in _DATING_WORDS:
+            return piece[: m.start()].rstrip(), f"{m.group(1)} {rest}".strip()
+    return piece, rest
+
+
+def _clean(piece: str) -> str:
+    return " ".join(piece.replace("|", " ").split()).strip(" _—-=:")
+
+
+def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
+    """(words of the lead cell, the other words) at the start of one line's rest: up to a column
+    rule, a word ending in "_" (a rule read as underscores, "Ban Quản lý cac__"), a number or, past
+    the first word, a capitalised word that opens the next cell ("Sở Tài chính Cơ quan, địa …")."""
+    words = rest.strip(" _—-=").replace("|", " | ").split()
+    if len(words) > 1 and _lower_so(words[0], words[1]):
+        words[0] = "Sở"  # "số Xây dựng": see `_head_at`
+    opener = words[0].casefold().strip(" ,;.()") if words else ""
+    # A deadline cell's word is no lead's ("Thường" / "xuyên" wraps below the lead).
+    if not words or (first and not words[0][:1].isupper()) or (opener != "và" and _DEADLINE_WORD.match(opener)):
+        return [], [w for w in words if w != "|"]
+    lead: list[str] = []
+    k = len(words)
+    for j, word in enumerate(words):
+        pair = _folded(" ".join(words[j : j + 2])).strip(" ,;.")
+        opens = (
+            _is_head(word, _NEXT_CELL_HEADS | _DEADLINE_HEADS) or pair in _PRODUCT_HEADS or word.casefold() in _DEADLINE_OPENERS
+        )
+        if word == "|" or word[:1].isdigit() or (lead and opens):
+            k = j
+            break
+        if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]) not in ("ubnd", "dan"):
+            k = j
+            break
+        lead.append(word.rstrip("_"))
+        if word.endswith("_"):
+            k = j + 1
+            break
+    return lead, [w for w in words[k:] if w != "|"]
+
+
+def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
+    """(lead, remainder) from the rests of a row's lines: the first piece of the first rest that
+    opens with a body's name, then the first pieces of the next lines while the cell keeps
+    wrapping (a piece at least half the lead column's `width` of characters): "Bộ Khoa học" / "và
+    Công nghệ". OCR may set the lead cell apart, on lines of its own below the task ("Sở Giáo dục
+    và" / "Đào tạo"), so the first rests may hold no lead."""
+    at = next(
+        (k for k, r in enumerate(rests[:4]) if r.strip() and _lead_piece(r, first=True)[0] and _starts_body(r)),
+        next((k for k, r in enumerate(rests) if r.strip()), None),
+    )
+    if at is None:
+        return "", ""
+    lead, other = _lead_piece(rests[at], first=True)
+    if not lead:
+        return "", " ".join(_clean(r) for r in rests)
+    remainder = [_clean(r) for r in rests[:at]] + [" ".join(other)]
+    wrapping = len(" ".join(lead)) >= 0.5 * width and not lead[-1].endswith(".")
+    for rest in rests[at + 1 :]:
+        if wrapping:
+            more, other = _lead_piece(rest, first=False)
+            piece = " ".join(more)
+            # A body's or a product's first word opens another cell (the partner's "Các sở, …"),
+            # unless the lead named a body and goes on with the next ("Bộ CHQS tỉnh;" / "UBND cấp xã").
+            joined = more and (not _is_head(more[0], _BODY_HEADS) or lead[-1].endswith((";", ",")))
+            joined = joined and not _PARTNER_TAIL.match(_folded(piece))
+            if joined and len(piece) <= 1.3 * width:
+                lead += more
+                wrapping = len(piece) >= 0.5 * width
+                remainder.append(" ".join(other))
+                continue
+            wrapping = False
+        remainder.append(_clean(rest))
+    return " ".join(lead).strip(" ,;"), " ".join(r for r in remainder if r)
+
+
+def _starts_body(rest: str) -> bool:
+    stripped = rest.strip(" _—-=|")
+    return bool(stripped) and _head_at(stripped, 0, _BODY_HEADS)
+
+
+def _lead_width(rows: list[_FlatRow]) -> float:
+    """Characters of the lead column: the median first-line lead piece, at least 10."""
+    sizes = sorted(len(" ".join(_lead_piece(r.rest[0], first=True)[0])) for r in rows if r.rest and not r.group)
+    sizes = [n for n in sizes if n]
+    return max(10.0, float(sizes[len(sizes) // 2])) if sizes else 14.0
+
+
+# Deadline words whose marks the English model drops ("Quy IV/2026", "Nam 2025"), spelled right.
+_DEADLINE_SPELLING = {"quy": "Quý", "qui": "Quý", "nam": "năm", "thang": "tháng", "truoc": "trước", "ngay": "ngày"}
+
+
+def _deadline_of(rest: str) -> str:
+    """The deadline words of a row's rest, in order ("các sở, ban, Quy IV-2025" -> "Quý IV-2025")."""
+    # A Roman numeral's I read as a bracket or a rule: "Quý II]" is "Quý III", "[V" is "IV".
+    rest = re.sub(r"(?<![^\s])[\[\]|l]?[IV]+[\[\]|l]?(?=[\s/\-–.,;]|$)", lambda m: re.sub(r"[\[\]|l]", "I", m.group()), rest)
+    words = [
+        _DEADLINE_SPELLING.get(w.casefold().strip(" ,;.()"), w)
+        for w in rest.split()
+        if _DEADLINE_WORD.match(w.casefold().strip(" ,;.()"))
+    ]
+    # Lone connectives are no deadline ("và", "theo" from a partner cell).
+    text = " ".join(words)
+    return text if re.search(r"\d|thuong xuyen|hang nam|hang quy|hang thang|ke hoach", _folded(text)) else ""
+
+
+def _ends_flat(line: str) -> bool:
+    """A line a flattened table never runs into: the next attachment ("PHỤ LỤC II", a document
+    title such as "KẾ HOẠCH" on its own line), the recipients, the signature, the end mark."""
+    return _FLAT_STOP.search(line) is not None or vocabulary.by_capitals(line.strip()) is not None
+
+
+def flat_tables(text: str, taken: list[tuple[int, int]] | None = None) -> list[TextTable]:
+    """Task tables whose rows were flattened into lines (see the section comment), outside the
+    character ranges `taken` (the pipe tables)."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    texts = [ln for _, ln in lines]
+    busy = sorted(taken or [])
+    free = [not any(s <= off < e for s, e in busy) for off, _ in lines]
+    tables: list[TextTable] = []
+    i = 0
+    while i < len(lines):
+        if not (free[i] and _header_starts(texts, i)):
+            i += 1
+            continue
+        stop = i + 1
+        while stop < len(lines) and free[stop] and not _ends_flat(lines[stop][1]):
+            stop += 1
+        table = _read_flat(lines[i:stop])
+        if table is not None:
+            tables.append(table)
+            i = stop
+        else:
+            i += 1
+    return tables
+
+
+# The words of a task table's header: a line of only these is a piece of a header repeated on a new
+# page, its narrow last column wrapped a word a line ("Thời" / "gian" / "triển" / "khai").
+_HEADER_WORDS = frozenset(
+    (
+        "stt",
+        "tt",
+        "noi",
+        "dung",
+        "nhiem",
+        "vu",
+        "ten",
+        "thoi",
+        "gian",
+        "trien",
+        "khai",
+        "hoan",
+        "thanh",
+        "co",
+        "quan",
+        "chu",
+        "tri",
+        "phoi",
+        "hop",
+        "san",
+        "pham",
+        "du",
+        "kien",
+        "ket",
+        "qua",
+        "thuc",
+        "hien",
+        "tien",
+        "do",
+        "han",
+        "nguon",
+        "kinh",
+        "phi",
+        "don",
+        "vi",
+        "cap",
+        "phe",
+        "duyet",
+    )
+)
+
+
+def _repeated_header(line: str) -> bool:
+    """A header line repeated on a new page, as garbled as OCR left it: two column names, or the
+    partner or lead column's "Cơ quan …" ("Cơ quan Cơ quan phối Thot Lee 2 ; Me")."""
+    if len(line.split()) > 14:
+        return False
+    cues = _cues(line)
+    folded = _folded(line)
+    # a data row may name a task and a product ("Báo cáo kết quả thực hiện nhiệm vụ"), never a
+    # header's "Cơ quan", "STT", "dự kiến" or "Nguồn kinh phí"
+    named = "number" in cues or re.search(r"co quan|don vi|du kien|kinh phi", folded) is not None
+    return _is_header_line(line) or (len(cues) >= 2 and named) or (bool(cues & {"lead", "coordinating"}) and "co quan" in folded)
+
+
+def _header_words_only(line: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", _folded(line))
+    return 0 < len(words) <= 6 and all(w in _HEADER_WORDS for w in words)
+
+
+def _full(piece: str, width: float) -> bool:
+    """Whether a task piece fills its line (so the cell goes on below): a narrow column wraps a
+    long word early ("Phối hợp xây dựng phần mềm của Hệ thống" / "thông tin và …")."""
+    return len(piece.rstrip()) >= min(0.8 * width, width - 14)
+
+
+@dataclass
+class _FlatRow:
+    """A row being rebuilt: its number, the task column's pieces, the rest of each of its lines."""
+
+    number: str
+    task: list[str]
+    rest: list[str]
+    start: int
+    end: int
+    group: bool = False
+
+
+def _data_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The region's lines without its header lines, repeated headers and blank lines. Short lines
+    next to a header line are the header's wrapped words ("Thời" / "gian" / "khai")."""
+    header_at = [k for k, (_, ln) in enumerate(lines) if k == 0 or (ln.strip() and (_is_header_line(ln) or _repeated_header(ln)))]
+    skip = set(header_at)
+    for k in header_at:
+        for j in (k - 2, k - 1, k + 1, k + 2, k + 3):
+            if 0 < j < len(lines) and len(lines[j][1].split()) <= 4 and not _group(lines[j][1]):
+                skip.add(j)
+            elif 0 < j < len(lines) and j > k:
+                break
+        for j in (k - 1, k + 1):
+            if 0 < j < len(lines) and _cues(lines[j][1]) and not _group(lines[j][1]):
+                skip.add(j)
+    skip |= {k for k, (_, ln) in enumerate(lines) if k and _header_words_only(ln)}
+    return [(off, ln) for k, (off, ln) in enumerate(lines) if k not in skip and ln.strip()]
+
+
+def _opens_row(body: str, piece: str, rest: str, rows: list[_FlatRow], task_open: bool, width: float) -> bool:
+    """Whether a line opens a new row: its task piece starts with a capital (a task's first verb)
+    where the row above is done ("… thảm họa." then "Triển khai …"), or fills its line after a
+    row whose task cell already ended; a short capitalised line under a finished task is the
+    other cells' ("Cơ quan, địa" / "phương liên quan")."""
+    # Specks before a row's first word ("‘| Ban hành …") are no part of it.
+    words = body.lstrip(" ‘’'`\"|:;,._—~-").split()
+    first = words[0] if words else ""
+    if not rows or rows[-1].group:
+        return bool(piece) and (not rows or _full(body, width) or not _is_head(first, _BODY_HEADS))
+    if not first[:1].isupper():
+        return False
+    if task_open:
+        above = rows[-1].task[-1].rstrip()
+        return above.endswith((".", ";")) or (bool(_lead_piece(rest, True)[0]) and len(rows[-1].task) >= 2)
+    return _full(body, width) or (len(body.strip()) >= 0.45 * width and not _is_head(first, _BODY_HEADS | _DEADLINE_HEADS))
+
+
+def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
+    """Group the data lines into rows (group rows, numbered or unnumbered task rows)."""
+    rows: list[_FlatRow] = []
+    group_no = 0
+    task_open = False  # the last row's task cell goes on below
+    for off, line in data:
+        g = _group(line, first=not rows)
+        if g:
+            # Groups are numbered in sequence: a numeral OCR lost is the one after the last.
+            group_no = _ROMAN.index(g[0]) if g[0] and g[0] in _ROMAN else group_no + 1
+            numeral = _ROMAN[group_no] if group_no < len(_ROMAN) else str(group_no)
+            rows.append(_FlatRow(numeral, [g[1]], [], off, off + len(line), group=True))
+            task_open = False
+            continue
+        m = _FLAT_NUMBER.match(line)
+        number, body = (m.group(1), line[m.end() :]) if m else ("", line)
+        if rows and rows[-1].group and not number and line.lstrip()[:1].islower():
+            rows[-1].task.append(line)  # the group's title wrapped: "… cơ sở dữ" / "liệu quốc gia …"
+            continue
+        piece, rest = _split_task(body, width)
+        if (number and piece) or _opens_row(body, piece, rest, rows, task_open, width):
+            rows.append(_FlatRow(number, [piece], [rest], off, off + len(line)))
+            task_open = _full(piece, width)
+            continue
+        row = rows[-1]
+        row.end = off + len(line)
+        if task_open:
+            row.task.append(piece)
+            row.rest.append(rest)
+            task_open = _full(piece, width)
+        else:
+            row.rest.append(line)
+    return rows
+
+
+def _read_flat(lines: list[tuple[int, str]]) -> TextTable | None:
+    """The table rebuilt from a header line and the lines below it, or None (fewer than two rows)."""
+    data = _data_lines(lines)
+    bodies = [_FLAT_NUMBER.sub("", ln, count=1) for _, ln in data if not _group(ln)]
+    rows = _flat_rows(data, _task_width(bodies))
+    if sum(not r.group for r in rows) < MIN_FLAT_ROWS:
+        return None
+    start, end = lines[0][0], lines[-1][0] + len(lines[-1][1])
+    table = TextTable(header=[TextCell(h, start, start) for h in _FLAT_HEADER], start=start, end=end)
+    table.line_spans = [(off, off + len(ln)) for off, ln in lines]
+    lead_width = _lead_width(rows)
+    for r in rows:
+        s, e = r.start, r.end
+        task = _clean(" ".join(r.task))
+        if r.group:
+            table.rows.append([TextCell(r.number, s, s), TextCell(task, s, e)] + [TextCell("", e, e)] * 3)
+            continue
+        lead, rest = _lead_of(r.rest, lead_width)
+        cells = (r.number, task, lead, _clean(rest), _deadline_of(rest))
+        table.rows.append([TextCell(text, s, s if k == 0 else e) for k, text in enumerate(cells)])
+    return table
