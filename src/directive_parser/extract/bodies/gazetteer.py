@@ -506,7 +506,7 @@ _tokens = functools.lru_cache(maxsize=TOKEN_CACHE)(tokens)
 
 # What may follow "Các Bộ" before the colon of a list that also names other bodies ("Các Bộ, cơ quan:",
 # "Các Bộ, ngành:"), as a Thông báo kết luận writes it; the value is how many tokens it takes.
-_MIXED_HEAD = {
+_MIXED_HEAD: dict[tuple[str, ...], int] = {
     (",", "cơ", "quan"): 3,
     (",", "ngành", ":"): 2,
 }
