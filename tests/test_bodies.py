@@ -599,3 +599,22 @@ def test_a_title_over_an_enumeration_and_titles_between_names():
     names = [b.name for b in find_subject(t).lead]
     assert names[:3] == ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Y tế"]
     assert names[-1].startswith("Chủ tịch Ủy ban nhân dân các tỉnh")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a ministries' list whose head also admits other bodies, a name with its own comma inside
+        (
+            "Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Ngoại giao, Tập đoàn Điện lực Việt Nam khẩn trương rà soát",
+            ["Bộ Tài chính", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao", "Tập đoàn Điện lực Việt Nam"],
+        ),
+        (
+            "Các Bộ: Văn hóa, Thể thao và Du lịch, Y tế và Công an phối hợp",
+            ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Y tế", "Bộ Công an"],
+        ),
+    ],
+    ids=["bo-co-quan", "comma-inside-a-name"],
+)
+def test_enumerations_after_cac_bo(text, names):
+    assert [m.body.name for m in find_bodies(text)] == names

@@ -816,3 +816,14 @@ def test_titled_names_alone_before_the_next_addressee():
         "1. Thủ trưởng các sở, ban, ngành; Chủ tịch UBND cấp xã căn cứ chức năng, nhiệm vụ được giao triển khai thực hiện.\n"
     ).assignments
     assert len(a.lead) == 2 and a.task.startswith("căn cứ chức năng")
+
+
+def test_garbled_roman_labels_still_open_their_tasks():
+    # OCR read "(i)" as "(¡)" and "(iii)" as a second "(ii)": the sequence no longer reads, but each
+    # label before a named doer still opens its task
+    doc = parse(
+        "1. Về dự án điện khí\nb) Để làm tốt các nhiệm vụ sắp tới, đề nghị: (¡) Sở Công Thương báo cáo Ủy ban nhân dân tỉnh "
+        "về thời gian khánh thành dự án. (ii) Chủ đầu tư phối hợp với các đơn vị hoàn thành nghiệm thu. (ii) Sở Xây dựng "
+        "hướng dẫn Chủ đầu tư các thủ tục cần thiết.\n"
+    )
+    assert [[b.name for b in a.lead] for a in doc.assignments] == [["Sở Công Thương"], ["Chủ đầu tư"], ["Sở Xây dựng"]]

@@ -125,16 +125,26 @@ _OPEN_ENDED = re.compile(r"^\s*[Tt]ừ\b.*\bđến\s+khi\b")
 # An inline enumeration inside one clause: "…, cụ thể: (1) Bộ Tài chính giải quyết …; (2) Bộ Y tế hoàn
 # thành …", "… như sau: (1) Giao Bộ Nông nghiệp và Môi trường chủ trì …. (2) Giao …". Each "(n)"
 # after a colon, a semicolon or a full stop opens a unit of its own.
-_INLINE_NUMBER = re.compile(r"(?<=[:;.])\s+(?=\(\d{1,2}\)\s)")
+# The same with "(i)", "(ii)" when the segmenter left them inline — OCR garbles the labels ("(¡)",
+# "()", a second "(ii)" for "(iii)") so that they no longer read as a sequence: a label of that shape
+# after a colon or a full stop, before a capital, still opens a unit.
+_ROMAN_LABEL = re.compile(r"\([ivxìíl¡|]{0,5}\)\s+(?=[A-ZĐÀ-Ỹ])")
+_INLINE_NUMBER = re.compile(r"(?<=[:;.])\s+(?=\(\d{1,2}\)\s|(?P<roman>\([ivxìíl¡|]{0,5}\)\s+)[A-ZĐÀ-Ỹ])")
 
 
 def _split_inline_numbers(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    garbled = _garbled_roman_labels(text)
     for s, e in units:
+        if garbled and (opening := _ROMAN_LABEL.match(text, s, e)) and _names_its_doer(text[opening.end() : e]):
+            s = opening.end()  # a sentence that opens with its label: ". (ii) Chủ đầu tư phối hợp …"
         for m in _INLINE_NUMBER.finditer(text, s, e):
+            label = len(m["roman"] or "")  # a Roman label is left out of the unit: "(¡) " is no name
+            if label and (not garbled or not _names_its_doer(text[m.end() + label : e])):
+                continue  # "(i) Tích hợp …; (ii) Kết nối …": the parts of one task, not tasks
             if m.end() > s and text[s : m.start()].strip():
                 out.append((s, m.start()))
-                s = m.end()
+            s = m.end() + label if m.end() > s else s
         out.append((s, e))
     return out
 
@@ -157,6 +167,27 @@ def _split_deadline_pairs(text: str, units: list[tuple[int, int]], issued: date 
                 s = gap.end()
         out.append((s, e))
     return out
+
+
+ROMAN_SEQUENCE = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _garbled_roman_labels(text: str) -> bool:
+    """Whether the clause's "(i)" labels are not a clean sequence: the segmenter reads a clean one
+    itself, and a clean one left inline is a footnote's list ("[3] Cụ thể: (i) …; (ii) …")."""
+    labels = [m.group(0).split(")")[0].strip("( ") for m in _ROMAN_LABEL.finditer(text)]
+    expected = 0
+    for label in labels:  # each list may restart at "(i)"
+        expected = 0 if label == "i" else expected
+        if expected >= len(ROMAN_SEQUENCE) or label != ROMAN_SEQUENCE[expected]:
+            return True
+        expected += 1
+    return False
+
+
+def _names_its_doer(item: str) -> bool:
+    subj = grammar.find_subject(item[: grammar.LOOKAHEAD])
+    return subj.explicit and bool(grammar.PREDICATE_AT_START.match(item[subj.task_start :]))
 
 
 def _split_time_fields(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -69,6 +69,7 @@ PARENS = re.compile(r"\([^)]*\)")
 LOWER_UNITS = frozenset({"thị", "huyện", "quận", "xã", "phường", "tỉnh", "thành", "tp", "đặc"})
 TITLE_NAMES = tuple(sorted((f"{t} " for t in TITLES.values()), key=len, reverse=True))  # "Phó Chủ tịch " first
 ENUM_STOPS = frozenset({",", "và", ";", ".", ":"})
+MAX_ITEM_TOKENS = 12  # "Văn hóa , Thể thao và Du lịch" is 7
 ENUM_UNITS = {("tỉnh", ",", "thành", "phố"): "tỉnh", **UNIT_KEYS}
 # A name matched with its marks lost or garbled (OCR of a damaged page: "Bo Tai chinh", "Uy ban nhan
 # dan tinh Lao Cai", "Bộ Tài chình") needs this many word tokens: one- and two-letter words without
@@ -369,9 +370,12 @@ class Gazetteer:
     def _enumeration(self, toks: list[Tok], i: int, bare: bool = False) -> list | None:
         """ "các Bộ: Công an, Quốc phòng" / "UBND các tỉnh Lào Cai, Yên Bái" -> one body per item;
         in a subject also the bare "Các tỉnh Nghệ An, Quảng Ngãi" (their People's Committees)."""
+        mixed = False  # "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": not only ministries
         if toks[i].fold == "bộ":
             j, prefix, council = i + 1, "Bộ ", None
             listed = toks[i].cac_start is not None
+            if listed and (others := _MIXED_HEAD.get(tuple(t.fold for t in toks[j : j + 3]))) is not None:
+                j, mixed = j + others, True
         else:
             council = match_table(toks, i, COUNCIL_KEYS, COUNCIL_FIRSTS)
             if council is None and bare and toks[i].fold == "tỉnh" and toks[i].cac_start is not None:
@@ -390,10 +394,14 @@ class Gazetteer:
             k = j
             while k < len(toks) and toks[k].fold not in ENUM_STOPS - {"và"}:
                 k += 1
-            hit = self._trie(head + toks[j:k], 0, True) if k > j else None
-            if not hit or hit[0] <= len(head) or (council is None and hit[1].kind != BodyKind.ministry):
+            # the trie may run past the comma into a name that holds one: "Văn hóa, Thể thao và Du lịch"
+            hit = self._trie(head + toks[j : j + MAX_ITEM_TOKENS], 0, True) if k > j else None
+            offset = len(head)
+            if mixed and (not hit or hit[0] <= offset) and k > j:
+                hit, offset = self._trie(toks[j:k], 0, True), 0  # a body named in full: "Tập đoàn Điện lực Việt Nam"
+            if not hit or hit[0] <= offset or (council is None and not mixed and hit[1].kind != BodyKind.ministry):
                 break
-            end = j + hit[0] - len(head)
+            end = j + hit[0] - offset
             last = end < k and toks[end].fold != "và"  # "Ngoại giao thực hiện": stop after it
             k = end
             name = hit[1].name if council is None else f"{council[1]} {hit[1].name.removeprefix('Ủy ban nhân dân ')}"
@@ -494,6 +502,14 @@ def _plain_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
 
 # `tokens`, shared by the scans of one text: a scan reads its list, never changes it.
 _tokens = functools.lru_cache(maxsize=TOKEN_CACHE)(tokens)
+
+
+# What may follow "Các Bộ" before the colon of a list that also names other bodies ("Các Bộ, cơ quan:",
+# "Các Bộ, ngành:"), as a Thông báo kết luận writes it; the value is how many tokens it takes.
+_MIXED_HEAD: dict[tuple[str, ...], int] = {
+    (",", "cơ", "quan"): 3,
+    (",", "ngành", ":"): 2,
+}
 
 
 @functools.cache
