@@ -827,3 +827,9 @@ def test_garbled_roman_labels_still_open_their_tasks():
         "hướng dẫn Chủ đầu tư các thủ tục cần thiết.\n"
     )
     assert [[b.name for b in a.lead] for a in doc.assignments] == [["Sở Công Thương"], ["Chủ đầu tư"], ["Sở Xây dựng"]]
+
+
+def test_the_prime_minister_speaks_even_as_ocr_left_the_title():
+    # "Thủ tưởng" (OCR repair's "tướng"): still the speaker, so the task names nobody new
+    s = find_subject("Thủ tưởng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo Thủ tướng Chính phủ xem xét.")
+    assert not s.explicit

@@ -418,9 +418,15 @@ def _body_speaker(rest: str) -> int:
     if not found or found[0].start != 0 or found[0].body.kind is BodyKind.other:
         return 0
     verb = _HANDS_OVER.match(rest, found[0].end)
-    if verb is None or not _starts_with_body(rest[verb.end() :]):
+    if verb is None:
         return 0
-    return verb.end()
+    # The Government's heads speak whoever follows ("Thủ tưởng yêu cầu đối với vấn đề …", the name as
+    # OCR repair left it, found by the gazetteer's mark-free match); other bodies only hand work on.
+    speaks = found[0].body.name in SPEAKER_NAMES
+    return verb.end() if speaks or _starts_with_body(rest[verb.end() :]) else 0
+
+
+SPEAKER_NAMES = frozenset({"Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ", "Chính phủ"})
 
 
 def _starts_with_body(text: str) -> bool:
