@@ -106,7 +106,12 @@ RECURRING_BODIES: dict[str, tuple[str, str, str]] = {
     "Liên minh Hợp tác xã Việt Nam": ("agency", "Liên minh HTX Việt Nam", ""),  # 4
     "Liên minh Hợp tác xã tỉnh": ("agency", "Liên minh HTX tỉnh", ""),  # 2
     "Tập đoàn Điện lực Việt Nam": ("agency", "EVN", ""),  # 17
-    "Tập đoàn Dầu khí Việt Nam": ("agency", "Tập đoàn Dầu khí Quốc gia Việt Nam|PVN", ""),  # 1 + 1
+    # renamed in 2025: the old name stays for older documents, its successor holds the duty today
+    "Tập đoàn Dầu khí Việt Nam": (
+        "agency",
+        "Tập đoàn Dầu khí Quốc gia Việt Nam",
+        "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam",
+    ),  # 1 + 1
     "Tập đoàn Công nghiệp - Viễn thông Quân đội": ("agency", "Viettel", ""),  # 4
     "Tập đoàn Bưu chính Viễn thông Việt Nam": ("agency", "VNPT", ""),  # 2
     "Tổng công ty Đầu tư và Kinh doanh vốn nhà nước": ("agency", "SCIC", ""),  # 10

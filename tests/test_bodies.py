@@ -618,3 +618,11 @@ def test_a_title_over_an_enumeration_and_titles_between_names():
 )
 def test_enumerations_after_cac_bo(text, names):
     assert [m.body.name for m in find_bodies(text)] == names
+
+
+def test_a_renamed_corporation_keeps_its_old_name_with_its_successor():
+    # PVN became "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam" in 2025
+    (old,) = find_bodies("Tập đoàn Dầu khí Việt Nam báo cáo")
+    (new,) = find_bodies("Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam báo cáo")
+    assert (old.body.name, old.body.successor) == ("Tập đoàn Dầu khí Việt Nam", new.body.name)
+    assert new.body.name == "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam" and new.body.successor is None
