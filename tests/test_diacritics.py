@@ -285,3 +285,22 @@ def test_pruning_keeps_the_best_path(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_casing_of_names(ocr: str, expected: str) -> None:
     assert restore_diacritics(ocr).text == expected
+
+
+@pytest.mark.parametrize(
+    ("ocr", "clean", "drops"),
+    [("soy", "y", True), ("anninh", "ninh", True), ("antoan", "toàn", True), ("ctia", "của", False), ("s6", "số", False)],
+)
+def test_channel_pairs_that_would_drop_a_word_are_not_loaded(ocr, clean, drops):
+    from directive_parser.repair.channel import _drops_a_word
+
+    assert _drops_a_word(ocr, clean) is drops
+    if drops:
+        assert clean not in load_channel().table.get(ocr, {})
+
+
+def test_a_merged_ocr_token_keeps_its_words():
+    # "SOY té" is OCR of "Sở Y tế": the repair may not read it as "Y tế" and lose "Sở"
+    text = "Giao SOY té chủ trì, phối hợp với các sở."
+    out = restore_diacritics(text).text
+    assert len(out.split()) == len(text.split()) and not out.startswith("Giao Y ")

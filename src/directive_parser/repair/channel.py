@@ -313,8 +313,21 @@ def load_channel() -> Channel:
         if line.startswith("#"):
             continue
         o, c, n = line.split("\t")
+        if _drops_a_word(o, c):
+            continue
         table[o][c] = int(n)
     return Channel(dict(table), resources.read_json(resources.CHANNEL_CHARS))
+
+
+MIN_DROPPED_LETTERS = 2
+
+
+def _drops_a_word(ocr: str, clean: str) -> bool:
+    """A pair the alignment of real OCR left when one OCR token covered two words: "soy" <- "y" for
+    "Sở Y", "anninh" <- "ninh" for "an ninh". Read as a substitution it would drop the first word
+    from the text; the merged-token split restores both instead."""
+    plain = ascii_fold(clean)
+    return ocr.isalpha() and len(ocr) - len(plain) >= MIN_DROPPED_LETTERS and ocr.endswith(plain) and bool(plain)
 
 
 @functools.cache
