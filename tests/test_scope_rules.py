@@ -833,3 +833,12 @@ def test_the_prime_minister_speaks_even_as_ocr_left_the_title():
     # "Thủ tưởng" (OCR repair's "tướng"): still the speaker, so the task names nobody new
     s = find_subject("Thủ tưởng yêu cầu đối với vấn đề vượt thẩm quyền, báo cáo Thủ tướng Chính phủ xem xét.")
     assert not s.explicit
+
+
+def test_products_listed_under_a_garbled_first_label_stay_one_task():
+    # OCR read "(i)" as "(¡)": the heading still ends at its colon, and the items it names are its products
+    doc = parse(
+        "1. Các sở, ngành:\n- Khẩn trương hoàn thiện các báo cáo: (¡) Báo cáo tình hình thực hiện Nghị quyết;\n"
+        "(ii) Báo cáo xử lý các khó khăn, vướng mắc;\n(iii) Báo cáo về cắt giảm thủ tục hành chính.\n"
+    )
+    assert [a.task[:28] for a in doc.assignments] == ["Khẩn trương hoàn thiện các b"]

@@ -479,10 +479,16 @@ def _heading_deadline(own: str, ctx: ExtractContext) -> Deadline | None:
     return found[-1].deadline if found else None
 
 
+SUBITEM_PROBE_CHARS = 40  # of the first sub-item's text, looked up in its parent's when its label is garbled
+
+
 def _own_text(clause: Clause, subitems: list[Clause]) -> str:
     text = clause.text
     if subitems:
         first = text.find(subitems[0].label)
+        if first < 0:  # the label as OCR wrote it ("(¡)" for "(i)"): find the item's text, cut at its "("
+            at = text.find(subitems[0].text[:SUBITEM_PROBE_CHARS])
+            first = text.rfind("(", 0, at) if at > 0 else -1
         text = text[:first] if first > 0 else text
     return text[caps_title_end(text) :]
 
