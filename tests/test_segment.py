@@ -168,8 +168,13 @@ def test_garbled_section_number_is_the_expected_one(label):
         # a Roman label lost altogether: the next good one continues the sequence (no cascade).
         # (the lost part's "1." cannot restart the sections of part I and stays text)
         ("I. MỤC ĐÍCH\n1. Chung.\nNHIỆM VỤ\n1. Sở Y tế.\nIII. TỔ CHỨC\n1. Sở Nội vụ.\n", ["I", "I.1", "III", "III.1"]),
+        # "9." for "5." as the last of its list: the next part's list restarts at "1."
+        (
+            "I. NỘI DUNG\n1. A b.\n2. C d.\n3. E f.\n4. G h.\n9. Thi đua hoàn thành.\nII. TIÊU CHÍ\n1. Chung.\n",
+            ["I", "I.1", "I.2", "I.3", "I.4", "I.5", "II", "II.1"],
+        ),
     ],
-    ids=["A-for-4", "l-for-1", "repair-case", "H-for-II", "H-initial", "HDND", "VIEC", "no-space", "lost-roman"],
+    ids=["A-for-4", "l-for-1", "repair-case", "H-for-II", "H-initial", "HDND", "VIEC", "no-space", "lost-roman", "nine-last"],
 )
 def test_ocr_section_labels(text, expected):
     assert [p for p in paths(text) if p != "preamble"] == expected

@@ -310,7 +310,11 @@ def _accept_garbled(line: str, pos: int, expect: dict) -> _Node | None:
     m = _GARBLED_NUM.match(line)
     if m and line[m.end() :][:1].isupper():
         g = m.group("g")
-        between = n > 1 and expect.get("next") == n + 1  # a good label before and the next one after
+        # a good label before and the next one after, or the list ending there with a number read too
+        # high: the next section number restarts at 1 under the next part ("4." … "9. Thi đua hoàn
+        # thành …" / "III. …" / "1."); a lower one ("1." again) is a lost part's own list
+        ending = expect.get("next") == 1 and (not g.isdigit() or int(g) > n)
+        between = n > 1 and (expect.get("next") == n + 1 or ending)
         if g.isdigit() and g != str(n) and not between:
             return None
         read = g.translate(_DIGIT_GLYPHS)
