@@ -236,3 +236,10 @@ def test_garbled_signature_lines_are_not_body(closing):
     whole = text + closing
     h = parse_header(whole)
     assert whole[h.body_start : h.body_end].rstrip().endswith("thi hành Nghị quyết này.")
+
+
+@pytest.mark.parametrize("line", ["- Nơi nhận:", ".~ Nơi nhận:", "Nơi nhận:"], ids=["dash", "speck", "clean"])
+def test_recipients_after_a_scan_speck_end_the_body(line):
+    text = f"Số: 7/CT-UBND\nCHỈ THỊ\nVề việc A\nCác sở triển khai thực hiện nghiêm túc Chỉ thị này./.\n{line}\n- TT. Thành ủy;\n- Lưu: VT.\n"
+    h = parse_header(text)
+    assert "Nơi nhận" not in text[h.body_start : h.body_end] and h.recipients[0].startswith("TT. Thành ủy")
