@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from directive_parser import parse_text
+from directive_parser.extract.deadlines import pick_deadline
 from directive_parser.extract.grammar import find_subject
 from directive_parser.extract.layouts.numbered import addressees, is_aim_heading, is_organisation_heading
 
@@ -779,8 +780,6 @@ def test_a_topic_that_lists_subjects_with_semicolons():
     ids=["period-the-work-is-for", "cued-end-of-year"],
 )
 def test_a_period_the_work_is_for_is_no_deadline(text, due):
-    from directive_parser.extract.deadlines import pick_deadline
-
     dl = pick_deadline(text, ISSUED)
     assert (dl.due if dl else None) == due
 

@@ -412,6 +412,8 @@ _HANDS_OVER = re.compile(r"\s+(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:giao|yê
 def _body_speaker(rest: str) -> int:
     """Length of "<body> giao/yêu cầu/đề nghị " when a body follows it, else 0."""
     window = rest[:MAX_SUBJECT_CHARS]
+    if not _HANDS_OVER.search(window):  # the common case: no hand-over verb, no gazetteer scan
+        return 0
     found = bodies.find_bodies(window)
     if (not found or found[0].start != 0) and _OWN_COUNCIL.match(window):
         found = bodies.find_subject_bodies(window)

@@ -153,12 +153,16 @@ def _split_inline_numbers(text: str, units: list[tuple[int, int]]) -> list[tuple
 # phí năm 2023, xong trước ngày 01 tháng 8 năm 2026 đối với chi phí năm 2024", "báo cáo trước ngày 20
 # tháng 6 đối với báo cáo sáu tháng, trước ngày 20 tháng 12 đối với báo cáo năm" (the corpus has
 # some twenty). Each "đối với" part is a task of its own with its own deadline.
+_FOR_WORDS = re.compile(r"đối\s+với")
 _FOR_PART = re.compile(r"\s+đối\s+với\s+[^,;.]{3,80}?[,;]\s+(?:và\s+)?(?=(?:xong\s+|hoàn\s+thành\s+)?(?:trước|chậm\s+nhất)\b)")
 
 
 def _split_deadline_pairs(text: str, units: list[tuple[int, int]], issued: date | None) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in units:
+        if not _FOR_WORDS.search(text, s, e):  # most units: no part named, no second deadline scan
+            out.append((s, e))
+            continue
         dated = [m for m in deadlines.find_deadlines(text[s:e], issued) if m.cue and m.deadline.due is not None]
         for a, b in zip(dated, dated[1:]):
             gap = _FOR_PART.match(text, s + a.end, s + b.start + 40)

@@ -53,11 +53,14 @@ _COUNTED = re.compile(
 )
 
 
-def _without_summaries(records: list[Assignment]) -> list[Assignment]:
-    def counted(r: Assignment) -> bool:
-        return bool(r.lead) and all(_COUNTED.match(b.name) for b in r.lead)
+def _counted(record: Assignment) -> bool:
+    return bool(record.lead) and all(_COUNTED.match(b.name) for b in record.lead)
 
-    return [r for k, r in enumerate(records) if not (counted(r) and any(not counted(x) for x in records[k + 1 :]))]
+
+def _without_summaries(records: list[Assignment]) -> list[Assignment]:
+    """Drop the counted summaries that a detailed record (one not counted) follows."""
+    last_detailed = max((k for k, r in enumerate(records) if not _counted(r)), default=-1)
+    return [r for k, r in enumerate(records) if not (k < last_detailed and _counted(r))]
 
 
 def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -> tuple[list[Assignment], list[Body]]:
