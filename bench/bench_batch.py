@@ -3,7 +3,11 @@
 Runs text PDFs and scans separately, at 1 worker and at N (default: CPU count), with the real
 pipeline, and prints one quotable line per run. Wall time includes starting the worker
 processes. Peak RSS is each worker process's own maximum (ru_maxrss); Tesseract subprocesses
-are not included.
+are not included. Each line also gives the workers' busy share (seconds spent on documents over
+wall x workers: what start-up, idling between documents and a long last document cost), their
+CPU seconds per document (the same at 1 and N workers when the work does not grow with the
+workers) and the load average before and after, since on a shared machine the other programs'
+load, not the batch, is what keeps N workers from N-fold speed; the summary gives the N/1 speed-up.
 
     .venv/bin/python bench/make_archive.py
     .venv/bin/python bench/bench_batch.py --scans 6          # -> also out/bench-batch.json
@@ -15,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import time
 from collections import Counter
 from pathlib import Path
@@ -25,10 +30,18 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARCHIVE = ROOT / "out" / "bench-archive"
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped workers (the pool is shut down)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(files: list[Path], workers: int, timeout: float | None) -> dict:
+    load_before = os.getloadavg()[0]
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     results = list(parse_many(files, workers=workers, timeout=timeout))
     wall = time.perf_counter() - started
+    cpu = _children_cpu() - cpu_before
     peaks: dict[str, float] = {}
     for r in results:
         if r.worker and r.peak_rss_mb:
@@ -47,6 +60,9 @@ def run(files: list[Path], workers: int, timeout: float | None) -> dict:
         "mean_doc_s": round(sum(r.seconds for r in results) / max(1, len(results)), 3),
         "peak_rss_mb_max": round(max(peaks.values(), default=0.0), 1),
         "peak_rss_mb_mean": round(sum(peaks.values()) / max(1, len(peaks)), 1),
+        "busy_share": round(sum(r.seconds for r in results) / (wall * workers), 3),
+        "cpu_ms_per_doc": round(1000 * cpu / max(1, len(results)), 1),
+        "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
 
 
@@ -55,7 +71,9 @@ def quote(kind: str, row: dict) -> str:
         f"{kind}, {row['workers']} worker(s): {row['docs']} docs / {row['pages']} pages in {row['wall_s']:.1f} s"
         f" = {row['docs_per_s']:.2f} docs/s, {row['pages_per_s']:.2f} pages/s"
         f" (mean {row['mean_doc_s']:.2f} s/doc in the worker); failures {row['failures']};"
-        f" peak RSS/worker {row['peak_rss_mb_mean']:.0f} MB mean, {row['peak_rss_mb_max']:.0f} MB max"
+        f" peak RSS/worker {row['peak_rss_mb_mean']:.0f} MB mean, {row['peak_rss_mb_max']:.0f} MB max;"
+        f" busy {100 * row['busy_share']:.0f} %, worker CPU {row['cpu_ms_per_doc']:.0f} ms/doc;"
+        f" load {row['load'][0]:.1f} -> {row['load'][1]:.1f}"
     )
 
 
@@ -84,6 +102,11 @@ def main() -> None:
             row = run(files, workers, args.timeout) | {"kind": kind}
             report.append(row)
             print(quote(kind, row), flush=True)
+        runs = [r for r in report if r["kind"] == kind]
+        if len(runs) == 2:
+            print(
+                f"{kind}: {runs[1]['workers']} workers / 1 = {runs[1]['pages_per_s'] / runs[0]['pages_per_s']:.2f}x", flush=True
+            )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
 

@@ -348,3 +348,39 @@ def test_error_messages_escape_hostile_file_names():
 
     message = str(NotAPdfError("not a PDF", "evil\n\x1b[2Jname.pdf"))
     assert "\n" not in message and "\x1b" not in message and "\\x1b[2J" in message
+
+
+def test_parser_version_covers_the_whole_package(monkeypatch):
+    """A changed rule or gazetteer row must change the version `--resume` compares, so the
+    digest reads the package's rules and data files, not only the batch code."""
+    import directive_parser
+
+    package = Path(directive_parser.__file__).resolve().parent
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        read.append(self.resolve().relative_to(package).as_posix())
+        return real(self)
+
+    batch_module.parser_version.cache_clear()
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    try:
+        version = batch_module.parser_version()
+    finally:
+        monkeypatch.undo()
+        batch_module.parser_version.cache_clear()
+    assert {"data/bodies.tsv", "extract/grammar.py", "pipeline.py", "batch/runner.py"} <= set(read)
+    assert version == batch_module.parser_version()  # the same files, the same digest
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss surviving exec is Linux behaviour")
+def test_worker_peak_rss_is_the_workers_own(tmp_path):
+    """A worker's peak RSS is its own: not the size of the (large) process that spawned it."""
+    (tmp_path / "one.txt").write_text("1/CT-TTg", encoding="utf-8")
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"\x01" * len(ballast[::4096])  # touched: resident in this process
+    results = list(parse_many([tmp_path], glob="*.txt", workers=1, parse_fn=fake_parse))
+    del ballast
+    assert results[0].status is BatchStatus.ok
+    assert results[0].peak_rss_mb is not None and 5 < results[0].peak_rss_mb < 300

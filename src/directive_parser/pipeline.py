@@ -16,7 +16,6 @@ from directive_parser.errors import EmptyDocumentError, ExtractionError, NotViet
 from directive_parser.extract import ExtractContext, extract_assignments
 from directive_parser.extract.bodies import canonical_issuer
 from directive_parser.ingest import ingest, split_text_pages
-from directive_parser.ingest.ocr import ocr_pages
 from directive_parser.models import (
     Directive,
     PageMethod,
@@ -75,6 +74,8 @@ def parse_directive(
     opts = _merge(options, issued=issued, reference=reference, ocr=ocr, engine=engine, ocr_workers=ocr_workers, strict=strict)
     src = ingest(path, opts.ocr, engine=opts.engine)
     if src.needs_ocr:
+        from directive_parser.ingest.ocr import ocr_pages  # a text layer's parse does not import the OCR stage
+
         src = ocr_pages(src, workers=opts.ocr_workers)
     return _parse_source(src, opts)
 

@@ -8,7 +8,6 @@ channel) cache that form themselves, so each file is read once per process.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 from collections.abc import Iterator
 from importlib.resources import as_file, files
@@ -40,6 +39,8 @@ def legacy_table(encoding: str) -> str:
 
 def gzip_lines(name: str) -> Iterator[str]:
     """The lines of a gzipped UTF-8 data file, without their line ends (streamed, not cached)."""
+    import gzip  # only the repair models are gzipped: a clean text's parse does not import it
+
     with gzip.open(data_file(name).open("rb"), "rt", encoding="utf-8") as fh:
         for line in fh:
             yield line.rstrip("\n")

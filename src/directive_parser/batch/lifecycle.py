@@ -101,6 +101,7 @@ def warm_up() -> None:
     """Import and exercise what a document needs, outside any deadline."""
     try:
         import directive_parser.ingest.ocr  # noqa: F401 - pytesseract, PIL
+        import directive_parser.repair.align  # noqa: F401 - rapidfuzz: the repair of a damaged text layer
         from directive_parser.models import Directive
         from directive_parser.pipeline import parse_text
 

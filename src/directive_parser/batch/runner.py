@@ -59,6 +59,7 @@ __all__ = [
 
 ParseFn = Callable[..., Directive]
 FILE_CHUNK = 1 << 20
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # src/directive_parser
 
 
 @functools.cache
@@ -73,7 +74,7 @@ def parser_version() -> str:
     except PackageNotFoundError:
         base = "0+unknown"
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = PACKAGE_ROOT  # the whole package: the rules and the data files, not only the batch code
     for f in sorted(package.rglob("*")):
         if f.is_file() and f.suffix not in (".pyc",) and "__pycache__" not in f.parts:
             digest.update(f.relative_to(package).as_posix().encode())
@@ -154,6 +155,18 @@ def _call_with_deadline(call: Callable[[], Directive], seconds: float | None) ->
 
 
 def _peak_rss_mb() -> float | None:
+    """This process's own peak resident memory, MiB.
+
+    On Linux that is /proc's VmHWM: `ru_maxrss` survives exec, so a spawned worker would report
+    its parent's size at the spawn (a batch that holds 300 results makes every worker "100 MB").
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except (OSError, ValueError):
+        pass
     try:
         import resource
     except ImportError:  # Windows

@@ -7,7 +7,38 @@ OCR text read with the wrong language model keeps the letters but loses or mangl
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+
+# Characters a table below remembers at most (a hostile text of a million distinct characters
+# must not grow it without bound); beyond that each new character is worked out every time.
+TABLE_LIMIT = 4096
+
+
+class _Table(dict[int, "int | str | None"]):
+    """A `str.translate` table that works out each character the first time it meets it:
+    `translate` then folds a whole text in one C-level pass instead of a Python call per character."""
+
+    def __init__(self, of: Callable[[str], int | str | None]) -> None:
+        super().__init__()
+        self._of = of
+
+    def __missing__(self, code: int) -> int | str | None:
+        value = self._of(chr(code))
+        if len(self) < TABLE_LIMIT:
+            self[code] = value
+        return value
+
+
+def _strip_char(c: str) -> str:
+    """One character without its marks (NFD, combining marks dropped): "ổ" -> "o", "đ" -> "d", "́" -> ""."""
+    if c in "đĐ":
+        return "d" if c == "đ" else "D"
+    return "".join(m for m in unicodedata.normalize("NFD", c) if not unicodedata.combining(m))
+
+
+# Decomposition works character by character and canonical reordering only moves combining marks,
+# which are all dropped: so a text is stripped character by character, through one table.
+_STRIP_CHARS = _Table(_strip_char)
 
 
 def strip_marks(text: str) -> str:
@@ -17,13 +48,11 @@ def strip_marks(text: str) -> str:
     >>> strip_marks("Thủ tướng Chính phủ")
     'Thu tuong Chinh phu'
     """
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return text if text.isascii() else text.translate(_STRIP_CHARS)
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    return strip_marks(ch) or ch
+# Each character folded on its own: "ộ" -> "o"; a lone combining mark, which folds to nothing, stays.
+_FOLD_CHARS = _Table(lambda c: _strip_char(c) or c)
 
 
 def fold_marks(text: str) -> str:
@@ -32,7 +61,7 @@ def fold_marks(text: str) -> str:
     >>> fold_marks("CỘNG HÒA XÃ HỘI")
     'CONG HOA XA HOI'
     """
-    return "".join(_fold_char(ch) for ch in text)
+    return text if text.isascii() else text.translate(_FOLD_CHARS)
 
 
 def ascii_fold(word: str) -> str:
