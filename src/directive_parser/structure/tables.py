@@ -59,8 +59,17 @@ def _cells(line: str, offset: int) -> list[TextCell] | None:
 
 def _same_row(a: list[TextCell], b: list[TextCell]) -> bool:
     """Whether two rows read the same, letters only: a header repeated on the next page may come
-    back from OCR with specks ("Thời gian hoàn. thành")."""
-    return len(a) == len(b) and all(_letters(x.text) == _letters(y.text) for x, y in zip(a, b))
+    back from OCR with specks ("Thời gian hoàn. thành"), or with a cell or two misread ("Thời gian
+    hoàn thanh" / "Căn cứ bố sung"): a row holding at least two of the header's names in their
+    columns, and most of them, is the header again (a task row names no column)."""
+    if len(a) != len(b):
+        return False
+    pairs = [(_letters(x.text), _letters(y.text)) for x, y in zip(a, b)]
+    if all(x == y for x, y in pairs):
+        return True
+    named = [y for _, y in pairs if y]
+    same = sum(1 for x, y in pairs if y and x == y)
+    return same >= 2 and 2 * same >= len(named)
 
 
 def _letters(text: str) -> str:
@@ -117,8 +126,26 @@ def find_tables(text: str, page_starts: list[tuple[int, int]] | None = None) -> 
         current.rows.append(cells)
         current.row_keys.append(key)
     found = [t for t in tables if t.rows]
-    flat = flat_tables(text, [(t.start, t.end + 1) for t in found])
-    return sorted(found + flat, key=lambda t: t.start) if flat else found
+    loose = [t for t in found if _loose(text, t)]
+    flat = flat_tables(text, [(t.start, t.end + 1) for t in found if t not in loose])
+    if not flat:
+        return found
+    # A loose piece inside a flattened table is two of its lines whose rules OCR read ("8 | Xây
+    # dựng cơ chế … | Bộ Tài chính, … | Giai đoạn 2026 -"), read again as that table's row.
+    found = [t for t in found if t not in loose or not any(f.start <= t.start and t.end <= f.end for f in flat)]
+    return sorted(found + flat, key=lambda t: t.start)
+
+
+# A pipe table of at most this many rows whose lines neither open nor close with a pipe is loose:
+# it may be two lines of a flattened table (see `flat_tables`).
+MAX_LOOSE_ROWS = 2
+
+
+def _loose(text: str, table: TextTable) -> bool:
+    """Whether `table` is a few pipe rows without outer pipes (see `MAX_LOOSE_ROWS`)."""
+    if len(table.rows) > MAX_LOOSE_ROWS:
+        return False
+    return not any(text[s:e].strip().startswith("|") or text[s:e].strip().endswith("|") for s, e in table.line_spans)
 
 
 def _page_at(starts: list[tuple[int, int]], offset: int) -> int:
@@ -170,9 +197,26 @@ _FLAT_HEADER = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ qu
 _FLAT_GROUP = re.compile(r"^\W{0,2}((?:[IVX][IVXil1]{0,4}))\s*(\.|\||\.\s*\||\s)\s*\|?\s*(\S.*)$")
 # A group's numeral read as other glyphs, then the column rule: "ll |", "1 |", "[I |", "Iil |".
 _GLYPH_GROUP = re.compile(r"^\W{0,2}([IVXil1\[\]]{1,5})\s*\|\s*(\S.*)$")
+# A row's number read as a speck or stray letters before the task's capitalised first word: "“4
+# Nghiên cứu, xây dựng Luật …", "fe Nghiên cứu …", "a Xây dựng Luật …" (rows 1, 2, 3).
+_SPECK_NUMBER = re.compile(r"^\s*([^\w\s]{1,2}\d?|[a-z]{1,2})\s+(?=[A-ZĐÀ-Ỹ])")
+# Short words a wrapped cell may open with before a capital ("và Công nghệ", "do Bộ …").
+_SHORT_WORDS = frozenset(("va", "la", "do", "co", "ra", "ta", "so", "to", "xa", "ma", "o", "e", "y", "vi", "ve"))
+# A sub-group under a Roman group, its numeral's strokes read as "l" or "1": "IlI.1 |Nhóm ứng
+# dụng, nền tảng số …", "III.1.2 | Nhóm các nền tảng phục vụ …".
+_SUB_GROUP = re.compile(
+    r"^\W{0,2}(I[IVXil1]{0,4}|V[IVXil1]{0,3}|X[IVXil1]{0,3})"  # the group's numeral
+    r"\.(\d{1,2}(?:\.\d{1,2})?)\.?\s*\|?\s*([A-ZĐÀ-Ỹ].*)$"  # ".1" or ".1.2", the rule, the title
+)
 _GLYPHS_I = str.maketrans({"i": "I", "l": "I", "1": "I", "[": "I", "]": "I"})
 # A numbered row: "12 | Xây dựng …", "3. Tổ chức …".
-_FLAT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.|]?\s+(?=[^\W\d_])")
+# The number may be followed by its column rule ("1. | Tổ chức …"), OCR may read its dot as a
+# comma ("4, Nâng cao …"), and rows under a numbered group have decimal numbers ("1.1 | Nghiên
+# cứu, rà soát …"), before a capital only: "1.5 triệu đồng" wraps a task.
+_FLAT_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.|]?\s*[A-ZĐÀ-Ỹ]))?)\s*(?:[.,]\s*\|?|\|)?\s+(?=[^\W\d_])")
+# The first group's "I" read as a small letter before its title, without a rule: "i Tăng cường sự
+# lãnh đạo của Đảng; …" (no task opens with a lone "i" or "l").
+_FIRST_GROUP = re.compile(r"^\W{0,2}[iIl]\s+(?=[A-ZĐÀ-Ỹ])")
 # Words that open a lead or partner cell ("Sở Tài chính", "Các sở, ban, ngành", "UBND cấp xã").
 _BODY_HEADS = frozenset(
     (
@@ -308,6 +352,9 @@ def _group(line: str, first: bool = False) -> tuple[str, str] | None:
     lost or misread its numeral ("CHUYỂN ĐỔI SỐ TRONG CÁC LĨNH VỰC …", "và | BẢO ĐẢM AN TOÀN …"),
     and so is a title after a numeral read as other glyphs and its column rule ("ll | Xây dựng hạ
     tầng …" for "II", "1 | Hoàn thiện thể chế …" for "I" when it opens the table, `first`)."""
+    sub = _SUB_GROUP.match(line)
+    if sub and sub.group(1).translate(_GLYPHS_I) in _ROMAN:
+        return f"{sub.group(1).translate(_GLYPHS_I)}.{sub.group(2)}", sub.group(3).strip(" |_—-")
     g = _GLYPH_GROUP.match(line)
     if g and "|" not in g.group(2) and len(g.group(2).split()) >= 3 and (not g.group(1).isdigit() or first):
         numeral = g.group(1).translate(_GLYPHS_I)
@@ -320,13 +367,12 @@ def _group(line: str, first: bool = False) -> tuple[str, str] | None:
         if re.fullmatch(r"[IVX]{1,5}", numeral) and m:
             return numeral, m.group(3).strip(" |_—-")
         return "", bare.group(1).strip(" |_—-")
-    if not m:
-        return None
-    sep, title = m.group(2), m.group(3)
-    if not re.fullmatch(r"[IVX]{1,5}", numeral):
-        return None
-    if "|" in sep or _capitals(title) >= 0.7:
-        return numeral, title.strip(" |_—-")
+    # the column rule after the numeral, as "|" or after its dot ("II. | Đẩy mạnh cải cách, …")
+    if m and re.fullmatch(r"[IVX]{1,5}", numeral) and ("|" in line[m.end(1) : m.start(3)] or _capitals(m.group(3)) >= 0.7):
+        return numeral, m.group(3).strip(" |_—-")
+    f = _FIRST_GROUP.match(line) if first else None
+    if f and len(line[f.end() :].split()) >= 3:
+        return "I", line[f.end() :].strip(" |_—-")
     return None
 
 
@@ -340,13 +386,15 @@ def _is_head(word: str, heads: frozenset[str]) -> bool:
     return word[:1].isupper() and (key in heads or _folded(key) in heads)
 
 
-# "Sở" as the English model and repair leave it in lower case: "số Xây dựng", "sơ Xây dựng".
-_LOWER_SO = frozenset(("số", "sơ", "sở", "sổ"))
+# "Sở" as the English model and repair leave it: in lower case ("số Xây dựng", "sơ Xây dựng"),
+# its "ở" read as "đ" or another mark ("Sđ Tài chính", "Sổ KH&CN", "Sd6 Công Thương").
+_LOWER_SO = frozenset(("số", "sơ", "sở", "sổ", "sđ", "sd", "sd6", "sỡ", "sờ", "sớ", "sợ"))
 
 
 def _lower_so(word: str, following: str) -> bool:
-    """ "số Xây dựng" is "Sở Xây dựng"; "dịch vụ số Sở KH&CN" ends a task with "số"."""
-    return word in _LOWER_SO and following[:1].isupper() and not _is_head(following, _BODY_HEADS)
+    """ "số Xây dựng" and "Sđ Tài chính" are "Sở Xây dựng", "Sở Tài chính"; "dịch vụ số Sở KH&CN"
+    ends a task with "số". Only before a capitalised name that is no body's head word."""
+    return word.casefold() in _LOWER_SO and following[:1].isupper() and not _is_head(following, _BODY_HEADS)
 
 
 def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
@@ -355,7 +403,7 @@ def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
     words = line[s:].split()
     if not words:
         return False
-    if heads is not _DEADLINE_HEADS and words[0] in _LOWER_SO and len(words) > 1 and _lower_so(words[0], words[1]):
+    if heads is not _DEADLINE_HEADS and len(words) > 1 and _lower_so(words[0], words[1]):
         return True
     return _is_head(words[0], heads)
 
@@ -405,8 +453,13 @@ def _split_piece(line: str, width: float) -> tuple[str, str]:
         return line.rstrip(), ""
     near = [s for s, _ in spans[1:] if 0.8 * width <= s <= 1.12 * width]
     heads = [s for s in near if _head_at(line, s, _BODY_HEADS | _DEADLINE_HEADS)]
+    # A short task ends its sentence before the lead cell: "Xây dựng Luật An ninh dữ liệu. Bộ Công
+    # an Bộ Khoa học và …" (the task column is wider than the task).
+    ended = [s for s, _ in spans[1:] if s < 0.8 * width and line[:s].rstrip().endswith(".") and _head_at(line, s, _BODY_HEADS)]
     if heads:
         cut = heads[0]
+    elif ended:
+        cut = ended[-1]
     elif spans[-1][1] <= 1.03 * width:  # the whole line fits the task column
         return line.rstrip(), ""
     elif near:
@@ -505,8 +558,11 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
 
 
 def _starts_body(rest: str) -> bool:
+    """Whether a cell's words open with a body's name: a head word ("Sở", "UBND", …) or "Công an"
+    ("Công an" / "Thành phố", the city police), whose "Công" also continues names ("Bộ Khoa học
+    và" / "Công nghệ") and so is no head word of its own."""
     stripped = rest.strip(" _—-=|")
-    return bool(stripped) and _head_at(stripped, 0, _BODY_HEADS)
+    return bool(stripped) and (_head_at(stripped, 0, _BODY_HEADS) or _folded(stripped).startswith("cong an "))
 
 
 def _lead_width(rows: list[_FlatRow]) -> float:
@@ -520,6 +576,9 @@ def _lead_width(rows: list[_FlatRow]) -> float:
 _DEADLINE_SPELLING = {"quy": "Quý", "qui": "Quý", "nam": "năm", "thang": "tháng", "truoc": "trước", "ngay": "ngày"}
 
 
+_TWO_YEARS = re.compile(r"\b((?:19|20)\d\d) ((?:19|20)\d\d)\b")
+
+
 def _deadline_of(rest: str) -> str:
     """The deadline words of a row's rest, in order ("các sở, ban, Quy IV-2025" -> "Quý IV-2025")."""
     # A Roman numeral's I read as a bracket or a rule: "Quý II]" is "Quý III", "[V" is "IV".
@@ -531,6 +590,9 @@ def _deadline_of(rest: str) -> str:
     ]
     # Lone connectives are no deadline ("và", "theo" from a partner cell).
     text = " ".join(words)
+    # A period's dash lost where the cell wrapped ("Giai đoạn 2026 -" / "2030"): two years in a row
+    # are a range.
+    text = _TWO_YEARS.sub(lambda m: f"{m.group(1)} - {m.group(2)}" if m.group(1) < m.group(2) else m.group(), text)
     return text if re.search(r"\d|thuong xuyen|hang nam|hang quy|hang thang|ke hoach", _folded(text)) else ""
 
 
@@ -618,14 +680,22 @@ _HEADER_WORDS = frozenset(
 def _repeated_header(line: str) -> bool:
     """A header line repeated on a new page, as garbled as OCR left it: two column names, or the
     partner or lead column's "Cơ quan …" ("Cơ quan Cơ quan phối Thot Lee 2 ; Me")."""
-    if len(line.split()) > 14:
+    # words, not specks: "Cơ _ phối" is two words
+    if sum(any(ch.isalnum() for ch in w) for w in line.split()) > 14:
         return False
     cues = _cues(line)
     folded = _folded(line)
     # a data row may name a task and a product ("Báo cáo kết quả thực hiện nhiệm vụ"), never a
     # header's "Cơ quan", "STT", "dự kiến" or "Nguồn kinh phí"
     named = "number" in cues or re.search(r"co quan|don vi|du kien|kinh phi", folded) is not None
-    return _is_header_line(line) or (len(cues) >= 2 and named) or (bool(cues & {"lead", "coordinating"}) and "co quan" in folded)
+    # three column names on a short line are a header however garbled the rest ("1 tiền nhiden vụ Gố
+    # duẩn của Cơ _ phối kết qua/Danh Thời hạn hoãn": partner, product and deadline columns)
+    return (
+        _is_header_line(line)
+        or (len(cues) >= 2 and named)
+        or len(cues) >= 3
+        or (bool(cues & {"lead", "coordinating"}) and "co quan" in folded)
+    )
 
 
 def _header_words_only(line: str) -> bool:
@@ -694,6 +764,10 @@ def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
     task_open = False  # the last row's task cell goes on below
     for off, line in data:
         g = _group(line, first=not rows)
+        if g and "." in g[0]:  # a sub-group ("III.1") keeps its number and its group's
+            rows.append(_FlatRow(g[0], [g[1]], [], off, off + len(line), group=True))
+            task_open = False
+            continue
         if g:
             # Groups are numbered in sequence: a numeral OCR lost is the one after the last.
             group_no = _ROMAN.index(g[0]) if g[0] and g[0] in _ROMAN else group_no + 1
@@ -703,6 +777,9 @@ def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
             continue
         m = _FLAT_NUMBER.match(line)
         number, body = (m.group(1), line[m.end() :]) if m else ("", line)
+        speck = None if m or not rows else _SPECK_NUMBER.match(line)
+        if speck and speck.group(1).casefold() not in _SHORT_WORDS and (rows[-1].group or not task_open):
+            body = line[speck.end() :]  # "fe Nghiên cứu, xây dựng Luật …": a row number OCR garbled
         if rows and rows[-1].group and not number and line.lstrip()[:1].islower():
             rows[-1].task.append(line)  # the group's title wrapped: "… cơ sở dữ" / "liệu quốc gia …"
             continue
