@@ -632,7 +632,10 @@ def test_a_renamed_corporation_keeps_its_old_name_with_its_successor():
     "text, names",
     [
         ("Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân", ["Mặt trận Tổ quốc", "Đoàn Thanh niên", "Hội Phụ nữ"]),
-        ("Hội Liên hiệp Phụ nữ tỉnh, Hội Cựu chiến binh tỉnh tuyên truyền", ["Hội Liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh"]),
+        (
+            "Hội Liên hiệp Phụ nữ tỉnh, Hội Cựu chiến binh tỉnh tuyên truyền",
+            ["Hội Liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh"],
+        ),
         ("Các Trung tâm y tế giám sát tuyến xã", ["các Trung tâm y tế"]),
         ("các đoàn thể, các tổ chức chính trị - xã hội vận động", ["các đoàn thể", "các tổ chức chính trị - xã hội"]),
         # the longer name wins, and folded case finds no body in "toàn tỉnh đoàn kết"
