@@ -166,6 +166,19 @@ RECURRING_BODIES: dict[str, tuple[str, str, str]] = {
     "Hội đồng Thi đua - Khen thưởng tỉnh": ("agency", "Hội đồng TĐKT tỉnh", ""),  # 3
     "Liên đoàn Lao động tỉnh": ("agency", "", ""),  # 3
     "Hội Nông dân tỉnh": ("agency", "", ""),  # 3
+    # The province's mass organisations, which provincial plans give tasks to ("Mặt trận Tổ quốc,
+    # Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …"); bare, they mean the document's own level.
+    "Hội Liên hiệp Phụ nữ tỉnh": ("agency", "Hội LHPN tỉnh", ""),  # 4
+    "Hội Cựu chiến binh tỉnh": ("agency", "", ""),  # 3
+    # (not "Tỉnh đoàn": the finder folds case, and "toàn tỉnh đoàn kết" is no body)
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh": ("agency", "Đoàn TNCS Hồ Chí Minh tỉnh", ""),  # 2
+    "Mặt trận Tổ quốc": ("agency", "", ""),  # 1238 lines, most inside a longer name
+    "Đoàn Thanh niên": ("agency", "", ""),  # 191
+    "Hội Cựu chiến binh": ("agency", "", ""),  # 245
+    "Hội Phụ nữ": ("agency", "", ""),  # 8
+    "các tổ chức chính trị - xã hội": ("group", "tổ chức chính trị - xã hội", ""),  # 238
+    "các đoàn thể": ("group", "", ""),  # 85
+    "các Trung tâm y tế": ("group", "", ""),  # 11
     # District councils, abolished on 2025-07-01 with no single successor (duties went to the
     # communes and the provinces): "Ủy ban nhân dân cấp huyện" (45), "UBND cấp huyện" (5).
     "Ủy ban nhân dân cấp huyện": ("group", "UBND cấp huyện|Ủy ban nhân dân các huyện", ""),

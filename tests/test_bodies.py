@@ -626,3 +626,22 @@ def test_a_renamed_corporation_keeps_its_old_name_with_its_successor():
     (new,) = find_bodies("Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam báo cáo")
     assert (old.body.name, old.body.successor) == ("Tập đoàn Dầu khí Việt Nam", new.body.name)
     assert new.body.name == "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam" and new.body.successor is None
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân", ["Mặt trận Tổ quốc", "Đoàn Thanh niên", "Hội Phụ nữ"]),
+        (
+            "Hội Liên hiệp Phụ nữ tỉnh, Hội Cựu chiến binh tỉnh tuyên truyền",
+            ["Hội Liên hiệp Phụ nữ tỉnh", "Hội Cựu chiến binh tỉnh"],
+        ),
+        ("Các Trung tâm y tế giám sát tuyến xã", ["các Trung tâm y tế"]),
+        ("các đoàn thể, các tổ chức chính trị - xã hội vận động", ["các đoàn thể", "các tổ chức chính trị - xã hội"]),
+        # the longer name wins, and folded case finds no body in "toàn tỉnh đoàn kết"
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh phát động", ["Đoàn Thanh niên Cộng sản Hồ Chí Minh"]),
+        ("Toàn tỉnh đoàn kết thực hiện nhiệm vụ", []),
+    ],
+)
+def test_mass_organisations_and_their_groups(text: str, names: list[str]) -> None:
+    assert [m.body.name for m in find_bodies(text)] == names

@@ -841,3 +841,121 @@ def test_products_listed_under_a_garbled_first_label_stay_one_task():
         "(ii) Báo cáo xử lý các khó khăn, vướng mắc;\n(iii) Báo cáo về cắt giảm thủ tục hành chính.\n"
     )
     assert [a.task[:28] for a in doc.assignments] == ["Khẩn trương hoàn thiện các b"]
+
+
+# A subject made only of plural groups is one addressee, written as the document writes it.
+@pytest.mark.parametrize(
+    "unit, lead",
+    [
+        (
+            "Các sở, ban, ngành, Ủy ban nhân dân xã, phường và các đơn vị liên quan có trách nhiệm xây dựng kế hoạch.",
+            ["Các sở, ban, ngành, Ủy ban nhân dân xã, phường và các đơn vị liên quan"],
+        ),
+        (
+            "Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan bố trí kinh phí thực hiện.",
+            ["Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan"],
+        ),
+        (
+            "Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể chủ động phối hợp với Sở Y tế.",
+            ["Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể"],
+        ),
+        # a list with a named body keeps its names; one group that is the whole phrase keeps its name
+        (
+            "Sở Tài chính, Sở Nội vụ và các cơ quan liên quan xây dựng kế hoạch.",
+            ["Sở Tài chính", "Sở Nội vụ", "các cơ quan liên quan"],
+        ),
+        (
+            "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ xây dựng kế hoạch.",
+            ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"],
+        ),
+        # a description after the groups is not part of the name
+        (
+            "Các bộ, ngành, địa phương, các nhà đầu tư, nhà thầu trên tinh thần “vượt nắng, thắng mưa” đẩy nhanh tiến độ.",
+            ["Các bộ, ngành, địa phương, các nhà đầu tư, nhà thầu"],
+        ),
+    ],
+    ids=["groups-and-council", "groups-and-places", "group-tail", "named-list", "one-group", "description-after"],
+)
+def test_plural_groups_are_one_addressee(unit, lead):
+    assert [b.name for b in find_subject(unit).lead] == lead
+
+
+def test_announced_attachment_without_its_attached_line():
+    # the copy lost "(Ban hành kèm theo Quyết định số …)", but Điều 1 announces the Kế hoạch
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/QĐ-UBND\nAn Giang, ngày 10 tháng 02 năm 2026\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch phát triển thương mại\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển thương mại.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n" + FOOTER + "KẾ HOẠCH\nPHÁT TRIỂN THƯƠNG MẠI TỈNH AN GIANG\n"
+        "I. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Chủ trì tổ chức hội chợ thương mại hằng năm.\n"
+        "2. Sở Tài chính\n- Bố trí kinh phí thực hiện Kế hoạch.\n"
+    )
+    doc = parse_text(text, issued=ISSUED)
+    assert [(a.clause, a.lead[0].name) for a in doc.assignments] == [
+        ("KH.I.1.-1", "Sở Công Thương"),
+        ("KH.I.2.-1", "Sở Tài chính"),
+    ]
+    # without the announcement a capitals "KẾ HOẠCH" after the signature opens no part
+    unannounced = parse_text(text.replace("Ban hành kèm theo Quyết định này Kế hoạch", "Phê duyệt chủ trương"), issued=ISSUED)
+    assert not any(a.clause.startswith("KH.") for a in unannounced.assignments)
+
+
+def test_conclusions_for_the_body_a_list_intro_or_the_closing_names():
+    # a Thông báo kết luận: the sentence before the list names the city; the closing names the province
+    intro = parse(
+        "I. ĐÁNH GIÁ CHUNG\nThành phố đã đạt nhiều kết quả.\nĐể tiếp tục phát triển, thành phố Cần Thơ cần tập trung "
+        "thực hiện tốt một số nhiệm vụ sau đây:\n1. Rà soát quy hoạch đô thị.\n2. Đẩy nhanh giải ngân vốn đầu tư công.\n"
+    )
+    assert [(a.clause, a.lead[0].name.lower()) for a in intro.assignments] == [
+        ("I.1", "ủy ban nhân dân thành phố cần thơ"),
+        ("I.2", "ủy ban nhân dân thành phố cần thơ"),
+    ]
+    closing = parse(
+        "I. ĐÁNH GIÁ CHUNG\nTỉnh đã đạt nhiều kết quả.\nII. NHIỆM VỤ THỜI GIAN TỚI\n1. Rà soát quy hoạch đô thị.\n"
+        "2. Đẩy nhanh giải ngân vốn đầu tư công.\nVăn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh An Giang và các Bộ, "
+        "cơ quan liên quan biết, thực hiện./.\n"
+    )
+    assert [(a.clause, a.lead[0].name) for a in closing.assignments] == [
+        ("II.1", "Ủy ban nhân dân tỉnh An Giang"),
+        ("II.2", "Ủy ban nhân dân tỉnh An Giang"),
+    ]
+
+
+def test_field_points_with_a_lead_item():
+    # "a) Nhiệm vụ:" / "b) Cơ quan thực hiện:" / "- Đơn vị chủ trì: …" / "c) Thời gian thực hiện: …"
+    doc = parse(
+        "1. Về dữ liệu\na) Nhiệm vụ:\n- Rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.\n- Kết nối dữ liệu với hệ thống dùng chung.\n"
+        "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các sở, ban, ngành.\n"
+        "c) Thời gian thực hiện: Hoàn thành trong năm 2026.\n"
+    )
+    assert [(a.lead[0].name, a.deadline.due if a.deadline else None) for a in doc.assignments] == [
+        ("Sở Khoa học và Công nghệ", date(2026, 12, 31)),
+        ("Sở Khoa học và Công nghệ", date(2026, 12, 31)),
+    ]
+
+
+def test_partners_listed_with_semicolons_stay_one_task():
+    (a,) = parse(
+        "Điều 2. Giao Sở Công Thương chủ trì, phối hợp với các sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường; "
+        "các cơ quan, đơn vị có liên quan triển khai thực hiện Kế hoạch.\n"
+    ).assignments
+    assert [b.name for b in a.lead] == ["Sở Công Thương"] and a.task.endswith("triển khai thực hiện Kế hoạch.")
+
+
+def test_titled_article_whose_sentence_names_its_subject_and_capital_recipients():
+    doc = parse_text(
+        HEADER.replace("KẾ HOẠCH", "QUYẾT ĐỊNH") + "Điều 1. Trách nhiệm của Ủy ban nhân dân các tỉnh, thành phố\n"
+        "Ủy ban nhân dân các tỉnh, thành phố quản lý, sử dụng kinh phí được bổ sung đúng mục đích.\nNƠI NHẬN\n- Như Điều 1;\n"
+        "- Thủ tướng, Phó Thủ tướng Nguyễn Văn B;\n- Lưu: VT.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nNguyễn Văn B\n",
+        issued=ISSUED,
+    )
+    assert [(a.clause, a.task[:20]) for a in doc.assignments] == [("1", "quản lý, sử dụng kin")]
+    assert any("Thủ tướng" in r for r in doc.recipients)
+
+
+def test_lower_case_delegation_is_a_noun():
+    # "ủy quyền" in a list of nouns is no delegation: the lead-in does not end there
+    s = find_subject("Căn cứ các tiêu chí về dân số, diện tích để phân cấp, phân quyền, ủy quyền phù hợp, phát huy thế mạnh.")
+    assert not s.lead
+    assert [b.name for b in find_subject("Ủy quyền Chủ tịch Ủy ban nhân dân tỉnh phê duyệt dự án.").lead] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh"
+    ]

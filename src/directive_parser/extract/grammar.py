@@ -58,7 +58,9 @@ _FOR_SUBJECT = re.compile(r"^Đối\s+với\s+(?=[^,;.:]{2,100}?\s(?:cần|phả
 _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
 # Not a verb joined to the next one: "Yêu cầu và đôn đốc các doanh nghiệp …" is the task itself.
-_IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|Ủy\s+quyền|Uỷ\s+quyền)(?!\s*,|\s+và\b)\s*:?\s+", re.I)
+# "Ủy quyền" opens a delegation only capitalised: lower-case it is the noun ("phân cấp, phân quyền, ủy
+# quyền phù hợp, phát huy …").
+_IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|(?-i:Ủy|Uỷ|ỦY|UỶ)\s+quyền)(?!\s*,|\s+và\b)\s*:?\s+", re.I)
 _COORD = re.compile(r"^\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", re.I)
 _LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
 # "X chịu trách nhiệm (toàn diện) trước …" states accountability; it is not a new task. "X chịu trách
@@ -176,7 +178,7 @@ MAX_LEAD_IN_CHARS = 700
 LOOKAHEAD = MAX_LEAD_IN_CHARS + 2 * MAX_SUBJECT_CHARS + MAX_TOPIC_CHARS
 # A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
 # trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
-_PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|Thành\s+phố)\s+[A-ZĐ]")
+_PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+[A-ZĐ]")
 _OWN_COUNCIL = re.compile(r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố)\s+(?=[a-zà-ỹđ])")
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
@@ -216,11 +218,18 @@ def _lead_in_clause(rest: str) -> int:
 def _subject_follows(after: str) -> bool:
     if (back := _BACK_REFERENCE.match(after)) and _starts_duty(after[back.end() :]):
         return True  # "Trong thời gian tới, Tỉnh tổ chức thực hiện …"
-    found = bodies.find_bodies(after[:MAX_SUBJECT_CHARS])
+    # where a subject stands a bare place is its People's Committee: "Để …, tỉnh Gia Lai cần …"
+    found = bodies.find_subject_bodies(after[:MAX_SUBJECT_CHARS])
     if not found or found[0].start != 0:
         return False
     subj = find_subject(after[:MAX_LEAD_IN_CHARS])
-    return subj.explicit and bool(PREDICATE_AT_START.match(after[subj.task_start :]))
+    # a modal may stand before the verb: "Để …, thành phố Đà Nẵng cần tập trung thực hiện …",
+    # "Trong thời gian tới, các bộ, ngành phải khẩn trương …"
+    rest = _MODAL.sub("", after[subj.task_start :], count=1)
+    return subj.explicit and bool(PREDICATE_AT_START.match(rest))
+
+
+_MODAL = re.compile(r"^(?:cần\s+phải|cần|phải)\s+")
 
 
 def _ends_with_body(text: str) -> bool:
@@ -401,7 +410,36 @@ def _subject_bodies(phrase: str) -> list[Body]:
     if found and not apposition and covered < MIN_NAME_COVERAGE * len(phrase.replace(" ", "")) and len(found) <= 2:
         name = phrase[:1].upper() + phrase[1:]
         return [Body(name=name, text=phrase, kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
+    if group := _one_addressee_group(phrase, found):
+        return [Body(name=group[:1].upper() + group[1:], text=group, kind=BodyKind.group)]
     return found
+
+
+# More plural addressees after the groups a list names, short and without a preposition: ", đơn vị,
+# tổ chức chính trị - xã hội, hội, đoàn thể", " và các đơn vị liên quan" (not " trên tinh thần …").
+_GROUP_TAIL = re.compile(
+    r"(?:\s*(?:,|\bvà\b)\s*(?!(?:trên|theo|về|trong|với|của|để|nhằm|tại|cho)\b)"
+    r"(?:các\s+)?[a-zà-ỹđ]+(?:\s+(?:-\s+)?[a-zà-ỹđ]+){0,5})+\s*"
+)
+MAX_GROUP_TAIL = 120  # a list's tail is short; a longer one is a description, and the check stays cheap
+
+
+def _one_addressee_group(phrase: str, found: list[Body]) -> str | None:
+    """A subject made only of plural groups is one addressee, written as the document writes it (the
+    guide: a group "is written as in the text"): "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường
+    và các đơn vị liên quan", "Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan" (provincial
+    plans and Government decisions alike). A list with a named body ("Sở Tài chính và các cơ quan liên
+    quan") keeps its names, and one group that is the whole phrase keeps its canonical name."""
+    if not found or any(b.kind is not BodyKind.group for b in found):
+        return None
+    matches = bodies.find_bodies(phrase)
+    if not matches or matches[0].start > 4:
+        return None
+    last = matches[-1].end
+    tail = phrase[last:]
+    if tail.strip() and len(tail) <= MAX_GROUP_TAIL and _GROUP_TAIL.fullmatch(tail):
+        return phrase.strip(" ,")
+    return phrase[:last].strip(" ,") if len(found) >= 2 else None
 
 
 # A body that hands work to another is a speaker, not the lead: "UBND tỉnh giao Sở Tài chính chủ trì

@@ -254,12 +254,38 @@ def _join_address_lists(text: str, units: list[tuple[int, int]]) -> list[tuple[i
     out: list[tuple[int, int]] = []
     joining = False  # the last unit was only names: the next one continues the list
     for s, e in units:
-        if out and joining:
+        if out and (joining or (_partners_open(text[out[-1][0] : out[-1][1]]) and _opens_with_body(text[s:e]))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
         joining = _names_only(text[s:e]) or (len(out) > 0 and _names_only(text[out[-1][0] : out[-1][1]]))
     return out
+
+
+# A partner list that ';' separates runs on into the next unit: "Giao Sở Công Thương chủ trì, phối hợp
+# với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường; các cơ quan, đơn vị có liên quan triển
+# khai thực hiện Kế hoạch này" is one task (provincial decisions write their partners so).
+_PARTNERS = re.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
+
+def _partners_open(unit: str) -> bool:
+    if not unit.rstrip().endswith(";"):
+        return False
+    last = next(reversed(list(_PARTNERS.finditer(unit))), None)
+    if last is None:
+        return False
+    tail = unit[last.end() :].rstrip(" ;")
+    found = bodies.find_bodies(tail)
+    return bool(found) and found[0].start == 0 and sum(f.end - f.start for f in found) >= MIN_PARTNER_SHARE * len(tail)
+
+
+# of the words after "phối hợp với", the share names cover (not "của tỉnh" in "các sở, ngành của tỉnh")
+MIN_PARTNER_SHARE = 0.6
+
+
+def _opens_with_body(unit: str) -> bool:
+    found = bodies.find_subject_bodies(unit[: grammar.MAX_SUBJECT_CHARS])
+    return bool(found) and found[0].start <= len(unit) - len(unit.lstrip())
 
 
 def _names_only(unit: str) -> bool:

@@ -48,6 +48,17 @@ _ATTACHED = re.compile(r"^\s*[(\[{]?\s*(?:ban\s+hanh\s+)?kem\s+theo\b", re.IGNOR
 # The attached-to line follows the title within a few lines (the title may run over several);
 # blank lines, which OCR puts between the title's lines, do not count.
 MAX_TITLE_LINES = 6
+MIN_TITLE_LETTERS = 8  # a title's second line names the subject ("XUẤT KHẨU SẢN PHẨM …"), not "I."
+# A decision's first article announces what it issues: "Điều 1. Ban hành kèm theo Quyết định này Kế
+# hoạch xuất khẩu …", "… kèm theo Nghị quyết này Chương trình hành động …". When the attached-to line
+# under the part's title is missing (copies that dropped it), the announced kind's title in capitals,
+# over a second line in capitals, still opens the part. Matched on the folded text.
+_ANNOUNCED = re.compile(
+    r"kem\s+theo\s+(?:quyet\s+dinh|nghi\s+quyet|chi\s+thi|ke\s+hoach|thong\s+bao)\s+nay\s+(?:la\s+)?(?P<kind>"
+    + "|".join(k.replace(" ", r"\s+") for k in _FOLDED_KIND)
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -64,12 +75,15 @@ class Part:
 def find_parts(text: str, start: int) -> list[Part]:
     """The attachments of `text` from offset `start` on, in order; each ends where the next starts."""
     lines, offsets = _lines(text, start)
+    announced = {" ".join(m.group("kind").upper().split()) for m in _ANNOUNCED.finditer(fold_marks(text[start:]))}
     found: list[tuple[int, int, str, str]] = []  # (title line, attached line, kind, number)
     i = 0
     while i < len(lines):
         m = _TITLE.match(fold_marks(lines[i]))
         if m and lines[i] == lines[i].upper():  # a title line is in capitals: "KẾ HOẠCH HÀNH ĐỘNG"
             attached = _attached_line(lines, i)
+            if attached is None and m.group("kind") in announced and not found:
+                attached = _unmarked_title_end(lines, i)
             if attached is not None:
                 found.append((i, attached, _FOLDED_KIND[m.group("kind")], m.group("num") or ""))
                 i = attached + 1
@@ -100,6 +114,18 @@ def _attached_line(lines: list[str], title: int) -> int | None:
         seen += 1
         if seen >= MAX_TITLE_LINES:
             return None
+    return None
+
+
+def _unmarked_title_end(lines: list[str], title: int) -> int | None:
+    """The last line of an announced part's title that has no attached-to line: the title word(s)
+    and the next non-blank line, both in capitals ("KẾ HOẠCH" / "XUẤT KHẨU SẢN PHẨM HÀNG HÓA …")."""
+    for j in range(title + 1, min(len(lines), title + MAX_TITLE_LINES)):
+        line = lines[j].strip()
+        if not line:
+            continue
+        letters = [c for c in line if c.isalpha()]
+        return j if len(letters) >= MIN_TITLE_LETTERS and line == line.upper() else None
     return None
 
 

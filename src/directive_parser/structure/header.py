@@ -93,7 +93,8 @@ _REFERENCE = re.compile(
 # "Nơi nhận:" at a line start. Only blanks of the line itself may precede it: "^\s*" under re.M
 # would run over every following blank line from every line start (quadratic on runs of them).
 # A scan may put a speck or a dash before it ("- Nơi nhận:"), then the colon is there.
-_RECIPIENTS = re.compile(r"^[ \t]*(?:Nơi[ \t]+nhận[ \t]*:?|[-–_.~•]{1,2}[ \t]*Nơi[ \t]+nhận[ \t]*:)", re.M)
+# "Nơi nhận:", also in capitals as some decisions print it ("NƠI NHẬN") and after a scan's speck.
+_RECIPIENTS = re.compile(r"^[ \t]*(?:(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*:?|[-–_.~•]{1,2}[ \t]*Nơi[ \t]+nhận[ \t]*:)", re.M)
 _SIGNER_NAME = re.compile(
     rf"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{{SIGNER_NAME_WORDS[0] - 1},{SIGNER_NAME_WORDS[1] - 1}}}$"
 )

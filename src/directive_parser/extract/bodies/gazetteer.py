@@ -185,7 +185,7 @@ class Gazetteer:
             node = node.children.get(part) or node.children.setdefault(part, _Node())
         if node.entry is None or (node.entry.bare and not entry.bare):
             node.entry = entry
-        bare = tuple(p.translate(PLAIN_TABLE) for p in parts)
+        bare = tuple(map(_plain_part, parts))
         if bare == parts or len(parts) < FOLDED_MIN_TOKENS:
             return  # no marks to lose ("BCA"), or too short to tell from a word
         node = self._plain_root
@@ -554,6 +554,11 @@ def find_bodies(text: str) -> list[BodyMatch]:
     ['Bộ Công an', 'Bộ Quốc phòng']
     """
     return load_gazetteer().scan(text, bare=False)
+
+
+@functools.cache  # the names share most of their words: each is folded once per build
+def _plain_part(part: str) -> str:
+    return part.translate(PLAIN_TABLE)
 
 
 def find_subject_bodies(text: str) -> list[BodyMatch]:

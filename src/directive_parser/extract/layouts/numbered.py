@@ -62,6 +62,8 @@ class NumberedLayout:
             # ("THỦ TƯỚNG CHÍNH PHỦ điện: - Chủ tịch Ủy ban nhân dân các tỉnh …;"), not tasks.
             if is_preamble(clause) or (clause.kind is ClauseKind.item and i < first_numbered):
                 continue
+            if clause.path == "closing" and _ANNOUNCEMENT.match(clause.text):
+                continue  # "Văn phòng Chính phủ xin trân trọng thông báo./.": the notice itself, no task
             # A plan that has its own "TỔ CHỨC THỰC HIỆN" section assigns its work there: the other
             # sections ("NHIỆM VỤ, GIẢI PHÁP" of a Đề án) give records only where they name a body.
             # So do the sections of aims: "II. MỤC TIÊU … d) Các hoạt động chính: Căn cứ tình hình
@@ -72,11 +74,25 @@ class NumberedLayout:
         return records, warnings
 
 
+# A Thông báo's closing announces the notice: "Văn phòng Chính phủ (xin) (trân trọng) thông báo./.",
+# "… thông báo để các bộ, ngành, địa phương biết, thực hiện./." (its addressees' duty is the notice's
+# content, already read in its sections).
+_ANNOUNCEMENT = re.compile(
+    r"^\s*(?:Văn\s+phòng\s+(?:Chính\s+phủ|Ủy\s+ban\s+nhân\s+dân[^.]{0,40}?|UBND[^.]{0,40}?)\s+)?(?:xin\s+)?(?:trân\s+trọng\s+)?"
+    r"thông\s+báo\s*(?:[./]|để\b[^.]{0,160}?\bbiết\b)"
+)
+
+
+_NOTICE_TO = re.compile(r"\bthông\s+báo\s+(?:để|cho)\s+(?P<who>[^.]{3,200}?)\s+(?:được\s+)?biết\b")
+
+
 # Sections of a plan that state its aims, scope or terms, not work: "I. MỤC ĐÍCH, YÊU CẦU",
 # "II. QUAN ĐIỂM", "1. Mục tiêu chung …", "Điều 2. Giải thích từ ngữ", "1. Phạm vi điều chỉnh …".
 _AIM_WORDS = (
     r"MỤC\s+ĐÍCH|MỤC\s+TIÊU|QUAN\s+ĐIỂM|YÊU\s+CẦU|NGUYÊN\s+TẮC|ĐỐI\s+TƯỢNG|PHẠM\s+VI|"
-    r"GIẢI\s+THÍCH\s+TỪ\s+NGỮ"
+    r"GIẢI\s+THÍCH\s+TỪ\s+NGỮ|"
+    # and the background of a Thông báo kết luận or a report: "I. ĐÁNH GIÁ CHUNG", "I. TÌNH HÌNH …"
+    r"ĐÁNH\s+GIÁ|TÌNH\s+HÌNH|KẾT\s+QUẢ\s+(?:ĐẠT\s+ĐƯỢC|THỰC\s+HIỆN)"
 )
 _AIM_HEADING = re.compile(
     r"^(?:Mục\s+đích|Mục\s+tiêu|Quan\s+điểm|Yêu\s+cầu|Nguyên\s+tắc)(?:\s+(?:chung|cụ\s+thể|tổng\s+quát))?(?:\s*[:.]|\s*$|\s+[A-ZĐÀ-Ỹ])"
@@ -91,7 +107,10 @@ _ORGANISATION_HEADING = re.compile(
 def is_aim_heading(text: str) -> bool:
     """A section that states aims or terms: "MỤC TIÊU", "Mục tiêu cụ thể", "Phạm vi điều chỉnh"."""
     head = text.strip()
-    if head == head.upper() and re.match(rf"(?:{_AIM_WORDS})\b", head):  # all caps: "MỤC ĐÍCH, YÊU CẦU"
+    # all caps: "MỤC ĐÍCH, YÊU CẦU", also when the section's paragraphs follow its title: "ĐÁNH GIÁ
+    # CHUNG Trong 10 tháng đầu năm …"
+    title = head[: caps_title_end(head)] or head
+    if title == title.upper() and re.match(rf"(?:{_AIM_WORDS})\b", title):
         return True
     return bool(_AIM_HEADING.match(head))
 
@@ -108,7 +127,15 @@ def _organised(clauses: list[Clause]) -> bool:
 
 def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Body]:
     pre = next((c for c in clauses if is_preamble(c)), None)
-    return addressees(pre.text) if pre else []
+    found = addressees(pre.text) if pre else []
+    closing = next((c for c in clauses if c.path == "closing"), None)
+    # A Thông báo kết luận may address nobody before its points; its closing names who must act:
+    # "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan
+    # biết, thực hiện./." — the first named is the one the conclusions are for.
+    notice = _NOTICE_TO.search(closing.text) if closing is not None and not found else None
+    if notice and (named := bodies.split_bodies(notice.group("who"))):
+        found = named[:1]
+    return found
 
 
 def addressees(text: str) -> list[Body]:
@@ -144,7 +171,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # its items; a heading that is a sentence ("2. Bộ Tài chính chủ trì … các nội dung sau:") its subject.
     sentence = bool(subj.lead) and len(own[subj.task_start :].split()) >= 3 and not _names_then_description(own)
     heading = _heading_body(own) if others and not sentence else []
-    lead = heading or subj.lead or (addressees(own) + _after_title(own) if others else []) or inherited
+    lead = heading or subj.lead or (addressees(own) + _after_title(own) + _list_intro(own) if others else []) or inherited
     records: list[Assignment] = []
     if others and (activity := _activity_records(clause, own, lead, ctx)) is not None:
         return activity
@@ -177,6 +204,21 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
             )
         )
     return records
+
+
+# The sentence that closes a section's own text and opens its list names who the items are for, with
+# no addressee formula: "Để tiếp tục …, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm
+# vụ, giải pháp sau đây:", "Trong thời gian tới, Ủy ban nhân dân tỉnh cần tập trung thực hiện các nhiệm
+# vụ sau:" (the Thông báo kết luận of a working visit, and plans).
+_LIST_INTRO = re.compile(r"(?:^|(?<=[.;]\s))(?P<intro>[^.;:]{10,400}?\s(?:sau|sau\s+đây|như\s+sau)\s*:)\s*$")
+
+
+def _list_intro(own: str) -> list[Body]:
+    m = _LIST_INTRO.search(own[-500:])
+    if not m:
+        return []
+    subj = grammar.find_subject(m.group("intro"))
+    return subj.lead if subj.explicit else []
 
 
 # A heading that only names who its items are for: "5. Các chủ rừng là tổ chức (…):",
@@ -261,7 +303,7 @@ def _names_then_description(own: str) -> bool:
 # A plan's activity written as fields: "1. Tổ chức tập huấn …" / "- Nội dung thực hiện: …" /
 # "- Cơ quan thực hiện: Sở Nội vụ chủ trì, …" / "- Cơ quan phối hợp: …" / "- Thời gian thực hiện: Năm 2026.".
 _FIELD = re.compile(
-    r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động)?)"
+    r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động)?|Nhiệm\s+vụ(?:\s+thực\s+hiện)?)"
     r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì)|Chủ\s+trì(?:\s+thực\s+hiện)?)"
     r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp|Phối\s+hợp(?:\s+thực\s+hiện)?)"
     r"|(?P<time>Thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|Thời\s+hạn(?:\s+[a-zà-ỹđ]+){0,2}|Tiến\s+độ(?:\s+thực\s+hiện)?)"
@@ -317,6 +359,12 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
     own ("Sở A chủ trì …; Sở B tổ chức …") gives the later bodies their own records.
     """
     items = [c for c in clause.children if c.kind is ClauseKind.item]
+    if not items or not any(_field_of(c) for c in items):
+        # The fields may be points with their own items: "a) Nhiệm vụ:" / "- …" / "b) Cơ quan thực
+        # hiện:" / "- Đơn vị chủ trì: Sở Khoa học và Công nghệ." / "c) Thời gian thực hiện: Năm 2025."
+        points = [c for c in clause.children if c.kind is ClauseKind.point]
+        if any(_field_of(c) for c in points):
+            items = [c for p in points for c in (p, *p.children)]
     groups = _activities(items)
     if not any(k == "executor" for g in groups for k, *_ in g.fields):
         return None
@@ -324,6 +372,10 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
     last_lead = inherited
     for n, g in enumerate(groups):
         by_kind = {k: (v, item, subs) for k, v, item, subs in reversed(g.fields)}
+        # "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: Sở X.": the field with a value names the lead
+        named = next(((v, item, subs) for k, v, item, subs in g.fields if k == "executor" and v), None)
+        if named and not by_kind["executor"][2]:
+            by_kind["executor"] = named
         if not g.fields:
             for head in g.heads:
                 out += records_from(head, head.text, head.span.start, inherited, ctx)
@@ -446,6 +498,11 @@ def _after_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[st
         return (rest, []) if duty and subj.explicit and not any(map(grammar.is_back_reference, subj.lead)) else (own, [])
     if rest[:1].isupper() and grammar.PREDICATE_AT_START.match(rest) and (named := _heading_body(first)):
         return rest, named
+    # An article titled by whose duties it states, and its sentence naming them: "Điều 2. Trách nhiệm
+    # của Ủy ban nhân dân các tỉnh, thành phố" / "Ủy ban nhân dân các tỉnh, thành phố quản lý, sử dụng
+    # số kinh phí …" (not a definition: "3. Tiêu chuẩn khen thưởng" / "Các sở, ngành căn cứ …").
+    if _DUTIES_OF.match(first) and rest[:1].isupper() and (subj := grammar.find_subject(rest)).explicit and subj.lead:
+        return rest, []
     return own, []
 
 
