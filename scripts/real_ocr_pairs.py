@@ -13,7 +13,12 @@ Outputs, resumable (rendered documents are skipped):
 and scripts/_cache/synth/real_train/rNNNN.{clean,ocr}.txt + .meta.json, the page-pair layout
 that scripts/build_channel.py reads (`--split real_train`).
 
+`--dev` makes a dev set of the same real damage instead, from the held-out lines only (never in
+the LM nor the channel): scripts/_cache/real_dev/... and the pairs in _cache/synth/real_dev, scored
+by `scripts/eval_restorer.py --split real_dev`.
+
     nice -n 10 .venv/bin/python scripts/real_ocr_pairs.py --docs 120 --jobs 2
+    nice -n 10 .venv/bin/python scripts/real_ocr_pairs.py --dev --docs 30 --jobs 1
 """
 
 from __future__ import annotations
@@ -32,14 +37,17 @@ from synth_ocr_pairs import CORPUS_DIR, is_holdout  # noqa: E402
 
 CACHE = ROOT / "scripts" / "_cache"
 DOCS, ROUTES, PAIRS = CACHE / "real" / "docs", CACHE / "real" / "routes", CACHE / "synth" / "real_train"
+DEV_DOCS_OUT, DEV_ROUTES, DEV_PAIRS = CACHE / "real_dev" / "docs", CACHE / "real_dev" / "routes", CACHE / "synth" / "real_dev"
+HOLDOUT_RUN = 40  # held-out lines of one corpus file, in their order, cut into runs this long
 DEV_DOCS = ROOT / "bench" / "dev" / "docs"
 RENDERER = ROOT / "bench" / "dev" / "render_routes.py"
 WORDS_PER_DOC = (300, 520)  # about one A4 page in the renderer's DejaVu Serif
 UPPER_P = 0.06  # share of lines set in capitals, as headings are ("CHỈ THỊ", "QUYẾT ĐỊNH")
 
 
-def corpus_runs() -> list[list[str]]:
-    """Corpus documents as runs of usable lines, held-out and dev-document lines dropped."""
+def corpus_runs(holdout: bool = False) -> list[list[str]]:
+    """Corpus documents as runs of usable lines, dev-document lines dropped: training lines only, or
+    with `holdout` the held-out lines only (each file's, in order, in runs of HOLDOUT_RUN)."""
     dev = {ln.strip() for p in DEV_DOCS.glob("*.txt") for ln in p.read_text(encoding="utf-8").splitlines()}
     runs: list[list[str]] = []
     for path in sorted(CORPUS_DIR.glob("*.txt.gz")):
@@ -47,6 +55,13 @@ def corpus_runs() -> list[list[str]]:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for ln in fh:
                 ln = ln.strip()
+                if holdout:
+                    if ln and is_holdout(ln) and ln not in dev and "|" not in ln and len(ln.split()) >= 4:
+                        run.append(ln)
+                    if len(run) >= HOLDOUT_RUN:
+                        runs.append(run)
+                        run = []
+                    continue
                 if not ln or is_holdout(ln) or ln in dev or "|" in ln:
                     if len(run) >= 8:
                         runs.append(run)
@@ -58,9 +73,9 @@ def corpus_runs() -> list[list[str]]:
     return runs
 
 
-def make_doc(idx: int, runs: list[list[str]], seed: int) -> Path:
-    """Write clean document idx (a stretch of one corpus run): -> its path."""
-    path = DOCS / f"r{idx:04d}.txt"
+def make_doc(idx: int, runs: list[list[str]], seed: int, docs: Path = DOCS) -> Path:
+    """Write clean document idx (a stretch of one corpus run) into folder docs: -> its path."""
+    path = docs / f"r{idx:04d}.txt"
     if path.exists():
         return path
     rng = random.Random(f"{seed}-real-{idx}")
@@ -73,7 +88,7 @@ def make_doc(idx: int, runs: list[list[str]], seed: int) -> Path:
             break
         lines.append(ln.upper() if rng.random() < UPPER_P and len(ln.split()) <= 14 else ln)
         words += len(ln.split())
-    DOCS.mkdir(parents=True, exist_ok=True)
+    docs.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -84,21 +99,23 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=120, help="number of documents to have in the cache")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--dev", action="store_true", help="a dev set from the held-out lines (never trained on)")
     a = ap.parse_args()
-    runs = corpus_runs() if a.docs else []
-    ids = [make_doc(i, runs, a.seed).stem for i in range(a.docs)]
-    todo = [i for i in ids if not (ROUTES / i / f"{i}.eng-ocr.txt").exists()]
+    docs, routes, pairs = (DEV_DOCS_OUT, DEV_ROUTES, DEV_PAIRS) if a.dev else (DOCS, ROUTES, PAIRS)
+    runs = corpus_runs(a.dev) if a.docs else []
+    ids = [make_doc(i, runs, a.seed, docs).stem for i in range(a.docs)]
+    todo = [i for i in ids if not (routes / i / f"{i}.eng-ocr.txt").exists()]
     if todo:
-        cmd = [sys.executable, str(RENDERER), "--docs", str(DOCS), "--out", str(ROUTES)]
+        cmd = [sys.executable, str(RENDERER), "--docs", str(docs), "--out", str(routes)]
         cmd += ["--routes", "text.pdf,scan.pdf,eng-ocr.txt", "--jobs", str(a.jobs), "--ids", *todo]
         subprocess.run(cmd, check=True)
-    PAIRS.mkdir(parents=True, exist_ok=True)
-    for i in sorted(p.stem for p in DOCS.glob("*.txt")):  # every rendered document, also of earlier runs
-        ocr = ROUTES / i / f"{i}.eng-ocr.txt"
+    pairs.mkdir(parents=True, exist_ok=True)
+    for i in sorted(p.stem for p in docs.glob("*.txt")):  # every rendered document, also of earlier runs
+        ocr = routes / i / f"{i}.eng-ocr.txt"
         if ocr.exists():
-            (PAIRS / f"{i}.clean.txt").write_text((DOCS / f"{i}.txt").read_text(encoding="utf-8"), encoding="utf-8")
-            (PAIRS / f"{i}.ocr.txt").write_text(ocr.read_text(encoding="utf-8"), encoding="utf-8")
-            (PAIRS / f"{i}.meta.json").write_text(json.dumps({"profile": "render_routes", "id": i}))
+            (pairs / f"{i}.clean.txt").write_text((docs / f"{i}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+            (pairs / f"{i}.ocr.txt").write_text(ocr.read_text(encoding="utf-8"), encoding="utf-8")
+            (pairs / f"{i}.meta.json").write_text(json.dumps({"profile": "render_routes", "id": i}))
     print(f"{len(ids)} documents, {len(todo)} rendered now", file=sys.stderr)
 
 
