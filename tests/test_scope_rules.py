@@ -959,3 +959,17 @@ def test_lower_case_delegation_is_a_noun():
     assert [b.name for b in find_subject("Ủy quyền Chủ tịch Ủy ban nhân dân tỉnh phê duyệt dự án.").lead] == [
         "Chủ tịch Ủy ban nhân dân tỉnh"
     ]
+
+
+@pytest.mark.parametrize(
+    "unit, task",
+    [
+        ("Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch lập dự toán kinh phí và chủ động cân đối.", "lập dự toán"),
+        ("Các cơ quan, đơn vị được giao nhiệm vụ tại Kế hoạch này xây dựng kế hoạch chi tiết và chủ động triển khai.", "xây dựng kế"),
+        ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán.", "có trách nhi"),
+    ],
+)
+def test_a_group_given_its_work_ends_with_the_document_it_is_in(unit, task):
+    # "được giao nhiệm vụ tại Kế hoạch này" describes the group; the next verb starts its task
+    s = find_subject(unit)
+    assert s.lead and unit[s.task_start :].startswith(task)

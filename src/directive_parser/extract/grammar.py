@@ -106,9 +106,12 @@ def _descriptive_gap(tail: str) -> bool:
 
 # A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
 # đủ điều kiện khai thác] có trách nhiệm cập nhật …" — the duty, not "đã", starts the predicate.
-# A body "given" the work may go straight to its verb: "Các bộ, cơ quan [được giao nhiệm vụ] chủ động …".
+# A body "given" the work may go straight to its verb: "Các bộ, cơ quan [được giao nhiệm vụ] chủ động …",
+# "Các cơ quan, đơn vị [được giao nhiệm vụ tại Kế hoạch này] xây dựng kế hoạch chi tiết …".
 _RELATIVE = re.compile(
     r"^\s*(?:(?:đã|đang|được)\b[^;.]{0,160}?\s(?=(?:có\s+trách\s+nhiệm|phải|cần)\s)"
+    r"|được\s+(?:giao|phân\s+công)\s+(?:chủ\s+trì\s+)?(?:thực\s+hiện\s+)?(?:các\s+)?nhiệm\s+vụ\s+(?:thuộc|tại|theo|trong)\s+"
+    r"(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Quyết\s+định)(?:\s+này)?\s(?=(?!này\b)[a-zà-ỹđ])"
     r"|được\s+(?:giao|phân\s+công)\b[^;.]{0,160}?\s(?=chủ\s+động\s))(?P<duty>)"
 )
 # When the names found cover less than this share of a subject phrase, the phrase is one
@@ -314,7 +317,11 @@ def find_subject(text: str) -> Subject:
     if not lead and (described := _DESCRIBED_GROUP.match(text, pos)):
         # "Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm …"
         end = predicate = described.start("duty")
-        phrase = " ".join(described.group("who").split())
+        if (given := _GIVEN_IN.search(described.group("who"))) and described.group("who")[given.end() :].strip():
+            # "Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch [lập dự toán …] và chủ động …":
+            # the group ends with the document its work is in; the verb after it starts the task
+            end = predicate = described.start("who") + given.end()
+        phrase = " ".join(text[described.start("who") : end].split())
         lead = [Body(name=phrase, text=phrase, kind=BodyKind.group)]
     if not lead and (back := _BACK_REFERENCE.match(text, pos)) and _starts_duty(text[back.end() :]):
         # "Tỉnh căn cứ các quy định hiện hành …": the body the document is about, resolved by `units`.
@@ -344,6 +351,9 @@ _DESCRIBED_GROUP = re.compile(
     r"(?P<who>(?:Các\s+)?(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ|[Ss]ở|[Đđ]ịa\s+phương)"
     r"(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|địa\s+phương|ngành|cá\s+nhân))*[^.;:,]{0,40}?"
     r"\s+được\s+(?:giao|phân\s+công)\b[^.;:]{0,160}?)\s+(?P<duty>(?:có|chịu)\s+trách\s+nhiệm|phải|chủ\s+động)\s"
+)
+_GIVEN_IN = re.compile(
+    r"\bnhiệm\s+vụ\s+(?:thuộc|tại|theo|trong)\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Quyết\s+định)(?:\s+này)?(?=\s+(?!này\b)[a-zà-ỹđ]|\s*$)"
 )
 # Short back-references of a Thông báo kết luận to the body it is about, capitalised: "Tỉnh căn cứ
 # các quy định hiện hành …", "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu …", "Bộ chủ động …".
