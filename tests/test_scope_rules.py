@@ -965,7 +965,10 @@ def test_lower_case_delegation_is_a_noun():
     "unit, task",
     [
         ("Các đơn vị được giao thực hiện các nhiệm vụ thuộc Kế hoạch lập dự toán kinh phí và chủ động cân đối.", "lập dự toán"),
-        ("Các cơ quan, đơn vị được giao nhiệm vụ tại Kế hoạch này xây dựng kế hoạch chi tiết và chủ động triển khai.", "xây dựng kế"),
+        (
+            "Các cơ quan, đơn vị được giao nhiệm vụ tại Kế hoạch này xây dựng kế hoạch chi tiết và chủ động triển khai.",
+            "xây dựng kế",
+        ),
         ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán.", "có trách nhi"),
     ],
 )
