@@ -976,3 +976,10 @@ def test_a_group_given_its_work_ends_with_the_document_it_is_in(unit, task):
     # "được giao nhiệm vụ tại Kế hoạch này" describes the group; the next verb starts its task
     s = find_subject(unit)
     assert s.lead and unit[s.task_start :].startswith(task)
+
+
+def test_heading_of_plural_groups_heads_its_items_as_one_group():
+    doc = parse("1. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan\na) Bố trí kinh phí thực hiện.\n")
+    assert [[b.name for b in a.lead] for a in doc.assignments] == [
+        ["Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan"]
+    ]

@@ -420,6 +420,11 @@ def _subject_bodies(phrase: str) -> list[Body]:
     if found and not apposition and covered < MIN_NAME_COVERAGE * len(phrase.replace(" ", "")) and len(found) <= 2:
         name = phrase[:1].upper() + phrase[1:]
         return [Body(name=name, text=phrase, kind=BodyKind.group if phrase.lower().startswith("các") else BodyKind.other)]
+    return as_one_group(phrase, found)
+
+
+def as_one_group(phrase: str, found: list[Body]) -> list[Body]:
+    """`found`, or the one addressee group the phrase is when it names only plural groups."""
     if group := _one_addressee_group(phrase, found):
         return [Body(name=group[:1].upper() + group[1:], text=group, kind=BodyKind.group)]
     return found
@@ -715,6 +720,7 @@ __all__ = [
     "PREDICATE_STARTERS",
     "Subject",
     "find_product",
+    "as_one_group",
     "find_subject",
     "find_submit_to",
     "is_back_reference",

@@ -170,6 +170,11 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # A heading that is a name ("4. Sở Y tế", "b) Các sở, ban, ngành: Là các đơn vị …") gives it to
     # its items; a heading that is a sentence ("2. Bộ Tài chính chủ trì … các nội dung sau:") its subject.
     sentence = bool(subj.lead) and len(own[subj.task_start :].split()) >= 3 and not _names_then_description(own)
+    # "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan": the first name's "task" is
+    # more names, no verb, so the heading is a name after all
+    rest = own[subj.task_start :].lstrip(" ,")
+    if sentence and others and all(b.kind is BodyKind.group for b in subj.lead) and not grammar.PREDICATE_AT_START.match(rest):
+        sentence = len(heading_body := _heading_body(own)) != 1 or heading_body[0].kind is not BodyKind.group
     heading = _heading_body(own) if others and not sentence else []
     lead = heading or subj.lead or (addressees(own) + _after_title(own) + _list_intro(own) if others else []) or inherited
     records: list[Assignment] = []
@@ -290,7 +295,7 @@ def _heading_body(own: str) -> list[Body]:
         return subj.lead  # "Bộ Tài chính chủ trì, phối hợp với các bộ liên quan:" names Bộ Tài chính
     found = bodies.split_bodies(who)
     if found and sum(len(b.text) for b in found) >= 0.7 * len(who):
-        return found
+        return grammar.as_one_group(who, found)  # "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan"
     return [Body(name=who, text=who, kind=BodyKind.group if who.lower().startswith("các") else BodyKind.other)]
 
 
