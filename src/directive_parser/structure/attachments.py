@@ -75,11 +75,13 @@ class Part:
 def find_parts(text: str, start: int) -> list[Part]:
     """The attachments of `text` from offset `start` on, in order; each ends where the next starts."""
     lines, offsets = _lines(text, start)
-    announced = {" ".join(m.group("kind").upper().split()) for m in _ANNOUNCED.finditer(fold_marks(text[start:]))}
+    folded = fold_marks(text[start:])  # one character for one: its lines are the text's lines
+    folded_lines = folded.split("\n")
+    announced = {" ".join(m.group("kind").upper().split()) for m in _ANNOUNCED.finditer(folded)}
     found: list[tuple[int, int, str, str]] = []  # (title line, attached line, kind, number)
     i = 0
     while i < len(lines):
-        m = _TITLE.match(fold_marks(lines[i]))
+        m = _TITLE.match(folded_lines[i])
         if m and lines[i] == lines[i].upper():  # a title line is in capitals: "KẾ HOẠCH HÀNH ĐỘNG"
             attached = _attached_line(lines, i)
             if attached is None and m.group("kind") in announced and not found:

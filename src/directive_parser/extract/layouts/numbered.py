@@ -128,14 +128,14 @@ def _organised(clauses: list[Clause]) -> bool:
 def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Body]:
     pre = next((c for c in clauses if is_preamble(c)), None)
     found = addressees(pre.text) if pre else []
-    closing = next((c for c in clauses if c.path == "closing"), None)
+    if found:
+        return found
     # A Thông báo kết luận may address nobody before its points; its closing names who must act:
     # "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan
     # biết, thực hiện./." — the first named is the one the conclusions are for.
-    notice = _NOTICE_TO.search(closing.text) if closing is not None and not found else None
-    if notice and (named := bodies.split_bodies(notice.group("who"))):
-        found = named[:1]
-    return found
+    closing = next((c for c in clauses if c.path == "closing"), None)
+    notice = _NOTICE_TO.search(closing.text) if closing is not None else None
+    return bodies.split_bodies(notice.group("who"))[:1] if notice else []
 
 
 def addressees(text: str) -> list[Body]:
@@ -170,12 +170,13 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # A heading that is a name ("4. Sở Y tế", "b) Các sở, ban, ngành: Là các đơn vị …") gives it to
     # its items; a heading that is a sentence ("2. Bộ Tài chính chủ trì … các nội dung sau:") its subject.
     sentence = bool(subj.lead) and len(own[subj.task_start :].split()) >= 3 and not _names_then_description(own)
+    heading = _heading_body(own) if others and not sentence else []
     # "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan": the first name's "task" is
     # more names, no verb, so the heading is a name after all
-    rest = own[subj.task_start :].lstrip(" ,")
-    if sentence and others and all(b.kind is BodyKind.group for b in subj.lead) and not grammar.PREDICATE_AT_START.match(rest):
-        sentence = len(heading_body := _heading_body(own)) != 1 or heading_body[0].kind is not BodyKind.group
-    heading = _heading_body(own) if others and not sentence else []
+    groups_only = sentence and all(b.kind is BodyKind.group for b in subj.lead)
+    if groups_only and others and not grammar.PREDICATE_AT_START.match(own[subj.task_start :].lstrip(" ,")):
+        named = _heading_body(own)
+        heading = named if len(named) == 1 and named[0].kind is BodyKind.group else []
     lead = heading or subj.lead or (addressees(own) + _after_title(own) + _list_intro(own) if others else []) or inherited
     records: list[Assignment] = []
     if others and (activity := _activity_records(clause, own, lead, ctx)) is not None:
@@ -214,8 +215,8 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
 # The sentence that closes a section's own text and opens its list names who the items are for, with
 # no addressee formula: "Để tiếp tục …, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm
 # vụ, giải pháp sau đây:", "Trong thời gian tới, Ủy ban nhân dân tỉnh cần tập trung thực hiện các nhiệm
-# vụ sau:" (the Thông báo kết luận of a working visit, and plans).
-_LIST_INTRO = re.compile(r"(?:^|(?<=[.;]\s))(?P<intro>[^.;:]{10,400}?\s(?:sau|sau\s+đây|như\s+sau)\s*:)\s*$")
+# vụ sau:" (the Thông báo kết luận of a working visit, and plans); "… như sau:" ends the same way.
+_LIST_INTRO = re.compile(r"(?:^|(?<=[.;]\s))(?P<intro>[^.;:]{10,400}?\ssau(?:\s+đây)?\s*:)\s*$")
 
 
 def _list_intro(own: str) -> list[Body]:
