@@ -451,6 +451,19 @@ def prose_naming_tt() -> bytes:
     return _build([("portrait", [_para("Giao Bộ TT&TT tổng hợp tình hình."), _para(FILLER), _para(FILLER), _para(PROSE)])])
 
 
+@functools.cache
+def flattened_header() -> bytes:
+    """A table flattened to one heading a line, every line at the margin ("STT" / "Nội dung nhiệm vụ" / …),
+    as text exports of tables often print: the headings stand under "STT", not beside it."""
+    return _build([("portrait", [_para(ABOVE), *map(_para, HEADER), _para(PROSE)])])
+
+
+@functools.cache
+def number_alone_then_prose() -> bytes:
+    """ "STT" alone on its line, and below it prose that names two headings one word space apart."""
+    return _build([("portrait", [_para("STT"), _para("Điều chỉnh danh mục, tổ chức, cá nhân chủ trì nhiệm vụ khoa học")])])
+
+
 def _pdfium_textpage(data: bytes):
     import pypdfium2 as pdfium
 
@@ -460,8 +473,15 @@ def _pdfium_textpage(data: bytes):
 
 @pytest.mark.parametrize(
     ("make", "expected"),
-    [(unruled_table, True), (unruled_wrapped_header, True), (prose_naming_tt, False), (prose_only, True)],
-    ids=["header-row", "wrapped-header", "tt-lines-apart", "headings-on-the-line"],
+    [
+        (unruled_table, True),
+        (unruled_wrapped_header, True),
+        (prose_naming_tt, False),
+        (prose_only, False),
+        (flattened_header, False),
+        (number_alone_then_prose, False),
+    ],
+    ids=["header-row", "wrapped-header", "tt-lines-apart", "headings-on-the-line", "one-heading-a-line", "headings-a-word-apart"],
 )
 def test_unruled_header(make, expected: bool) -> None:
     from directive_parser.ingest.pdf_tables import unruled_header
@@ -473,10 +493,13 @@ def test_unruled_header(make, expected: bool) -> None:
     pdf.close()
 
 
-def test_prose_naming_tt_skips_pdfplumber(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "make", [prose_naming_tt, prose_only, flattened_header], ids=["tt-lines-apart", "on-the-line", "one-a-line"]
+)
+def test_prose_naming_tt_skips_pdfplumber(tmp_path: Path, make) -> None:
     from directive_parser.ingest.pdf import _pdfium_texts
 
-    data = prose_naming_tt()
+    data = make()
     texts, found, candidates = _pdfium_texts(tmp_path / "t.pdf", data, tables=True)
     assert (found, candidates) == ({}, {})
     assert [t for t, _ in pdf_pages_pdfium(tmp_path / "t.pdf", data)] == texts

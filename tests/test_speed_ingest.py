@@ -64,3 +64,31 @@ def test_low_resolution_or_partial_images_are_rendered(tmp_path, hostile) -> Non
     assert embedded_page_image(pdfium.PdfDocument(_image_pdf(tmp_path / "low.pdf", 100))[0]) is None
     text_only = hostile.reportlab_pdf("text.pdf", [["Giao Bo Cong an chu tri."]])
     assert embedded_page_image(pdfium.PdfDocument(text_only)[0]) is None
+
+
+PAIRS = [
+    ("thẻ bảo hiểm y tế, ", "thẻ bảo hiểm y tế, cấp, quản lý thẻ bảo hiểm y tế;"),
+    ("Ủy ban nhân dân tỉnh Quảng", "Ủy ban nhân dân tỉnh Quảng Trị và các sở, ngành"),  # a word cut at the end
+    ("Giao Sở Văn hoá, Thể thao và Du lịch ho", "Giao Sở Văn hoá, Thể thao và Du lịch hoà giải"),  # "oà" folds to "òa"
+    ("Giao Bộ Công an phối hợp với các", "Giao Bộ Công an phối hợp với các Bộ: Quốc phòng, Ngoại giao"),  # "các" dropped
+    ("Phạm vi điều chỉnh Thông tư này quy định biện pháp A", "Phạm vi điều chỉnh Thông tư này quy định biện pháp B"),
+    ("Giao UBND các tỉnh Lào Cai, Yên Bái", "Giao UBND các tỉnh LÀO CAI, YÊN BÁI"),
+    ("Bộ Tài chính – Bộ Kế hoạch và Đầu tư", "Bộ Tài chính – Bộ Kế hoạch và Đầu tư"),  # the same text again
+]
+
+
+@pytest.mark.parametrize(("first", "second"), PAIRS + [(b, a) for a, b in PAIRS])
+def test_tokens_reuse_a_shared_start_without_changing_them(first: str, second: str) -> None:
+    from directive_parser.extract.bodies import tokens as tk
+
+    tk._recent.clear()
+    fresh = tk.tokens(second)
+    tk._recent.clear()
+    before = tk.tokens(first)
+    again = tk.tokens(second)
+    assert again == fresh
+    shared = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), min(len(first), len(second)))
+    if shared > tk.MIN_SHARED:  # the tokens wholly before the difference are the very same objects
+        assert any(a is b for a, b in zip(before, again))
+    again.pop()  # a caller's list is its own (gazetteer.lookup pops from it)
+    assert tk.tokens(second) == fresh

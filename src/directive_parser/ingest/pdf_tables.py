@@ -9,10 +9,12 @@ rows a table repeats on every page.
 pdfplumber is slow (about 0.1 s a page for pdfminer's layout), so only pages that pass a cheap
 pypdfium2 check get there: enough horizontal AND vertical line-like paths for a grid
 (`ruled_candidate`), or, for the rare unruled table, a task-table header in the page's text
-(`unruled_candidate`) whose headings stand in the rows around "STT" (`unruled_header`: prose that
-says "Bộ TT&TT chủ trì, phối hợp" has them lines apart). Unruled tables are read with pdfplumber's
-text strategy and kept only when one of their first rows reads as such a header (those rows are read
-first: a page of prose costs three rows, not the whole page cell by cell).
+(`unruled_candidate`) whose headings stand beside "STT", a column gutter apart, in the rows around
+it (`unruled_header`: prose that says "Bộ TT&TT chủ trì, phối hợp" has them lines apart, a table
+flattened to prose has them a word space apart or one a line down the margin). Unruled tables are
+read with pdfplumber's text strategy and kept only when one of their first rows reads as such a
+header (those rows are read first: a page of prose costs three rows, not the whole page cell by
+cell).
 
 A table that runs across pages is read page by page, then `stitch_pages` joins the row a page
 break cut in two: a row whose top edge is not ruled (only the column rules break there) is the
@@ -23,7 +25,7 @@ header a page repeats is never read as one cell with the rest of the cut row bel
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +116,32 @@ MAX_PATH_SEGMENTS = 4000
 Rule = tuple[str, float, float, float, float]
 
 
+# Form XObjects are entered to this nesting level (pypdfium2's `get_objects(max_depth=3)`).
+MAX_FORM_LEVEL = 2
+
+
+def _path_objects(parent: Any, level: int = 0) -> Iterator[tuple[Any, int]]:
+    """(raw path object, form nesting level) of a raw page (level 0) or form object, in content
+    order. Raw pdfium calls: a page of text has dozens of text objects, and a pypdfium2 wrapper for
+    each cost as much as reading the page's rules."""
+    import pypdfium2.raw as pdfium_c
+
+    count, get = (
+        (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        if level == 0
+        else (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+    )
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield obj, level
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < MAX_FORM_LEVEL:
+            yield from _path_objects(obj, level + 1)
+
+
 def pdfium_rules(page: Any) -> list[Rule]:
     """The straight horizontal and vertical rules a pypdfium2 page draws.
 
@@ -126,8 +154,12 @@ def pdfium_rules(page: Any) -> list[Rule]:
 
     rules: list[Rule] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
+    lb, bb, rb, tb = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    for obj, level in _path_objects(page.raw):
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, lb, bb, rb, tb):
+            continue  # an object pdfium cannot place draws no rule
+        left, bottom, right, top = lb.value, bb.value, rb.value, tb.value
         w, h = right - left, top - bottom
         if h <= RULE_THICKNESS and w >= MIN_RULE_LEN:
             rules.append(("h", left, (bottom + top) / 2, right, (bottom + top) / 2))
@@ -137,7 +169,7 @@ def pdfium_rules(page: Any) -> list[Rule]:
             continue
         if w < MIN_RULE_LEN or h < MIN_RULE_LEN:
             continue
-        n = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        n = pdfium_c.FPDFPath_CountSegments(obj)
         if 0 < n <= RECT_SEGMENTS:
             rules += [
                 ("h", left, bottom, right, bottom),
@@ -146,15 +178,17 @@ def pdfium_rules(page: Any) -> list[Rule]:
                 ("v", right, bottom, right, top),
             ]
             continue
-        if n > MAX_PATH_SEGMENTS or obj.level > 0:  # nested in a form: its matrix is not the page's
+        if n > MAX_PATH_SEGMENTS or level > 0:  # nested in a form: its matrix is not the page's
             continue
-        m = obj.get_matrix()
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+            continue
+        ma, mb, mc, md, me, mf = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         start = prev = None
         for k in range(n):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
             if not pdfium_c.FPDFPathSegment_GetPoint(seg, x, y):
                 continue
-            pt = m.on_point(x.value, y.value)
+            pt = (ma * x.value + mc * y.value + me, mb * x.value + md * y.value + mf)
             kind = pdfium_c.FPDFPathSegment_GetType(seg)
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = prev = pt
@@ -247,14 +281,22 @@ def unruled_candidate(text: str) -> bool:
 # A header row's cells wrap to a few lines ("Thời gian / hoàn / thành") and its "STT" may stand at
 # their top, middle or bottom: headings count when they lie within this many of STT's line heights.
 HEADER_LINES = 4.0
+# Between the cells of a table row lies a column gutter: on STT's line nothing stands within this
+# many of its line heights to its right. A word space of prose is a quarter to a half of the height
+# (2.8-5.7 pt at 12.5 pt on the corpus's flattened tables), a gutter two cell paddings (12 pt and
+# more at 9 pt in reportlab's tables, about 11 pt in a word processor's).
+GUTTER = 0.6
 
 
 def unruled_header(textpage: Any) -> bool:
-    """`unruled_candidate` with geometry, for a pypdfium2 text page: two column headings lie in the
-    rows around an "STT"/"TT" (within `HEADER_LINES` of its height, above or below).
+    """`unruled_candidate` with geometry, for a pypdfium2 text page: an "STT"/"TT" that stands in a
+    column of its own (a gutter to its right on its line) with two column headings to its right,
+    side by side a gutter apart, in the rows around it (within `HEADER_LINES` of its height, above or below).
 
     The text check alone takes every page where "Bộ TT&TT" and "chủ trì … phối hợp" appear
-    anywhere, and each such page would cost pdfplumber's full parse (~0.1 s) for nothing.
+    anywhere, and each such page would cost pdfplumber's full parse (~0.1 s) for nothing; so would
+    a table that was flattened to prose ("TT Tên nhiệm vụ Cơ quan chủ trì" on one justified line)
+    or to one heading a line ("TT" / "Nhiệm vụ" / "Cơ quan chủ trì", all at the margin).
     """
     import pypdfium2.raw as pdfium_c
 
@@ -265,22 +307,35 @@ def unruled_header(textpage: Any) -> bool:
         return False
     rect = pdfium_c.FS_RECTF()
 
-    def extent(start: int, end: int) -> tuple[float, float] | None:
-        """Bottom and top (y up) of the font boxes of the visible characters text[start:end]."""
-        ys: list[float] = []
+    def extent(start: int, end: int) -> tuple[float, float, float, float] | None:
+        """Left, bottom, right and top (y up) of the font boxes of the visible characters text[start:end]."""
+        boxes: list[tuple[float, float, float, float]] = []
         for i in range(start, end):
             if not text[i].isspace() and pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect):
-                ys += (rect.bottom, rect.top)
-        return (min(ys), max(ys)) if ys else None
+                boxes.append((rect.left, rect.bottom, rect.right, rect.top))
+        if not boxes:
+            return None
+        return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
 
     spans = [(extent(a, b), name) for a, b, name in heads]
     for m in _NUMBER_WORD.finditer(text):
         number = extent(m.start(), m.end())
         if number is None:
             continue
-        reach = HEADER_LINES * (number[1] - number[0])
-        low, high = number[0] - reach, number[1] + reach
-        if len({name for span, name in spans if span is not None and span[1] >= low and span[0] <= high}) >= 2:
+        left, bottom, right, top = number
+        height = top - bottom
+        mid = (bottom + top) / 2
+        beside = textpage.get_text_bounded(left=right + 0.5, bottom=mid - 0.1, right=right + GUTTER * height, top=mid + 0.1)
+        if beside.strip():
+            continue  # a word follows at a word space: prose
+        reach, gutter = HEADER_LINES * height, GUTTER * height
+        low, high = bottom - reach, top + reach
+        near = [
+            (span, name) for span, name in spans if span is not None and span[0] > right and span[3] >= low and span[1] <= high
+        ]
+        # two of them side by side in columns of their own, a gutter apart in one row (not "chủ trì
+        # nhiệm vụ" on a line of prose, nor one heading a line down the margin)
+        if any(a[2] + gutter <= b[0] and a[1] < b[3] and b[1] < a[3] and x != y for a, x in near for b, y in near):
             return True
     return False
 

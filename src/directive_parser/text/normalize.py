@@ -6,6 +6,7 @@ OCR text read with the wrong language model keeps the letters but loses or mangl
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable
 
@@ -41,6 +42,16 @@ def _strip_char(c: str) -> str:
 _STRIP_CHARS = _Table(_strip_char)
 
 
+@functools.lru_cache(maxsize=256)
+def _strip_line(text: str) -> str:
+    return text.translate(_STRIP_CHARS)
+
+
+# Lines up to this long are remembered: the table finder folds each line of a page several times
+# (as a header line, then in each window of four lines it opens), seven calls in ten a repeat.
+CACHED_LINE = 200
+
+
 def strip_marks(text: str) -> str:
     """Drop every Vietnamese mark and bar: 'Đổi mới' -> 'Doi moi'. A stray combining mark vanishes,
     so the length may change; `fold_marks` keeps it.
@@ -48,7 +59,9 @@ def strip_marks(text: str) -> str:
     >>> strip_marks("Thủ tướng Chính phủ")
     'Thu tuong Chinh phu'
     """
-    return text if text.isascii() else text.translate(_STRIP_CHARS)
+    if text.isascii():
+        return text
+    return _strip_line(text) if len(text) <= CACHED_LINE else text.translate(_STRIP_CHARS)
 
 
 # Each character folded on its own: "ộ" -> "o"; a lone combining mark, which folds to nothing, stays.
