@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the blind restorer on cached synthetic dev pages: _cache/synth/<split> -> word accuracy.
 
-usage: .venv/bin/python scripts/eval_restorer.py [--split dev dev_scan real_a real_b] [--errors 30]
+usage: .venv/bin/python scripts/eval_restorer.py [--split dev dev_scan real_a real_b real_dev] [--errors 30] [--kinds 20]
 
 Word accuracy as the shared scorecard counts it (exact case, after aligning accent-free
 lowercase tokens), pooled over the pages of each split, plus the most frequent wrong outputs
@@ -25,7 +25,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -83,11 +83,42 @@ def score(hyp: str, ocr: str, ref: str, errors: Counter) -> tuple[int, int]:
     return hit, len(r)
 
 
+def error_kinds(hyp: str, ocr: str, ref: str, kinds: Counter, examples: dict[str, Counter]) -> None:
+    """Count the wrong words of one page by kind: casing (right letters, wrong case), split/merged
+    (token counts differ), no-candidate (the channel never proposed the right syllable), ranking."""
+    from directive_parser.repair.channel import candidates_for
+
+    h, r, o = _toks(hyp), _toks(ref), _toks(ocr)
+    to_ocr: dict[int, str] = {}
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes([_strip(x).lower() for x in h], [_strip(x).lower() for x in o]):
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            to_ocr.update(zip(range(i1, i2), o[j1:j2]))
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes([_strip(x).lower() for x in h], [_strip(x).lower() for x in r]):
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for i, b in zip(range(i1, i2), r[j1:j2]):
+                a = h[i]
+                if a == b:
+                    continue
+                src = to_ocr.get(i, "")
+                if a.lower() == b.lower():
+                    kind = "casing"
+                elif src and b.lower() not in {c.word for c in candidates_for(src.lower())}:
+                    kind = "no-candidate"
+                else:
+                    kind = "ranking"
+                kinds[kind] += 1
+                examples[kind][(src, a, b)] += 1
+        else:
+            kinds["split/merged"] += j2 - j1
+            examples["split/merged"][(" ".join(o[max(0, j1 - 1) : j2 + 1]), " ".join(h[i1:i2]), " ".join(r[j1:j2]))] += 1
+
+
 def main() -> None:
     """Score each requested split and print accuracy, speed and top errors."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", nargs="+", default=["dev", "dev_scan"])
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--kinds", type=int, default=-1, help="error counts by kind, with this many examples each")
     ap.add_argument("--limit", type=int, default=0, help="pages per split (0 = all)")
     ap.add_argument(
         "--set",
@@ -107,6 +138,8 @@ def main() -> None:
         if a.limit:
             pages = pages[: a.limit]
         errors: Counter = Counter()
+        kinds: Counter = Counter()
+        examples: dict[str, Counter] = defaultdict(Counter)
         hit = tot = words = 0
         secs = 0.0
         for p, c in pages:
@@ -118,6 +151,8 @@ def main() -> None:
             words += len(ocr.split())
             h, n = score(hyp, ocr, ref, errors)
             hit, tot = hit + h, tot + n
+            if a.kinds >= 0:
+                error_kinds(hyp, ocr, ref, kinds, examples)
         raw_hit = sum(score(p.read_text(encoding="utf-8"), "", c.read_text(encoding="utf-8"), Counter())[0] for p, c in pages)
         print(
             f"{split:<10} pages={len(pages)} words={tot} raw={raw_hit / max(tot, 1):.4f} "
@@ -125,6 +160,11 @@ def main() -> None:
         )
         for (h, r), n in errors.most_common(a.errors):
             print(f"   {n:4d}  {h!r} -> want {r!r}")
+        if a.kinds >= 0:
+            print("   kinds: " + " ".join(f"{k}={n}" for k, n in kinds.most_common()))
+            for k, ex in examples.items():
+                for (src, h, r), n in ex.most_common(a.kinds):
+                    print(f"   {k:<12} {n:3d}  {src!r} -> {h!r} want {r!r}")
 
 
 if __name__ == "__main__":

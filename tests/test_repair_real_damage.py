@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from directive_parser.repair.channel import load_channel
+from directive_parser.repair.channel import candidates_for, load_channel
+from directive_parser.repair.lm import load_lm
 from directive_parser.repair.lm_text import split_chunk
 from directive_parser.repair.reference import repair_text
-from directive_parser.repair.restore import _caps_line_of, restore_diacritics
+from directive_parser.repair.restore import _caps_line_of, _slot_for, restore_diacritics
 
 
 def _restore(text: str) -> str:
@@ -91,3 +92,70 @@ def test_table_borders_are_punctuation():
 def test_a_number_line_is_not_a_heading_in_capitals_for_the_reference_repair():
     out = repair_text("S6: 393/NQ-CP\nNGHI QUYET\nVé viéc", reference="Số: 393/NQ-CP\nNghị quyết\nVề việc").text
     assert out == "Số: 393/NQ-CP\nNGHỊ QUYẾT\nVề việc"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("làm việc tại Trung tam Phuc vu hanh chinh", "làm việc tại Trung tâm Phục vụ hành chính"),  # a capital P kept
+        ("gửi các Vu, Cuc lién quan", "gửi các Vụ, Cục liên quan"),  # a capital V kept mid-sentence
+        ("đối với du An dau tu công", "đối với dự án đầu tư công"),  # but a capital A there is an "á" misread
+        ("khách quéc tich An D6 va", "khách quốc tịch Ấn Độ và"),  # …unless a capitalised word follows: a name
+        ("Vĩnh Long\n7 Cac Bo, nganh", "Vĩnh Long\n7 Các Bộ, ngành"),  # after a row number a cell starts
+    ],
+)
+def test_a_capital_mid_sentence_is_kept_as_real_scans_show(ocr, expected):
+    assert _restore(ocr) == expected
+
+
+def test_a_capital_word_beside_a_misread_capital_is_no_heading():
+    assert _restore("Giao BO NOi vu chu tri") == "Giao Bộ Nội vụ chủ trì"  # "BO" is Bộ, so "NOi" is Nội
+    assert _restore("theo dé nghi cua SG Nong nghiép va") == "theo đề nghị của Sở Nông nghiệp và"  # G misread ở
+
+
+def test_the_casing_of_a_heading_line_carries_over():
+    assert _restore("TOA DO VUONG\nGOC;") == "TỌA ĐỘ VUÔNG\nGÓC;"  # a heading wrapped onto the next line
+    assert _restore("QUYEN, NGHIA VU VA LOI iCH LIEN QUAN") == "QUYỀN, NGHĨA VỤ VÀ LỢI ÍCH LIÊN QUAN"
+    assert _restore("Chuong II CAC BIEN PHAP BAO DAM") == "Chương II CÁC BIỆN PHÁP BẢO ĐẢM"  # the part's label
+    assert _restore("Muc 1 QUY DINH CHUNG VE HOP DONG") == "Mục 1 QUY ĐỊNH CHUNG VỀ HỢP ĐỒNG"
+
+
+def test_mixed_case_names_and_misread_numerals():
+    assert _restore("ca tinh iGate phuc vu") == "ca tỉnh iGate phục vụ"
+    assert _restore("Phu luc so I va Phu luc so Il") == "Phụ lục số I và Phụ lục số II"
+    assert _restore("DAI DIEN DON VI SU NGHIEP") == "ĐẠI DIỆN ĐƠN VỊ SỰ NGHIỆP"  # "VI" read as a syllable…
+    assert _restore("Chuong VI. Diéu khoan thi hanh") == "Chương VI. Điều khoản thi hành"  # …or kept a numeral
+
+
+def test_slashed_words_in_capitals_or_after_a_code_are_restored():
+    assert _restore("Mtrc thué tuyét déi (USD/chiéc) tai") == "Mức thuế tuyệt đối (USD/chiếc) tại"
+    assert _restore("DAI DIEN/DON VI SU NGHIEP") == "ĐẠI DIỆN/ĐƠN VỊ SỰ NGHIỆP"
+    assert _restore("theo NQ/TW va BCH/TW") == "theo NQ/TW và BCH/TW"
+
+
+def _keep_cost(core: str) -> float:
+    slot = _slot_for(core, 0, load_lm())
+    return float(slot.channel[slot.words.index(None)])
+
+
+def test_a_damaged_token_costs_more_to_keep_than_a_foreign_word():
+    assert _keep_cost("chiéc") < _keep_cost("report")  # "é" on no syllable is a misread mark
+    assert _keep_cost("d6ng") < _keep_cost("report")  # so is a digit between small letters
+    assert _restore("Mtrc thué USD chiéc") == "Mức thuế USD chiếc"
+
+
+def test_unseen_damage_still_gets_the_right_candidate():
+    channel = load_channel()
+    assert "suc" in channel.variants("sittc")  # the hook of ư read "it", "itt", "itr" or "ir"
+    assert "nhung" in channel.variants("nhittng")
+    assert "được" in {c.word for c in candidates_for("duoec")}  # no look-alike reading: near skeletons join
+    assert "trước" in {c.word for c in candidates_for("trucdc")}
+
+
+def test_a_dollar_sign_read_for_a_capital_s():
+    assert _restore("Hanh phic\n$6: 223/CD-TTg") == "Hạnh phúc\nSố: 223/CĐ-TTg"
+    assert _restore("2. Giao $6 Tai chinh chu tri") == "2. Giao Sở Tài chính chủ trì"
+    assert _restore("theo Nghi dinh $6 118/2025/ND-CP") == "theo Nghị định số 118/2025/NĐ-CP"  # the case is unknown
+    assert "$25" in _restore("gia ban $25 mot kg")  # an amount keeps its dollar
+    change = restore_diacritics("Giao $6 Tai chinh").changes[0]
+    assert (change.original, change.replacement) == ("$6", "Sở")

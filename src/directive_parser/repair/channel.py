@@ -60,6 +60,11 @@ LOOKALIKES = {
     "!": "li",
     "®": "o",
     "§": "o",
+    # the hook of ư read as a letter pair ("sittc" sức, "thitrc" thức, "nhittng" những, "ngjira" ngừa)
+    "it": "u",
+    "itt": "u",
+    "itr": "u",
+    "ir": "u",
 }
 LOOKALIKE_P = 0.05
 LOOKALIKE_FLOOR = 1e-3  # channel probability of a look-alike rewrite the synthetic pages never showed
@@ -71,6 +76,9 @@ FUZZY2_MIN_LEN = 4  # tokens this long with no candidate at all try skeletons tw
 FUZZY2_MAX_EDITS = 2
 FUZZY2_LIMIT = 40  # …keeping the nearest ones, same first letter only…
 FUZZY2_TOP = -3.0  # …with channel scores shifted so the best gets this log10 score
+UNSEEN_FUZZY = True  # …also, behind the look-alike readings, for letter tokens never seen whose skeleton is no syllable…
+UNSEEN_EXTRA_PENALTY = -1.0  # …at this extra log10 cost…
+UNSEEN_EXTRA_MAX = 6  # …and this many at most
 
 
 class _LetterP(dict):
@@ -273,6 +281,32 @@ class Channel:
         fuzzy2 = not words and len(ocr) >= FUZZY2_MIN_LEN
         if fuzzy2:  # badly damaged: "dugrc" for "được"
             words.update(self._fuzzy2(ocr))
+        # damage never seen, whose own skeleton is no syllable ("duoec", "trucdc" for "được", "trước"): the
+        # look-alike readings found so far may all be wrong, so the near skeletons join them, behind them
+        unseen = (
+            UNSEEN_FUZZY
+            and not fuzzy2
+            and len(ocr) >= FUZZY2_MIN_LEN
+            and ocr.isalpha()
+            and ocr not in self.table
+            and ascii_fold(ocr) not in self.by_skeleton
+        )
+        out = self._scored(ocr, words)
+        more = self._scored(ocr, self._fuzzy2(ocr) - words) if unseen else []
+        best = max((c.channel for c in out + more), default=0.0)
+        if (fuzzy2 or more) and best < FUZZY2_TOP:
+            # rank among themselves by the char model; the LM weighs them against the token kept
+            shift = FUZZY2_TOP - best
+            out = [Candidate(c.word, c.word_id, c.channel + shift) for c in out]
+            more = [Candidate(c.word, c.word_id, c.channel + shift + UNSEEN_EXTRA_PENALTY) for c in more]
+        out = self._ranked(out, MAX_CANDIDATES)
+        if more:
+            top = out[0].channel + self.lm.uni[out[0].word_id] if out else None
+            out += self._ranked(more, UNSEEN_EXTRA_MAX, top)
+        return out
+
+    def _scored(self, ocr: str, words: set[str]) -> list[Candidate]:
+        """Channel log10 scores of clean syllables for one OCR core: the token table mixed with the char model."""
         seen = self.table.get(ocr, {})
         out: list[Candidate] = []
         ordered = sorted(words)
@@ -284,14 +318,16 @@ class Channel:
             if w == ocr and not ocr.isascii():  # an accented syllable is most likely already right
                 p = max(p, SELF_FLOOR)
             out.append(Candidate(w, self.lm.word_id(w), math.log10(max(p, 1e-30))))
-        if fuzzy2 and out:  # rank among themselves by the char model; the LM weighs them against the token kept
-            shift = FUZZY2_TOP - max(c.channel for c in out)
-            out = [Candidate(c.word, c.word_id, c.channel + shift) for c in out]
-        out.sort(key=lambda c: -(c.channel + self.lm.uni[c.word_id]))
-        if out:  # drop candidates hopeless before any context is seen
-            floor = out[0].channel + self.lm.uni[out[0].word_id] - PRUNE_MARGIN
+        return out
+
+    def _ranked(self, out: list[Candidate], limit: int, top: float | None = None) -> list[Candidate]:
+        """Best `limit` candidates by channel + unigram, those hopeless before any context is seen dropped
+        (PRUNE_MARGIN below the best, or below `top`, the best of a list ranked before)."""
+        out = sorted(out, key=lambda c: -(c.channel + self.lm.uni[c.word_id]))
+        if out:
+            floor = (out[0].channel + self.lm.uni[out[0].word_id] if top is None else top) - PRUNE_MARGIN
             out = [c for c in out if c.channel + self.lm.uni[c.word_id] >= floor]
-        return out[:MAX_CANDIDATES]
+        return out[:limit]
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -15,7 +15,11 @@ The restorer is a noisy-channel decoder:
 - casing is copied from the OCR token ("CHI" -> "CHỈ", "Chinh" -> "Chính"), checked against
   how often the corpus capitalises the word, or the word before the next one ("Cao Bằng");
   a capital after a capitalised word continues a name ("Luật Việc làm"), and a mixed-case
-  token read right keeps its casing ("IoT", "TTg");
+  token read right keeps its casing ("IoT", "TTg", "iGate"); a capital mid-sentence is trusted
+  (real scans keep "các Vụ", "Trung tâm Phục vụ"), except a capital A, often a misread "á"; a
+  line in capitals stays in capitals, also where it wraps ("VUONG\nGOC") or OCR gave a word a
+  small first letter ("LOI iCH"), while a part's label before its number keeps title case
+  ("Chương II CÁC BIỆN PHÁP");
 - a clause label "d)" read right after "d)" gets its stroke back ("đ)").
 
 Numbers, document numbers ("33/CT-TTg"), URLs, punctuation and whitespace pass through
@@ -52,6 +56,10 @@ IDENTITY_PENALTY = -4.5  # log10 channel score for keeping an unknown token as a
 # …milder for a capitals token that no syllable is spelled like: an abbreviation ("TOD", "KTTH"), since
 # OCR damages the marked vowels of headings ("PHU" PHỤ) far more often than it invents consonants.
 IDENTITY_PENALTY_CAPS = -2.0
+# …and harsher for a token that no foreign word or code is spelled like, a Vietnamese mark or OCR symbol
+# on a word that is no syllable ("chiéc", "truoéc") or a digit between small letters ("d6ng" đồng)
+IDENTITY_PENALTY_DAMAGED = -6.0
+DIGIT_INSIDE_RE = re.compile(r"[a-z][0-9]+[a-z]")
 # A capital P that OCR made of Đ ("Panh" Đánh, "Pờ an" Đề án): candidates read with d, at this log10 cost.
 P_FOR_D_PENALTY = -1.5
 CHANNEL_WEIGHT = 1.3  # relative weight of channel vs LM log probabilities (synthetic dev+dev_scan: best 1.2-1.3)
@@ -60,13 +68,19 @@ AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
 # …and, mid-sentence only, a capital A that OCR made of a small á ("du An" for "dự án")
 MID_SENTENCE_CAPS = AMBIGUOUS_CAPS + "A"
 SENTENCE_END = ".:;!?)-–"  # after these (and at a line start) a capital is expected
-CAP_RATE_KEEP = 0.06  # an ambiguous capital mid-sentence is kept unless the corpus capitalises the word less often
+CAP_RATE_KEEP = 0.06  # a capital A mid-sentence is kept unless the corpus capitalises the word less often…
+# …and the other ambiguous capitals unless less often than this: real English-model scans keep a
+# capital C, P or V far more often than they invent one ("các Vụ", "Trung tâm Phục vụ", "Cách mạng").
+CAP_RATE_KEEP_SHAPE = 0.0
+# Capital I and small l OCR made of a roman numeral's I ("Phụ lục số Il", "Ill. TỔ CHỨC"): read as II, III.
+ROMAN_MISREAD_RE = re.compile(r"I[Il]{1,3}")
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 # A line whose words are in capitals this often (at least CAPS_LINE_MIN_WORDS of them) is a heading:
 # its words that OCR gave a small letter after the capital ("Muc", "CHi") are capitals too.
 CAPS_LINE_SHARE = 0.75
 CAPS_LINE_MIN_WORDS = 3
 ROMAN_RE = re.compile(r"[IVXLC]+")
+ROMAN_WORD_PENALTY = -1.0  # log10 cost of reading a roman numeral spelled like a syllable as that syllable ("VI" vị)
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Enumeration labels are kept verbatim: clause letters "a)", "đ)", "(b)" and roman items "(i)",
 # "(ii)", "(iv)"; otherwise the lone letter reads as a syllable ("d)" -> "ở)", "(i)" -> "(ị)").
@@ -78,7 +92,7 @@ LONE_CAPITALS = {"B": (("bộ", -0.5),)}
 # Short digit strings Tesseract makes of whole words ("6" có/ở, "14" là). They stay numbers unless
 # the LM prefers a word the channel table has seen read so, at this extra log10 cost.
 DIGIT_WORD_MAX_LEN = 2
-DIGIT_WORD_PENALTY = -1.0
+DIGIT_WORD_PENALTY = -0.5
 # Before the trigram search, a candidate is dropped when even its best bigram neighbours on both
 # sides leave it this many log10 units behind its slot's best ("cac" keeps các, drops cạc): the
 # trigram lattice shrinks several times while the best path stays (real_a: same output).
@@ -101,6 +115,9 @@ GLUE_BLOCK_RE = re.compile(r"[/\\@]|https?:|www\.|\.(?:vn|com|net|org|gov|edu|in
 # ("33/CT-TTg", "NQ/TW", "b/c" for báo cáo).
 SLASH_PIECE = r"(?=[\w&¢€@§]{2})[\w&¢€@§]*[^\W\d_][\w&¢€@§]*"  # two characters or more, one a letter ("B6")
 SLASH_WORDS_RE = re.compile(f"{SLASH_PIECE}(?:/{SLASH_PIECE})+")
+# Tesseract's English model reads a capital S as a dollar sign ("$6:" Số, "$é Tai chinh" Sở Tài chính);
+# a dollar before an amount ("$25") stays, as does one alone.
+DOLLAR_S_RE = re.compile(r"\$(?:\d|(?=\S*[^\W\d_])[\w&¢€@§]{1,7})")
 # Not part of the word before it: the closing "./." of a document ("thực hiện./.") and footnote
 # marks ("doanh nghiệp[5];", whose "]" split_chunk already took).
 CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:\.?/\.?|\[\d{1,3}\]?)+$")
@@ -120,13 +137,16 @@ class _Slot:
     label: bool = False  # an enumeration label such as "d)"
 
 
-def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> str:
+def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "", above: str = "", misread: bool = False) -> str:
     """Copy the casing of an OCR token onto a lowercase syllable: ('chỉ', 'CHI', …) -> 'CHỈ'.
 
     Tesseract confuses letters whose capital has the same shape ("Kiem" for "kiểm", "BO" for
     "Bộ", "Ié" for "lệ"), so such a capital is trusted only at a sentence start, next to other
     capitals, or for words the corpus often capitalises ("Bộ", "Chính"), or often capitalises
-    before the restored next word `follow` ("Cao Bằng", though "cao" alone rarely is).
+    before the restored next word `follow` ("Cao Bằng", though "cao" alone rarely is). `above` is
+    the last chunk of the line before when the token starts its line: a heading wrapped in capitals
+    ("VUONG\nGOC") goes on in capitals. `misread`: the first capital is OCR's reading of a symbol ("$6"),
+    as telling of the case as a capital A.
     """
     letters = [c for c in model if c.isalpha()]
     if not letters:  # "6", "&" read for "ở": in capitals between words in capitals ("NHÀ Ở CHO")
@@ -135,21 +155,58 @@ def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "") -> 
     if word == model.lower() and not all_caps and any(c.isupper() for c in model[1:]):
         return model  # a mixed-case name read right keeps its casing: "IoT", "TTg", "VietGaP"
     if all_caps and (
-        word == model.lower() or not all(c in AMBIGUOUS_CAPS for c in letters[1:]) or _is_caps_word(prev) or _is_caps_word(nxt)
+        word == model.lower()
+        or not all(c in AMBIGUOUS_CAPS or c.lower() not in ascii_fold(word) for c in letters[1:])  # "SG" is Sở
+        or _is_caps_word(prev)
+        or _is_caps_word(nxt)
+        or (not prev and _firm_caps_word(above))
     ):  # an abbreviation read right stays: "TK", "BCC"
         return word.upper()
     if not letters[0].isupper():
         return word
     upper = sum(c.isupper() for c in letters)
-    if upper > 1 and upper > len(letters) - upper and (_is_caps_word(prev) or _is_caps_word(nxt)):
+    if upper > 1 and upper > len(letters) - upper and (_firm_caps_word(prev) or _firm_caps_word(nxt)):
         return word.upper()  # "CHi" in a heading: the small letter was a marked capital (CHỈ)
     first = model[0]
     lower_l = first == "I" and word.startswith("l")  # "Ié" is "lệ": capital I for small l
-    if (lower_l or first in MID_SENTENCE_CAPS) and prev and prev[-1] not in SENTENCE_END:
+    if (lower_l or first in MID_SENTENCE_CAPS) and prev and prev[-1] not in SENTENCE_END and not _row_number(prev):
         caps = load_case_tables()[1]
-        if lower_l or (caps.get(f"{word} {follow}", caps.get(word, 1.0)) < CAP_RATE_KEEP and not _title_word(prev)):
+        keep = CAP_RATE_KEEP if first == "A" or misread else CAP_RATE_KEEP_SHAPE
+        if lower_l or (
+            caps.get(f"{word} {follow}", caps.get(word, 1.0)) < keep and not _title_word(prev) and not _name_next(nxt)
+        ):
             return word
     return word[:1].upper() + word[1:]
+
+
+def _is_title(core: str) -> bool:
+    """Tell whether a core is a capital and small letters only: 'Chuong' -> True, 'CHi' -> False."""
+    return core[:1].isupper() and core[1:].islower()
+
+
+def _numbered(core: str) -> bool:
+    """Tell whether a core is the number of a part, chapter or section ("II", "1", "IV"): a heading labels
+    its part in title case before it ("Chương II", "Mục 1", "Phần IV") and sets its title in capitals."""
+    return core.isdigit() or ROMAN_RE.fullmatch(core) is not None
+
+
+def _name_next(chunk: str) -> bool:
+    """Tell whether the next chunk is a capitalised word, its second character small or a digit OCR put
+    for a marked vowel ("An D6" Ấn Độ, "Phuc Vu"): the capital before it starts a name."""
+    core = split_chunk(chunk)[1]
+    return core[:1].isupper() and (core[1:2].islower() or core[1:2].isdigit())
+
+
+def _row_number(chunk: str) -> bool:
+    """Tell whether a chunk is a bare number, as a table's row number or a list's item ("7 Các Bộ có…",
+    "2 Có 786 TTHC"): a capital after it starts the cell, as after a sentence end."""
+    return chunk.isdigit()
+
+
+def _firm_caps_word(token: str) -> bool:
+    """Tell whether a chunk is a word in capitals that stays so (`_is_caps_word`, with a letter after the
+    first that has no small look-alike): "THI" in "CHi THI", but not "BO" in "BO NOi vu" (Bộ Nội vụ)."""
+    return _is_caps_word(token) and not all(c in AMBIGUOUS_CAPS for c in split_chunk(token)[1][1:])
 
 
 def _title_word(chunk: str) -> bool:
@@ -197,8 +254,12 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
         or not _letter_like(core)
     ):
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
+    elif ROMAN_MISREAD_RE.fullmatch(core):  # "Il" is the numeral II (`_restored`), no syllable "ìl"
+        fixed_id = lm.word_id("i" * len(core))
     if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN and core in load_channel().table:
         return _digit_slot(core, start, lm)
+    if not label and len(core) > 1 and ROMAN_RE.fullmatch(core) and low in load_channel().by_skeleton:
+        return _roman_slot(core, start, lm)
     if core in LETTER_SYMBOLS and core in load_channel().table:  # "sản & một số": ở, or an ampersand
         return _digit_slot(core, start, lm, lm.unk)
     if fixed_id is not None:
@@ -219,7 +280,8 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
         words.append(None)
         ids.append(lm.unk)
         caps_code = len(core) > 2 and _is_caps(core) and ascii_fold(low) not in load_channel().by_skeleton
-        chan.append(IDENTITY_PENALTY_CAPS if caps_code else IDENTITY_PENALTY)
+        damaged = words and (not low.isascii() or DIGIT_INSIDE_RE.search(low) is not None)
+        chan.append(IDENTITY_PENALTY_CAPS if caps_code else IDENTITY_PENALTY_DAMAGED if damaged else IDENTITY_PENALTY)
     return _Slot(np.array(ids, np.int64), np.array(chan, np.float32) * CHANNEL_WEIGHT, words, start, start + len(core), core)
 
 
@@ -239,9 +301,20 @@ def _digit_slot(core: str, start: int, lm: SyllableLM, keep_id: int = -1) -> _Sl
     )
 
 
+def _roman_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
+    """A roman numeral spelled like a syllable ("VI", "XI"): the numeral, kept verbatim, or the syllable
+    in capitals at ROMAN_WORD_PENALTY, for the LM to weigh ("Chương VI" against "ĐƠN VỊ")."""
+    cands = [c for c in candidates_for(core.lower()) if ascii_fold(c.word) == core.lower()]
+    ids = [lm.word_id(core.lower())] + [c.word_id for c in cands]
+    chan = [0.0] + [(c.channel + ROMAN_WORD_PENALTY) * CHANNEL_WEIGHT for c in cands]
+    return _Slot(
+        np.array(ids, np.int64), np.array(chan, np.float32), [None] + [c.word for c in cands], start, start + len(core), core
+    )
+
+
 def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     """Pieces of a chunk core OCR glued with punctuation: 'va-cdp' -> [va, cdp]; None to keep it whole."""
-    if SLASH_WORDS_RE.fullmatch(core) and not any(c.isupper() for c in core[1:]):
+    if SLASH_WORDS_RE.fullmatch(core) and (not any(c.isupper() for c in core[1:]) or _slashed_words(core.split("/"))):
         return list(GLUE_PIECE_RE.finditer(core))
     if not GLUE_SEP_RE.search(core) or GLUE_BLOCK_RE.search(core):
         return None
@@ -254,6 +327,17 @@ def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     ):
         return None
     return pieces
+
+
+def _slashed_words(pieces: list[str]) -> bool:
+    """Tell whether slash-joined pieces with capitals are words, not a code: a unit after a code
+    ("USD/chiéc" USD/chiếc, "VND/thang") or a heading's words in capitals ("DAI DIEN/DON VI"), while
+    "NQ/TW" and "BCH/TW" stay whole. Each piece is capitalised or in capitals; some piece is small, or
+    every piece in capitals is spelled like a syllable."""
+    caps = [_is_caps(p) for p in pieces]
+    if not all(c or not any(ch.isupper() for ch in p[1:]) for p, c in zip(pieces, caps)):
+        return False
+    return not all(caps) or all(ascii_fold(p.lower()) in load_channel().by_skeleton for p in pieces)
 
 
 @functools.cache
@@ -297,6 +381,8 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
     closing = None if label else CLOSING_RE.match(core)
     if closing:  # "hién./." -> "hién"
         core = closing.group(1)
+    if DOLLAR_S_RE.fullmatch(core):  # "$6: 223/CD-TTg" Số, "Giao $6 Tai chinh" Sở: a capital S read "$"
+        core = "S" + core[1:]
     pieces = None if label else _glued_pieces(core)
     if pieces is not None:
         return [_slot_for(p.group(), start + p.start(), lm) for p in pieces]
@@ -524,7 +610,8 @@ def restore_diacritics(text: str) -> RepairResult:
             new, last_label = _label_like(slot.core, last_label)
         else:
             new = slot.sep + _restored(text, words, j, chosen)
-        if new == slot.core:
+        original = text[slot.start : slot.end]  # the core, unless read otherwise ("$6" as "S6")
+        if new == original:
             continue
         pieces += [text[pos : slot.start], new]
         pos = slot.end
@@ -533,7 +620,7 @@ def restore_diacritics(text: str) -> RepairResult:
             TokenChange(
                 start=slot.start,
                 end=slot.end,
-                original=slot.core,
+                original=original,
                 replacement=new,
                 confidence=round(min(max(cf, 0.0), 1.0), 4),
                 method="blind",
@@ -547,21 +634,29 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     """Output for word slot j: its chosen syllable cased like the OCR token, or the token itself."""
     slot = words[j]
     word = chosen[id(slot)]
+    misread = text[slot.start] != slot.core[0]  # "$6" read as "S6" (`DOLLAR_S_RE`)
     if word is None:
+        if ROMAN_MISREAD_RE.fullmatch(slot.core):  # "Phụ lục số Il" -> II
+            return "I" * len(slot.core)
+        if misread:
+            return text[slot.start : slot.end]
         return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
     if slot.core[:1].islower():  # most words: a small first letter keeps the syllable lowercase (`_case_like`)
-        return word
+        if not slot.core.islower() and _caps_line(text, slot.start):
+            return word.upper()  # "LỢI iCH LIÊN QUAN": the small i was a marked capital (ÍCH)
+        return slot.core if word == slot.core.lower() and not slot.core.islower() else word  # "iGate" read right
     before = text[max(0, slot.start - 40) : slot.start]
     own_lead = len(before) - len(before.rstrip(LEAD_PUNCT))  # the word's own "(" is no previous word: "(Kem theo"
     if own_lead and (own_lead == len(before) or before[-own_lead - 1].isspace()):
         before = before[:-own_lead]
     prev_chunk = before.split()
     prev = prev_chunk[-1] if prev_chunk and "\n" not in before[before.rfind(prev_chunk[-1]) :] else ""
+    above = prev_chunk[-1] if prev_chunk and not prev else ""
     nxt = words[j + 1].core if j + 1 < len(words) else ""
     follow = chosen[id(words[j + 1])] if j + 1 < len(words) else None
-    if slot.core[:1].isupper() and _caps_line(text, slot.start):  # "Muc" in "MUC TIEU CHUNG": MỤC
-        return word.upper()
-    return _case_like(word, slot.core, prev, nxt, follow or "")
+    if slot.core[:1].isupper() and _caps_line(text, slot.start) and not (_is_title(slot.core) and _numbered(nxt)):
+        return word.upper()  # "Muc" in "MUC TIEU CHUNG": MỤC; but "Chuong II CAC BIEN PHAP" keeps "Chương II"
+    return _case_like(word, slot.core, prev, nxt, follow or "", above, misread)
 
 
 @functools.lru_cache(maxsize=4096)
