@@ -251,6 +251,8 @@ _BODY_HEADS = frozenset(
 # Of those, the words that end a lead cell when they follow it on the same line ("Sở Tài chính
 # Cơ quan, địa phương …": the partner cell begins), where "Văn phòng Ban Chỉ huy" is one name.
 _NEXT_CELL_HEADS = frozenset(["bo", "so", "co", "cac", "ubnd", "uy"])
+# Plural words that open a lead cell before a head word ("Các Bộ, ngành", "Các sở, ban, ngành").
+_PLURALS = frozenset(("cac", "nhung"))
 # A product cell's first words: they end a lead cell too ("Sở Tài chính Quyết định của …").
 _PRODUCT_HEADS = frozenset(
     ("quyet dinh", "van ban", "bao cao", "de an", "ke hoach", "thong tu", "nghi dinh", "chuong trinh", "ho so", "to trinh")
@@ -509,10 +511,20 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
         opens = (
             _is_head(word, _NEXT_CELL_HEADS | _DEADLINE_HEADS) or pair in _PRODUCT_HEADS or word.casefold() in _DEADLINE_OPENERS
         )
+        # A plural's "Các" names no body alone: the head word after it is its own ("Các Bộ,
+        # ngành, …", "Các sở, ban, ngành"), not the next cell's.
+        opens = opens and not (lead and _folded(lead[-1]).strip(" ,;.") in _PLURALS)
+        # A recurring deadline in small letters ends the lead: "UBND các tỉnh, hàng năm".
+        opens = opens or (
+            _folded(word) in ("hang", "thuong") and _folded(pair).split()[-1:] in (["nam"], ["quy"], ["thang"], ["xuyen"])
+        )
         if word == "|" or word[:1].isdigit() or (lead and opens):
             k = j
             break
-        if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]) not in ("ubnd", "dan"):
+        # A plural's list goes on after its comma ("Các Bộ, cơ quan, UBND các tỉnh"); elsewhere a
+        # small "các"/"cơ" opens the partner cell ("Sở Tài chính các sở, ngành").
+        listing = _folded(lead[0]) == "cac" and lead[-1].endswith(",") if lead else False
+        if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]) not in ("ubnd", "dan") and not listing:
             k = j
             break
         lead.append(word.rstrip("_"))
@@ -547,6 +559,16 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
             # unless the lead named a body and goes on with the next ("Bộ CHQS tỉnh;" / "UBND cấp xã").
             joined = more and (not _is_head(more[0], _BODY_HEADS) or lead[-1].endswith((";", ",")))
             joined = joined and not _PARTNER_TAIL.match(_folded(piece))
+            if joined and len(piece) > 1.3 * width and _open_end(lead[-1]):
+                # A name is never cut inside a word or after its "và": the lead goes on with the
+                # next line's words until the name is whole ("Bộ Khoa học và" / "Công nghệ quan, tổ
+                # chức", "Văn phòng Chính" / "phủ địa phương", "Các bộ, cơ" / "quan ngang năm");
+                # the partner or deadline cell's words follow.
+                fit = 1
+                while fit < len(more) and _open_end(more[fit - 1]):
+                    fit += 1
+                more, other = more[:fit], more[fit:] + other
+                piece = " ".join(more)
             if joined and len(piece) <= 1.3 * width:
                 lead += more
                 wrapping = len(piece) >= 0.5 * width
@@ -555,6 +577,18 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
             wrapping = False
         remainder.append(_clean(rest))
     return " ".join(lead).strip(" ,;"), " ".join(r for r in remainder if r)
+
+
+# Words a body's name never ends with: "và", "cơ" (quan), "nhân" (dân), "Xây" (dựng), and the
+# capitalised first syllables of its two-syllable words ("Khoa" học, "Chính" phủ, "Nông" nghiệp,
+# "Trung" ương, "Văn" phòng, "Tư" pháp), never the small last ones ("Tài chính", "Đầu tư").
+_OPEN_ENDS = frozenset(("va", "co", "nhan", "xay"))
+_OPEN_CAPITALS = frozenset(("chinh", "cong", "trung", "khoa", "nong", "tai", "tu", "van"))
+
+
+def _open_end(word: str) -> bool:
+    key = _folded(word).strip(" ,;.’'`")
+    return key in _OPEN_ENDS or (word[:1].isupper() and key in _OPEN_CAPITALS)
 
 
 def _starts_body(rest: str) -> bool:
@@ -566,14 +600,36 @@ def _starts_body(rest: str) -> bool:
 
 
 def _lead_width(rows: list[_FlatRow]) -> float:
-    """Characters of the lead column: the median first-line lead piece, at least 10."""
+    """Characters of the lead column: what its fuller first lines fill (the upper quartile of the
+    first-line lead pieces, at least 10): a lead cut where it wraps ("Bộ Văn hóa, Thể") is short."""
     sizes = sorted(len(" ".join(_lead_piece(r.rest[0], first=True)[0])) for r in rows if r.rest and not r.group)
     sizes = [n for n in sizes if n]
-    return max(10.0, float(sizes[len(sizes) // 2])) if sizes else 14.0
+    return max(10.0, float(sizes[(3 * len(sizes)) // 4])) if sizes else 14.0
 
 
 # Deadline words whose marks the English model drops ("Quy IV/2026", "Nam 2025"), spelled right.
 _DEADLINE_SPELLING = {"quy": "Quý", "qui": "Quý", "nam": "năm", "thang": "tháng", "truoc": "trước", "ngay": "ngày"}
+
+
+# "Thường" as repair leaves it in a deadline cell, its "xuyên" after it or on the cell's next line
+# ("Thực hiện thương" / "xuyên.", "Thương xuyên, hàng năm"); "Sở Công Thương" keeps its "Thương".
+_THUONG = frozenset(("thương", "thưởng", "thuong", "thưong"))
+# A deadline word only before what it dates: "Quý" before its numeral ("Quý IV/2026", never "Quy
+# hoạch" of a product cell), "định" of "định kỳ" (never "Nghị định" wrapped into "Năm 2025 - 2026").
+_NEEDS_NEXT = {
+    "quý": re.compile(r"^[\[\]|lIVXivx\d]"),
+    "quí": re.compile(r"^[\[\]|lIVXivx\d]"),
+    "định": re.compile(r"^k[ỳìiy]\b"),
+}
+_NEEDS_NEXT |= {"quy": _NEEDS_NEXT["quý"], "qui": _NEEDS_NEXT["quý"]}
+
+
+def _deadline_in_context(keys: list[str], k: int) -> bool:
+    """Whether the deadline word `keys[k]` (folded words of a rest) dates something where it stands."""
+    after = _NEEDS_NEXT.get(keys[k])
+    if keys[k] == "hoạch":  # "theo kế hoạch", never the "hoạch" of a product's "quy hoạch"
+        return k > 0 and keys[k - 1] == "kế"
+    return after is None or (k + 1 < len(keys) and after.match(keys[k + 1]) is not None)
 
 
 _TWO_YEARS = re.compile(r"\b((?:19|20)\d\d) ((?:19|20)\d\d)\b")
@@ -583,10 +639,15 @@ def _deadline_of(rest: str) -> str:
     """The deadline words of a row's rest, in order ("các sở, ban, Quy IV-2025" -> "Quý IV-2025")."""
     # A Roman numeral's I read as a bracket or a rule: "Quý II]" is "Quý III", "[V" is "IV".
     rest = re.sub(r"(?<![^\s])[\[\]|l]?[IV]+[\[\]|l]?(?=[\s/\-–.,;]|$)", lambda m: re.sub(r"[\[\]|l]", "I", m.group()), rest)
+    split = rest.split()
+    keys = [w.casefold().strip(" ,;.()") for w in split]
+    for k, key in enumerate(keys):
+        if key in _THUONG and (k == 0 or keys[k - 1] != "công") and any(_folded(w) == "xuyen" for w in keys[k + 1 :]):
+            keys[k], split[k] = "thường", "Thường" if split[k][:1].isupper() else "thường"
     words = [
-        _DEADLINE_SPELLING.get(w.casefold().strip(" ,;.()"), w)
-        for w in rest.split()
-        if _DEADLINE_WORD.match(w.casefold().strip(" ,;.()"))
+        _DEADLINE_SPELLING.get(keys[k], w)
+        for k, w in enumerate(split)
+        if _DEADLINE_WORD.match(keys[k]) and _deadline_in_context(keys, k)
     ]
     # Lone connectives are no deadline ("và", "theo" from a partner cell).
     text = " ".join(words)
@@ -699,8 +760,10 @@ def _repeated_header(line: str) -> bool:
 
 
 def _header_words_only(line: str) -> bool:
+    """A line of header words only: a few ("Thời" / "gian"), or more that name two columns ("Nội
+    dung, nhiệm vụ thực hiện hợp Thời gian": the task column, the partner's "hợp", the deadline's)."""
     words = re.findall(r"[^\W\d_]+", _folded(line))
-    return 0 < len(words) <= 6 and all(w in _HEADER_WORDS for w in words)
+    return 0 < len(words) <= (10 if len(_cues(line)) >= 2 or "hop" in words else 6) and all(w in _HEADER_WORDS for w in words)
 
 
 def _full(piece: str, width: float) -> bool:
@@ -751,6 +814,10 @@ def _opens_row(body: str, piece: str, rest: str, rows: list[_FlatRow], task_open
         return bool(piece) and (not rows or _full(body, width) or not _is_head(first, _BODY_HEADS))
     if not first[:1].isupper():
         return False
+    # A short line that opens with a body's name wraps the lead or partner cell below a task that
+    # ended ("… hậu quả thiên tai. | các Bộ, cơ quan," / "UBND các tỉnh," / "thành phố").
+    if len(body.strip()) < 0.45 * width and _is_head(first, _BODY_HEADS):
+        return False
     if task_open:
         above = rows[-1].task[-1].rstrip()
         return above.endswith((".", ";")) or (bool(_lead_piece(rest, True)[0]) and len(rows[-1].task) >= 2)
@@ -790,6 +857,12 @@ def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
             continue
         row = rows[-1]
         row.end = off + len(line)
+        words = line.split()
+        # OCR may set each cell apart as a block of its own lines: a short line that opens with a
+        # body's name under a task that ended its sentence is the lead cell's ("… quốc tế." /
+        # "Bộ Khoa học và" / "Công nghệ"), not more of the task.
+        if task_open and row.task[-1].rstrip().endswith(".") and words and _is_head(words[0], _BODY_HEADS):
+            task_open = len(line.strip()) >= 0.45 * width
         if task_open:
             row.task.append(piece)
             row.rest.append(rest)
@@ -797,6 +870,21 @@ def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
         else:
             row.rest.append(line)
     return rows
+
+
+# A ministry's, department's or council's name: "Bộ Tài chính", "Sở Y tế", "UBND tỉnh", "Ủy ban …".
+_BODY_OPENERS = frozenset(("bo", "so", "ubnd", "uy"))
+
+
+def _names_no_task(row: _FlatRow, task: str) -> bool:
+    """Whether an unnumbered row's task column holds a body's name, not a task: no task opens with
+    "Bộ Tài chính" or "Sở Y tế" (a head word, then a capitalised name). Such a row is a lead and
+    product of the task above, its task cell left empty ("Bộ Tài chính | Các bộ, cơ quan ngang bộ
+    | Báo cáo kết quả … | Tháng 11/2026"), or a lead cell OCR read on its own below the task."""
+    words = task.split()
+    if row.number or len(words) < 2 or not words[1][:1].isupper():
+        return False
+    return words[0][:1].isupper() and _folded(words[0]).strip(" ,;.") in _BODY_OPENERS
 
 
 def _read_flat(lines: list[tuple[int, str]]) -> TextTable | None:
@@ -816,7 +904,12 @@ def _read_flat(lines: list[tuple[int, str]]) -> TextTable | None:
         if r.group:
             table.rows.append([TextCell(r.number, s, s), TextCell(task, s, e)] + [TextCell("", e, e)] * 3)
             continue
-        lead, rest = _lead_of(r.rest, lead_width)
+        if _names_no_task(r, task):
+            # the row's first line is the lead cell's: a body name where the task column is empty
+            lead, rest = _lead_of([" ".join(r.task)] + r.rest, lead_width)
+            task = ""
+        else:
+            lead, rest = _lead_of(r.rest, lead_width)
         cells = (r.number, task, lead, _clean(rest), _deadline_of(rest))
         table.rows.append([TextCell(text, s, s if k == 0 else e) for k, text in enumerate(cells)])
     return table

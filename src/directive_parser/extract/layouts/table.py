@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from directive_parser.extract import grammar
-from directive_parser.extract.bodies import split_bodies
+from directive_parser.extract.bodies import load_gazetteer, split_bodies
 from directive_parser.extract.deadline_cells import parse_cell_deadline
 from directive_parser.extract.units import ExtractContext, without_leads
 from directive_parser.models import (
@@ -212,9 +213,47 @@ def _bodies(cell: str) -> list[Body]:
     """The bodies a lead/coordinating cell names; the cell itself when the gazetteer knows none."""
     found = split_bodies(cell)
     if found:
-        return found
+        return [_mended(b) for b in found]
     text = " ".join(cell.split()).strip(" ;,.")
-    return [Body(name=text, text=text, kind=BodyKind.other)] if text else []
+    return [_mended(Body(name=text, text=text, kind=BodyKind.other))] if text else []
+
+
+# A body's letters, as `_joined_names` keys them: "Sở Taichinh" -> "sotaichinh".
+MIN_JOINED_KEY = 6  # shorter keys are abbreviations ("bqp"), never run-together words
+MIN_MISREAD_KEY = 8  # keys this long may have one letter misread too ("botwphap" for "botuphap")
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z0-9&]", "", fold_key(name))
+
+
+@cache
+def _joined_names() -> dict[str, tuple[str, BodyKind] | None]:
+    """The gazetteer's bodies keyed by their letters alone (None where two bodies share them)."""
+    out: dict[str, tuple[str, BodyKind] | None] = {}
+    # the gazetteer's names without marks ("bo tu phap"), the index its fuzzy lookup reads
+    for bare, entry in load_gazetteer()._ascii.items():
+        k = bare.replace(" ", "")
+        if entry is not None and len(k) >= MIN_JOINED_KEY:
+            out[k] = (entry.name, entry.kind) if out.get(k, (entry.name, entry.kind)) == (entry.name, entry.kind) else None
+    return out
+
+
+def _mended(body: Body) -> Body:
+    """A name whose words OCR ran together as the known body with the same letters: the English
+    model loses the spaces of a narrow cell ("Sở Taichinh", "Bộ Tuphap", "SoKH&CN"), and one
+    letter more in a long name ("BOTwphap" for "Bộ Tư pháp")."""
+    names = _joined_names()
+    key = _letters(body.text)
+    known = names.get(key)
+    if known is None and len(key) >= MIN_MISREAD_KEY and key not in names:
+        from rapidfuzz.distance import Levenshtein  # only a name the lists do not know pays for the import
+
+        close = {v for k, v in names.items() if v and abs(len(k) - len(key)) <= 1 and Levenshtein.distance(k, key) <= 1}
+        known = close.pop() if len(close) == 1 else None
+    if known is None or known[0] == body.name:
+        return body
+    return Body(name=known[0], text=body.text, kind=known[1])
 
 
 def _cell(row: _Row, col: dict[str, int], role: str) -> str:
