@@ -182,7 +182,7 @@ LOOKAHEAD = MAX_LEAD_IN_CHARS + 2 * MAX_SUBJECT_CHARS + MAX_TOPIC_CHARS
 # A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
 # trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
 _PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+[A-ZĐ]")
-_OWN_COUNCIL = re.compile(r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố)\s+(?=[a-zà-ỹđ])")
+_OWN_COUNCIL = re.compile(r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|[Tt]hành\s+phố)\s+(?=[a-zà-ỹđ])")
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")

@@ -583,7 +583,39 @@ def split_bodies(text: str) -> list[Body]:
     edges = [0, *[x for m in matches for x in (m.start, m.end)], len(phrase)]
     for a, b in zip(edges[::2], edges[1::2]):
         out += [(a + off, body) for off, body in _unknown_segments(phrase[a:b]) if not _inside(a + off, skip)]
-    return [body for _, body in sorted(out, key=lambda p: p[0])]
+    return _with_places(phrase, sorted(out, key=lambda p: p[0]))
+
+
+# A province's own agency followed by the province's name is one body: "Công an tỉnh Lai Châu",
+# "Sở Tài chính tỉnh Lai Châu", "Báo và Phát thanh, Truyền hình Sơn La" (the place, with or without
+# "tỉnh", is not a second body, the province's People's Committee).
+_LOCAL_AGENCY = re.compile(r"^(?:Sở\s|Công\s+an\s|Bộ\s+Chỉ\s+huy\s|Báo\s+và\s+Phát\s+thanh)|\s(?:tỉnh|thành\s+phố)$")
+
+
+def _with_places(phrase: str, found: list[tuple[int, Body]]) -> list[Body]:
+    out: list[tuple[int, Body]] = []
+    for start, body in found:
+        if out and body.kind in (BodyKind.province, BodyKind.other) and _LOCAL_AGENCY.search(out[-1][1].name):
+            prev_start, prev = out[-1]
+            province = body if body.kind is BodyKind.province else _place(body.text)
+            if province is not None and not phrase[prev_start + len(prev.text) : start].strip():
+                own = re.sub(r"\s(?:tỉnh|thành\s+phố)$", "", prev.name)
+                seat = re.sub(r"^(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+", "", province.name)
+                text = phrase[prev_start : start + len(body.text)]
+                out[-1] = (prev_start, prev.model_copy(update={"name": f"{own} {seat}", "text": text}))
+                continue
+        out.append((start, body))
+    return [b for _, b in out]
+
+
+def _place(name: str) -> Body | None:
+    """The province a bare place name ("Lai Châu", "Hà Nội") names, if the gazetteer knows it."""
+    if not name[:1].isupper() or len(name.split()) > 4:
+        return None
+    found = load_gazetteer().scan(f"tỉnh {name}", bare=True)
+    if len(found) == 1 and found[0].body.kind is BodyKind.province and found[0].end >= len(name) + 5:
+        return found[0].body
+    return None
 
 
 def _appositive_spans(phrase: str, matches: list[BodyMatch]) -> list[tuple[int, int]]:

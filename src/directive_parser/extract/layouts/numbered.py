@@ -310,8 +310,9 @@ def _names_then_description(own: str) -> bool:
 # "- Cơ quan thực hiện: Sở Nội vụ chủ trì, …" / "- Cơ quan phối hợp: …" / "- Thời gian thực hiện: Năm 2026.".
 _FIELD = re.compile(
     r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động)?|Nhiệm\s+vụ(?:\s+thực\s+hiện)?)"
-    r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì)|Chủ\s+trì(?:\s+thực\s+hiện)?)"
-    r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp|Phối\s+hợp(?:\s+thực\s+hiện)?)"
+    # "Đơn vị chủ trì thực hiện:", "Đơn vị chủ trì tham mưu thực hiện:", "Đơn vị phối hợp thực hiện:"
+    r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì(?:\s+tham\s+mưu)?(?:\s+thực\s+hiện)?)|Chủ\s+trì(?:\s+thực\s+hiện)?)"
+    r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?|Phối\s+hợp(?:\s+thực\s+hiện)?)"
     r"|(?P<time>Thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|Thời\s+hạn(?:\s+[a-zà-ỹđ]+){0,2}|Tiến\s+độ(?:\s+thực\s+hiện)?)"
     r"|(?P<product>Sản\s+phẩm|Kết\s+quả(?:\s+đầu\s+ra)?|Dự\s+kiến\s+kết\s+quả))\s*:\s*(?P<value>.*)$",
     re.S,
