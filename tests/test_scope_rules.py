@@ -1087,3 +1087,12 @@ def test_a_provincial_agency_keeps_its_province(phrase, names):
     from directive_parser.extract.bodies import split_bodies
 
     assert [b.name for b in split_bodies(phrase)] == names
+
+
+def test_content_introduced_with_nhu_sau_starts_its_own_sentence():
+    doc = parse(
+        "Xét đề nghị của Sở Xây dựng, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau: Sở Tài chính khẩn trương "
+        "bố trí kinh phí cho dự án; báo cáo kết quả trước ngày 15 tháng 3 năm 2026. Sở Xây dựng hướng dẫn các "
+        "xã hoàn thiện hồ sơ.\n"
+    )
+    assert [(lead, due) for _, lead, due, _ in rows(doc)] == [(["Sở Tài chính"], date(2026, 3, 15)), (["Sở Xây dựng"], None)]
