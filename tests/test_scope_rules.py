@@ -1096,3 +1096,21 @@ def test_content_introduced_with_nhu_sau_starts_its_own_sentence():
         "xã hoàn thiện hồ sơ.\n"
     )
     assert [(lead, due) for _, lead, due, _ in rows(doc)] == [(["Sở Tài chính"], date(2026, 3, 15)), (["Sở Xây dựng"], None)]
+
+
+def test_the_signature_and_the_attachments_own_header_are_not_body_text():
+    # "Nơi nhận" only at the very end, none between the signature and the attached programme, which
+    # repeats the issuer and the motto
+    text = (
+        "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 10 tháng 02 năm 2026\nNGHỊ QUYẾT\nBan hành Chương trình hành động\n"
+        "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động về chuyển đổi số.\n"
+        "Điều 2. Bộ trưởng các bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị quyết này.\n"
+        "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nNguyễn Văn An\nCHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\n"
+        "CHƯƠNG TRÌNH\nHành động về chuyển đổi số\n(Kèm theo Nghị quyết số 12/NQ-CP ngày 10 tháng 02 năm 2026 của Chính phủ)\n"
+        "1. Bộ Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu trong năm 2026.\n" + FOOTER
+    )
+    doc = parse_text(text, issued=ISSUED)
+    article = next(c for c in doc.clauses if c.path == "2")
+    assert article.text.endswith("thi hành Nghị quyết này.")
+    assert not any("Hạnh phúc" in a.task or "CHÍNH PHỦ" in a.task for a in doc.assignments)
+    assert [a.lead[0].name for a in doc.assignments if a.clause.startswith("CT.1")][:1] == ["Bộ Khoa học và Công nghệ"]
