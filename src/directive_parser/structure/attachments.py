@@ -63,13 +63,19 @@ _ANNOUNCED = re.compile(
 
 @dataclass(frozen=True)
 class Part:
-    """One attachment: its code, its title, where it starts (the title) and where its body starts."""
+    """One attachment: its code, its title, where it starts (the title), where its body starts, and
+    where the header block it repeats above its title starts."""
 
     code: str
     title: str
     start: int
     body_start: int
     end: int
+    header_start: int = -1  # the header block above the title, where the text before the part ends
+
+    @property
+    def text_before_ends(self) -> int:
+        return self.header_start if self.header_start >= 0 else self.start
 
 
 def find_parts(text: str, start: int) -> list[Part]:
@@ -98,10 +104,10 @@ def find_parts(text: str, start: int) -> list[Part]:
         codes[code] = codes.get(code, 0) + 1
         if codes[code] > 1:  # two unnumbered "PHỤ LỤC": PL, PL2
             code += str(codes[code])
-        end = offsets[found[k + 1][0]] if k + 1 < len(found) else len(text)
+        end = offsets[_own_header_start(lines, found[k + 1][0])] if k + 1 < len(found) else len(text)
         title = " ".join(line.strip() for line in lines[ti:ai] if line.strip())
         body_start = offsets[ai + 1] if ai + 1 < len(lines) else len(text)
-        parts.append(Part(code, title, offsets[_own_header_start(lines, ti)], min(body_start, end), end))
+        parts.append(Part(code, title, offsets[ti], min(body_start, end), end, offsets[_own_header_start(lines, ti)]))
     return parts
 
 
