@@ -1114,3 +1114,29 @@ def test_the_signature_and_the_attachments_own_header_are_not_body_text():
     assert article.text.endswith("thi hành Nghị quyết này.")
     assert not any("Hạnh phúc" in a.task or "CHÍNH PHỦ" in a.task for a in doc.assignments)
     assert [a.lead[0].name for a in doc.assignments if a.clause.startswith("CT.1")][:1] == ["Bộ Khoa học và Công nghệ"]
+
+
+# News reports name the letter the speaker wrote, and open with the instrument they carry out.
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        ("UBND tỉnh vừa có văn bản đề nghị các sở, ngành tiếp tục rà soát hồ sơ.", "các sở, ban, ngành", "tiếp tục rà soát"),
+        ("Bộ Y tế đã ban hành Công văn số 12/BYT-KCB yêu cầu Sở Y tế khẩn trương kiểm tra.", "Sở Y tế", "khẩn trương kiểm tra"),
+        (
+            "Thực hiện Chỉ thị số 15/CT-TTg của Thủ tướng Chính phủ, UBND tỉnh vừa có văn bản giao Sở Tài chính bố trí kinh phí.",
+            "Sở Tài chính",
+            "bố trí kinh phí",
+        ),
+        (
+            "Thực hiện công điện của Thủ tướng, UBND tỉnh đã yêu cầu Chủ tịch UBND các huyện, thành phố, thị xã chỉ đạo chống rét.",
+            "Chủ tịch Ủy ban nhân dân cấp huyện",
+            "chỉ đạo chống rét",
+        ),
+        ("Ủy ban nhân dân quận, huyện, thị xã tổ chức kiểm tra.", "Ủy ban nhân dân cấp huyện", "tổ chức kiểm tra"),
+    ],
+    ids=["vua-co-van-ban", "ban-hanh-cong-van", "thuc-hien-chi-thi", "district-chairs", "district-councils"],
+)
+def test_news_speakers_and_district_groups(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == [lead]
+    assert unit[subj.task_start :].startswith(task)

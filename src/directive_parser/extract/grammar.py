@@ -171,8 +171,9 @@ _LEAD_IN_CLAUSE = re.compile(
     # ngày 15/12, các bộ gửi …", "Trong tháng 12 năm 2025, Bộ Xây dựng trình …"
     r"Trước\s+ngày|Chậm\s+nhất|Trong\s+(?:tháng|quý|Quý|\d+\s+tháng)|"
     # "Thực hiện chỉ đạo của Thủ tướng, hôm qua 27.4, Bộ trưởng …", "Theo đề nghị của Bộ Y tế, …"
+    # "Thực hiện Chỉ thị số 8.256/2019 của Bộ NN&PTNT, UBND tỉnh vừa có văn bản giao …"
     r"(?:Thực\s+hiện|Theo|Tại)\s+(?:chỉ\s+đạo|ý\s+kiến|đề\s+nghị|báo\s+cáo|kết\s+luận|văn\s+bản|Công\s+văn|"
-    r"Thông\s+báo|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+nghị))\b",
+    r"Thông\s+báo|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+nghị|Công\s+điện|Chỉ\s+thị|Nghị\s+quyết|Quyết\s+định|Kế\s+hoạch))\b",
     re.I,
 )
 MAX_LEAD_IN_CHARS = 700
@@ -458,8 +459,14 @@ def _one_addressee_group(phrase: str, found: list[Body]) -> str | None:
 
 
 # A body that hands work to another is a speaker, not the lead: "UBND tỉnh giao Sở Tài chính chủ trì
-# …", "Bộ Y tế đề nghị các địa phương …", "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành …".
-_HANDS_OVER = re.compile(r"\s+(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+")
+# …", "Bộ Y tế đề nghị các địa phương …", "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành …"; news
+# reports name the letter it wrote: "UBND tỉnh vừa có văn bản đề nghị các sở, ngành …", "Bộ Y tế đã
+# ban hành Công văn số 12/BYT yêu cầu …".
+_HANDS_OVER = re.compile(
+    r"\s+(?:(?:cũng|đã|vừa|mới|tiếp\s+tục)\s+)*"
+    r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:văn\s+bản|[Cc]ông\s+văn|[Cc]ông\s+điện|[Cc]hỉ\s+thị|[Tt]hông\s+báo)(?:\s+số\s+\S+)?\s+)?"
+    r"(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+"
+)
 
 
 def _body_speaker(rest: str) -> int:
