@@ -1080,8 +1080,21 @@ def test_activity_fields_without_dashes():
         ("Sở Nội vụ Hà Nội", ["Sở Nội vụ thành phố Hà Nội"]),
         ("Công an Thành phố", ["Công an thành phố"]),
         ("Bộ Tài chính, tỉnh Lai Châu", ["Bộ Tài chính", "Ủy ban nhân dân tỉnh Lai Châu"]),
+        ("Ngân hàng nhà nước khu vực XII", ["Ngân hàng Nhà nước khu vực XII"]),
+        ("Chi cục Hải quan khu vực V và Chi cục Thuế khu vực 2", ["Chi cục Hải quan khu vực V", "Chi cục Thuế khu vực 2"]),
+        ("Mặt trận Tổ quốc tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
     ],
-    ids=["police", "department", "media", "city", "city-police", "ministry-then-province"],
+    ids=[
+        "police",
+        "department",
+        "media",
+        "city",
+        "city-police",
+        "ministry-then-province",
+        "bank-region",
+        "customs-tax-region",
+        "front",
+    ],
 )
 def test_a_provincial_agency_keeps_its_province(phrase, names):
     from directive_parser.extract.bodies import split_bodies

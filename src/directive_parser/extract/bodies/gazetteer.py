@@ -415,7 +415,10 @@ class Gazetteer:
 
     def scan(self, text: str, bare: bool) -> list[BodyMatch]:
         """The body mentions in `text`, leftmost-longest (`bare`: a bare place is a mention too)."""
-        return list(self._scans(text, bare))
+        found = list(self._scans(text, bare))
+        if "hu vực" in text:  # "Khu vực"/"khu vực": a regional branch may follow its body's name
+            found = [_with_region(text, m) for m in found]
+        return found
 
     def _scan(self, text: str, bare: bool) -> tuple[BodyMatch, ...]:
         norm, offsets = nfc_with_map(text)
@@ -473,6 +476,20 @@ class Gazetteer:
         if len(best) == 2 and best[1][1] == best[0][1] and self._fuzzy[best[1][0]] != self._fuzzy[best[0][0]]:
             return None  # a tie between two bodies: refuse to guess
         return self._fuzzy[best[0][0]]
+
+
+# The 2025 regional branches of central agencies: "Ngân hàng nhà nước khu vực XII", "Chi cục Hải quan
+# khu vực V", "Kho bạc Nhà nước khu vực X", "Ngân hàng Nhà nước chi nhánh Khu vực 8".
+_REGION = re.compile(r"\s+(?:[Cc]hi\s+nhánh\s+)?[Kk]hu\s+vực\s+(?P<n>[IVXL]{1,5}|\d{1,2})\b")
+_REGIONAL = ("Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Chi cục Hải quan", "Chi cục Thuế", "Cục Hải quan", "Cục Thuế")
+
+
+def _with_region(text: str, m: BodyMatch) -> BodyMatch:
+    region = _REGION.match(text, m.end)
+    if region is None or not m.body.name.startswith(_REGIONAL):
+        return m
+    name = m.body.name.removesuffix(" Việt Nam") + " khu vực " + region.group("n")
+    return BodyMatch(m.start, region.end(), m.body.model_copy(update={"name": name, "text": text[m.start : region.end()]}))
 
 
 def _damaged_like(span: list[Tok], name: tuple[str, ...]) -> bool:
