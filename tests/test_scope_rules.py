@@ -1146,10 +1146,42 @@ def test_the_signature_and_the_attachments_own_header_are_not_body_text():
             "chỉ đạo chống rét",
         ),
         ("Ủy ban nhân dân quận, huyện, thị xã tổ chức kiểm tra.", "Ủy ban nhân dân cấp huyện", "tổ chức kiểm tra"),
+        ("“Sở Y tế phối hợp với các địa phương giám sát dịch bệnh”. Đó là chỉ đạo của UBND tỉnh.", "Sở Y tế", "phối hợp với"),
+        (
+            "Vì đây là nội dung chuyên môn nên UBND tỉnh giao Giám đốc Sở Y tế: Phê duyệt Kế hoạch.",
+            "Giám đốc Sở Y tế",
+            "Phê duyệt",
+        ),
+        (
+            "Chủ tịch UBND tỉnh giao thủ trưởng các cơ quan, đơn vị liên quan phối hợp với Sở Y tế.",
+            "Thủ trưởng các cơ quan, đơn vị liên quan",
+            "phối hợp",
+        ),
+        (
+            "Chủ tịch UBND tỉnh yêu cầu giám đốc các sở, ban, ngành khẩn trương rà soát.",
+            "Giám đốc các sở, ban, ngành",
+            "khẩn trương",
+        ),
     ],
-    ids=["vua-co-van-ban", "ban-hanh-cong-van", "thuc-hien-chi-thi", "district-chairs", "district-councils"],
+    ids=[
+        "vua-co-van-ban",
+        "ban-hanh-cong-van",
+        "thuc-hien-chi-thi",
+        "district-chairs",
+        "district-councils",
+        "quoted",
+        "vi-nen",
+        "chair-hands-over",
+        "heads-of-departments",
+    ],
 )
 def test_news_speakers_and_district_groups(unit, lead, task):
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == [lead]
     assert unit[subj.task_start :].startswith(task)
+
+
+def test_heads_of_unlisted_groups_join_the_plural_addressee():
+    unit = "Giám đốc các Sở, Thủ trưởng các ngành cấp tỉnh, UBND các xã, phường xây dựng kế hoạch cụ thể."
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == ["Giám đốc các Sở, Thủ trưởng các ngành cấp tỉnh, UBND các xã, phường"]

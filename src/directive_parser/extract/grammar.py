@@ -36,6 +36,11 @@ from directive_parser.text import vocabulary
 _ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
 # The number of an inline enumeration: "(1) Bộ Tài chính giải quyết …", "(2) Giao Bộ Y tế …".
 _ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+")
+# A news report quotes the direction: "“Sở Nông nghiệp và Phát triển nông thôn phối hợp với … ”. Đó là
+# chỉ đạo của UBND tỉnh …" — the quotation mark is no part of the subject.
+_OPENING_QUOTE = re.compile(r'^[“"‘«]\s*')
+# "Vì đây là nội dung chuyên môn y tế nên UBND tỉnh giao Giám đốc Sở Y tế: …": the reason is a lead-in.
+_BECAUSE = re.compile(r"^(?:Vì|Do)\s[^.;:]{3,200}?\snên\s+")
 # The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
 # "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
 _SPEAKER = re.compile(
@@ -183,7 +188,8 @@ LOOKAHEAD = MAX_LEAD_IN_CHARS + 2 * MAX_SUBJECT_CHARS + MAX_TOPIC_CHARS
 # A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
 # trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
 _PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+[A-ZĐ]")
-_OWN_COUNCIL = re.compile(r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|[Tt]hành\s+phố)\s+(?=[a-zà-ỹđ])")
+# … and its chair: "Chủ tịch UBND tỉnh giao thủ trưởng các cơ quan, đơn vị liên quan …"
+_OWN_COUNCIL = re.compile(r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|[Tt]hành\s+phố)\s+(?=[a-zà-ỹđ])")
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
@@ -246,7 +252,13 @@ def strip_openers(text: str, pos: int = 0) -> int:
     "Từ đó, Phó Thủ tướng đề nghị ")."""
     for _ in range(4):
         rest = text[pos : pos + LOOKAHEAD]
-        m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
+        m = (
+            _ADVERBIAL.match(rest)
+            or _SPEAKER.match(rest)
+            or _ENUM_MARK.match(rest)
+            or _OPENING_QUOTE.match(rest)
+            or _BECAUSE.match(rest)
+        )
         if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):
             m = topic  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …"
         if not m and (spoken := _body_speaker(rest)):

@@ -666,6 +666,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_PLURAL_HEADS = re.compile(r"^(?:Thủ\s+trưởng|Giám\s+đốc|Người\s+đứng\s+đầu|Lãnh\s+đạo|Chủ\s+tịch)\s+các\s", re.I)
+
+
 def _unknown_segments(gap: str) -> list[tuple[int, Body]]:
     """Capitalised leftovers between known bodies: plausible names of unlisted bodies."""
     out = []
@@ -680,7 +683,9 @@ def _unknown_segments(gap: str) -> list[tuple[int, Body]]:
                 and len(words) <= 12
                 and words[0].lower() not in {"và", "giao", "các"}
             ):
-                out.append((m.start() + part.start(), Body(name=seg, text=seg, kind=BodyKind.other)))
+                # "Thủ trưởng các ngành, cơ quan cấp tỉnh": heads of a plural group are a group
+                kind = BodyKind.group if _PLURAL_HEADS.match(seg) else BodyKind.other
+                out.append((m.start() + part.start(), Body(name=seg, text=seg, kind=kind)))
     return out
 
 

@@ -465,11 +465,22 @@ def _after_title(own: str) -> list[Body]:
     return []
 
 
+MAX_TITLE_WRAPS = 2
+
+
 def _title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, str] | None:
     """The first line of a clause and the rest, when the first line is a heading of its own (no
     closing punctuation) and `own` ends with the rest; the line break is lost in `clause.text`."""
     raw = ctx.text[clause.span.start : clause.span.end]
     first, sep, rest = raw.partition("\n")
+    # A text layer wraps a long title: its next line goes on in lower case ("3. Xây dựng các văn bản
+    # … quy định chi tiết các" / "nội dung được giao trong Luật Việc làm" / "Sở, ban, ngành … có trách
+    # nhiệm …"); the title ends before the line that opens with a capital.
+    for _ in range(MAX_TITLE_WRAPS):
+        head_line, nl, tail = rest.partition("\n")
+        if not nl or not head_line[:1].islower() or first.rstrip().endswith((".", ";", ":")) or not tail[:1].isupper():
+            break
+        first, rest = f"{first} {head_line}", tail
     rest = " ".join(rest.split())
     if not sep or not rest or first.rstrip().endswith((".", ";", ":")) or not own.endswith(rest):
         return None
