@@ -135,12 +135,13 @@ RECURRING_BODIES: dict[str, tuple[str, str, str]] = {
     "Cục Kiểm soát thủ tục hành chính": ("agency", "Cục KSTTHC", ""),  # 38
     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": (  # 17 + 13 + 16 + 19
         "agency",
-        "Ủy ban MTTQ Việt Nam tỉnh|Ủy ban MTTQVN tỉnh|Ủy ban MTTQ tỉnh|Mặt trận Tổ quốc Việt Nam tỉnh|Ủy ban Mặt trận Tổ quốc tỉnh",
+        "Ủy ban MTTQ Việt Nam tỉnh|Ủy ban MTTQVN tỉnh|Ủy ban MTTQ tỉnh|Mặt trận Tổ quốc Việt Nam tỉnh|Ủy ban Mặt trận Tổ quốc tỉnh"
+        "|Mặt trận Tổ quốc tỉnh|MTTQ tỉnh",  # "Mặt trận Tổ quốc tỉnh và các tổ chức chính trị - xã hội" (9)
         "",
     ),
     "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố": (  # 23
         "agency",
-        "Ủy ban MTTQ Việt Nam thành phố|Ủy ban MTTQVN thành phố|Mặt trận Tổ quốc Việt Nam thành phố",
+        "Ủy ban MTTQ Việt Nam thành phố|Ủy ban MTTQVN thành phố|Mặt trận Tổ quốc Việt Nam thành phố|Mặt trận Tổ quốc thành phố",
         "",
     ),
     "Ủy ban Mặt trận Tổ quốc Việt Nam các cấp": (  # 11

@@ -243,3 +243,24 @@ def test_recipients_after_a_scan_speck_end_the_body(line):
     text = f"Số: 7/CT-UBND\nCHỈ THỊ\nVề việc A\nCác sở triển khai thực hiện nghiêm túc Chỉ thị này./.\n{line}\n- TT. Thành ủy;\n- Lưu: VT.\n"
     h = parse_header(text)
     assert "Nơi nhận" not in text[h.body_start : h.body_end] and h.recipients[0].startswith("TT. Thành ủy")
+
+
+# A Công văn has no type line: its "V/v" line is the subject, its body opens after "Kính gửi".
+@pytest.mark.parametrize(
+    "greeting, first",
+    [
+        ("Kính gửi:\n- Bộ trưởng Bộ Xây dựng;\n- Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai.\n", "Xét đề nghị"),
+        ("Kính gửi:\nChủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình.\n", "Xét đề nghị"),
+        ("Kính gửi: Bộ Tài chính.\n", "Xét đề nghị"),
+    ],
+    ids=["dashed-list", "one-line", "same-line"],
+)
+def test_a_letter_subject_and_its_addressees(greeting, first):
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\nSố: 1234/VPCP-CN\nV/v đẩy nhanh tiến độ dự án\n"
+        + greeting
+        + "Xét đề nghị của Bộ Xây dựng, Phó Thủ tướng Chính phủ có ý kiến như sau: Bộ Xây dựng khẩn trương rà soát.\n"
+    )
+    h = parse_header(text)
+    assert (h.doc_type, h.title) == ("Công văn", "đẩy nhanh tiến độ dự án")
+    assert text[h.body_start :].startswith(first)

@@ -983,3 +983,205 @@ def test_heading_of_plural_groups_heads_its_items_as_one_group():
     assert [[b.name for b in a.lead] for a in doc.assignments] == [
         ["Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan"]
     ]
+
+
+# A plan's contingency line ("nếu có khó khăn, vướng mắc … kịp thời phản ánh") is no task to track;
+# the task before it keeps its record.
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các sở, ngành kịp thời phản ánh về Sở Nội vụ để tổng hợp.\n",
+        "3. Nếu có vướng mắc, đề nghị các cơ quan, đơn vị báo cáo Ủy ban nhân dân tỉnh (qua Sở Tư pháp) để xem xét.\n",
+        "3. Trong quá trình triển khai, nếu có phát sinh, vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh.\n",
+    ],
+    ids=["trong-qua-trinh", "de-nghi", "phat-sinh"],
+)
+def test_a_contingency_line_is_no_task(closing):
+    body = "1. Sở Nội vụ chủ trì tổ chức tập huấn cho cán bộ cấp xã trong năm 2026.\n2. Sở Tài chính bố trí kinh phí thực hiện.\n"
+    doc = parse(body + closing)
+    assert [(c, lead) for c, lead, _, _ in rows(doc)] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Tài chính"])]
+
+
+# A periodic report in a new sentence, or with its own date, is a record of its own for the same
+# body; undated in the same sentence it stays with the actions it closes.
+@pytest.mark.parametrize(
+    "item, tasks, due",
+    [
+        ("1. Các sở, ngành xây dựng kế hoạch thực hiện. Hằng năm báo cáo kết quả về Sở Tư pháp.", 2, None),
+        (
+            "1. Các sở, ngành xây dựng kế hoạch thực hiện; định kỳ trước ngày 15 tháng 12 hằng năm báo cáo kết quả về Sở Tư pháp.",
+            2,
+            date(2026, 12, 15),
+        ),
+        (
+            "1. Sở Tư pháp chủ trì theo dõi việc thực hiện; kiểm tra, giám sát; định kỳ hằng năm báo cáo Ủy ban nhân dân tỉnh.",
+            1,
+            None,
+        ),
+    ],
+    ids=["new-sentence", "dated", "same-sentence-undated"],
+)
+def test_a_periodic_report_is_its_own_record(item, tasks, due):
+    doc = parse(item + "\n")
+    assert len(doc.assignments) == tasks
+    last = doc.assignments[-1]
+    assert [b.name for b in last.lead] == [b.name for b in doc.assignments[0].lead]
+    if tasks == 2:
+        assert last.task.lower().startswith(("hằng năm báo cáo", "định kỳ"))
+        assert last.recurrence is not None and last.recurrence.value == "yearly"
+        assert (last.deadline.due if last.deadline else None) == due
+
+
+def test_the_council_asking_to_carry_out_closes_the_plan():
+    body = (
+        "1. Sở Y tế tổ chức kiểm tra các cơ sở khám bệnh trong Quý I năm 2026.\n"
+        "- Hướng dẫn các cơ sở tự kiểm tra.\n"
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành nghiêm túc triển khai thực hiện; định kỳ trước ngày "
+        "20 tháng 11 hằng năm báo cáo kết quả về Sở Y tế./.\n"
+    )
+    doc = parse(body)
+    closing = [a for a in doc.assignments if a.clause == "closing"]
+    assert [a.clause for a in doc.assignments if a.clause != "closing"] == ["1", "1.-1"]
+    report = closing[-1]
+    assert [b.name for b in report.lead] == ["các sở, ban, ngành"]
+    assert report.deadline is not None and report.deadline.due == date(2026, 11, 20)
+
+
+# Activity fields without their dash ("Đơn vị chủ trì thực hiện: …" on its own line) are the
+# activity's fields, as the dashed "- Cơ quan chủ trì: …" are; a lone time line stays in its item.
+def test_activity_fields_without_dashes():
+    body = (
+        "1. Nâng cao năng lực cán bộ\n"
+        "- Tổ chức tập huấn kỹ năng cho cán bộ cấp xã.\n"
+        "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\n"
+        "Đơn vị phối hợp thực hiện: Sở Nội vụ.\n"
+        "Thời gian thực hiện: Tháng 12/2026.\n"
+        "- Biên soạn tài liệu bồi dưỡng.\n"
+        "Đơn vị chủ trì: Sở Nội vụ.\n"
+        "2. Các sở, ngành rà soát đội ngũ công chức.\n"
+        "Thời hạn hoàn thành: Trước ngày 30/6/2026.\n"
+    )
+    doc = parse(body)
+    got = [(lead, due, task[:12].strip()) for _, lead, due, task in rows(doc)]
+    assert got == [
+        (["Sở Tư pháp"], date(2026, 12, 31), "Tổ chức tập"),
+        (["Sở Nội vụ"], None, "Biên soạn tà"),
+        (["các sở, ban, ngành"], date(2026, 6, 30), "rà soát đội"),
+    ]
+    assert [b.name for b in doc.assignments[0].coordinating] == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    "phrase, names",
+    [
+        ("Công an tỉnh Lai Châu", ["Công an tỉnh Lai Châu"]),
+        ("Sở Tài chính tỉnh Lai Châu và Sở Y tế", ["Sở Tài chính tỉnh Lai Châu", "Sở Y tế"]),
+        ("Báo và Phát thanh, Truyền hình Sơn La", ["Báo và Phát thanh, Truyền hình tỉnh Sơn La"]),
+        ("Sở Nội vụ Hà Nội", ["Sở Nội vụ thành phố Hà Nội"]),
+        ("Công an Thành phố", ["Công an thành phố"]),
+        ("Bộ Tài chính, tỉnh Lai Châu", ["Bộ Tài chính", "Ủy ban nhân dân tỉnh Lai Châu"]),
+        ("Ngân hàng nhà nước khu vực XII", ["Ngân hàng Nhà nước khu vực XII"]),
+        ("Chi cục Hải quan khu vực V và Chi cục Thuế khu vực 2", ["Chi cục Hải quan khu vực V", "Chi cục Thuế khu vực 2"]),
+        ("Mặt trận Tổ quốc tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    ],
+    ids=[
+        "police",
+        "department",
+        "media",
+        "city",
+        "city-police",
+        "ministry-then-province",
+        "bank-region",
+        "customs-tax-region",
+        "front",
+    ],
+)
+def test_a_provincial_agency_keeps_its_province(phrase, names):
+    from directive_parser.extract.bodies import split_bodies
+
+    assert [b.name for b in split_bodies(phrase)] == names
+
+
+def test_content_introduced_with_nhu_sau_starts_its_own_sentence():
+    doc = parse(
+        "Xét đề nghị của Sở Xây dựng, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau: Sở Tài chính khẩn trương "
+        "bố trí kinh phí cho dự án; báo cáo kết quả trước ngày 15 tháng 3 năm 2026. Sở Xây dựng hướng dẫn các "
+        "xã hoàn thiện hồ sơ.\n"
+    )
+    assert [(lead, due) for _, lead, due, _ in rows(doc)] == [(["Sở Tài chính"], date(2026, 3, 15)), (["Sở Xây dựng"], None)]
+
+
+def test_the_signature_and_the_attachments_own_header_are_not_body_text():
+    # "Nơi nhận" only at the very end, none between the signature and the attached programme, which
+    # repeats the issuer and the motto
+    text = (
+        "CHÍNH PHỦ\nSố: 12/NQ-CP\nHà Nội, ngày 10 tháng 02 năm 2026\nNGHỊ QUYẾT\nBan hành Chương trình hành động\n"
+        "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động về chuyển đổi số.\n"
+        "Điều 2. Bộ trưởng các bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị quyết này.\n"
+        "TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nNguyễn Văn An\nCHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\n"
+        "CHƯƠNG TRÌNH\nHành động về chuyển đổi số\n(Kèm theo Nghị quyết số 12/NQ-CP ngày 10 tháng 02 năm 2026 của Chính phủ)\n"
+        "1. Bộ Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu trong năm 2026.\n" + FOOTER
+    )
+    doc = parse_text(text, issued=ISSUED)
+    article = next(c for c in doc.clauses if c.path == "2")
+    assert article.text.endswith("thi hành Nghị quyết này.")
+    assert not any("Hạnh phúc" in a.task or "CHÍNH PHỦ" in a.task for a in doc.assignments)
+    assert [a.lead[0].name for a in doc.assignments if a.clause.startswith("CT.1")][:1] == ["Bộ Khoa học và Công nghệ"]
+
+
+# News reports name the letter the speaker wrote, and open with the instrument they carry out.
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        ("UBND tỉnh vừa có văn bản đề nghị các sở, ngành tiếp tục rà soát hồ sơ.", "các sở, ban, ngành", "tiếp tục rà soát"),
+        ("Bộ Y tế đã ban hành Công văn số 12/BYT-KCB yêu cầu Sở Y tế khẩn trương kiểm tra.", "Sở Y tế", "khẩn trương kiểm tra"),
+        (
+            "Thực hiện Chỉ thị số 15/CT-TTg của Thủ tướng Chính phủ, UBND tỉnh vừa có văn bản giao Sở Tài chính bố trí kinh phí.",
+            "Sở Tài chính",
+            "bố trí kinh phí",
+        ),
+        (
+            "Thực hiện công điện của Thủ tướng, UBND tỉnh đã yêu cầu Chủ tịch UBND các huyện, thành phố, thị xã chỉ đạo chống rét.",
+            "Chủ tịch Ủy ban nhân dân cấp huyện",
+            "chỉ đạo chống rét",
+        ),
+        ("Ủy ban nhân dân quận, huyện, thị xã tổ chức kiểm tra.", "Ủy ban nhân dân cấp huyện", "tổ chức kiểm tra"),
+        ("“Sở Y tế phối hợp với các địa phương giám sát dịch bệnh”. Đó là chỉ đạo của UBND tỉnh.", "Sở Y tế", "phối hợp với"),
+        (
+            "Vì đây là nội dung chuyên môn nên UBND tỉnh giao Giám đốc Sở Y tế: Phê duyệt Kế hoạch.",
+            "Giám đốc Sở Y tế",
+            "Phê duyệt",
+        ),
+        (
+            "Chủ tịch UBND tỉnh giao thủ trưởng các cơ quan, đơn vị liên quan phối hợp với Sở Y tế.",
+            "Thủ trưởng các cơ quan, đơn vị liên quan",
+            "phối hợp",
+        ),
+        (
+            "Chủ tịch UBND tỉnh yêu cầu giám đốc các sở, ban, ngành khẩn trương rà soát.",
+            "Giám đốc các sở, ban, ngành",
+            "khẩn trương",
+        ),
+    ],
+    ids=[
+        "vua-co-van-ban",
+        "ban-hanh-cong-van",
+        "thuc-hien-chi-thi",
+        "district-chairs",
+        "district-councils",
+        "quoted",
+        "vi-nen",
+        "chair-hands-over",
+        "heads-of-departments",
+    ],
+)
+def test_news_speakers_and_district_groups(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == [lead]
+    assert unit[subj.task_start :].startswith(task)
+
+
+def test_heads_of_unlisted_groups_join_the_plural_addressee():
+    unit = "Giám đốc các Sở, Thủ trưởng các ngành cấp tỉnh, UBND các xã, phường xây dựng kế hoạch cụ thể."
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == ["Giám đốc các Sở, Thủ trưởng các ngành cấp tỉnh, UBND các xã, phường"]

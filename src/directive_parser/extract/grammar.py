@@ -36,6 +36,11 @@ from directive_parser.text import vocabulary
 _ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đó|Theo đó|Mặt khác|Trước mắt|Cùng với đó)\s*,\s*", re.I)
 # The number of an inline enumeration: "(1) Bộ Tài chính giải quyết …", "(2) Giao Bộ Y tế …".
 _ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+")
+# A news report quotes the direction: "“Sở Nông nghiệp và Phát triển nông thôn phối hợp với … ”. Đó là
+# chỉ đạo của UBND tỉnh …" — the quotation mark is no part of the subject.
+_OPENING_QUOTE = re.compile(r'^[“"‘«]\s*')
+# "Vì đây là nội dung chuyên môn y tế nên UBND tỉnh giao Giám đốc Sở Y tế: …": the reason is a lead-in.
+_BECAUSE = re.compile(r"^(?:Vì|Do)\s[^.;:]{3,200}?\snên\s+")
 # The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
 # "Phó Thủ tướng giao Bộ Công an …". The speaker is not the responsible body.
 _SPEAKER = re.compile(
@@ -171,8 +176,9 @@ _LEAD_IN_CLAUSE = re.compile(
     # ngày 15/12, các bộ gửi …", "Trong tháng 12 năm 2025, Bộ Xây dựng trình …"
     r"Trước\s+ngày|Chậm\s+nhất|Trong\s+(?:tháng|quý|Quý|\d+\s+tháng)|"
     # "Thực hiện chỉ đạo của Thủ tướng, hôm qua 27.4, Bộ trưởng …", "Theo đề nghị của Bộ Y tế, …"
+    # "Thực hiện Chỉ thị số 8.256/2019 của Bộ NN&PTNT, UBND tỉnh vừa có văn bản giao …"
     r"(?:Thực\s+hiện|Theo|Tại)\s+(?:chỉ\s+đạo|ý\s+kiến|đề\s+nghị|báo\s+cáo|kết\s+luận|văn\s+bản|Công\s+văn|"
-    r"Thông\s+báo|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+nghị))\b",
+    r"Thông\s+báo|cuộc\s+họp|buổi\s+làm\s+việc|hội\s+nghị|Công\s+điện|Chỉ\s+thị|Nghị\s+quyết|Quyết\s+định|Kế\s+hoạch))\b",
     re.I,
 )
 MAX_LEAD_IN_CHARS = 700
@@ -182,7 +188,8 @@ LOOKAHEAD = MAX_LEAD_IN_CHARS + 2 * MAX_SUBJECT_CHARS + MAX_TOPIC_CHARS
 # A subject that is a place stands for its People's Committee: "Các tỉnh Nghệ An, Quảng Ngãi khẩn
 # trương …", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh …".
 _PLACE_START = re.compile(r"(?:[Cc]ác\s+)?(?:[Tt]ỉnh|[Tt]hành\s+phố)\s+[A-ZĐ]")
-_OWN_COUNCIL = re.compile(r"(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố)\s+(?=[a-zà-ỹđ])")
+# … and its chair: "Chủ tịch UBND tỉnh giao thủ trưởng các cơ quan, đơn vị liên quan …"
+_OWN_COUNCIL = re.compile(r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|[Tt]hành\s+phố)\s+(?=[a-zà-ỹđ])")
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
@@ -245,7 +252,13 @@ def strip_openers(text: str, pos: int = 0) -> int:
     "Từ đó, Phó Thủ tướng đề nghị ")."""
     for _ in range(4):
         rest = text[pos : pos + LOOKAHEAD]
-        m = _ADVERBIAL.match(rest) or _SPEAKER.match(rest) or _ENUM_MARK.match(rest)
+        m = (
+            _ADVERBIAL.match(rest)
+            or _SPEAKER.match(rest)
+            or _ENUM_MARK.match(rest)
+            or _OPENING_QUOTE.match(rest)
+            or _BECAUSE.match(rest)
+        )
         if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):
             m = topic  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …"
         if not m and (spoken := _body_speaker(rest)):
@@ -458,8 +471,14 @@ def _one_addressee_group(phrase: str, found: list[Body]) -> str | None:
 
 
 # A body that hands work to another is a speaker, not the lead: "UBND tỉnh giao Sở Tài chính chủ trì
-# …", "Bộ Y tế đề nghị các địa phương …", "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành …".
-_HANDS_OVER = re.compile(r"\s+(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+")
+# …", "Bộ Y tế đề nghị các địa phương …", "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành …"; news
+# reports name the letter it wrote: "UBND tỉnh vừa có văn bản đề nghị các sở, ngành …", "Bộ Y tế đã
+# ban hành Công văn số 12/BYT yêu cầu …".
+_HANDS_OVER = re.compile(
+    r"\s+(?:(?:cũng|đã|vừa|mới|tiếp\s+tục)\s+)*"
+    r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:văn\s+bản|[Cc]ông\s+văn|[Cc]ông\s+điện|[Cc]hỉ\s+thị|[Tt]hông\s+báo)(?:\s+số\s+\S+)?\s+)?"
+    r"(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+"
+)
 
 
 def _body_speaker(rest: str) -> int:

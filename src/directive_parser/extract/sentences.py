@@ -14,6 +14,10 @@ __all__ = ["sentence_spans", "split_units"]
 # đường cao tốc …; dự án nâng cấp đường …: Tỉnh thực hiện …" — the topic is one, up to the colon.
 _TOPIC = re.compile(r"\s*Về\s[^:.]{3,600}?;[^:.]{3,600}?:\s")
 _EXAMPLES = re.compile(r"\b(?:như|chẳng\s+hạn\s+như)\s*:\s*(?=[a-zà-ỹđ])")
+# A letter or notice introduces its content with "… có ý kiến như sau:", "… kết luận như sau:" and
+# goes on with a sentence of its own: "Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau: Chủ
+# tịch Ủy ban nhân dân tỉnh … khẩn trương …" — the introduction is a unit, the content starts anew.
+_INTRODUCED = re.compile(r"\bnhư\s+sau\s*:\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -23,7 +27,7 @@ def split_units(text: str) -> list[tuple[int, int]]:
     Brackets are respected, so "(Đài Truyền hình Việt Nam, …; …)" stays whole.
     """
     units: list[tuple[int, int]] = []
-    for s0, e0 in sentence_spans(text):
+    for s0, e0 in _introduced(text, sentence_spans(text)):
         depth, start = 0, s0
         examples = _EXAMPLES.search(text, s0, e0)
         listed = examples.end() if examples else e0  # from here on ';' separates examples, not units
@@ -40,3 +44,13 @@ def split_units(text: str) -> list[tuple[int, int]]:
                 start = i + 1
         units.append((start, e0))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in units if text[s:e].strip(" ;.")]
+
+
+def _introduced(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s0, e0 in spans:
+        for m in _INTRODUCED.finditer(text, s0, e0):
+            out.append((s0, m.end()))
+            s0 = m.end()
+        out.append((s0, e0))
+    return out

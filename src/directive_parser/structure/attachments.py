@@ -63,13 +63,19 @@ _ANNOUNCED = re.compile(
 
 @dataclass(frozen=True)
 class Part:
-    """One attachment: its code, its title, where it starts (the title) and where its body starts."""
+    """One attachment: its code, its title, where it starts (the title), where its body starts, and
+    where the header block it repeats above its title starts."""
 
     code: str
     title: str
     start: int
     body_start: int
     end: int
+    header_start: int = -1  # the header block above the title, where the text before the part ends
+
+    @property
+    def text_before_ends(self) -> int:
+        return self.header_start if self.header_start >= 0 else self.start
 
 
 def find_parts(text: str, start: int) -> list[Part]:
@@ -98,11 +104,35 @@ def find_parts(text: str, start: int) -> list[Part]:
         codes[code] = codes.get(code, 0) + 1
         if codes[code] > 1:  # two unnumbered "PHỤ LỤC": PL, PL2
             code += str(codes[code])
-        end = offsets[found[k + 1][0]] if k + 1 < len(found) else len(text)
+        end = offsets[_own_header_start(lines, found[k + 1][0])] if k + 1 < len(found) else len(text)
         title = " ".join(line.strip() for line in lines[ti:ai] if line.strip())
         body_start = offsets[ai + 1] if ai + 1 < len(lines) else len(text)
-        parts.append(Part(code, title, offsets[ti], min(body_start, end), end))
+        parts.append(Part(code, title, offsets[ti], min(body_start, end), end, offsets[_own_header_start(lines, ti)]))
     return parts
+
+
+# An attachment may repeat the issuer's header above its title, and the document's signature block
+# stands just before it when no "Nơi nhận" list separates them: "… kể từ ngày ký ban hành." / "TM.
+# CHÍNH PHỦ" / "KT. THỦ TƯỚNG" / "PHÓ THỦ TƯỚNG" / "Phạm Thị Thanh Trà" / "CHÍNH PHỦ" / "Độc lập - Tự
+# do - Hạnh phúc" / "CHƯƠNG TRÌNH". None of these lines is text of the body before it.
+_HEADER_LINE = re.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s.*|[^a-zà-ỹđ]{2,80}|Đ[oộ]c\s+l[aậ]p\s*-\s*T[uự]\s+do\s*-\s*H[aạ]nh\s+ph[uú]c\.?|Số\s*:.*"
+    r"|[A-ZĐÀ-Ỹ][^\s,.;:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:]*){1,4}|[^,.;:]{2,40},\s+ngày\s.{5,30})$"
+)
+MAX_OWN_HEADER_LINES = 10
+
+
+def _own_header_start(lines: list[str], title: int) -> int:
+    """The first line of the header block (signature, issuer, motto, number) right above a part's title."""
+    first, seen = title, 0
+    for j in range(title - 1, -1, -1):
+        line = lines[j].strip()
+        if not line:
+            continue
+        if seen >= MAX_OWN_HEADER_LINES or not _HEADER_LINE.match(line):
+            break
+        first, seen = j, seen + 1
+    return first
 
 
 def _attached_line(lines: list[str], title: int) -> int | None:

@@ -222,10 +222,53 @@ def parse_header(text: str) -> Header:
     h.issuer = _canonical_issuer(issuer) if issuer else None
     if type_line is not None:
         _read_type_and_title(h, text, lines, type_line)
+    else:
+        _read_letter_head(h, text, lines)
     if h.doc_type is None and h.number and (code := _NUMBER_CODE.search(h.number)):
         h.doc_type = NUMBER_TYPE_CODES.get(code.group(1))
     _find_closing(h, text)
     return h
+
+
+# A Công văn has no type line: its subject follows the number ("V/v đẩy nhanh tiến độ …"), then its
+# addressees ("Kính gửi: Bộ Xây dựng." or "Kính gửi:" / "- Bộ trưởng Bộ Xây dựng;" / "- Chủ tịch …."),
+# and its body opens after them ("Xét đề nghị của …", "Thực hiện …").
+_LETTER_SUBJECT = re.compile(r"^\s*(?:V/v|V/V)\s*[:.]?\s*(?P<title>\S.*)$")
+_KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
+LETTER_HEAD_LINES = 12  # the subject line stands this close to the top
+MAX_RECIPIENT_LINE_CHARS = 160
+
+
+def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
+    """A letter's subject (its trích yếu) and the start of its body after the addressees."""
+    offsets = _line_offsets(lines)
+    subject = next((i for i, ln in enumerate(lines[:LETTER_HEAD_LINES]) if _LETTER_SUBJECT.match(ln)), None)
+    if subject is None:
+        return
+    greeting = next((i for i in range(subject + 1, min(len(lines), subject + 6)) if _KINH_GUI.match(lines[i])), None)
+    title_end = greeting if greeting is not None else subject + 1
+    m = _LETTER_SUBJECT.match(lines[subject])
+    assert m is not None
+    h.title = " ".join([m.group("title").strip(), *(ln.strip() for ln in lines[subject + 1 : title_end])]).strip() or None
+    code = _NUMBER_CODE.search(h.number or "")
+    h.doc_type = h.doc_type or (NUMBER_TYPE_CODES.get(code.group(1)) if code else None) or "Công văn"
+    if greeting is None:
+        h.body_start = offsets[title_end] if title_end < len(lines) else len(text)
+        return
+    j = greeting + 1
+    g = _KINH_GUI.match(lines[greeting])
+    if g is not None and not g.group("rest").strip():
+        # "Kính gửi:" alone: a dashed list of addressees, or one addressee line
+        if j < len(lines) and not lines[j].lstrip().startswith(("-", "–", "+")):
+            j += 1 if len(lines[j]) <= MAX_RECIPIENT_LINE_CHARS else 0
+        else:
+            while (
+                j < len(lines) and lines[j].lstrip().startswith(("-", "–", "+")) and lines[j].rstrip().endswith((";", ".", ","))
+            ):
+                j += 1
+                if lines[j - 1].rstrip().endswith("."):
+                    break
+    h.body_start = offsets[j] if j < len(lines) else len(text)
 
 
 def _official_header(head: str, lines: list[str], type_line: int | None) -> bool:

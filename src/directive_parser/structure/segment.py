@@ -85,6 +85,14 @@ _SUBITEM_MARK = re.compile(r"\((?P<r>[ivx]{0,4})\)\s*")
 # A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
 # hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
 WRAPPED_LINE_CHARS = 60
+# A plan's activity fields are items even when the line has no dash: "- Tổ chức tập huấn …" /
+# "Đơn vị chủ trì thực hiện: Sở Tư pháp." / "Đơn vị phối hợp: …" / "Thời gian thực hiện: Hằng năm."
+# (the dashed form "- Cơ quan chủ trì: …" is the same convention). A time line alone stays in the
+# item it dates ("- Thành lập Tổ kiểm kê …" / "Thời hạn hoàn thành: Trước ngày 30/11/2025.").
+_ACTIVITY_FIELD = re.compile(
+    r"^\s*(?:(?P<who>(?:Đơn\s+vị|Cơ\s+quan)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)[^:.;]{0,30})|Thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành)"
+    r"|Thời\s+hạn(?:\s+hoàn\s+thành)?|Sản\s+phẩm(?:\s+đầu\s+ra)?)\s*:\s*\S"
+)
 _FIELD_LABEL = re.compile(r"^[A-ZĐ][^\s:;,.]*(?:\s+[^\s:;,.]+){0,3}\s*:")
 # An article ("Điều 2.") holds its own numbered clauses ("1.", "2.") and, in a Quyết định that approves
 # a plan inside its "Điều 1.", the plan's Roman parts.
@@ -103,6 +111,15 @@ KIND = {
 _CLOSING = re.compile(
     r"\b(?:" + vocabulary.names_pattern(vocabulary.closing_types()) + r")\s+này\b"
     r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b"
+)
+
+# A provincial plan may close by its council asking the addressees to carry it out, without naming
+# the plan: "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực
+# hiện./.", "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành … nghiêm túc triển khai thực hiện;
+# định kỳ …" (a paragraph after the last item, not part of it).
+_COUNCIL_ASKS = re.compile(
+    r"^\s*(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|[Tt]hành\s+phố)\s+(?:yêu\s+cầu|đề\s+nghị)\s"
+    r"[^.]{0,300}?\b(?:nghiêm\s+túc|khẩn\s+trương)\s+(?:triển\s+khai\s+|tổ\s+chức\s+)?thực\s+hiện\b"
 )
 
 
@@ -151,6 +168,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     nodes: list[_Node] = []
     expect = {"dieu": 1, "roman": 0, "section": 1, "point": 0, "sub": 1}
     prev_line_end, prev_len, blank_before, prev_tail = "", 0, False, ""
+    in_fields = False  # the last line was an activity field: a time line after it is one too
     pos = start
     lines = text[start:end].split("\n")
     # The number of the next section-like line after each line (-1: none), for look-ahead.
@@ -169,6 +187,10 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
         node = _accept(m, line, pos, expect, prev_line_end, prev_len, blank_before, prev_tail) if m else None
         if node is None:
             node = _accept_garbled(line, pos, expect)
+        field = _ACTIVITY_FIELD.match(line.lstrip(" -–+"))
+        if node is None and nodes and prev_line_end in ".;:" and field and (field.group("who") or in_fields):
+            node = _Node("item", "", "", pos, pos + len(line) - len(line.lstrip()))
+        in_fields = bool(field and node) if line.strip() else in_fields
         if node:
             nodes.append(node)
             if node.level in ("dieu", "roman", "section", "subsection"):
@@ -365,7 +387,8 @@ def _closing_start(text: str, last_label: int, body_end: int) -> int:
     region = text[last_label:body_end]
     for m in re.finditer(r"[.;:]\s*\n\s*(?=[A-ZĐÀ-Ỹ])", region):
         para_start = last_label + m.end()
-        if _CLOSING.search(_first_paragraph(text[para_start:body_end])):
+        first = _first_paragraph(text[para_start:body_end])
+        if _CLOSING.search(first) or _COUNCIL_ASKS.match(first):
             return para_start
     return body_end
 

@@ -415,7 +415,10 @@ class Gazetteer:
 
     def scan(self, text: str, bare: bool) -> list[BodyMatch]:
         """The body mentions in `text`, leftmost-longest (`bare`: a bare place is a mention too)."""
-        return list(self._scans(text, bare))
+        found = list(self._scans(text, bare))
+        if "hu vực" in text:  # "Khu vực"/"khu vực": a regional branch may follow its body's name
+            found = [_with_region(text, m) for m in found]
+        return found
 
     def _scan(self, text: str, bare: bool) -> tuple[BodyMatch, ...]:
         norm, offsets = nfc_with_map(text)
@@ -473,6 +476,20 @@ class Gazetteer:
         if len(best) == 2 and best[1][1] == best[0][1] and self._fuzzy[best[1][0]] != self._fuzzy[best[0][0]]:
             return None  # a tie between two bodies: refuse to guess
         return self._fuzzy[best[0][0]]
+
+
+# The 2025 regional branches of central agencies: "Ngân hàng nhà nước khu vực XII", "Chi cục Hải quan
+# khu vực V", "Kho bạc Nhà nước khu vực X", "Ngân hàng Nhà nước chi nhánh Khu vực 8".
+_REGION = re.compile(r"\s+(?:[Cc]hi\s+nhánh\s+)?[Kk]hu\s+vực\s+(?P<n>[IVXL]{1,5}|\d{1,2})\b")
+_REGIONAL = ("Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Chi cục Hải quan", "Chi cục Thuế", "Cục Hải quan", "Cục Thuế")
+
+
+def _with_region(text: str, m: BodyMatch) -> BodyMatch:
+    region = _REGION.match(text, m.end)
+    if region is None or not m.body.name.startswith(_REGIONAL):
+        return m
+    name = m.body.name.removesuffix(" Việt Nam") + " khu vực " + region.group("n")
+    return BodyMatch(m.start, region.end(), m.body.model_copy(update={"name": name, "text": text[m.start : region.end()]}))
 
 
 def _damaged_like(span: list[Tok], name: tuple[str, ...]) -> bool:
@@ -583,7 +600,39 @@ def split_bodies(text: str) -> list[Body]:
     edges = [0, *[x for m in matches for x in (m.start, m.end)], len(phrase)]
     for a, b in zip(edges[::2], edges[1::2]):
         out += [(a + off, body) for off, body in _unknown_segments(phrase[a:b]) if not _inside(a + off, skip)]
-    return [body for _, body in sorted(out, key=lambda p: p[0])]
+    return _with_places(phrase, sorted(out, key=lambda p: p[0]))
+
+
+# A province's own agency followed by the province's name is one body: "Công an tỉnh Lai Châu",
+# "Sở Tài chính tỉnh Lai Châu", "Báo và Phát thanh, Truyền hình Sơn La" (the place, with or without
+# "tỉnh", is not a second body, the province's People's Committee).
+_LOCAL_AGENCY = re.compile(r"^(?:Sở\s|Công\s+an\s|Bộ\s+Chỉ\s+huy\s|Báo\s+và\s+Phát\s+thanh)|\s(?:tỉnh|thành\s+phố)$")
+
+
+def _with_places(phrase: str, found: list[tuple[int, Body]]) -> list[Body]:
+    out: list[tuple[int, Body]] = []
+    for start, body in found:
+        if out and body.kind in (BodyKind.province, BodyKind.other) and _LOCAL_AGENCY.search(out[-1][1].name):
+            prev_start, prev = out[-1]
+            province = body if body.kind is BodyKind.province else _place(body.text)
+            if province is not None and not phrase[prev_start + len(prev.text) : start].strip():
+                own = re.sub(r"\s(?:tỉnh|thành\s+phố)$", "", prev.name)
+                seat = re.sub(r"^(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+", "", province.name)
+                text = phrase[prev_start : start + len(body.text)]
+                out[-1] = (prev_start, prev.model_copy(update={"name": f"{own} {seat}", "text": text}))
+                continue
+        out.append((start, body))
+    return [b for _, b in out]
+
+
+def _place(name: str) -> Body | None:
+    """The province a bare place name ("Lai Châu", "Hà Nội") names, if the gazetteer knows it."""
+    if not name[:1].isupper() or len(name.split()) > 4:
+        return None
+    found = load_gazetteer().scan(f"tỉnh {name}", bare=True)
+    if len(found) == 1 and found[0].body.kind is BodyKind.province and found[0].end >= len(name) + 5:
+        return found[0].body
+    return None
 
 
 def _appositive_spans(phrase: str, matches: list[BodyMatch]) -> list[tuple[int, int]]:
@@ -617,6 +666,9 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_PLURAL_HEADS = re.compile(r"^(?:Thủ\s+trưởng|Giám\s+đốc|Người\s+đứng\s+đầu|Lãnh\s+đạo|Chủ\s+tịch)\s+các\s", re.I)
+
+
 def _unknown_segments(gap: str) -> list[tuple[int, Body]]:
     """Capitalised leftovers between known bodies: plausible names of unlisted bodies."""
     out = []
@@ -631,7 +683,9 @@ def _unknown_segments(gap: str) -> list[tuple[int, Body]]:
                 and len(words) <= 12
                 and words[0].lower() not in {"và", "giao", "các"}
             ):
-                out.append((m.start() + part.start(), Body(name=seg, text=seg, kind=BodyKind.other)))
+                # "Thủ trưởng các ngành, cơ quan cấp tỉnh": heads of a plural group are a group
+                kind = BodyKind.group if _PLURAL_HEADS.match(seg) else BodyKind.other
+                out.append((m.start() + part.start(), Body(name=seg, text=seg, kind=kind)))
     return out
 
 

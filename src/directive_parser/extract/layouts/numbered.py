@@ -310,8 +310,9 @@ def _names_then_description(own: str) -> bool:
 # "- Cơ quan thực hiện: Sở Nội vụ chủ trì, …" / "- Cơ quan phối hợp: …" / "- Thời gian thực hiện: Năm 2026.".
 _FIELD = re.compile(
     r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động)?|Nhiệm\s+vụ(?:\s+thực\s+hiện)?)"
-    r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì)|Chủ\s+trì(?:\s+thực\s+hiện)?)"
-    r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp|Phối\s+hợp(?:\s+thực\s+hiện)?)"
+    # "Đơn vị chủ trì thực hiện:", "Đơn vị chủ trì tham mưu thực hiện:", "Đơn vị phối hợp thực hiện:"
+    r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì(?:\s+tham\s+mưu)?(?:\s+thực\s+hiện)?)|Chủ\s+trì(?:\s+thực\s+hiện)?)"
+    r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?|Phối\s+hợp(?:\s+thực\s+hiện)?)"
     r"|(?P<time>Thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|Thời\s+hạn(?:\s+[a-zà-ỹđ]+){0,2}|Tiến\s+độ(?:\s+thực\s+hiện)?)"
     r"|(?P<product>Sản\s+phẩm|Kết\s+quả(?:\s+đầu\s+ra)?|Dự\s+kiến\s+kết\s+quả))\s*:\s*(?P<value>.*)$",
     re.S,
@@ -464,11 +465,22 @@ def _after_title(own: str) -> list[Body]:
     return []
 
 
+MAX_TITLE_WRAPS = 2
+
+
 def _title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, str] | None:
     """The first line of a clause and the rest, when the first line is a heading of its own (no
     closing punctuation) and `own` ends with the rest; the line break is lost in `clause.text`."""
     raw = ctx.text[clause.span.start : clause.span.end]
     first, sep, rest = raw.partition("\n")
+    # A text layer wraps a long title: its next line goes on in lower case ("3. Xây dựng các văn bản
+    # … quy định chi tiết các" / "nội dung được giao trong Luật Việc làm" / "Sở, ban, ngành … có trách
+    # nhiệm …"); the title ends before the line that opens with a capital.
+    for _ in range(MAX_TITLE_WRAPS):
+        head_line, nl, tail = rest.partition("\n")
+        if not nl or not head_line[:1].islower() or first.rstrip().endswith((".", ";", ":")) or not tail[:1].isupper():
+            break
+        first, rest = f"{first} {head_line}", tail
     rest = " ".join(rest.split())
     if not sep or not rest or first.rstrip().endswith((".", ";", ":")) or not own.endswith(rest):
         return None
