@@ -252,8 +252,10 @@ def test_recipients_after_a_scan_speck_end_the_body(line):
         ("Kính gửi:\n- Bộ trưởng Bộ Xây dựng;\n- Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai.\n", "Xét đề nghị"),
         ("Kính gửi:\nChủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình.\n", "Xét đề nghị"),
         ("Kính gửi: Bộ Tài chính.\n", "Xét đề nghị"),
+        # a copy that lost the line break after the addressee
+        ("Kính gửi: Bộ trưởng Bộ Công Thương ", "Xét đề nghị"),
     ],
-    ids=["dashed-list", "one-line", "same-line"],
+    ids=["dashed-list", "one-line", "same-line", "joined-to-the-body"],
 )
 def test_a_letter_subject_and_its_addressees(greeting, first):
     text = (

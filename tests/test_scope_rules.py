@@ -1162,6 +1162,11 @@ def test_the_signature_and_the_attachments_own_header_are_not_body_text():
             "Giám đốc các sở, ban, ngành",
             "khẩn trương",
         ),
+        (
+            "Bộ trưởng Bộ Tư pháp tiếp thu, giải trình ý kiến Thành viên Chính phủ.",
+            "Bộ trưởng Bộ Tư pháp",
+            "tiếp thu, giải trình",
+        ),
     ],
     ids=[
         "vua-co-van-ban",
@@ -1173,6 +1178,7 @@ def test_the_signature_and_the_attachments_own_header_are_not_body_text():
         "vi-nen",
         "chair-hands-over",
         "heads-of-departments",
+        "tiep-thu",
     ],
 )
 def test_news_speakers_and_district_groups(unit, lead, task):

@@ -128,6 +128,16 @@ PREDICATE_STARTERS = (
     "ký",
     "thí điểm",
     "nhân rộng",
+    # "Bộ trưởng Bộ Tài chính tiếp thu, giải trình đầy đủ ý kiến Thành viên Chính phủ …" (a Government
+    # resolution on a draft law), "Sở Tư pháp phổ biến …", "Mặt trận Tổ quốc vận động …"
+    "tiếp thu",
+    "giải trình",
+    "phổ biến",
+    "vận động",
+    "bàn giao",
+    "phân bổ",
+    "sắp xếp",
+    "lồng ghép",
     "phổ biến",
     "số hóa",
     "sẵn sàng",

@@ -235,6 +235,7 @@ def parse_header(text: str) -> Header:
 # and its body opens after them ("Xét đề nghị của …", "Thực hiện …").
 _LETTER_SUBJECT = re.compile(r"^\s*(?:V/v|V/V)\s*[:.]?\s*(?P<title>\S.*)$")
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
+_LETTER_OPENER = re.compile(r"\s(?=(?:Xét|Thực\s+hiện|Theo|Căn\s+cứ|Tiếp\s+theo|Về\s+việc|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\s)")
 LETTER_HEAD_LINES = 12  # the subject line stands this close to the top
 MAX_RECIPIENT_LINE_CHARS = 160
 
@@ -257,6 +258,14 @@ def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
         return
     j = greeting + 1
     g = _KINH_GUI.match(lines[greeting])
+    if g is not None and (
+        len(lines[greeting]) > MAX_RECIPIENT_LINE_CHARS or _LETTER_OPENER.search(lines[greeting], g.start("rest"))
+    ):
+        # the addressee and the first paragraph on one line ("Kính gửi: Bộ trưởng Bộ Công Thương Xét đề
+        # nghị của Bộ Công Thương …", a copy that lost the line break): the body opens at its first word
+        opener = _LETTER_OPENER.search(lines[greeting], g.start("rest"))
+        h.body_start = offsets[greeting] + (opener.start() + 1 if opener else g.start("rest"))
+        return
     if g is not None and not g.group("rest").strip():
         # "Kính gửi:" alone: a dashed list of addressees, or one addressee line
         if j < len(lines) and not lines[j].lstrip().startswith(("-", "–", "+")):
