@@ -126,12 +126,27 @@ def records_from(
 
 
 def _locate(doc: str, squashed: str, offset: int) -> int:
-    probe = squashed[:30]
-    if not probe:
+    """Where the first words of `squashed` (a clause text whose line breaks were squashed) stand in
+    `doc` from `offset` on, any whitespace between them; `offset` when they do not. A plain `find` of
+    the first word, checked word by word: one regex compiled per clause cost a tenth of a parse."""
+    words = squashed[:30].split()
+    if not words:
         return offset
-    pattern = r"\s+".join(map(re.escape, probe.split()))
-    m = re.compile(pattern).search(doc, offset)
-    return m.start() if m else offset
+    first, rest = words[0], words[1:]
+    i = doc.find(first, offset)
+    while i >= 0:
+        j = i + len(first)
+        for w in rest:
+            k = j
+            while k < len(doc) and doc[k].isspace():
+                k += 1
+            if k == j or not doc.startswith(w, k):
+                break
+            j = k + len(w)
+        else:
+            return i
+        i = doc.find(first, i + 1)
+    return offset
 
 
 # A plan writes an item's deadline as a field line after it: "- Tham mưu triển khai kế hoạch kiểm kê …
