@@ -1191,3 +1191,10 @@ def test_heads_of_unlisted_groups_join_the_plural_addressee():
     unit = "Giám đốc các Sở, Thủ trưởng các ngành cấp tỉnh, UBND các xã, phường xây dựng kế hoạch cụ thể."
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == ["Giám đốc các Sở, Thủ trưởng các ngành cấp tỉnh, UBND các xã, phường"]
+
+
+def test_cong_lap_is_no_verb_and_a_bare_formula_heading_addresses_its_items():
+    subj = find_subject("Các đơn vị sự nghiệp công lập thực hiện tự chủ tài chính.")
+    assert [b.name for b in subj.lead] == ["các đơn vị sự nghiệp công lập"]
+    assert addressees("Giao người đứng đầu các cơ quan chuyên môn; Chủ tịch Ủy ban nhân dân các xã, phường") != []
+    assert addressees("Giao thông vận tải") == []

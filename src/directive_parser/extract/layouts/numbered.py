@@ -150,7 +150,15 @@ def addressees(text: str) -> list[Body]:
         if listed := _ADDRESSED_LIST.match(text, m.end()):
             phrase = listed.group("who").strip(" ,")
             return [Body(name=phrase[:1].upper() + phrase[1:], text=phrase, kind=BodyKind.group)]
+    # A heading that is the formula and its addressees alone, its items the tasks: "1. Giao người đứng
+    # đầu các cơ quan chuyên môn …; Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu" / "- …".
+    if (alone := _ADDRESS_ALONE.match(text)) and bodies.find_bodies(alone.group("who")):
+        phrase = " ".join(alone.group("who").split()).strip(" ,;")
+        return [Body(name=phrase[:1].upper() + phrase[1:], text=phrase, kind=BodyKind.group)]
     return []
+
+
+_ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who>[^.:]{3,400}?)\s*:?\s*$")
 
 
 def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
