@@ -105,8 +105,11 @@ def test_headline_is_the_title_and_not_in_the_body():
             HEADLINE + "\nNhà nước Cộng hòa xã hội chủ nghĩa Việt Nam bảo đảm quyền tiếp cận thông tin của người dân.\n" + MORE,
             HEADLINE,
         ),
+        # a text layer wrapped the lede: its first line ends on a comma, the next runs on in lower case
+        ("Cụ thể, Thủ tướng Chính phủ giao Bộ Tài chính chủ trì,\nphối hợp với các bộ rà soát các quy định.\n" + MORE, None),
+        ("Thủ tướng Chính phủ giao Bộ Tài chính chủ trì\nphối hợp với các bộ rà soát các quy định.\n" + MORE, None),
     ],
-    ids=["headline", "no-headline", "motto-words-in-prose"],
+    ids=["headline", "no-headline", "motto-words-in-prose", "wrapped-on-comma", "wrapped-lower-case"],
 )
 def test_undated_prose_is_news(text, title):
     h = parse_header(text)

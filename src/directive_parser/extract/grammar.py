@@ -475,7 +475,7 @@ def _one_addressee_group(phrase: str, found: list[Body]) -> str | None:
 # reports name the letter it wrote: "UBND tỉnh vừa có văn bản đề nghị các sở, ngành …", "Bộ Y tế đã
 # ban hành Công văn số 12/BYT yêu cầu …".
 _HANDS_OVER = re.compile(
-    r"\s+(?:(?:cũng|đã|vừa|mới|tiếp\s+tục)\s+)*"
+    r"\s+(?:(?:cũng|cùng|đã|vừa|mới|tiếp\s+tục)\s+)*"  # "cùng": also blind repair's reading of "cũng"
     r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:văn\s+bản|[Cc]ông\s+văn|[Cc]ông\s+điện|[Cc]hỉ\s+thị|[Tt]hông\s+báo)(?:\s+số\s+\S+)?\s+)?"
     r"(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+"
 )

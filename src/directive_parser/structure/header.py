@@ -335,7 +335,10 @@ def _headline(lines: list[str], filled: list[int]) -> list[str]:
     if len(filled) < 2:
         return []
     first = lines[filled[0]].strip()
-    return [first] if _headline_like(first) else []
+    # a text layer wraps the lede: "Cụ thể, Thủ tướng Chính phủ giao Bộ Kế hoạch và Đầu tư chủ trì," /
+    # "phối hợp với …" — a line that ends on a comma or runs on in lower case is no headline
+    runs_on = first.endswith((",", ";")) or lines[filled[1]].strip()[:1].islower()
+    return [first] if _headline_like(first) and not runs_on else []
 
 
 def _headline_like(line: str) -> bool:
