@@ -164,3 +164,11 @@ def test_news_report_parses_without_header_warnings():
 def test_undated_news_report_has_no_header_warnings():
     doc = parse_text(HEADLINE + "\n" + LEDE + "\n" + MORE)
     assert doc.issued is None and not [w for w in doc.warnings if w.stage is Stage.header]
+
+
+def test_a_headline_may_take_two_lines():
+    # a text layer wrapped the headline; the story opens on the third line
+    text = "Tập trung các giải pháp phòng,\nchống dịch tả heo châu Phi\n" + LEDE + "\n" + MORE
+    h = parse_header(text)
+    assert h.title == "Tập trung các giải pháp phòng, chống dịch tả heo châu Phi"
+    assert text[h.body_start :].startswith(LEDE)

@@ -337,8 +337,16 @@ def _headline(lines: list[str], filled: list[int]) -> list[str]:
     first = lines[filled[0]].strip()
     # a text layer wraps the lede: "Cụ thể, Thủ tướng Chính phủ giao Bộ Kế hoạch và Đầu tư chủ trì," /
     # "phối hợp với …" — a line that ends on a comma or runs on in lower case is no headline
-    runs_on = first.endswith((",", ";")) or lines[filled[1]].strip()[:1].islower()
-    return [first] if _headline_like(first) and not runs_on else []
+    second = lines[filled[1]].strip()
+    runs_on = first.endswith((",", ";")) or second[:1].islower()
+    if not runs_on:
+        return [first] if _headline_like(first) else []
+    # … unless the headline itself took two lines and the story opens on the third: "Tập trung triển
+    # khai quyết liệt, đồng bộ các giải pháp phòng," / "chống bệnh Dịch tả heo Châu Phi" / "“Sở …"
+    third = lines[filled[2]].strip() if len(filled) > 2 else ""
+    if _headline_like(f"{first} {second}") and (third[:1] in '“"' or third[:1].isupper()):
+        return [first, second]
+    return []
 
 
 def _headline_like(line: str) -> bool:
