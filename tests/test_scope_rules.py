@@ -1083,6 +1083,8 @@ def test_activity_fields_without_dashes():
         ("Ngân hàng nhà nước khu vực XII", ["Ngân hàng Nhà nước khu vực XII"]),
         ("Chi cục Hải quan khu vực V và Chi cục Thuế khu vực 2", ["Chi cục Hải quan khu vực V", "Chi cục Thuế khu vực 2"]),
         ("Mặt trận Tổ quốc tỉnh", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+        # English-model OCR runs "Sở Y" together; blind repair leaves "SOY tế" or "SOY tổ"
+        ("SOY tổ", ["Sở Y tế"]),
     ],
     ids=[
         "police",
@@ -1094,6 +1096,7 @@ def test_activity_fields_without_dashes():
         "bank-region",
         "customs-tax-region",
         "front",
+        "ocr-soy",
     ],
 )
 def test_a_provincial_agency_keeps_its_province(phrase, names):
