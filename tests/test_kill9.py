@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-DOCS = 20
+# enough documents that a resumed run is still writing when the next kill lands, however fast a
+# document parses (20 finished inside the first, start-up kill window once parsing got faster)
+DOCS = 60
 KILLS = 4
 SEED = 20251106
 
