@@ -110,7 +110,7 @@ def _parse_source(src: SourceDocument, opts: ParseOptions) -> Directive:
     when = h.issued or issued  # the date printed in the document wins over the caller's fallback
     key = h.number or src.sha256[:12]
     parts = find_parts(prose, h.body_start)
-    body_end = min(h.body_end, parts[0].text_before_ends) if parts else h.body_end
+    body_end = min(h.body_end, parts[0].header_start) if parts else h.body_end
     clauses = segment_clauses(prose, h.body_start, body_end, doc.pages)
     clauses += [part_clause(p, segment_clauses(prose, p.body_start, p.end, doc.pages), doc.pages) for p in parts]
     grids = {(page.number, i): grid for page in pages for i, grid in enumerate(page.tables)}

@@ -129,10 +129,9 @@ PREDICATE_STARTERS = (
     "thí điểm",
     "nhân rộng",
     # "Bộ trưởng Bộ Tài chính tiếp thu, giải trình đầy đủ ý kiến Thành viên Chính phủ …" (a Government
-    # resolution on a draft law), "Sở Tư pháp phổ biến …", "Mặt trận Tổ quốc vận động …"
+    # resolution on a draft law), "Mặt trận Tổ quốc vận động …"
     "tiếp thu",
     "giải trình",
-    "phổ biến",
     "vận động",
     "bàn giao",
     "phân bổ",

@@ -269,11 +269,12 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
                 tasks[-1].dated_by_field = True
             continue
         found = deadlines.find_deadlines(unit, issued)
-        dl = _closing_deadline(unit, found) or _periodic_deadline(unit, found)
+        report = _PERIODIC_REPORT.match(unit)
+        dl = _closing_deadline(unit, found) or (_periodic_deadline(report, found, unit) if report else None)
         if _deadline_only(unit, found):
             _attach_deadline(tasks, sentence, unit, issued)
         else:
-            _add_unit(tasks, unit, s, e, inherited, coordinating, dl, sentence)
+            _add_unit(tasks, unit, s, e, inherited, coordinating, dl, sentence, report)
         if unit.rstrip().endswith(":") and (opening := _closing_deadline(unit.rstrip(" :"), found)):
             intro, intro_from = opening, len(tasks)  # the tasks after the introduction
         if unit.rstrip().endswith("."):
@@ -359,8 +360,10 @@ def _add_unit(
     coordinating: list[Body],
     dl: Deadline | None,
     sentence: int,
+    report: re.Match[str] | None = None,
 ) -> None:
-    """Start a task with `unit` or add it to the current one; `dl` is the deadline closing the unit."""
+    """Start a task with `unit` or add it to the current one; `dl` is the deadline closing the unit,
+    `report` the periodic report the unit opens with, if any."""
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
     predicate = unit[subj.task_start :]
@@ -374,8 +377,12 @@ def _add_unit(
             return
         tasks.append(_Task(s, e, subj.lead, subj.coordinating, s + subj.task_start, True, dl, sentence, dl is not None))
         return
-    report = _PERIODIC_REPORT.match(unit) if cur is not None and not subj.explicit else None
-    if report and cur is not None and (sentence != cur.sentence or (dl is not None and dl.due) or "trước" in report.group(0)):
+    if (
+        report
+        and cur is not None
+        and not subj.explicit
+        and (sentence != cur.sentence or (dl is not None and dl.due) or "trước" in report.group(0))
+    ):
         tasks.append(_Task(s, e, cur.lead, [], s + subj.task_start, False, dl, sentence, dl is not None))
         return
     if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
@@ -400,12 +407,9 @@ def _same_body_goes_on(cur: _Task, lead: list[Body], dl: Deadline | None, senten
     )
 
 
-def _periodic_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadline | None:
+def _periodic_deadline(report: re.Match[str], found: list[deadlines.DeadlineMatch], unit: str) -> Deadline | None:
     """The date a periodic report opens with: "định kỳ trước ngày 30 tháng 11 hàng năm báo cáo …" is
     due 30 November, yearly."""
-    report = _PERIODIC_REPORT.match(unit)
-    if report is None:
-        return None
     dated = [m for m in found if m.end <= report.end() and m.deadline.kind in deadlines.DATED and m.deadline.due]
     # "định kỳ … hàng năm": the yearly recurrence, not the bare "định kỳ", goes with the date
     specific = sorted(found, key=lambda m: m.deadline.recurrence is Recurrence.regular)

@@ -71,11 +71,7 @@ class Part:
     start: int
     body_start: int
     end: int
-    header_start: int = -1  # the header block above the title, where the text before the part ends
-
-    @property
-    def text_before_ends(self) -> int:
-        return self.header_start if self.header_start >= 0 else self.start
+    header_start: int  # the header block above the title (== start when none): the text before ends here
 
 
 def find_parts(text: str, start: int) -> list[Part]:
@@ -99,15 +95,16 @@ def find_parts(text: str, start: int) -> list[Part]:
         i += 1
     parts: list[Part] = []
     codes: dict[str, int] = {}
+    headers = [offsets[_own_header_start(lines, ti)] for ti, *_ in found]
     for k, (ti, ai, kind, num) in enumerate(found):
         code = dict(PART_KINDS)[kind] + _number(num)
         codes[code] = codes.get(code, 0) + 1
         if codes[code] > 1:  # two unnumbered "PHỤ LỤC": PL, PL2
             code += str(codes[code])
-        end = offsets[_own_header_start(lines, found[k + 1][0])] if k + 1 < len(found) else len(text)
+        end = headers[k + 1] if k + 1 < len(found) else len(text)
         title = " ".join(line.strip() for line in lines[ti:ai] if line.strip())
         body_start = offsets[ai + 1] if ai + 1 < len(lines) else len(text)
-        parts.append(Part(code, title, offsets[ti], min(body_start, end), end, offsets[_own_header_start(lines, ti)]))
+        parts.append(Part(code, title, offsets[ti], min(body_start, end), end, headers[k]))
     return parts
 
 

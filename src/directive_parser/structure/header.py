@@ -243,13 +243,12 @@ MAX_RECIPIENT_LINE_CHARS = 160
 def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
     """A letter's subject (its trích yếu) and the start of its body after the addressees."""
     offsets = _line_offsets(lines)
-    subject = next((i for i, ln in enumerate(lines[:LETTER_HEAD_LINES]) if _LETTER_SUBJECT.match(ln)), None)
-    if subject is None:
+    found = next(((i, m) for i, ln in enumerate(lines[:LETTER_HEAD_LINES]) if (m := _LETTER_SUBJECT.match(ln))), None)
+    if found is None:
         return
+    subject, m = found
     greeting = next((i for i in range(subject + 1, min(len(lines), subject + 6)) if _KINH_GUI.match(lines[i])), None)
     title_end = greeting if greeting is not None else subject + 1
-    m = _LETTER_SUBJECT.match(lines[subject])
-    assert m is not None
     h.title = " ".join([m.group("title").strip(), *(ln.strip() for ln in lines[subject + 1 : title_end])]).strip() or None
     code = _NUMBER_CODE.search(h.number or "")
     h.doc_type = h.doc_type or (NUMBER_TYPE_CODES.get(code.group(1)) if code else None) or "Công văn"
@@ -258,15 +257,14 @@ def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
         return
     j = greeting + 1
     g = _KINH_GUI.match(lines[greeting])
-    if g is not None and (
-        len(lines[greeting]) > MAX_RECIPIENT_LINE_CHARS or _LETTER_OPENER.search(lines[greeting], g.start("rest"))
-    ):
+    assert g is not None  # the line was picked by this pattern
+    opener = _LETTER_OPENER.search(lines[greeting], g.start("rest"))
+    if opener or len(lines[greeting]) > MAX_RECIPIENT_LINE_CHARS:
         # the addressee and the first paragraph on one line ("Kính gửi: Bộ trưởng Bộ Công Thương Xét đề
         # nghị của Bộ Công Thương …", a copy that lost the line break): the body opens at its first word
-        opener = _LETTER_OPENER.search(lines[greeting], g.start("rest"))
         h.body_start = offsets[greeting] + (opener.start() + 1 if opener else g.start("rest"))
         return
-    if g is not None and not g.group("rest").strip():
+    if not g.group("rest").strip():
         # "Kính gửi:" alone: a dashed list of addressees, or one addressee line
         if j < len(lines) and not lines[j].lstrip().startswith(("-", "–", "+")):
             j += 1 if len(lines[j]) <= MAX_RECIPIENT_LINE_CHARS else 0
