@@ -354,3 +354,36 @@ def test_a_round_glyph_point_label(text, expected):
 )
 def test_th_for_iii(text, expected):
     assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a long heading line without punctuation, then a list of dashed sentences: each is an item
+        (
+            "1. Các doanh nghiệp kinh doanh dịch vụ vận tải hành khách trên địa bàn tỉnh\n"
+            "- Rà soát phương tiện, lái xe trước ngày 30/6/2026.\n- Báo cáo kết quả về Sở Xây dựng.\n",
+            ["1", "1.-1", "1.-2"],
+        ),
+        (
+            "2. Giao Thủ trưởng các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh và các đơn vị trực thuộc\n"
+            "- Tiếp tục cập nhật dữ liệu cán bộ.\n\n- Kiểm tra, đôn đốc việc cập nhật.\n",
+            ["2", "2.-1", "2.-2"],
+        ),
+        # a hyphen that wraps a name runs on into its sentence: no list follows, so no item
+        (
+            "3. Về phủ sóng di động: đề nghị các Tập đoàn Bưu chính Viễn thông Việt Nam, Công nghiệp\n"
+            "- Viễn thông Quân đội tổ chức triển khai trong năm 2026.\n4. Về đất đai\n",
+            ["3", "4"],
+        ),
+        # the same wrap before a dash item still joins: the wrapped line does not end a sentence
+        (
+            "1. Đề nghị các Tập đoàn Bưu chính Viễn thông Việt Nam, Công nghiệp và Tập đoàn Điện lực\n"
+            "- Viễn thông Quân đội tổ chức triển khai\n- Bộ Tài chính bố trí vốn.\n",
+            ["1", "1.-1"],
+        ),
+    ],
+    ids=["name-heading", "address-heading", "wrapped-name", "wrapped-name-before-list"],
+)
+def test_a_dashed_list_after_a_long_heading(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
