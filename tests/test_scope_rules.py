@@ -1201,3 +1201,39 @@ def test_cong_lap_is_no_verb_and_a_bare_formula_heading_addresses_its_items():
     assert [b.name for b in subj.lead] == ["các đơn vị sự nghiệp công lập"]
     assert addressees("Giao người đứng đầu các cơ quan chuyên môn; Chủ tịch Ủy ban nhân dân các xã, phường") != []
     assert addressees("Giao thông vận tải") == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # undated work, then a sentence with its verb and a date of its own: two tasks
+        (
+            "1. Sở Nông nghiệp và Môi trường huy động lực lượng hỗ trợ người dân khôi phục sản xuất. "
+            "Báo cáo nhu cầu giống cây trồng, gửi Sở Tài chính trước ngày 15/3/2026 để tổng hợp, trình Ủy ban nhân dân tỉnh.\n",
+            [(None, "huy động lực lượng"), (date(2026, 3, 15), "Báo cáo nhu cầu gi")],
+        ),
+        # a sentence that goes on describing the work dates the whole item
+        (
+            "1. Sở Nông nghiệp và Môi trường huy động lực lượng hỗ trợ người dân khôi phục sản xuất. "
+            "Việc hỗ trợ phải thực chất, đúng đối tượng, hoàn thành trước ngày 15/3/2026.\n",
+            [(date(2026, 3, 15), "huy động lực lượng")],
+        ),
+        # the first sentence is dated already: the next one stays in its task
+        (
+            "1. Sở Nông nghiệp và Môi trường hoàn thành kiểm kê trước ngày 15/3/2026. "
+            "Tổng hợp kết quả, gửi Sở Tài chính trước ngày 30/3/2026 để trình Ủy ban nhân dân tỉnh.\n",
+            [(date(2026, 3, 15), "hoàn thành kiểm kê")],
+        ),
+        # a second sentence without a date of its own stays in the task
+        (
+            "1. Sở Nông nghiệp và Môi trường huy động lực lượng hỗ trợ người dân khôi phục sản xuất. "
+            "Báo cáo nhu cầu giống cây trồng để hỗ trợ kịp thời.\n",
+            [(None, "huy động lực lượng")],
+        ),
+    ],
+    ids=["dated-report-sentence", "describing-sentence", "both-dated", "undated-report-sentence"],
+)
+def test_a_dated_sentence_after_undated_work_is_its_own_task(body, expected):
+    doc = parse(body)
+    assert [(a.deadline.due if a.deadline else None, a.task[:18]) for a in doc.assignments] == expected
+    assert all([b.name for b in a.lead] == ["Sở Nông nghiệp và Môi trường"] for a in doc.assignments)

@@ -274,7 +274,7 @@ def _group_units(text: str, inherited: list[Body], coordinating: list[Body], iss
         if _deadline_only(unit, found):
             _attach_deadline(tasks, sentence, unit, issued)
         else:
-            _add_unit(tasks, unit, s, e, inherited, coordinating, dl, sentence, report)
+            _add_unit(tasks, unit, s, e, inherited, coordinating, dl, sentence, report, found)
         if unit.rstrip().endswith(":") and (opening := _closing_deadline(unit.rstrip(" :"), found)):
             intro, intro_from = opening, len(tasks)  # the tasks after the introduction
         if unit.rstrip().endswith("."):
@@ -361,9 +361,10 @@ def _add_unit(
     dl: Deadline | None,
     sentence: int,
     report: re.Match[str] | None = None,
+    found: list[deadlines.DeadlineMatch] | None = None,
 ) -> None:
     """Start a task with `unit` or add it to the current one; `dl` is the deadline closing the unit,
-    `report` the periodic report the unit opens with, if any."""
+    `report` the periodic report the unit opens with, if any, `found` the unit's deadline phrases."""
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
     predicate = unit[subj.task_start :]
@@ -385,6 +386,9 @@ def _add_unit(
     ):
         tasks.append(_Task(s, e, cur.lead, [], s + subj.task_start, False, dl, sentence, dl is not None))
         return
+    if cur is not None and not subj.explicit and (own := _dated_new_sentence(cur, unit, sentence, found or [])):
+        tasks.append(_Task(s, e, cur.lead, [], s + subj.task_start, False, own, sentence, True))
+        return
     if cur is not None and (subj.accountability or grammar.is_conditional(unit) or not _closes(cur, unit)):
         cur.end = e
         cur.deadline = _stronger(cur.deadline, dl)
@@ -405,6 +409,27 @@ def _same_body_goes_on(cur: _Task, lead: list[Body], dl: Deadline | None, senten
     return (
         cur.sentence == sentence and cur.deadline is None and dl is None and [b.name for b in cur.lead] == [b.name for b in lead]
     )
+
+
+# A sentence that reports or submits the work: "Báo cáo …", "Gửi …", "Trình …", "Tổng hợp, báo cáo …".
+_REPORT_SENTENCE = re.compile(r"^(?:Báo\s+cáo|Gửi|Trình|Tổng\s+hợp(?:,\s*|\s+và\s+)(?:\w+,?\s+){0,2}?báo\s+cáo)\b")
+
+
+def _dated_new_sentence(cur: _Task, unit: str, sentence: int, found: list[deadlines.DeadlineMatch]) -> Deadline | None:
+    """The date of a new sentence of the same item that reports or submits with a date of its own
+    after undated work: a second task (GUIDE: "one item holds several tasks with different deadlines:
+    split them"). "c) Phát huy tinh thần tự lực …, chủ động bố trí … nguồn lực. Báo cáo kế hoạch
+    thực hiện … gửi Văn phòng Chính phủ trước ngày 03/12/2025 để tổng hợp, báo cáo …"; "- Tổ chức
+    các hoạt động … . Gửi các tin, bài … về Sở trước ngày 15/12/2025." (A sentence that only goes on
+    describing the work, "Đánh giá phải thực chất, …, hoàn thành trước ngày …", dates the whole item.)"""
+    if (
+        sentence == cur.sentence
+        or (cur.deadline is not None and cur.deadline.due is not None)
+        or not _REPORT_SENTENCE.match(unit.lstrip(" -–+"))
+    ):
+        return None
+    dated = [m for m in found if m.cue and m.deadline.due is not None]
+    return dated[-1].deadline if dated else None
 
 
 def _periodic_deadline(report: re.Match[str], found: list[deadlines.DeadlineMatch], unit: str) -> Deadline | None:
