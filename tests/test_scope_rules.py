@@ -474,8 +474,9 @@ def test_accountability_own_deadline_and_nested_lists():
     got = [(r[0], r[1], r[2], r[3][:20]) for r in rows(parse(ACCOUNTABLE))]
     tasks = [g[3] for g in got]
     assert "báo cáo Ủy ban nhân dân tỉnh kết quả"[:20] in tasks
-    # a new sentence with a deadline continues the task: the deadline closes it
-    assert ("I.2", ["Văn phòng Ủy ban nhân dân tỉnh"], date(2026, 3, 20), "theo dõi, đôn đốc việc"[:20]) in got
+    # undated work, then a report sentence with its own deadline: two tasks of the same body
+    assert ("I.2", ["Văn phòng Ủy ban nhân dân tỉnh"], None, "theo dõi, đôn đốc việc"[:20]) in got
+    assert ("I.2", ["Văn phòng Ủy ban nhân dân tỉnh"], date(2026, 3, 20), "Báo cáo Chủ tịch Ủy ban"[:20]) in got
     assert [g[1] for g in got if g[0] == "I.3"] == [["Sở Tài chính"], ["Sở Y tế"]]
 
 
