@@ -387,3 +387,16 @@ def test_th_for_iii(text, expected):
 )
 def test_a_dashed_list_after_a_long_heading(text, expected):
     assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+def test_a_paragraph_gap_before_a_dash_after_a_long_heading_opens_an_item():
+    # OCR text: the heading wraps, a blank line, then dashed sentences that wrap themselves
+    text = (
+        "1. Giao Thủ trưởng các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã\n\n"
+        "- Tiếp tục cập nhật dữ liệu cán bộ, công chức trên hệ thống của\ntỉnh trước ngày 30/6/2026.\n\n"
+        "- Kiểm tra, đôn đốc việc cập nhật.\n"
+    )
+    assert [p for p in paths(text) if p != "preamble"] == ["1", "1.-1", "1.-2"]
+    # text-layer wrapping without blank lines: the list still shows
+    wrapped = text.replace("\n\n", "\n")
+    assert [p for p in paths(wrapped) if p != "preamble"] == ["1", "1.-1", "1.-2"]

@@ -85,7 +85,6 @@ _SUBITEM_MARK = re.compile(r"\((?P<r>[ivx]{0,4})\)\s*")
 # A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
 # hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
 WRAPPED_LINE_CHARS = 60
-_DASH_ITEM = re.compile(r"^\s*[-–+]\s*(?P<first>\S)")
 # A plan's activity fields are items even when the line has no dash: "- Tổ chức tập huấn …" /
 # "Đơn vị chủ trì thực hiện: Sở Tư pháp." / "Đơn vị phối hợp: …" / "Thời gian thực hiện: Hằng năm."
 # (the dashed form "- Cơ quan chủ trì: …" is the same convention). A time line alone stays in the
@@ -175,14 +174,18 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     # The number of the next section-like line after each line (-1: none), for look-ahead.
     following = {"dieu": [-1] * len(lines), "num": [-1] * len(lines), "roman": [-1] * len(lines)}
     upcoming = {"dieu": -1, "num": -1, "roman": -1}
-    # Whether the next non-blank line after each line opens a capitalised dash item.
-    dash_follows, next_is_dash = [False] * len(lines), False
+    # For each dash line: its paragraph (up to the next labelled line) ends a sentence and a
+    # capitalised dash item comes next, i.e. it is one item of a list.
+    listed, next_dash, tail = [False] * len(lines), False, ""
     for k in range(len(lines) - 1, -1, -1):
         for kind in following:
             following[kind][k] = upcoming[kind]
-        dash_follows[k] = next_is_dash
-        if lines[k].strip():
-            next_is_dash = bool((d := _DASH_ITEM.match(lines[k])) and d.group("first").isupper())
+        if not tail and lines[k].strip():
+            tail = lines[k].rstrip()[-1:]
+        if label := _LABEL.match(lines[k]):
+            dash = bool(label.group("dash")) and lines[k][label.end() :].lstrip()[:1].isupper()
+            listed[k] = dash and next_dash and tail in ".;:!?"
+            next_dash, tail = dash, ""
         found = _section_number(lines[k])
         if found is not None:
             upcoming[found[0]] = found[1]
@@ -190,7 +193,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
         m = _LABEL.match(line)
         expect["next"], expect["next_dieu"] = following["num"][k], following["dieu"][k]
         expect["next_roman"] = following["roman"][k]
-        expect["dash_follows"] = dash_follows[k]
+        expect["listed"] = listed[k]
         node = _accept(m, line, pos, expect, prev_line_end, prev_len, blank_before, prev_tail) if m else None
         if node is None:
             node = _accept_garbled(line, pos, expect)
@@ -283,23 +286,20 @@ def _accept(
         return None
     # After a short heading and a blank line (OCR's paragraph gap) a "-" opens an item even in
     # lower case: "e) Thuế tỉnh\n\n- đánh giá …" (OCR lost the capital "Đ", repair gave "đ").
+    # After a long heading without punctuation a capitalised "-" opens an item when a paragraph gap
+    # comes before it or it is one of a list (its sentence ends and another dash item follows):
+    # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp" / "- Phối hợp chặt chẽ
+    # với … ." / "- Tạo điều kiện …"; a wrapped hyphen ("Công nghiệp" / "- Viễn thông Quân đội tổ
+    # chức …") runs on into its own sentence with no list after it.
     if not (
         prev_end in ":;.!?)"
         or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
         or (blank_before and prev_len < WRAPPED_LINE_CHARS)
         or _FIELD_LABEL.match(rest)
-        or _opens_list_item(rest, line, expect)
+        or (rest[:1].isupper() and (blank_before or expect.get("listed")))
     ):
         return None
     return _Node("item", m.group("dash"), "", pos, after)
-
-
-def _opens_list_item(rest: str, line: str, expect: dict) -> bool:
-    """A capitalised sentence that another dash item follows is an item of a list even after a long
-    heading line without punctuation: "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công
-    nghiệp" / "- Phối hợp chặt chẽ với …." / "- Tạo điều kiện …" (a wrapped hyphen, "Công nghiệp" /
-    "- Viễn thông Quân đội tổ chức …", runs on into the sentence it belongs to, with no list after)."""
-    return rest[:1].isupper() and line.rstrip()[-1:] in ".;:!?" and bool(expect.get("dash_follows"))
 
 
 def _roman_node(i: int, pos: int, after: int, expect: dict) -> _Node:
