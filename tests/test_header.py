@@ -266,3 +266,29 @@ def test_a_letter_subject_and_its_addressees(greeting, first):
     h = parse_header(text)
     assert (h.doc_type, h.title) == ("Công văn", "đẩy nhanh tiến độ dự án")
     assert text[h.body_start :].startswith(first)
+
+
+# A web copy of a letter whose recipient list lost its "Nơi nhận:" label.
+UNLABELLED_RECIPIENTS = """VĂN PHÒNG CHÍNH PHỦ
+Số: 1234/VPCP-KGVX
+Hà Nội, ngày 05 tháng 3 năm 2026
+Kính gửi: Ủy ban nhân dân tỉnh Nghệ An.
+Phó Thủ tướng giao Ủy ban nhân dân tỉnh Nghệ An kiểm tra, báo cáo Thủ tướng Chính phủ trước ngày 20/3/2026.
+Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Nghệ An biết, thực hiện./.
+- Như trên;
+- VPCP: BTCN, Vụ TH;
+- Lưu: VT, KGVX.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Nguyễn Văn B
+"""
+
+
+def test_a_recipient_list_without_its_label_ends_the_body():
+    h = parse_header(UNLABELLED_RECIPIENTS)
+    body = UNLABELLED_RECIPIENTS[h.body_start : h.body_end]
+    assert body.rstrip().endswith("biết, thực hiện./.") and "Như trên" not in body
+    assert h.recipients[0] == "Như trên" and len(h.recipients) == 3
+    # "- Như trên" inside the body (before the end mark) is no recipient list
+    inside = UNLABELLED_RECIPIENTS.replace("- Như trên;\n- VPCP", "Nơi nhận:\n- Như trên;\n- VPCP")
+    assert parse_header(inside).recipients == h.recipients

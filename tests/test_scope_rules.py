@@ -646,8 +646,12 @@ def test_verbs_joined_to_the_formula_and_contract_roles(unit, lead, task):
     [
         "Các sở, ngành thống nhất chỉ có một cơ quan chủ trì.",
         "Văn phòng Ủy ban nhân dân tỉnh xin thông báo để các sở, ngành biết, thực hiện.",
+        "Về đề nghị của Sở Y tế tại Tờ trình số 15/TTr-SYT, Phó Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:",
+        "Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:",
+        "Báo Nhân dân có loạt bài phản ánh về tình trạng khai thác cát trái phép trên sông.",
+        "Sở Tài chính có Tờ trình số 20/TTr-STC đề nghị bổ sung kinh phí.",
     ],
-    ids=["bare-role", "xin-thong-bao"],
+    ids=["bare-role", "xin-thong-bao", "co-y-kien", "co-y-kien-chi-dao", "loat-bai", "to-trinh-so"],
 )
 def test_statements_that_are_no_tasks(unit):
     assert parse(f"1. {unit}\n").assignments == []
@@ -1238,3 +1242,8 @@ def test_a_dated_sentence_after_undated_work_is_its_own_task(body, expected):
     doc = parse(body)
     assert [(a.deadline.due if a.deadline else None, a.task[:18]) for a in doc.assignments] == expected
     assert all([b.name for b in a.lead] == ["Sở Nông nghiệp và Môi trường"] for a in doc.assignments)
+
+
+def test_a_letter_that_asks_for_guidance_is_still_a_task():
+    (a,) = parse("1. Sở Tài chính có văn bản hướng dẫn các xã lập dự toán năm 2027.\n").assignments
+    assert [b.name for b in a.lead] == ["Sở Tài chính"] and a.task.startswith("có văn bản hướng dẫn")

@@ -452,6 +452,9 @@ def _find_closing(h: Header, text: str) -> None:
     if m:
         h.recipients = _recipients(text[m.end() :].split("\n"))
         h.body_end = _before_signature_lines(text, m.start())
+    elif (m := _unlabelled_recipients(text, h.body_start)) is not None:
+        h.recipients = _recipients(text[m.start() :].split("\n"))
+        h.body_end = _before_signature_lines(text, m.start())
     if not m:  # no "Nơi nhận": the text may still end in the signature titles
         end = _before_signature_lines(text, len(text.rstrip()))
         if h.body_start < end < len(text.rstrip()):
@@ -477,6 +480,21 @@ def _find_closing(h: Header, text: str) -> None:
 # OCR of a two-column closing may put the signature block before "Nơi nhận".
 _SIGNATURE_LINE = re.compile(rf"^(?:[A-Z™]{{1,3}}[.,]{{1,2}}\s*)?{_CAPS_WORDS}{{3,}}$")
 MAX_SIGNATURE_LINES = 4
+
+
+# The recipient list opens with "- Như trên;" (the addressees named above) in the form every
+# administrative document follows; web copies often drop its "Nơi nhận:" label: "…biết, thực
+# hiện./." / "- Như trên;- VPCP: BTCN (để b/c)," / "KT. BỘ TRƯỞNG, CHỦ NHIỆM".
+_AS_ABOVE = re.compile(r"^[ \t]*[-–•+][ \t]*Như[ \t]+trên\b", re.M)
+_END_MARK = re.compile(r"\./\.")
+
+
+def _unlabelled_recipients(text: str, body_start: int) -> re.Match[str] | None:
+    """The "- Như trên" line that opens an unlabelled recipient list after the body's end mark "./."
+    (or near the end of the text when there is none)."""
+    ends = [e.end() for e in _END_MARK.finditer(text, body_start)]
+    after = ends[-1] if ends else max(body_start, len(text) - CLOSING_TAIL_CHARS)
+    return _AS_ABOVE.search(text, after)
 
 
 def _before_signature_lines(text: str, end: int) -> int:
