@@ -292,3 +292,29 @@ def test_a_recipient_list_without_its_label_ends_the_body():
     # "- Như trên" inside the body (before the end mark) is no recipient list
     inside = UNLABELLED_RECIPIENTS.replace("- Như trên;\n- VPCP", "Nơi nhận:\n- Như trên;\n- VPCP")
     assert parse_header(inside).recipients == h.recipients
+
+
+# A letter to one person with no "V/v" subject line, its "Kính gửi:" glued to the name.
+LETTER_WITHOUT_SUBJECT = """VĂN PHÒNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 4321/VPCP-NN
+Hà Nội, ngày 02 tháng 6 năm 2026
+Kính gửi:Đồng chí Chủ tịch Ủy ban nhân dân tỉnh Cà Mau.
+Xét báo cáo của Bộ Nông nghiệp và Môi trường, Thủ tướng Chính phủ có ý kiến như sau:
+Đồng chí Chủ tịch Ủy ban nhân dân tỉnh Cà Mau chỉ đạo kiểm tra, xử lý dứt điểm sạt lở bờ biển.
+Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.
+"""
+
+
+def test_a_letter_without_a_subject_line_starts_after_its_addressee():
+    h = parse_header(LETTER_WITHOUT_SUBJECT)
+    assert LETTER_WITHOUT_SUBJECT[h.body_start :].startswith("Xét báo cáo")
+    assert h.doc_type == "Công văn" and h.number == "4321/VPCP-NN"
+
+
+def test_a_subject_on_the_number_line_ends_before_the_date_line():
+    text = LETTER_WITHOUT_SUBJECT.replace("Số: 4321/VPCP-NN\n", "Số: 4321/VPCP-NN V/v xử lý sạt lở bờ biển\n")
+    h = parse_header(text)
+    assert h.title == "xử lý sạt lở bờ biển"
+    assert text[h.body_start :].startswith("Xét báo cáo")

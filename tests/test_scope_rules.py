@@ -1247,3 +1247,41 @@ def test_a_dated_sentence_after_undated_work_is_its_own_task(body, expected):
 def test_a_letter_that_asks_for_guidance_is_still_a_task():
     (a,) = parse("1. Sở Tài chính có văn bản hướng dẫn các xã lập dự toán năm 2027.\n").assignments
     assert [b.name for b in a.lead] == ["Sở Tài chính"] and a.task.startswith("có văn bản hướng dẫn")
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # letters and telegrams address leaders as comrades
+        (
+            "Đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo rà soát các hồ chứa.",
+            "Chủ tịch Ủy ban nhân dân tỉnh",
+            "chỉ đạo rà soát",
+        ),
+        ("Đồng chí Bí thư Tỉnh ủy trực tiếp chỉ đạo công tác phòng, chống dịch.", "Bí thư Tỉnh ủy", "trực tiếp chỉ đạo"),
+        # a Prime Minister's telegram in the first person
+        ("Tôi yêu cầu các Bộ trưởng khẩn trương chỉ đạo khắc phục hậu quả bão.", "Các Bộ trưởng", "khẩn trương chỉ đạo"),
+        (
+            "Tôi khẩn thiết đề nghị đồng chí Chủ tịch Ủy ban nhân dân các tỉnh tập trung cao nhất cho công tác cứu hộ.",
+            "Chủ tịch Ủy ban nhân dân các tỉnh",
+            "tập trung cao nhất",
+        ),
+        # a Văn phòng Chính phủ letter forwards the matter to the body that must handle it
+        ("Chuyển Bộ Tài chính nghiên cứu, xử lý theo thẩm quyền.", "Bộ Tài chính", "nghiên cứu, xử lý"),
+        ("Thường trực Thành ủy chỉ đạo các cấp ủy triển khai thực hiện.", "Thường trực Thành ủy", "chỉ đạo các cấp ủy"),
+    ],
+    ids=["dong-chi-chair", "dong-chi-party", "toi-yeu-cau", "toi-khan-thiet", "chuyen", "party-standing"],
+)
+def test_comrades_first_person_telegrams_and_forwarding(unit, lead, task):
+    subj = find_subject(unit)
+    assert lead in [b.name for b in subj.lead]
+    assert unit[subj.task_start :].startswith(task)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Chuyển đổi số các hoạt động của Sở Y tế.", "Tôi đề nghị được hưởng hỗ trợ từ quỹ bảo hiểm thất nghiệp."],
+    ids=["chuyen-doi-so", "applicant-form"],
+)
+def test_no_forwarding_or_telegram_without_an_addressee(unit):
+    assert find_subject(unit).lead == []

@@ -39,6 +39,9 @@ _ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+")
 # A news report quotes the direction: "“Sở Nông nghiệp và Phát triển nông thôn phối hợp với … ”. Đó là
 # chỉ đạo của UBND tỉnh …" — the quotation mark is no part of the subject.
 _OPENING_QUOTE = re.compile(r'^[“"‘«]\s*')
+# Letters and telegrams address leaders as comrades: "Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo …",
+# "đề nghị đồng chí Chủ tịch Ủy ban nhân dân tỉnh …"; the title and the body after it are the subject.
+_HONORIFIC = re.compile(r"^(?:[Cc]ác\s+)?[Đđ]ồng\s+chí\s+(?=[A-ZĐ])")
 # "Vì đây là nội dung chuyên môn y tế nên UBND tỉnh giao Giám đốc Sở Y tế: …": the reason is a lead-in.
 _BECAUSE = re.compile(r"^(?:Vì|Do)\s[^.;:]{3,200}?\snên\s+")
 # The speaker of a news report or the directive itself assigns: "Thủ tướng yêu cầu X …",
@@ -47,14 +50,18 @@ _SPEAKER = re.compile(
     # the person's name, its last syllable perhaps lower-cased by OCR repair ("Phạm Minh chính yêu cầu")
     r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+(?:Chính\s+phủ|Thường\s+trực)){0,2}"
     r"(?:(?:\s+[A-ZĐ][\wÀ-ỹ]*){2,3}\s+[a-zà-ỹđ][\wà-ỹ]*(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b)|(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4})|Chính\s+phủ|"
-    r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận)\s+"
+    r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận|"
+    # a Prime Minister's telegram speaks in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư
+    # và Chủ tịch Ủy ban nhân dân các tỉnh …", "Tôi yêu cầu các Bộ trưởng …"
+    # (an applicant's form, "Tôi đề nghị được hưởng hỗ trợ …", names no addressee and is no telegram)
+    r"Tôi(?:\s+(?:khẩn\s+thiết|trân\s+trọng|một\s+lần\s+nữa))?(?=\s+(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+|[Đđ]ồng\s+chí\s+)*[A-ZĐ]))\s+"
     r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?"
     # news reports name the instrument first: "Thủ tướng đã có Công điện yêu cầu …", "… đã ký Chỉ thị số
     # 05/CT-TTg yêu cầu …"
     r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
     r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
 )
-_ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*$", re.I)
+_ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*(?:(?:các\s+)?đồng\s+chí\s+)?$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
 _ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_ALT + r")\b)")
 # A Thông báo kết luận may name the subject as a topic without a comma: "Đối với các chủ đầu tư cần
@@ -65,7 +72,13 @@ _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # Not a verb joined to the next one: "Yêu cầu và đôn đốc các doanh nghiệp …" is the task itself.
 # "Ủy quyền" opens a delegation only capitalised: lower-case it is the noun ("phân cấp, phân quyền, ủy
 # quyền phù hợp, phát huy …").
-_IMPERATIVE = re.compile(r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|(?-i:Ủy|Uỷ|ỦY|UỶ)\s+quyền)(?!\s*,|\s+và\b)\s*:?\s+", re.I)
+# A Văn phòng Chính phủ letter forwards a matter to the body that must handle it: "Chuyển Bộ Giao
+# thông vận tải nghiên cứu, xử lý theo thẩm quyền …" ("chuyển" before a body; "Chuyển đổi số …" is a task).
+_IMPERATIVE = re.compile(
+    r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|(?-i:Ủy|Uỷ|ỦY|UỶ)\s+quyền|(?-i:Chuyển)(?=\s+(?:các\s+)?(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Văn\s+phòng|Thanh\s+tra|Ngân\s+hàng)\s))"
+    r"(?!\s*,|\s+và\b)\s*:?\s+",
+    re.I,
+)
 _COORD = re.compile(r"^\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", re.I)
 _LEAD_MARK = re.compile(r"^\s*chủ\s+trì\b\s*,?\s*", re.I)
 # "X chịu trách nhiệm (toàn diện) trước …" states accountability; it is not a new task. "X chịu trách
@@ -257,6 +270,7 @@ def strip_openers(text: str, pos: int = 0) -> int:
             or _SPEAKER.match(rest)
             or _ENUM_MARK.match(rest)
             or _OPENING_QUOTE.match(rest)
+            or _HONORIFIC.match(rest)
             or _BECAUSE.match(rest)
         )
         if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):

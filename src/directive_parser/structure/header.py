@@ -13,6 +13,7 @@ reads as running prose is a news report too, of unknown date.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -233,7 +234,7 @@ def parse_header(text: str) -> Header:
 # A Công văn has no type line: its subject follows the number ("V/v đẩy nhanh tiến độ …"), then its
 # addressees ("Kính gửi: Bộ Xây dựng." or "Kính gửi:" / "- Bộ trưởng Bộ Xây dựng;" / "- Chủ tịch …."),
 # and its body opens after them ("Xét đề nghị của …", "Thực hiện …").
-_LETTER_SUBJECT = re.compile(r"^\s*(?:V/v|V/V)\s*[:.]?\s*(?P<title>\S.*)$")
+_LETTER_SUBJECT = re.compile(r"^\s*(?:(?:Số|SỐ)\s*:?\s*\d+\S*\s+)?(?:V/v|V/V)\s*[:.]?\s*(?P<title>\S.*)$")
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
 _LETTER_OPENER = re.compile(r"\s(?=(?:Xét|Thực\s+hiện|Theo|Căn\s+cứ|Tiếp\s+theo|Về\s+việc|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\s)")
 LETTER_HEAD_LINES = 12  # the subject line stands this close to the top
@@ -241,15 +242,25 @@ MAX_RECIPIENT_LINE_CHARS = 160
 
 
 def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
-    """A letter's subject (its trích yếu) and the start of its body after the addressees."""
+    """A letter's subject (its trích yếu) and the start of its body after the addressees.
+
+    The subject line may be missing (a letter to one person: "Kính gửi: Đồng chí Bí thư Tỉnh ủy …")
+    or share the number's line ("Số: 2676/VPCP-TTĐT V/v kiểm tra xử lý thông tin báo nêu")."""
     offsets = _line_offsets(lines)
     found = next(((i, m) for i, ln in enumerate(lines[:LETTER_HEAD_LINES]) if (m := _LETTER_SUBJECT.match(ln))), None)
-    if found is None:
-        return
-    subject, m = found
-    greeting = next((i for i in range(subject + 1, min(len(lines), subject + 6)) if _KINH_GUI.match(lines[i])), None)
-    title_end = greeting if greeting is not None else subject + 1
-    h.title = " ".join([m.group("title").strip(), *(ln.strip() for ln in lines[subject + 1 : title_end])]).strip() or None
+    if found is not None:
+        subject, m = found
+        greeting = next((i for i in range(subject + 1, min(len(lines), subject + 6)) if _KINH_GUI.match(lines[i])), None)
+        title_end = greeting if greeting is not None else subject + 1
+        # the subject wraps onto lines that go on in lower case; the motto or the place and date
+        # line may stand between it and "Kính gửi"
+        wrapped = list(itertools.takewhile(lambda ln: ln.strip()[:1].islower(), lines[subject + 1 : title_end]))
+        h.title = " ".join([m.group("title").strip(), *(ln.strip() for ln in wrapped)]).strip() or None
+    else:
+        greeting = next((i for i, ln in enumerate(lines[:LETTER_HEAD_LINES]) if _KINH_GUI.match(ln)), None)
+        if greeting is None or not _official_header("\n".join(lines[:greeting]), lines[:greeting], None):
+            return
+        title_end = greeting
     code = _NUMBER_CODE.search(h.number or "")
     h.doc_type = h.doc_type or (NUMBER_TYPE_CODES.get(code.group(1)) if code else None) or "Công văn"
     if greeting is None:
