@@ -172,3 +172,26 @@ def test_a_headline_may_take_two_lines():
     h = parse_header(text)
     assert h.title == "Tập trung các giải pháp phòng, chống dịch tả heo châu Phi"
     assert text[h.body_start :].startswith(LEDE)
+
+
+# A web report whose date line and sub-headline stand between the lede and the body, every paragraph
+# one line and no blank lines.
+WEB_REPORT = """Chỉ đạo, điều hành của Chính phủ ngày 12/5/2026
+(Chinhphu.vn) - Văn phòng Chính phủ thông tin về chỉ đạo, điều hành của Thủ tướng Chính phủ ngày 12/5/2026.
+12/05/2026 18:20
+Xử lý phản ánh về ô nhiễm sông Nhuệ
+Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân thành phố Hà Nội kiểm tra, xử lý thông tin báo chí phản ánh về ô nhiễm sông Nhuệ.
+Trước đó, ngày 5/5/2026 một số báo có đưa tin: nước sông Nhuệ đoạn qua nội thành đen đặc, bốc mùi, người dân phải chịu đựng nhiều năm.
+Báo cáo gửi về Văn phòng Chính phủ chậm nhất ngày 30/5/2026.
+Về thông tin trên, Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân thành phố Hà Nội kiểm tra, xử lý.
+"""
+
+
+def test_a_web_report_with_a_date_line_a_sub_headline_and_a_restatement():
+    doc = parse_text(WEB_REPORT)
+    (a,) = doc.assignments
+    assert [b.name for b in a.lead] == ["Ủy ban nhân dân thành phố Hà Nội"]
+    assert a.task.startswith("kiểm tra, xử lý thông tin báo chí")
+    # "Trước đó, …" is background; "Báo cáo gửi về … chậm nhất ngày D" dates the task; the closing
+    # line restates it.
+    assert a.deadline is not None and a.deadline.due == date(2026, 5, 30)

@@ -400,3 +400,20 @@ def test_a_paragraph_gap_before_a_dash_after_a_long_heading_opens_an_item():
     # text-layer wrapping without blank lines: the list still shows
     wrapped = text.replace("\n\n", "\n")
     assert [p for p in paths(wrapped) if p != "preamble"] == ["1", "1.-1", "1.-2"]
+
+
+def test_short_unterminated_lines_of_prose_are_paragraphs_of_their_own():
+    text = (
+        "Văn phòng Chính phủ thông tin về chỉ đạo, điều hành của Thủ tướng Chính phủ trong ngày hôm nay.\n"
+        "12/05/2026 18:20\nXử lý phản ánh về ô nhiễm sông\n"
+        "Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân thành phố Hà Nội kiểm tra, xử lý thông tin phản ánh.\n"
+        "Ủy ban nhân dân thành phố báo cáo kết quả trước ngày 30/5/2026 để Thủ tướng Chính phủ theo dõi.\n"
+    )
+    assert paths(text) == ["p1", "p2", "p3", "p4"]
+    # a text layer that wraps a sentence at full width keeps it one paragraph
+    wrapped = (
+        "Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân thành phố Hà Nội kiểm tra, xử lý\n"
+        "Thông tin phản ánh của báo chí về ô nhiễm sông Nhuệ, báo cáo kết quả trước\n"
+        "ngày 30/5/2026 để Thủ tướng Chính phủ theo dõi, chỉ đạo.\n"
+    )
+    assert paths(wrapped) == ["p1"]

@@ -144,6 +144,8 @@ PREDICATE_STARTERS = (
     "ứng phó",
     "cứu hộ",
     "khẩn cấp",
+    # "Các Sở, Ban, ngành … theo chức năng, nhiệm vụ tiến hành rà soát đánh giá …"
+    "tiến hành",
 )
 # Starters that are also the head of a noun: "tổ chức chính trị - xã hội", "giao thông", "chương trình",
 # "cấp xã", "quy trình" — there they open no predicate.

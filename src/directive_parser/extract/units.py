@@ -417,8 +417,12 @@ def _same_body_goes_on(cur: _Task, lead: list[Body], dl: Deadline | None, senten
     )
 
 
-# A sentence that reports or submits the work: "Báo cáo …", "Gửi …", "Trình …", "Tổng hợp, báo cáo …".
-_REPORT_SENTENCE = re.compile(r"^(?:Báo\s+cáo|Gửi|Trình|Tổng\s+hợp(?:,\s*|\s+và\s+)(?:\w+,?\s+){0,2}?báo\s+cáo)\b")
+# A sentence that reports or submits the work: "Báo cáo …", "Gửi …", "Trình …", "Tổng hợp, báo cáo …";
+# not the report as a noun, which only says where and when the task's report goes: "Báo cáo gửi về Ủy
+# ban nhân dân tỉnh … chậm nhất ngày 27/4/2020" dates the task before it.
+_REPORT_SENTENCE = re.compile(
+    r"^(?:Báo\s+cáo(?!\s+(?:gửi|được|phải|nộp)\b)|Gửi|Trình|Tổng\s+hợp(?:,\s*|\s+và\s+)(?:\w+,?\s+){0,2}?báo\s+cáo)\b"
+)
 
 
 def _dated_new_sentence(cur: _Task, unit: str, sentence: int, found: list[deadlines.DeadlineMatch]) -> Deadline | None:

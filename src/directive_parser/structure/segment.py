@@ -498,17 +498,41 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_LINE_END = re.compile(r"(?<=[.:!?…])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
 
 
+# A line well short of the text's usual line that ends without punctuation, before a capital, is a
+# paragraph of its own: a web report's date line or sub-headline ("04/09/2018 19:43" / "Xử lý phản
+# ánh về phát triển các dự án điện mặt trời" / "Thủ tướng … yêu cầu …"); a wrapped line runs full width.
+SHORT_LINE_SHARE = 0.6
+_UNTERMINATED_LINE_END = re.compile(r"(?<![.:!?…;,])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
+
+
+def _short_line_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    lengths = sorted(len(ln.strip()) for ln in text[start:end].split("\n") if ln.strip())
+    if len(lengths) < 3:
+        return []
+    short = SHORT_LINE_SHARE * lengths[len(lengths) // 2]
+    out = []
+    for m in _UNTERMINATED_LINE_END.finditer(text, start, end):
+        line = text[text.rfind("\n", start, m.start()) + 1 : m.start()].strip()
+        if line and len(line) < short:
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _paragraphs(text: str, start: int, end: int, pages: list[Page]) -> list[Clause]:
     """Unlabelled body (news reports, announcements): one paragraph clause per paragraph, p1, p2 …"""
     out: list[Clause] = []
     pos = start
-    breaks = _BLANK_LINE if _BLANK_LINE.search(text, start, end) else _SENTENCE_LINE_END
-    for m in list(breaks.finditer(text, start, end)) + [None]:
-        stop = m.start() if m else end
+    if _BLANK_LINE.search(text, start, end):
+        cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text, start, end)]
+    else:
+        ends = [(m.start(), m.end()) for m in _SENTENCE_LINE_END.finditer(text, start, end)]
+        cuts = sorted(ends + _short_line_breaks(text, start, end))
+    for m in [*cuts, None]:
+        stop = m[0] if m else end
         if text[pos:stop].strip():
             lead = len(text[pos:stop]) - len(text[pos:stop].lstrip())
             out.append(_paragraph(f"p{len(out) + 1}", text, pos + lead, stop, pages))
-        pos = m.end() if m else end
+        pos = m[1] if m else end
     return out
 
 

@@ -40,8 +40,45 @@ class ProseLayout:
         carried: list[Body] = []
         for clause in clauses:
             new, carried = _prose_paragraph(clause, carried, ctx)
+            if records and len(new) == 1 and _delivers(new[0], records[-1]):
+                if new[0].deadline is not None:
+                    records[-1] = records[-1].model_copy(update={"deadline": new[0].deadline, "recurrence": new[0].recurrence})
+                continue
             records += new
-        return _without_summaries(records), []
+        return _without_restatements(_without_summaries(records)), []
+
+
+# A paragraph that only says where and when the last task's report goes: "Báo cáo gửi về Ủy ban nhân
+# dân tỉnh (thông qua Sở Y tế) … chậm nhất 10h00 ngày 27/4/2020." — the date of that task.
+_DELIVERY = re.compile(r"^\s*(?:Các\s+)?[Bb]áo\s+cáo\s+(?:(?:được|phải)\s+)?(?:gửi|nộp)\b")
+
+
+def _delivers(record: Assignment, last: Assignment) -> bool:
+    return bool(_DELIVERY.match(record.task)) and [b.name for b in record.lead] == [b.name for b in last.lead]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _without_restatements(records: list[Assignment]) -> list[Assignment]:
+    """Drop a record that repeats an earlier one of the same lead in fewer words: a report's closing
+    line restates the instruction it opened with ("Thủ tướng yêu cầu Bộ Công Thương nghiên cứu, xử
+    lý thông tin Báo Thanh niên phản ánh …" … "Về thông tin trên, Thủ tướng yêu cầu Bộ Công Thương
+    nghiên cứu, xử lý.")."""
+    kept: list[Assignment] = []
+    for r in records:
+        leads = [b.name for b in r.lead]
+        words = _words(r.task)
+        repeats = any(
+            [b.name for b in k.lead] == leads
+            and words <= _words(k.task)
+            and (r.deadline is None or (k.deadline is not None and k.deadline.due == r.deadline.due))
+            for k in kept
+        )
+        if not repeats:
+            kept.append(r)
+    return kept
 
 
 # A news report opens with a summary that counts the bodies it names later: "Phó Thủ tướng giao ba
@@ -81,5 +118,12 @@ def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -
 def _continues(text: str) -> bool:
     """A paragraph without a subject continues the previous one's when it opens with a task verb
     or a linking adverb: "Đồng thời, khẩn trương chủ trì …", "Xây dựng Quyết định …"."""
+    if _BACKGROUND.match(text):
+        return False
     start = text[grammar.strip_openers(text) :]
     return bool(grammar.PREDICATE_AT_START.match(start)) or len(start) != len(text)
+
+
+# A news report's background opens with "Trước đó," (earlier): "Trước đó, ngày 8/8/2018 Báo Thanh niên
+# có đưa tin: …" — what happened before the instruction, not more of it.
+_BACKGROUND = re.compile(r"^\s*Trước\s+đó\s*,")
