@@ -235,8 +235,24 @@ def test_dash_after_a_number(text, expected):
         ("1. Chung\na) Một.\n2 a) của khoản này.\nb) Hai.\n", ["1", "1.a", "1.b"]),
         # a scan speck before a dash or a number: "_- Quan tâm …", "~2. Sở Y tế"
         ("1. Chung:\n_- Quan tâm công tác cán bộ nữ.\n~2. Sở Y tế.\n", ["1", "1.-1", "2"]),
+        # a dash-like speck glued to the expected point label: "-g) UBND các xã, phường"
+        (
+            "1. Chung\na) Thuế tỉnh\n- Đánh giá ưu đãi.\n-b) UBND các xã, phường\n- Đánh giá đất đai.\n",
+            ["1", "1.a", "1.a.-1", "1.b", "1.b.-1"],
+        ),
+        # … not a letter out of sequence
+        ("1. Chung\na) Thuế tỉnh\n- Đánh giá ưu đãi.\n-g) UBND các xã\n", ["1", "1.a", "1.a.-1"]),
     ],
-    ids=["blank-then-dash", "wrap-no-blank", "page-break-in-sentence", "stray-before-point", "stray-wrong-letter", "speck"],
+    ids=[
+        "blank-then-dash",
+        "wrap-no-blank",
+        "page-break-in-sentence",
+        "stray-before-point",
+        "stray-wrong-letter",
+        "speck",
+        "glued-speck",
+        "glued-speck-wrong-letter",
+    ],
 )
 def test_ocr_item_and_point_starts(text, expected):
     assert paths(text) == expected

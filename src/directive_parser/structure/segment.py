@@ -76,8 +76,9 @@ _ROMAN_GLYPHS = str.maketrans(
     {"T": "I", "l": "I", "1": "I", "|": "I", "!": "I", "[": "I", "]": "I", "i": "I", "v": "V", "x": "X"}
 )
 _DIGIT_GLYPHS = str.maketrans({"S": "5", "A": "4", "l": "1", "|": "1"})
-# A speck or stray glyph OCR reads before a point label: "3 a) Hướng dẫn …", "' b) Chủ trì …".
-_STRAY_POINT = re.compile(r"^\s*[^\w\s]?\w?[^\w\s]?\s+(?P<point>[a-zđ])\s?\)\s*(?=\S)")
+# A speck or stray glyph OCR reads before a point label: "3 a) Hướng dẫn …", "' b) Chủ trì …", or
+# glued to it: "-g) UBND các xã, phường" (a dash-like speck; the letter must be the expected one).
+_STRAY_POINT = re.compile(r"^\s*(?:[^\w\s]?\w?[^\w\s]?\s+|[^\w\s]{1,2})(?P<point>[a-zđ])\s?\)\s*(?=\S)")
 _YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
 _YEAR_START = re.compile(r"(?:19|20)\d\d\b")
 _SUBITEM_GLYPHS = str.maketrans({"¡": "i"})
