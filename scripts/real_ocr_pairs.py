@@ -40,15 +40,24 @@ DOCS, ROUTES, PAIRS = CACHE / "real" / "docs", CACHE / "real" / "routes", CACHE 
 DEV_DOCS_OUT, DEV_ROUTES, DEV_PAIRS = CACHE / "real_dev" / "docs", CACHE / "real_dev" / "routes", CACHE / "synth" / "real_dev"
 HOLDOUT_RUN = 40  # held-out lines of one corpus file, in their order, cut into runs this long
 DEV_DOCS = ROOT / "bench" / "dev" / "docs"
+SHARED = ROOT.parent / "shared"
 RENDERER = ROOT / "bench" / "dev" / "render_routes.py"
 WORDS_PER_DOC = (300, 520)  # about one A4 page in the renderer's DejaVu Serif
 UPPER_P = 0.06  # share of lines set in capitals, as headings are ("CHỈ THỊ", "QUYẾT ĐỊNH")
+
+
+def test_lines() -> set[str]:
+    """Lines of the shared test texts (seeds, clean sides of the repair pairs), which no page may
+    hold: the channel must not learn the OCR damage of the scorecard's own sentences."""
+    files = [*SHARED.glob("seeds/*.txt"), *SHARED.glob("repair_pairs/*.clean.txt")]
+    return {ln.strip() for p in files for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()}
 
 
 def corpus_runs(holdout: bool = False) -> list[list[str]]:
     """Corpus documents as runs of usable lines, dev-document lines dropped: training lines only, or
     with `holdout` the held-out lines only (each file's, in order, in runs of HOLDOUT_RUN)."""
     dev = {ln.strip() for p in DEV_DOCS.glob("*.txt") for ln in p.read_text(encoding="utf-8").splitlines()}
+    dev |= test_lines()
     runs: list[list[str]] = []
     for path in sorted(CORPUS_DIR.glob("*.txt.gz")):
         run: list[str] = []

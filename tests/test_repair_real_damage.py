@@ -24,6 +24,7 @@ def _restore(text: str) -> str:
     ("ocr", "expected"),
     [
         ("xem xét, quyết dinh./.", "xem xét, quyết định./."),  # the closing mark of a document
+        ("thi hanh Quyét dinh\nnay,./.", "thi hành Quyết định\nnày,./."),  # …after a stray comma
         ("đến doanh nghiép[5]; các", "đến doanh nghiệp[5]; các"),  # a footnote glued to the word
         ("việc chấp hành pháp luat— và", "việc chấp hành pháp luật— và"),  # an em dash glued
     ],
@@ -101,6 +102,8 @@ def test_a_number_line_is_not_a_heading_in_capitals_for_the_reference_repair():
         ("gửi các Vu, Cuc lién quan", "gửi các Vụ, Cục liên quan"),  # a capital V kept mid-sentence
         ("đối với du An dau tu công", "đối với dự án đầu tư công"),  # but a capital A there is an "á" misread
         ("khách quéc tich An D6 va", "khách quốc tịch Ấn Độ và"),  # …unless a capitalised word follows: a name
+        ("phối hợp với Toa An nhan dan", "phối hợp với Tòa án nhân dân"),  # …also after a capital, if the word is never one
+        ("tai tinh Long An va", "tại tỉnh Long An và"),  # but a name goes on after a capital
         ("Vĩnh Long\n7 Cac Bo, nganh", "Vĩnh Long\n7 Các Bộ, ngành"),  # after a row number a cell starts
     ],
 )
@@ -159,3 +162,15 @@ def test_a_dollar_sign_read_for_a_capital_s():
     assert "$25" in _restore("gia ban $25 mot kg")  # an amount keeps its dollar
     change = restore_diacritics("Giao $6 Tai chinh").changes[0]
     assert (change.original, change.replacement) == ("$6", "Sở")
+
+
+def test_a_token_of_consonants_only_may_have_lost_its_vowels():
+    assert "bất" in {c.word for c in candidates_for("bt")}  # OCR dropped the marked vowel
+    assert _restore("con nhiéu bt cap") == "còn nhiều bất cập"
+    assert _restore("mt s6 nhiém vu") == "một số nhiệm vụ"
+    assert _restore("nang 10 kg va TP HCM") == "nặng 10 kg và TP HCM"  # units and codes stay
+
+
+def test_the_tail_of_a_g_read_as_j_before_the_hook_of_u():
+    assert "ngừa" in {c.word for c in candidates_for("ngjira")}
+    assert _restore("bién phap phong ngjira") == "biện pháp phòng ngừa"

@@ -65,6 +65,8 @@ LOOKALIKES = {
     "itt": "u",
     "itr": "u",
     "ir": "u",
+    # …and after a g, whose tail OCR reads as a j ("phong ngjira" phòng ngừa, seen on three documents)
+    "jir": "u",
 }
 LOOKALIKE_P = 0.05
 LOOKALIKE_FLOOR = 1e-3  # channel probability of a look-alike rewrite the synthetic pages never showed
@@ -79,6 +81,11 @@ FUZZY2_TOP = -3.0  # …with channel scores shifted so the best gets this log10 
 UNSEEN_FUZZY = True  # …also, behind the look-alike readings, for letter tokens never seen whose skeleton is no syllable…
 UNSEEN_EXTRA_PENALTY = -1.0  # …at this extra log10 cost…
 UNSEEN_EXTRA_MAX = 6  # …and this many at most
+# A short token of consonants only is a syllable whose vowels OCR dropped ("bt cap" bất cập, "cng tac"
+# công tác, "thc hién" thực hiện): the syllables spelled with those consonants join its candidates,
+# scored by the character model's deletion rates, for the LM to weigh against the token kept.
+VOWELLESS_LEN = (2, 4)
+VOWELS = frozenset("aeiouy")
 
 
 class _LetterP(dict):
@@ -119,6 +126,9 @@ class Channel:
         self.by_skeleton: dict[str, list[str]] = defaultdict(list)
         for w in self.inventory:
             self.by_skeleton[ascii_fold(w)].append(w)
+        self.by_consonants: dict[str, list[str]] = defaultdict(list)
+        for sk in self.by_skeleton:
+            self.by_consonants["".join(c for c in sk if c not in VOWELS)].append(sk)
         self.deletes: dict[str, set[str]] = defaultdict(set)
         for sk in self.by_skeleton:
             for d in _deletes1(sk):
@@ -273,6 +283,9 @@ class Channel:
         vs = self.variants(ocr)
         for v in vs:
             words.update(self.by_skeleton.get(v, ()))
+        if VOWELLESS_LEN[0] <= len(ocr) <= VOWELLESS_LEN[1] and ocr.isalpha() and ocr.isascii() and not VOWELS & set(ocr):
+            for sk in self.by_consonants.get(ocr, ()):
+                words.update(self.by_skeleton[sk])
         if not words:  # fuzzy: skeletons one deletion/insertion/substitution away
             for v in vs or [ascii_fold(ocr)]:
                 for d in {v, *_deletes1(v)}:

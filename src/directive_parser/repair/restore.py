@@ -72,6 +72,9 @@ CAP_RATE_KEEP = 0.06  # a capital A mid-sentence is kept unless the corpus capit
 # …and the other ambiguous capitals unless less often than this: real English-model scans keep a
 # capital C, P or V far more often than they invent one ("các Vụ", "Trung tâm Phục vụ", "Cách mạng").
 CAP_RATE_KEEP_SHAPE = 0.0
+# A capital A after a capitalised word continues a name ("Long An", "Nghệ An") unless the corpus almost never
+# capitalises the word: then it is OCR's reading of a small á ("Toa An nhan dan" Tòa án nhân dân, "Dự An").
+CAP_RATE_A_AFTER_TITLE = 0.02
 # Capital I and small l OCR made of a roman numeral's I ("Phụ lục số Il", "Ill. TỔ CHỨC"): read as II, III.
 ROMAN_MISREAD_RE = re.compile(r"I[Il]{1,3}")
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
@@ -118,9 +121,10 @@ SLASH_WORDS_RE = re.compile(f"{SLASH_PIECE}(?:/{SLASH_PIECE})+")
 # Tesseract's English model reads a capital S as a dollar sign ("$6:" Số, "$é Tai chinh" Sở Tài chính);
 # a dollar before an amount ("$25") stays, as does one alone.
 DOLLAR_S_RE = re.compile(r"\$(?:\d|(?=\S*[^\W\d_])[\w&¢€@§]{1,7})")
-# Not part of the word before it: the closing "./." of a document ("thực hiện./.") and footnote
-# marks ("doanh nghiệp[5];", whose "]" split_chunk already took).
-CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:\.?/\.?|\[\d{1,3}\]?)+$")
+# Not part of the word before it: the closing "./." of a document ("thực hiện./.", also after a stray
+# comma OCR read from a speck: "Quyết định nay,./.") and footnote marks ("doanh nghiệp[5];", whose "]"
+# split_chunk already took).
+CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:[,;]?\.?/\.?|\[\d{1,3}\]?)+$")
 
 
 @dataclass(slots=True)
@@ -172,9 +176,9 @@ def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "", abo
     if (lower_l or first in MID_SENTENCE_CAPS) and prev and prev[-1] not in SENTENCE_END and not _row_number(prev):
         caps = load_case_tables()[1]
         keep = CAP_RATE_KEEP if first == "A" or misread else CAP_RATE_KEEP_SHAPE
-        if lower_l or (
-            caps.get(f"{word} {follow}", caps.get(word, 1.0)) < keep and not _title_word(prev) and not _name_next(nxt)
-        ):
+        rate = caps.get(f"{word} {follow}", caps.get(word, 1.0))
+        after_title = _title_word(prev) and not (first == "A" and rate < CAP_RATE_A_AFTER_TITLE)
+        if lower_l or (rate < keep and not after_title and not _name_next(nxt)):
             return word
     return word[:1].upper() + word[1:]
 
