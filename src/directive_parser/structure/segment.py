@@ -499,10 +499,12 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_LINE_END = re.compile(r"(?<=[.:!?…])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
 
 
-# A line well short of the text's usual line that ends without punctuation, before a capital, is a
+# A line that ends without punctuation well before the text's full width, before a capital, is a
 # paragraph of its own: a web report's date line or sub-headline ("04/09/2018 19:43" / "Xử lý phản
-# ánh về phát triển các dự án điện mặt trời" / "Thủ tướng … yêu cầu …"); a wrapped line runs full width.
-SHORT_LINE_SHARE = 0.6
+# ánh về phát triển các dự án điện mặt trời" / "Thủ tướng … yêu cầu …"). A line that wraps runs to
+# the full width less one word (Vietnamese syllables are short), so it is never that short.
+WRAP_SLACK_CHARS = 15
+FULL_WIDTH_SHARE = 0.9  # of the lines, the share shorter than the full width (ignores stray long lines)
 _UNTERMINATED_LINE_END = re.compile(r"(?<![.:!?…;,])[ \t]*\n(?=[ \t]*[A-ZĐÀ-Ỹ\"“])")
 
 
@@ -510,7 +512,7 @@ def _short_line_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]
     lengths = sorted(len(ln.strip()) for ln in text[start:end].split("\n") if ln.strip())
     if len(lengths) < 3:
         return []
-    short = SHORT_LINE_SHARE * lengths[len(lengths) // 2]
+    short = lengths[int(FULL_WIDTH_SHARE * (len(lengths) - 1))] - WRAP_SLACK_CHARS
     out = []
     for m in _UNTERMINATED_LINE_END.finditer(text, start, end):
         line = text[text.rfind("\n", start, m.start()) + 1 : m.start()].strip()
