@@ -318,3 +318,47 @@ def test_a_subject_on_the_number_line_ends_before_the_date_line():
     h = parse_header(text)
     assert h.title == "xử lý sạt lở bờ biển"
     assert text[h.body_start :].startswith("Xét báo cáo")
+
+
+TELEGRAM = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 12/CĐ-TTg
+Hà Nội, ngày 03 tháng 9 năm 2026
+CÔNG ĐIỆN
+Về việc chủ động ứng phó với bão số 7
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường;
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành
+phố từ Quảng Ninh đến Nghệ An.
+Bão số 7 đang di chuyển nhanh vào vùng biển Vịnh Bắc Bộ.
+1. Chủ tịch Ủy ban nhân dân các tỉnh tổ chức sơ tán người dân khỏi vùng nguy hiểm.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TELEGRAM,
+        # OCR: blank lines between the head's lines, the type line with wrong marks ("CỘNG DIỆN")
+        TELEGRAM.replace("CÔNG ĐIỆN\n", "CỘNG DIỆN\n").replace("điện:\n", "điện:\n\n").replace(";\n", ";\n\n"),
+    ],
+    ids=["telegram", "telegram-ocr"],
+)
+def test_a_telegrams_addressee_list_is_its_head(text):
+    h = parse_header(text)
+    assert h.doc_type == "Công điện"
+    assert text[h.body_start :].startswith("Bão số 7 đang di chuyển")
+
+
+def test_a_dashed_addressee_list_with_ocr_blank_lines():
+    text = LETTER_WITHOUT_SUBJECT.replace(
+        "Kính gửi:Đồng chí Chủ tịch Ủy ban nhân dân tỉnh Cà Mau.\n",
+        "V/v xử lý sạt lở\nKính gửi:\n\n- Bộ Nông nghiệp và Môi trường;\n\n- Ủy ban nhân dân tỉnh Cà Mau.\n\n",
+    )
+    h = parse_header(text)
+    assert text[h.body_start :].lstrip().startswith("Xét báo cáo")
+
+
+def test_an_ocr_misread_as_above_still_opens_the_recipients():
+    text = UNLABELLED_RECIPIENTS.replace("- Như trên;", "- Như trén;")
+    assert parse_header(text).recipients[0] == "Như trén"

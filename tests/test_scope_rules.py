@@ -1285,3 +1285,21 @@ def test_comrades_first_person_telegrams_and_forwarding(unit, lead, task):
 )
 def test_no_forwarding_or_telegram_without_an_addressee(unit):
     assert find_subject(unit).lead == []
+
+
+LETTER = """VĂN PHÒNG CHÍNH PHỦ
+Số: 77/VPCP-KGVX
+V/v xử lý thông tin báo nêu
+Hà Nội, ngày 05 tháng 3 năm 2026
+Kính gửi: Ủy ban nhân dân tỉnh Nghệ An.
+Báo Nhân dân có loại phóng sự phản ánh về tình trạng khai thác cát trái phép.
+Về việc này, Phó Thủ tướng giao Ủy ban nhân dân tỉnh Nghệ An kiểm tra, xử lý, báo cáo Thủ tướng Chính phủ trước ngày 20/3/2026.
+- Văn phòng Chính phủ xin thông báođể Ủy ban nhân dân tỉnh Nghệ An biết, thực hiện./.
+"""
+
+
+def test_a_letters_closing_with_an_ocr_speck_is_no_item_and_no_task():
+    doc = parse_text(LETTER, issued=ISSUED)
+    assert [[b.name for b in a.lead] for a in doc.assignments] == [["Ủy ban nhân dân tỉnh Nghệ An"]]
+    assert doc.assignments[0].deadline is not None and doc.assignments[0].deadline.due == date(2026, 3, 20)
+    assert all(c.kind.value == "paragraph" for c in doc.clauses)

@@ -54,7 +54,8 @@ _SPEAKER = re.compile(
     # a Prime Minister's telegram speaks in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư
     # và Chủ tịch Ủy ban nhân dân các tỉnh …", "Tôi yêu cầu các Bộ trưởng …"
     # (an applicant's form, "Tôi đề nghị được hưởng hỗ trợ …", names no addressee and is no telegram)
-    r"Tôi(?:\s+(?:khẩn\s+thiết|trân\s+trọng|một\s+lần\s+nữa))?(?=\s+(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+|[Đđ]ồng\s+chí\s+)*[A-ZĐ]))\s+"
+    # (the adverb may be any, as OCR repair left it: "Tôi khan thiết đề nghị …")
+    r"Tôi(?:\s+[^\W\d_]+){0,3}?(?=\s+(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+|[Đđ]ồng\s+chí\s+)*[A-ZĐ]))\s+"
     r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?"
     # news reports name the instrument first: "Thủ tướng đã có Công điện yêu cầu …", "… đã ký Chỉ thị số
     # 05/CT-TTg yêu cầu …"

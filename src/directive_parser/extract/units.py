@@ -38,13 +38,13 @@ from directive_parser.models import (
 NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
     r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|dự\s+(?:tính|kiến)\s+sẽ|"
-    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|(?:xin\s+)?thông\s+báo\s+(?:để|cho)|trân\s+trọng\s+thông\s+báo|"
+    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|(?:xin\s+)?thông\s+báo\s*(?:để|cho)|trân\s+trọng\s+thông\s+báo|"
     # the speaker of a letter introducing the directions it conveys: "Phó Thủ tướng Hoàng Trung Hải
     # có ý kiến như sau:", "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:"
     r"(?:có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+(?:như\s+)?sau(?=\s*:)|"
     # a report or letter the background mentions: "Đài Truyền hình Việt Nam có loạt phóng sự phản
     # ánh …", "Bộ Tài chính có Tờ trình số 12/TTr-BTC …" (not "có văn bản hướng dẫn …", a task)
-    r"có\s+(?:loạt\s+)?(?:bài(?:\s+viết)?|phóng\s+sự)\s+(?:phản\s+ánh|về|nêu)|có\s+(?:Tờ\s+trình|Công\s+văn|văn\s+bản|Báo\s+cáo)\s+số)\b",
+    r"có\s+(?:[^\W\d_]+\s+)?(?:bài(?:\s+viết)?|phóng\s+sự)\s+(?:phản\s+ánh|về|nêu)|có\s+(?:Tờ\s+trình|Công\s+văn|văn\s+bản|Báo\s+cáo)\s+số)\b",
     re.I,
 )
 

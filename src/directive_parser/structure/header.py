@@ -223,6 +223,7 @@ def parse_header(text: str) -> Header:
     h.issuer = _canonical_issuer(issuer) if issuer else None
     if type_line is not None:
         _read_type_and_title(h, text, lines, type_line)
+        h.body_start = _after_telegram_addressees(text, h.body_start)
     else:
         _read_letter_head(h, text, lines)
     if h.doc_type is None and h.number and (code := _NUMBER_CODE.search(h.number)):
@@ -276,7 +277,9 @@ def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
         h.body_start = offsets[greeting] + (opener.start() + 1 if opener else g.start("rest"))
         return
     if not g.group("rest").strip():
-        # "Kính gửi:" alone: a dashed list of addressees, or one addressee line
+        # "Kính gửi:" alone: a dashed list of addressees, or one addressee line (OCR puts blank lines
+        # between them)
+        j = _next_filled(lines, j)
         if j < len(lines) and not lines[j].lstrip().startswith(("-", "–", "+")):
             j += 1 if len(lines[j]) <= MAX_RECIPIENT_LINE_CHARS else 0
         else:
@@ -286,7 +289,54 @@ def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
                 j += 1
                 if lines[j - 1].rstrip().endswith("."):
                     break
+                j = _next_filled(lines, j)
     h.body_start = offsets[j] if j < len(lines) else len(text)
+
+
+# A Công điện names its addressees after "THỦ TƯỚNG CHÍNH PHỦ điện:" as a dashed list, each one
+# perhaps wrapped, then maybe "Đồng kính gửi:" and its line: "- Bộ trưởng các Bộ: Quốc phòng, Công an;"
+# / "- Chủ tịch Ủy ban nhân dân tỉnh An Giang." They are the telegram's head, not its first items.
+_TELEGRAM_TO = re.compile(r"^[^\S\n]*[^\n]{0,80}?\b(?:điện|ĐIỆN)[^\S\n]*:[^\S\n]*$", re.M)
+_ALSO_TO = re.compile(r"^\s*Đồng\s+kính\s+gửi\s*:", re.I)
+MAX_TELEGRAM_ADDRESS_LINES = 12
+TELEGRAM_TITLE_LINES = 3
+
+
+def _after_telegram_addressees(text: str, body_start: int) -> int:
+    """The body's start moved past a telegram's addressee list, when the body opens with one."""
+    lines = text[body_start:].split("\n")
+    before = text[:body_start].rstrip().rsplit("\n", 1)[-1]
+    # the "điện:" line ends the title (the title reader may have stopped after it, or before it when
+    # the title wrapped: "… TẠI KHÁNH HÒA," / "ĐẮK LẮK VÀ GIA LAI" / "THỦ TƯỚNG CHÍNH PHỦ điện:")
+    filled = [k for k, ln in enumerate(lines[: TELEGRAM_TITLE_LINES * 2]) if ln.strip()][:TELEGRAM_TITLE_LINES]
+    at = next((k for k in filled if _TELEGRAM_TO.match(lines[k])), None)
+    if at is not None:
+        j = _next_filled(lines, at + 1)
+    elif _TELEGRAM_TO.match(before):
+        j = _next_filled(lines, 0)
+    else:
+        return body_start
+    seen = 0
+    while j < len(lines) and seen < MAX_TELEGRAM_ADDRESS_LINES:
+        line = lines[j].strip()
+        if line.startswith(("-", "–", "+")) or (seen and line[:1].islower() and not lines[j - 1].rstrip().endswith((";", "."))):
+            j, seen = j + 1, seen + 1
+        elif _ALSO_TO.match(line):
+            j, seen = _next_filled(lines, j + 1) + 1, seen + 2
+        else:
+            break
+        if j < len(lines) and not lines[j].strip():
+            j = _next_filled(lines, j)
+    if not seen:
+        return body_start
+    return body_start + sum(len(ln) + 1 for ln in lines[:j])
+
+
+def _next_filled(lines: list[str], j: int) -> int:
+    """The first line at or after `j` that is not blank."""
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
 
 
 def _official_header(head: str, lines: list[str], type_line: int | None) -> bool:
@@ -400,17 +450,25 @@ def _issuer_text(lines: list[str]) -> str | None:
 
 
 def _type_line(lines: list[str]) -> int | None:
-    """Index of the line that is a document type in capitals ("CHỈ THỊ"), if any."""
+    """Index of the line that is a document type in capitals ("CHỈ THỊ"), if any; OCR repair may
+    have got its marks wrong ("CỘNG DIỆN" for "CÔNG ĐIỆN"), so a heading type matches without them."""
     for i, line in enumerate(lines[:TYPE_LINE_WINDOW]):
-        key = " ".join(line.split()).upper()
-        if key in DOC_TYPES and line.strip() == line.strip().upper():
+        if _type_of(line) is not None and line.strip() == line.strip().upper():
             return i
     return None
 
 
+_TYPES_BY_FOLDED = {fold_marks(t.capitals): t.name for t in vocabulary.heading_types()}
+
+
+def _type_of(line: str) -> str | None:
+    key = " ".join(line.split()).upper()
+    return DOC_TYPES.get(key) or _TYPES_BY_FOLDED.get(fold_marks(key))
+
+
 def _read_type_and_title(h: Header, text: str, lines: list[str], i: int) -> None:
     offsets = _line_offsets(lines)
-    h.doc_type = DOC_TYPES[" ".join(lines[i].split()).upper()]
+    h.doc_type = _type_of(lines[i])
     title, j = _read_title(lines, i + 1)
     h.title = title or None
     h.body_start = offsets[j] if j < len(lines) else len(text)
@@ -496,7 +554,7 @@ MAX_SIGNATURE_LINES = 4
 # The recipient list opens with "- Như trên;" (the addressees named above) in the form every
 # administrative document follows; web copies often drop its "Nơi nhận:" label: "…biết, thực
 # hiện./." / "- Như trên;- VPCP: BTCN (để b/c)," / "KT. BỘ TRƯỞNG, CHỦ NHIỆM".
-_AS_ABOVE = re.compile(r"^[ \t]*[-–•+][ \t]*Như[ \t]+trên\b", re.M)
+_AS_ABOVE = re.compile(r"^[ \t]*[-–•+][ \t]*Như[ \t]+tr[eêéèẻẽẹếềểễệ]n\b", re.M)  # OCR: "Như trén"
 _END_MARK = re.compile(r"\./\.")
 
 

@@ -137,7 +137,7 @@ class _Node:
 
 def segment_clauses(text: str, body_start: int, body_end: int, pages: list[Page]) -> list[Clause]:
     """Build the clause tree of `text[body_start:body_end]`; offsets stay document-wide."""
-    nodes = _find_labels(text, body_start, body_end)
+    nodes = [n for n in _find_labels(text, body_start, body_end) if not _closing_item(text, n)]
     if not nodes:
         return _paragraphs(text, body_start, body_end, pages)
     roots: list[_Node] = []
@@ -397,6 +397,18 @@ def _point_letter(raw: str, expected_index: int) -> str | None:
     if expected_index + 1 < len(POINT_LETTERS) and got == POINT_LETTERS[expected_index + 1]:
         return got
     return None
+
+
+# A letter's closing formula is never an item, whatever speck OCR read before it: "- Văn phòng Chính
+# phủ xin thông báo để đồng chí … biết, thực hiện./.".
+_LETTER_CLOSING = re.compile(r"\bthông\s+báo\s*(?:để|cho)\b[^.]{0,160}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
+
+
+def _closing_item(text: str, node: _Node) -> bool:
+    if node.level != "item":
+        return False
+    first = _first_paragraph(text[node.text_start : node.text_start + 400])
+    return bool(_LETTER_CLOSING.search(first)) and first.rstrip().endswith(("./.", ".", "/."))
 
 
 def _closing_start(text: str, last_label: int, body_end: int) -> int:
