@@ -213,7 +213,8 @@ _GLYPHS_I = str.maketrans({"i": "I", "l": "I", "1": "I", "[": "I", "]": "I"})
 # The number may be followed by its column rule ("1. | Tổ chức …"), OCR may read its dot as a
 # comma ("4, Nâng cao …"), and rows under a numbered group have decimal numbers ("1.1 | Nghiên
 # cứu, rà soát …"), before a capital only: "1.5 triệu đồng" wraps a task.
-_FLAT_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.|]?\s*[A-ZĐÀ-Ỹ]))?)\s*(?:[.,]\s*\|?|\|)?\s+(?=[^\W\d_])")
+# The rule may touch the task's first word ("2 |Rà soát, ban hành …", "1 |Tỉ lệ dịch vụ công …").
+_FLAT_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.|]?\s*[A-ZĐÀ-Ỹ]))?)(?:\s*[.,]\s*\|?\s+|\s*\|\s*|\s+)(?=[^\W\d_])")
 # The first group's "I" read as a small letter before its title, without a rule: "i Tăng cường sự
 # lãnh đạo của Đảng; …" (no task opens with a lone "i" or "l").
 _FIRST_GROUP = re.compile(r"^\W{0,2}[iIl]\s+(?=[A-ZĐÀ-Ỹ])")
@@ -393,10 +394,24 @@ def _is_head(word: str, heads: frozenset[str]) -> bool:
 _LOWER_SO = frozenset(("số", "sơ", "sở", "sổ", "sđ", "sd", "sd6", "sỡ", "sờ", "sớ", "sợ"))
 
 
+# The first words of a department's field (Nghị định 45/2025/NĐ-CP and the former departments):
+# "Sở" is read only before one of them or an abbreviation ("Sổ KH&CN"), never in "công nghệ số
+# Việt Nam", "số Make in Việt Nam", "chuyển đổi số Thành phố".
+_SO_FIELDS = frozenset(
+    ("tai", "khoa", "nong", "cong", "xay", "noi", "giao", "van", "y", "tu", "ngoai", "dan", "du", "lao", "ke", "thong", "quy")
+)
+
+
 def _lower_so(word: str, following: str) -> bool:
     """ "số Xây dựng" and "Sđ Tài chính" are "Sở Xây dựng", "Sở Tài chính"; "dịch vụ số Sở KH&CN"
-    ends a task with "số". Only before a capitalised name that is no body's head word."""
-    return word.casefold() in _LOWER_SO and following[:1].isupper() and not _is_head(following, _BODY_HEADS)
+    ends a task with "số". Only before a capitalised field's name (see `_SO_FIELDS`)."""
+    if word.casefold() not in _LOWER_SO or not following[:1].isupper() or _is_head(following, _BODY_HEADS):
+        return False
+    key = _folded(following).strip(" ,;.")
+    return key in _SO_FIELDS or (len(key) >= 2 and following.strip(" ,;.").isupper())
+
+
+_HEAD_NEEDS = {"co": "quan", "van": "phong"}  # head words that open a body only before this word
 
 
 def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
@@ -407,6 +422,16 @@ def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
         return False
     if heads is not _DEADLINE_HEADS and len(words) > 1 and _lower_so(words[0], words[1]):
         return True
+    # "Cơ" opens a body only as "Cơ quan …", "Văn" only as "Văn phòng …": "tích hợp trên Cơ sở dữ
+    # liệu quốc gia", "Cơ chế, chính sách", "chủ trương trong Văn kiện Đại hội" are a task's or a
+    # product's words.
+    need = _HEAD_NEEDS.get(_folded(words[0]).strip(" ,;."))
+    if need and len(words) > 1 and not _folded(words[1]).startswith(need):
+        return False
+    # "Nam" of "Việt Nam" is no deadline's "Năm" ("… công nghệ số Việt Nam Sở Công Thương …").
+    before = line[:s].split()
+    if before and _folded(before[-1]) == "viet" and _folded(words[0]).strip(" ,;.") == "nam":
+        return False
     return _is_head(words[0], heads)
 
 
@@ -443,7 +468,13 @@ def _split_piece(line: str, width: float) -> tuple[str, str]:
     spans = _word_spans(line)
     if 0.6 * width <= bar <= 1.25 * width:
         # The rule before the lead may be lost and the one after it read: "… kết cấu hạ Bộ Xây dựng |".
-        before = [s for s, _ in spans[1:] if 0.75 * width <= s < bar and _head_at(line, s, _BODY_HEADS)]
+        # So may a short task's sentence end before its lead: "… chuyển đổi số doanh nghiệp. Số
+        # KHE&CN | Các sở, ban," (the lead "Sở KH&CN" before the partner's rule).
+        before = [
+            s
+            for s, _ in spans[1:]
+            if s < bar and (0.75 * width <= s or line[:s].rstrip().endswith(".")) and _head_at(line, s, _BODY_HEADS)
+        ]
         cut = before[0] if before else bar
         return line[:cut].rstrip(" _—-=|"), line[cut:].lstrip("|")
     if not spans:
@@ -458,10 +489,13 @@ def _split_piece(line: str, width: float) -> tuple[str, str]:
     # A short task ends its sentence before the lead cell: "Xây dựng Luật An ninh dữ liệu. Bộ Công
     # an Bộ Khoa học và …" (the task column is wider than the task).
     ended = [s for s, _ in spans[1:] if s < 0.8 * width and line[:s].rstrip().endswith(".") and _head_at(line, s, _BODY_HEADS)]
-    if heads:
-        cut = heads[0]
-    elif ended:
+    # The sentence's end wins over a body or deadline word further on: "-Công trình đê điều, hồ
+    # đập, công trình thoát lũ. Bộ NN&MT Bộ Khoa học và Năm 2026 …" (the lead opens after the
+    # dot, the partner and the deadline after it), as "Xây dựng Luật An ninh dữ liệu. Bộ Công an …".
+    if ended:
         cut = ended[-1]
+    elif heads:
+        cut = heads[0]
     elif spans[-1][1] <= 1.03 * width:  # the whole line fits the task column
         return line.rstrip(), ""
     elif near:
@@ -534,6 +568,11 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
     return lead, [w for w in words[k:] if w != "|"]
 
 
+# An abbreviated field's name: capitals joined by "&" or "-" ("KH&CN", "NN&MT", "KHE&CN", "GD-ĐT"),
+# never "UBND" or "HĐND", whose place follows ("UBND" / "các xã").
+_ABBREVIATION = re.compile(r"[A-ZĐ]+[&\-][A-ZĐ&\-]+")
+
+
 def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
     """(lead, remainder) from the rests of a row's lines: the first piece of the first rest that
     opens with a body's name, then the first pieces of the next lines while the cell keeps
@@ -550,16 +589,24 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
     if not lead:
         return "", " ".join(_clean(r) for r in rests)
     remainder = [_clean(r) for r in rests[:at]] + [" ".join(other)]
-    wrapping = len(" ".join(lead)) >= 0.5 * width and not lead[-1].endswith(".")
+    # A name cut after an open word goes on below however short its piece ("Sở Khoa" / "học và
+    # Công nghệ", "Các bộ, cơ" / "quan ngang bộ", "Sở Nông" / "nghiệp và Môi trường").
+    # A name that ends with its abbreviation is whole ("Sở KH&CN", "Bộ NN&MT"): the next line's
+    # words are the partner cell's ("Các sở, ban," / "ngành").
+    whole = len(lead) > 1 and _ABBREVIATION.fullmatch(lead[-1]) is not None
+    wrapping = (len(" ".join(lead)) >= 0.5 * width or _open_lead(lead)) and not lead[-1].endswith(".") and not whole
     for rest in rests[at + 1 :]:
         if wrapping:
             more, other = _lead_piece(rest, first=False)
             piece = " ".join(more)
             # A body's or a product's first word opens another cell (the partner's "Các sở, …"),
-            # unless the lead named a body and goes on with the next ("Bộ CHQS tỉnh;" / "UBND cấp xã").
-            joined = more and (not _is_head(more[0], _BODY_HEADS) or lead[-1].endswith((";", ",")))
+            # unless the lead named a body and goes on with the next ("Bộ CHQS tỉnh;" / "UBND cấp xã"),
+            # or is the police's "Công an" before its place ("Thành phố", see `_open_lead`).
+            police = _folded(" ".join(lead)) == "cong an"
+            joined = more and (not _is_head(more[0], _BODY_HEADS) or lead[-1].endswith((";", ",")) or police)
             joined = joined and not _PARTNER_TAIL.match(_folded(piece))
-            if joined and len(piece) > 1.3 * width and _open_end(lead[-1]):
+            fitted = joined and len(piece) > 1.3 * width and _open_lead(lead)
+            if fitted:
                 # A name is never cut inside a word or after its "và": the lead goes on with the
                 # next line's words until the name is whole ("Bộ Khoa học và" / "Công nghệ quan, tổ
                 # chức", "Văn phòng Chính" / "phủ địa phương", "Các bộ, cơ" / "quan ngang năm");
@@ -571,7 +618,8 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
                 piece = " ".join(more)
             if joined and len(piece) <= 1.3 * width:
                 lead += more
-                wrapping = len(piece) >= 0.5 * width
+                # a name made whole from the line's first words ends there
+                wrapping = len(piece) >= 0.5 * width and not (fitted and not _open_lead(lead))
                 remainder.append(" ".join(other))
                 continue
             wrapping = False
@@ -581,9 +629,16 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
 
 # Words a body's name never ends with: "và", "cơ" (quan), "nhân" (dân), "Xây" (dựng), and the
 # capitalised first syllables of its two-syllable words ("Khoa" học, "Chính" phủ, "Nông" nghiệp,
-# "Trung" ương, "Văn" phòng, "Tư" pháp), never the small last ones ("Tài chính", "Đầu tư").
+# "Trung" ương, "Văn" phòng, "Tư" pháp, "Thành" phố), never the small last ones ("Tài chính", "Đầu tư").
 _OPEN_ENDS = frozenset(("va", "co", "nhan", "xay"))
-_OPEN_CAPITALS = frozenset(("chinh", "cong", "trung", "khoa", "nong", "tai", "tu", "van"))
+_OPEN_CAPITALS = frozenset(("chinh", "cong", "trung", "khoa", "nong", "tai", "tu", "van", "thanh"))
+
+
+def _open_lead(lead: list[str]) -> bool:
+    """Whether a lead's words so far leave its name open (see `_open_end`); a lead of "Công an"
+    alone, too: the police are named with their place ("Công an" / "Thành phố", "Công an" / "tỉnh"),
+    where "Bộ Công an" is whole."""
+    return _open_end(lead[-1]) or _folded(" ".join(lead)) == "cong an"
 
 
 def _open_end(word: str) -> bool:
@@ -814,6 +869,8 @@ def _opens_row(body: str, piece: str, rest: str, rows: list[_FlatRow], task_open
         return bool(piece) and (not rows or _full(body, width) or not _is_head(first, _BODY_HEADS))
     if not first[:1].isupper():
         return False
+    if not task_open and _dash_item(body) and (_dash_item(rows[-1].task[0]) or not any(r.strip() for r in rows[-1].rest)):
+        return True
     # A short line that opens with a body's name wraps the lead or partner cell below a task that
     # ended ("… hậu quả thiên tai. | các Bộ, cơ quan," / "UBND các tỉnh," / "thành phố").
     if len(body.strip()) < 0.45 * width and _is_head(first, _BODY_HEADS):
@@ -824,11 +881,25 @@ def _opens_row(body: str, piece: str, rest: str, rows: list[_FlatRow], task_open
     return _full(body, width) or (len(body.strip()) >= 0.45 * width and not _is_head(first, _BODY_HEADS | _DEADLINE_HEADS))
 
 
+def _dash_item(piece: str) -> bool:
+    """Whether a task piece opens with a dash: a part of the task above, given to its own lead in a
+    row of its own ("4 | Hoàn thiện hệ thống tiêu chuẩn … cực đoan." with no lead, then "-Công
+    trình giao thông. Bộ Xây dựng", "-Công trình hạ tầng năng lượng. Bộ Công Thương"). Such a row
+    opens under a finished task that named no lead of its own, or under another dash row."""
+    return piece.lstrip(" ‘’'`\"|:;,._~")[:1] in ("-", "+", "–")
+
+
+MIN_NUMBERED_ROWS = 5  # numbered lines that make a flattened table's rows numbered (see `_flat_rows`)
+
+
 def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
     """Group the data lines into rows (group rows, numbered or unnumbered task rows)."""
     rows: list[_FlatRow] = []
     group_no = 0
     task_open = False  # the last row's task cell goes on below
+    # Where the rows keep their numbers, an unnumbered short line is another cell's, set apart as a
+    # block by OCR ("Chính trị được trình", "Du lịch,"): only a full line opens a row of its own.
+    numbered = sum(1 for _, ln in data if _FLAT_NUMBER.match(ln)) >= MIN_NUMBERED_ROWS
     for off, line in data:
         g = _group(line, first=not rows)
         if g and "." in g[0]:  # a sub-group ("III.1") keeps its number and its group's
@@ -851,7 +922,8 @@ def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
             rows[-1].task.append(line)  # the group's title wrapped: "… cơ sở dữ" / "liệu quốc gia …"
             continue
         piece, rest = _split_task(body, width)
-        if (number and piece) or _opens_row(body, piece, rest, rows, task_open, width):
+        short = numbered and not number and not _full(body, width) and not _dash_item(body)
+        if (number and piece) or (not short and _opens_row(body, piece, rest, rows, task_open, width)):
             rows.append(_FlatRow(number, [piece], [rest], off, off + len(line)))
             task_open = _full(piece, width)
             continue
@@ -887,29 +959,50 @@ def _names_no_task(row: _FlatRow, task: str) -> bool:
     return words[0][:1].isupper() and _folded(words[0]).strip(" ,;.") in _BODY_OPENERS
 
 
+def _names_product(lines: list[tuple[int, str]]) -> bool:
+    """Whether the table's header, on its first line or the wrapped header lines below it, names a
+    product column ("Kết quả", "Sản phẩm dự kiến")."""
+    head = [lines[0][1]] + [ln for _, ln in lines[1:4] if ln.strip() and (_repeated_header(ln) or _header_words_only(ln))]
+    return any("product" in _cues(ln) for ln in head)
+
+
 def _read_flat(lines: list[tuple[int, str]]) -> TextTable | None:
-    """The table rebuilt from a header line and the lines below it, or None (fewer than two rows)."""
+    """The table rebuilt from a header line and the lines below it, or None (fewer than two rows).
+
+    Where the header names a product column, a row that names a lead where the task column is
+    empty is the task above split by product (the genre's convention, see
+    `extract.layouts.table`): "15 | Thể chế hóa … | Bộ Tài chính | … | Báo cáo chuyên đề … | Tháng
+    5/2026" then "Bộ Tài chính | Các bộ, cơ quan | Báo cáo kết quả thể … | Tháng 11/2026". Its
+    other words are its product; the other rows leave the product cell empty (their cells are
+    too mixed to tell the product from the partner)."""
     data = _data_lines(lines)
     bodies = [_FLAT_NUMBER.sub("", ln, count=1) for _, ln in data if not _group(ln)]
     rows = _flat_rows(data, _task_width(bodies))
     if sum(not r.group for r in rows) < MIN_FLAT_ROWS:
         return None
     start, end = lines[0][0], lines[-1][0] + len(lines[-1][1])
-    table = TextTable(header=[TextCell(h, start, start) for h in _FLAT_HEADER], start=start, end=end)
+    product = _names_product(lines)
+    names = _FLAT_HEADER[:4] + ("Kết quả",) + _FLAT_HEADER[4:] if product else _FLAT_HEADER
+    table = TextTable(header=[TextCell(h, start, start) for h in names], start=start, end=end)
     table.line_spans = [(off, off + len(ln)) for off, ln in lines]
     lead_width = _lead_width(rows)
     for r in rows:
         s, e = r.start, r.end
         task = _clean(" ".join(r.task))
         if r.group:
-            table.rows.append([TextCell(r.number, s, s), TextCell(task, s, e)] + [TextCell("", e, e)] * 3)
+            table.rows.append([TextCell(r.number, s, s), TextCell(task, s, e)] + [TextCell("", e, e)] * (len(names) - 2))
             continue
-        if _names_no_task(r, task):
+        split = _names_no_task(r, task)
+        if split:
             # the row's first line is the lead cell's: a body name where the task column is empty
             lead, rest = _lead_of([" ".join(r.task)] + r.rest, lead_width)
             task = ""
         else:
             lead, rest = _lead_of(r.rest, lead_width)
-        cells = (r.number, task, lead, _clean(rest), _deadline_of(rest))
+        if task and _dash_item(r.task[0]):
+            task = f"-{task}"  # the dash marks a part of the task above (see `_dash_item`)
+        cells: tuple[str, ...] = (r.number, task, lead, _clean(rest), _deadline_of(rest))
+        if product:
+            cells = cells[:4] + (_clean(rest) if split else "",) + cells[4:]
         table.rows.append([TextCell(text, s, s if k == 0 else e) for k, text in enumerate(cells)])
     return table

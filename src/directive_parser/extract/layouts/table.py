@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from directive_parser import resources
 from directive_parser.extract import grammar
-from directive_parser.extract.bodies import load_gazetteer, split_bodies
+from directive_parser.extract.bodies import lookup, split_bodies
 from directive_parser.extract.deadline_cells import parse_cell_deadline
 from directive_parser.extract.units import ExtractContext, without_leads
 from directive_parser.models import (
@@ -67,8 +68,10 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("product", ("san pham", "ket qua", "hinh thuc")),
     ("task", ("noi dung", "nhiem vu", "cong viec", "hoat dong", "ten de an", "giai phap", "ten du an", "ten van ban")),
 )
-# A group row's number: Roman numerals or capital letters ("I", "II.", "A", "B.").
-_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.?$")
+# A group row's number: Roman numerals or capital letters ("I", "II.", "A", "B."), and, by the
+# genre's outline numbering, a sub-group under a Roman group ("| I.1 | Cung cấp dịch vụ số bao
+# trùm, thông minh | | |", "| III.1.2 | Nhóm các nền tảng phục vụ quản trị … | | |").
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}(?:\.\d{1,2})*|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\.?$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
@@ -88,7 +91,24 @@ def column_roles(header: list[TextCell]) -> dict[int, str]:
             if any(w in folded for w in words):
                 roles[i] = role
                 break
-    return roles
+    return _indicator_task(header, roles)
+
+
+# An indicator column ("Chỉ tiêu", "Mục tiêu, tên chỉ tiêu") holds the rows' tasks when the table
+# names who answers for each indicator: "| TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo
+# dõi, đánh giá |" (an annex of indicators) and "| Mục tiêu, tên chỉ tiêu | Lộ trình thực hiện |
+# Cơ quan chủ trì | Cơ quan phối hợp |" (a strategy's indicator list), one in the dev set, one in the corpus. A
+# statistics table ("| STT | Chỉ tiêu | Mã số | Kỳ này |") names no lead and stays no task table.
+_INDICATOR = "chi tieu"
+
+
+def _indicator_task(header: list[TextCell], roles: dict[int, str]) -> dict[int, str]:
+    """`roles` with the indicator column as the task column, where no task column was named and a
+    lead column was (see `_INDICATOR`)."""
+    if "task" in roles.values() or "lead" not in roles.values():
+        return roles
+    column = next((i for i, c in enumerate(header) if i not in roles and _INDICATOR in fold_key(c.text)), None)
+    return roles if column is None else {**roles, column: "task"}
 
 
 def is_task_table(roles: dict[int, str]) -> bool:
@@ -106,6 +126,7 @@ class _Row:
     extra_leads: list[Body] = field(default_factory=list)
     task_text: str = ""  # a split row's task: the task above, with the row's own product
     own_lead: bool = True  # the lead cell was filled (not taken from the row above)
+    bare: bool = False  # no lead, coordinating or deadline cell of its own: a heading for dash rows
     parts: int = 0  # dash rows below that give this row its leads ("| | -Công trình giao thông. | Bộ Xây dựng |")
     coordinating_text: str = ""
 
@@ -140,14 +161,15 @@ def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: Extract
     group = ""
     above_lead: list[Body] = []
     above_deadline = ""
-    for cells in table.rows:
+    numbers = [r[col["number"]].text.strip() if "number" in col and col["number"] < len(r) else "" for r in table.rows]
+    for at, cells in enumerate(table.rows):
         cells = (cells + [TextCell("", cells[-1].end, cells[-1].end)] * width)[:width] if len(cells) < width else cells
         value = {role: cells[i].text if i < len(cells) else "" for role, i in col.items()}
         filled = [c.text for c in cells if c.text]
         task = value.get("task", "")
         number = value.get("number", "")
         lead_cell = value.get("lead", "")
-        if _is_group_row(number, filled, value):
+        if _is_group_row(number, filled, value) or _heads_decimals(number, numbers[at + 1 : at + 2], value):
             group = _group_label(number, len(rows))
             above_lead, above_deadline = [], ""
             continue
@@ -178,7 +200,8 @@ def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: Extract
             continue
         lead = _bodies(lead_cell) if lead_cell else above_lead
         deadline_text = value.get("deadline", "") or above_deadline
-        rows.append(_Row(number, cells, lead, deadline_text, group, own_lead=bool(lead_cell)))
+        bare = not (lead_cell or value.get("deadline") or value.get("coordinating"))
+        rows.append(_Row(number, cells, lead, deadline_text, group, own_lead=bool(lead_cell), bare=bare))
         above_lead, above_deadline = lead, deadline_text
     prefix = _prefix(table, k, ctx)
     out: list[Assignment] = []
@@ -192,8 +215,12 @@ def _table_records(k: int, table: TextTable, roles: dict[int, str], ctx: Extract
 
 
 def _is_part_row(number: str, task: str, parent: _Row) -> bool:
-    """An unnumbered dash row under a numbered row that named no lead of its own."""
-    return not number and task.lstrip()[:1] in "-+–" and bool(parent.number) and (parent.parts > 0 or not parent.own_lead)
+    """An unnumbered dash row under a numbered row that named no lead of its own, or under a row
+    that named no lead, partner or deadline at all (a flattened table loses the row numbers: "Hoàn
+    thiện hệ thống tiêu chuẩn … cực đoan." then "-Công trình giao thông. | Bộ Xây dựng")."""
+    if number or task.lstrip()[:1] not in "-+–":
+        return False
+    return parent.parts > 0 or (not parent.own_lead and (bool(parent.number) or parent.bare))
 
 
 def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool:
@@ -203,6 +230,15 @@ def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool
     if number and _GROUP_NUMBER.match(number) and not number.rstrip(".").isdigit():
         return True
     return len(filled) == 1 and not number and len(filled[0]) < 200 and filled[0] != value.get("task", "")
+
+
+def _heads_decimals(number: str, following: list[str], value: dict[str, str]) -> bool:
+    """ "| 1. | Rà soát, hoàn thiện thể chế | | |" over "| 1.1 | Nghiên cứu, rà soát … | Bộ Tài chính |":
+    by the genre's outline numbering, a row numbered N with no lead, partner or deadline of its own
+    heads the rows numbered N.1, N.2 below it, a group."""
+    if value.get("lead") or value.get("deadline") or value.get("coordinating") or not number.rstrip(".").isdigit():
+        return False
+    return bool(following) and re.match(re.escape(number.rstrip(".")) + r"\.\d", following[0]) is not None
 
 
 def _group_label(number: str, n_rows: int) -> str:
@@ -229,13 +265,21 @@ def _letters(name: str) -> str:
 
 @cache
 def _joined_names() -> dict[str, tuple[str, BodyKind] | None]:
-    """The gazetteer's bodies keyed by their letters alone (None where two bodies share them)."""
+    """The gazetteer's bodies keyed by their letters alone (None where two bodies share them).
+
+    Built from public parts only: every spelling of the packaged body list (name and aliases),
+    canonicalised by `lookup`, so the index follows the gazetteer without reading its internals."""
     out: dict[str, tuple[str, BodyKind] | None] = {}
-    # the gazetteer's names without marks ("bo tu phap"), the index its fuzzy lookup reads
-    for bare, entry in load_gazetteer()._ascii.items():
-        k = bare.replace(" ", "")
-        if entry is not None and len(k) >= MIN_JOINED_KEY:
-            out[k] = (entry.name, entry.kind) if out.get(k, (entry.name, entry.kind)) == (entry.name, entry.kind) else None
+    for line in resources.read_text(resources.BODIES).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, aliases = (line.split("\t") + ["", ""])[:3]
+        for spelling in [name, *filter(None, aliases.split("|"))]:
+            k = _letters(spelling)
+            body = lookup(spelling) if len(k) >= MIN_JOINED_KEY else None
+            if body is not None:
+                v = (body.name, body.kind)
+                out[k] = v if out.get(k, v) == v else None
     return out
 
 
