@@ -433,3 +433,17 @@ def test_short_unterminated_lines_of_prose_are_paragraphs_of_their_own():
         "ngày 30/5/2026 để Thủ tướng Chính phủ theo dõi, chỉ đạo.\n"
     )
     assert paths(wrapped) == ["p1"]
+
+
+def test_an_item_whose_dash_ocr_lost_after_the_introducing_colon():
+    text = (
+        "Về việc này, Thủ tướng Chính phủ giao Bộ Công Thương:\n\n"
+        "Nghiên cứu thông tin báo chí phản ánh về giá điện, báo cáo\nThủ tướng Chính phủ.\n\n"
+        "- Rà soát các quy định về giá điện.\n"
+    )
+    assert [p for p in paths(text) if p != "preamble"] == ["-1", "-2"]
+    # two paragraphs between the colon and the list: the first is no lost item
+    two = text.replace(
+        "báo cáo\nThủ tướng Chính phủ.\n\n", "báo cáo\nThủ tướng Chính phủ.\n\nTheo báo cáo, giá điện đã tăng.\n\n"
+    )
+    assert [p for p in paths(two) if p != "preamble"] == ["-1"]

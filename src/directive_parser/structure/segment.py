@@ -140,6 +140,8 @@ def segment_clauses(text: str, body_start: int, body_end: int, pages: list[Page]
     nodes = [n for n in _find_labels(text, body_start, body_end) if not _closing_item(text, n)]
     if not nodes:
         return _paragraphs(text, body_start, body_end, pages)
+    if (lost := _lost_first_dash(text, body_start, nodes[0])) is not None:
+        nodes.insert(0, lost)
     roots: list[_Node] = []
     preamble_end = nodes[0].start if nodes else body_end
     closing_start = _closing_start(text, nodes[-1].text_start if nodes else body_start, body_end)
@@ -397,6 +399,26 @@ def _point_letter(raw: str, expected_index: int) -> str | None:
     if expected_index + 1 < len(POINT_LETTERS) and got == POINT_LETTERS[expected_index + 1]:
         return got
     return None
+
+
+# OCR may drop the dash of a list's first item: "… giao Bộ Nông nghiệp và Phát triển nông thôn:" /
+# "Nghiên cứu thông tin phản ánh tại bài …" / "- Nghiên cứu, đánh giá đề xuất …". The paragraph
+# between the introducing colon and the first dash item is that item.
+_INTRO_THEN_PARAGRAPH = re.compile(r":[ \t]*\n(?:[ \t]*\n)*(?=[ \t]*[A-ZĐÀ-Ỹ])")
+MAX_LOST_ITEM_CHARS = 1200
+
+
+def _lost_first_dash(text: str, body_start: int, first: _Node) -> _Node | None:
+    if first.level != "item" or not text[first.start : first.text_start].strip().startswith(("-", "–", "+")):
+        return None
+    intros = list(_INTRO_THEN_PARAGRAPH.finditer(text, max(body_start, first.start - MAX_LOST_ITEM_CHARS), first.start))
+    intro = intros[-1] if intros else None
+    if intro is None or not text[intro.end() : first.start].strip() or _LABEL.match(text, intro.end()):
+        return None
+    if "\n" in text[intro.end() : first.start].strip() and _BLANK_LINE.search(text, intro.end(), first.start - 1):
+        return None  # more than one paragraph between: no lost dash
+    start = intro.end() + len(text[intro.end() :]) - len(text[intro.end() :].lstrip(" \t"))
+    return _Node("item", "", "", start, start)
 
 
 # A letter's closing formula is never an item, whatever speck OCR read before it: "- Văn phòng Chính
