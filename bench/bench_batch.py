@@ -6,11 +6,13 @@ processes. Peak RSS is each worker process's own maximum (ru_maxrss); Tesseract 
 are not included. Each line also gives the workers' busy share (seconds spent on documents over
 wall x workers: what start-up, idling between documents and a long last document cost), their
 CPU seconds per document (the same at 1 and N workers when the work does not grow with the
-workers) and the load average before and after, since on a shared machine the other programs'
+workers), this process's CPU per document (receiving the results: it competes with the workers
+when they fill the cores) and the load average before and after, since on a shared machine the other programs'
 load, not the batch, is what keeps N workers from N-fold speed; the summary gives the N/1 speed-up.
 
     .venv/bin/python bench/make_archive.py
     .venv/bin/python bench/bench_batch.py --scans 6          # -> also out/bench-batch.json
+    .venv/bin/python bench/bench_batch.py --archive out/bench-distinct --scans 0 --queued 0   # no jobs queued ahead
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARCHIVE = ROOT / "out" / "bench-archive"
 
 
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # this process: receiving and unpickling results
+    return usage.ru_utime + usage.ru_stime
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped workers (the pool is shut down)
     return usage.ru_utime + usage.ru_stime
@@ -37,11 +44,11 @@ def _children_cpu() -> float:
 
 def run(files: list[Path], workers: int, timeout: float | None) -> dict:
     load_before = os.getloadavg()[0]
-    cpu_before = _children_cpu()
+    cpu_before, own_before = _children_cpu(), _own_cpu()
     started = time.perf_counter()
     results = list(parse_many(files, workers=workers, timeout=timeout))
     wall = time.perf_counter() - started
-    cpu = _children_cpu() - cpu_before
+    cpu, own = _children_cpu() - cpu_before, _own_cpu() - own_before
     peaks: dict[str, float] = {}
     for r in results:
         if r.worker and r.peak_rss_mb:
@@ -62,6 +69,7 @@ def run(files: list[Path], workers: int, timeout: float | None) -> dict:
         "peak_rss_mb_mean": round(sum(peaks.values()) / max(1, len(peaks)), 1),
         "busy_share": round(sum(r.seconds for r in results) / (wall * workers), 3),
         "cpu_ms_per_doc": round(1000 * cpu / max(1, len(results)), 1),
+        "parent_cpu_ms_per_doc": round(1000 * own / max(1, len(results)), 1),
         "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
 
@@ -72,7 +80,8 @@ def quote(kind: str, row: dict) -> str:
         f" = {row['docs_per_s']:.2f} docs/s, {row['pages_per_s']:.2f} pages/s"
         f" (mean {row['mean_doc_s']:.2f} s/doc in the worker); failures {row['failures']};"
         f" peak RSS/worker {row['peak_rss_mb_mean']:.0f} MB mean, {row['peak_rss_mb_max']:.0f} MB max;"
-        f" busy {100 * row['busy_share']:.0f} %, worker CPU {row['cpu_ms_per_doc']:.0f} ms/doc;"
+        f" busy {100 * row['busy_share']:.0f} %, worker CPU {row['cpu_ms_per_doc']:.0f} ms/doc,"
+        f" this process {row['parent_cpu_ms_per_doc']:.1f} ms/doc;"
         f" load {row['load'][0]:.1f} -> {row['load'][1]:.1f}"
     )
 
@@ -85,7 +94,14 @@ def main() -> None:
     parser.add_argument("--scans", type=int, default=None, help="limit the number of scans")
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--json", type=Path, default=ROOT / "out" / "bench-batch.json")
+    parser.add_argument(
+        "--queued", type=int, default=None, help="jobs queued ahead per worker (engines.QUEUED_PER_SLOT; 0: none)"
+    )
     args = parser.parse_args()
+    if args.queued is not None:
+        from directive_parser.batch import engines
+
+        engines.QUEUED_PER_SLOT = args.queued
 
     sets = {
         "text PDFs": sorted((args.archive / "text").glob("*.pdf"))[: args.text],

@@ -17,8 +17,8 @@ from directive_parser.repair import damage
 
 def test_damage_sample_is_tokenised_once(monkeypatch) -> None:
     calls: list[int] = []
-    real = damage._counted_tokens
-    monkeypatch.setattr(damage, "_counted_tokens", lambda t: calls.append(len(t)) or real(t))
+    real = damage._word_counts
+    monkeypatch.setattr(damage, "_word_counts", lambda t: calls.append(len(t)) or real(t))
     damage._tally.cache_clear()
     damage.sample_for_damage.cache_clear()
     text = "Thủ tướng Chính phủ yêu cầu các bộ, ngành và địa phương triển khai ngay. " * 400
@@ -26,6 +26,32 @@ def test_damage_sample_is_tokenised_once(monkeypatch) -> None:
     share = damage.vietnamese_share(damage.sample_for_damage(text))  # ... and then
     assert len(calls) == 1 and calls[0] == damage.DAMAGE_SAMPLE_CHARS
     assert score < damage.DAMAGE_THRESHOLD and share > 0.4
+
+
+def _tally_token_by_token(text: str) -> tuple[int, ...]:
+    """The counts as the one-pass tally took them before it judged each distinct word once."""
+    import unicodedata
+
+    toks = [t for t in damage._COUNTED_RE.findall(unicodedata.normalize("NFC", text)) if len(t) > 1 and not damage._is_code(t)]
+    vietnamese = sum(not damage._VI_ONLY.isdisjoint(t) for t in toks)
+    shaped = sum(damage._is_syllable(damage.ocr_skeleton(t)) for t in toks)
+    invalid = sum(not damage._is_syllable(t.lower()) for t in toks)
+    unaccented = sum(damage._is_syllable(t.lower()) and damage._strip_marks(t) == t for t in toks)
+    return len(toks), vietnamese, shaped, invalid, unaccented
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thủ tướng Chính phủ yêu cầu các bộ, ngành, NQ-CP, KHCN, a) đ) Bộ Công an chủ trì. " * 30,
+        "Thu tuéng Chinh phi yéu cau cac b6, nganh va dia phuong trién khai ngay 1a B9 s6 nhi¢m ¢d",
+        "The Prime Minister directs all ministries to report QH15 x4y",
+    ],
+)
+def test_damage_tally_counts_each_distinct_word_as_every_occurrence(text: str) -> None:
+    damage._tally.cache_clear()
+    got = damage._tally(text)
+    assert (got.tokens, got.vietnamese, got.shaped, got.invalid, got.unaccented) == _tally_token_by_token(text)
 
 
 def test_damage_figures_unchanged_by_the_one_pass() -> None:

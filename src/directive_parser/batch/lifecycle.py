@@ -4,7 +4,8 @@
 
 - imports everything a document needs (the pipeline, the body gazetteer, the pydantic models,
   built) and parses a small sample, so no per-document deadline (SIGALRM) can fire inside a lazy
-  import and leave a half-imported module behind;
+  import and leave a half-imported module behind; then freezes what that built out of the
+  garbage collector's generations (`gc.freeze`);
 - caps the worker's address space (`RLIMIT_AS`, `max_memory_mb`), so a decompression bomb ends
   as a MemoryError or a native abort in that worker instead of exhausting the machine;
 - puts the worker in its own process group and arranges for it to die with the batch: Linux
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import logging
 import os
 import signal
@@ -57,6 +59,11 @@ def init_worker(max_memory_mb: int | None, parent_pid: int, warm: bool, pages_qu
         _forward_pages(pages_queue)
     if warm:
         warm_up()
+        # What the warm-up built lives as long as the worker (the gazetteer, the models, the
+        # language data): out of the collector's sight, a collection during a document walks
+        # only that document's objects.
+        gc.collect()
+        gc.freeze()
 
 
 class _PageForwarder(logging.Handler):

@@ -25,6 +25,7 @@ next year when that date has already passed. Windows (month, quarter, half, year
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -224,9 +225,41 @@ def _norm(words: str) -> str:
     return " ".join(words.lower().split())
 
 
-def _core_hits(text: str, issued: date | None) -> list[_Hit]:
+# Words every match of a pattern contains: a text without them cannot match, and looking for them
+# in the lower-cased text (plain substring searches) is far cheaper than the pattern's own pass
+# (most task texts hold no time expression: 86 % of the scans on a distinct archive find none,
+# bench/bench_distinct.py). Sound under the patterns' IGNORECASE: `str.lower` and the regex
+# engine's case folding differ only for "İ", "ı" (i) and "ſ" (s), and no word here has an i or s.
+_GATES: dict[re.Pattern, tuple[tuple[str, ...], bool]] = {  # pattern -> (one of these words, a digit)
+    REFERENCE_RE: (("theo",), False),  # "theo tiến độ … tại …"
+    PERIOD_RE: (("đoạn", "thời"), True),  # "giai đoạn 2026 - 2030", "thời kỳ 2021-2030"
+    DATE_WORDS_RE: (("tháng",), True),  # "31 tháng 12 năm 2025"
+    DATE_NUM_RE: ((), True),  # "15/01/2026"
+    HALF_RE: (("năm",), False),  # "6 tháng đầu năm"
+    QUARTER_RE: (("quý", "quí"), False),  # "Quý I/2026"
+    MONTH_RE: (("tháng",), True),  # "tháng 12/2025"
+    YEAR_ONWARD_RE: (("năm",), True),  # "năm 2026 và các năm tiếp theo"
+    YEAR_RE: (("năm",), True),  # "năm 2030"
+    RECURRING_RE: (("hằng", "hàng", "định", "thường"), False),  # "hằng tháng", "định kỳ", "thường xuyên"
+    IMMEDIATE_RE: (("ngay", "khẩn"), False),  # "ngay", "khẩn trương"
+}
+_DIGIT = re.compile(r"\d")
+_GATED = tuple((*_GATES[regex], regex, build) for regex, build in PATTERNS)
+
+
+# The extractors ask for the deadlines of a unit and then of its sentences and clauses, often the
+# same text again (a fifth of the scans on a distinct archive): the last few are kept.
+CORE_CACHE = 256
+
+
+@functools.lru_cache(maxsize=CORE_CACHE)
+def _core_hits(text: str, issued: date | None) -> tuple[_Hit, ...]:
     """Every core expression; on overlap the longest wins (a date beats the year inside it)."""
-    hits = [hit for regex, build in PATTERNS for m in regex.finditer(text) if (hit := build(m, issued)) is not None]
+    low, digit = text.lower(), _DIGIT.search(text) is not None
+    hits = []
+    for words, needs_digit, regex, build in _GATED:
+        if (digit or not needs_digit) and (not words or any(w in low for w in words)):
+            hits += [hit for m in regex.finditer(text) if (hit := build(m, issued)) is not None]
     hits.sort(key=lambda h: (h.start - h.end, h.start))
     # Kept hits never overlap, so the characters they cover tell whether a shorter hit overlaps one:
     # linear in the text, where comparing each hit with every kept one was quadratic.
@@ -238,10 +271,10 @@ def _core_hits(text: str, issued: date | None) -> list[_Hit]:
             kept.append(hit)
         elif hit.end <= hit.start and not covered[hit.start]:
             kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+    return tuple(sorted(kept, key=lambda h: h.start))
 
 
-def _merge_ranges(text: str, hits: list[_Hit], issued: date | None) -> list[_Hit]:
+def _merge_ranges(text: str, hits: tuple[_Hit, ...], issued: date | None) -> list[_Hit]:
     """Fold "từ A đến B" into one window and give "từ nay đến B" the issue date as start."""
     out: list[_Hit] = []
     for hit in hits:

@@ -22,6 +22,8 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, or_
 
 from directive_parser import resources
 from directive_parser.extract.bodies.patterns import (
@@ -84,6 +86,37 @@ FOLDED_MIN_WRONG_LETTERS = 3  # "chình" for "chính", "cập" for "cấp"; not 
 # and the last TOKEN_CACHE texts' tokens (a text scanned both ways is tokenised once).
 SCAN_CACHE = 512
 TOKEN_CACHE = 64
+
+
+# The first words each pattern can start on (its own first test), so `_candidates` calls only those
+# that may match there. The generic patterns take the gazetteer's fields (only `generic_unit` reads them).
+_OFFICE_FIRSTS = frozenset({"văn", "vp"})
+_ENUMERATION_FIRSTS = frozenset({"bộ", "tỉnh"}) | COUNCIL_FIRSTS
+
+
+def _ministry(toks: list[Tok], i: int, fields: object) -> list | None:
+    return generic_ministry(toks, i)
+
+
+def _province(toks: list[Tok], i: int, fields: object) -> list | None:
+    return generic_province(toks, i)
+
+
+def _deputy(toks: list[Tok], i: int, fields: object) -> list | None:
+    return deputy_pm(toks, i)
+
+
+def _steering(toks: list[Tok], i: int, fields: object) -> list | None:
+    return steering_committee(toks, i)
+
+
+_HIT_GENERIC = ((frozenset({"phó"}), _deputy), (frozenset({"ban"}), _steering))
+_GENERIC = (
+    (frozenset({"bộ"}), _ministry),
+    (COUNCIL_FIRSTS, _province),
+    *_HIT_GENERIC,
+    (UNIT_FIRSTS, generic_unit),
+)
 
 
 @dataclass(frozen=True)
@@ -297,24 +330,20 @@ class Gazetteer:
                 hit = folded
         if hit:
             out.append([(i, hit[0], hit[1].name, hit[1].kind)])
+        # Each pattern is tried only on a first word it can start with (its own first test), in
+        # the order that settles ties: most tokens that start a name start one or two patterns.
+        fold = t.fold
+        if t.cap and (fold in TITLE_FIRSTS or t.plain in TITLE_PLAIN_FIRSTS) and (found := self._titled(toks, i, bare)):
+            out.append(found)
+        if fold in _OFFICE_FIRSTS and (found := self._office(toks, i, bare)):
+            out.append(found)
+        if fold in _ENUMERATION_FIRSTS and (found := self._enumeration(toks, i, bare)):
+            out.append(found)
         # Generic patterns only where the list has nothing: "Bộ Công Thương ban hành" is not a name.
-        generic = (
-            (deputy_pm, steering_committee)
-            if hit
-            else (generic_ministry, generic_province, deputy_pm, steering_committee, self._unit)
-        )
-        for found in (
-            self._titled(toks, i, bare),
-            self._office(toks, i, bare),
-            self._enumeration(toks, i, bare),
-            *(fn(toks, i) for fn in generic),
-        ):
-            if found:
+        for firsts, fn in _HIT_GENERIC if hit else _GENERIC:
+            if fold in firsts and (found := fn(toks, i, self.fields)):
                 out.append(found)
         return out
-
-    def _unit(self, toks: list[Tok], i: int) -> list | None:
-        return generic_unit(toks, i, self.fields)
 
     def body(self, name: str, text: str, kind: BodyKind) -> Body:
         """A `Body` with the successor that holds its duty today, if it was reorganised; a title
@@ -423,9 +452,11 @@ class Gazetteer:
     def _scan(self, text: str, bare: bool) -> tuple[BodyMatch, ...]:
         norm, offsets = nfc_with_map(text)
         toks, out, taken = _tokens(norm), [], 0
-        starts, plain_starts = self._starts, self._plain_root.children
-        # most words start no name (four in five of a directive's tokens): only the others are tried
-        for i in [k for k, t in enumerate(toks) if t.fold in starts or t.plain in plain_starts]:
+        # most words start no name (four in five of a directive's tokens): only the others are
+        # tried, and they are picked out in C (tokens are tuples: `_FOLD`/`_PLAIN` read a field)
+        exact, unmarked = self._starts.__contains__, self._plain_root.children.__contains__
+        opens = map(or_, map(exact, map(_FOLD, toks)), map(unmarked, map(_PLAIN, toks)))
+        for i in compress(range(len(toks)), opens):
             if i < taken:
                 continue  # inside the mention found last
             cands = self._candidates(toks, i, bare)
@@ -517,6 +548,7 @@ def _plain_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
     return None
 
 
+_FOLD, _PLAIN = itemgetter(Tok._fields.index("fold")), itemgetter(Tok._fields.index("plain"))
 # `tokens`, shared by the scans of one text: a scan reads its list, never changes it.
 _tokens = functools.lru_cache(maxsize=TOKEN_CACHE)(tokens)
 

@@ -7,10 +7,11 @@ dashes unified; offsets stay those of the original text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import deque
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Council and unit spellings composed with every province place name.
 COUNCILS = {
@@ -158,8 +159,9 @@ PLAIN_TABLE = str.maketrans(
 )
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One word or punctuation token. A tuple, so a text's tokens are built in C (`_scan`)."""
+
     fold: str  # lower case, new tone placement: "ủy"
     raw: str  # as written: "Uỷ"
     start: int
@@ -203,29 +205,73 @@ def nfc_with_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), offsets
 
 
-def _scan(text: str, folded: str, bare: str, pos: int, toks: list[Tok]) -> list[Tok]:
-    """`toks` with the tokens of `text` from offset `pos` on ("các" dropped) appended."""
-    add = toks.append
-    cac: int | None = None
-    for m in TOKEN.finditer(folded, pos):
-        s, e = m.span()
-        word = folded[s:e]
-        if word == "các":
-            cac = s
-            continue
-        raw = text[s:e]
-        first = raw[0]
-        add(Tok(word, raw, s, e, cac, bare[s:e], first.isupper() and first.isalpha()))
-        cac = None
+# TOKEN with a group: `split` returns the gaps and the tokens in turn, all in C.
+_SPLIT = re.compile(r"(\w+|[^\w\s])")
+_new_tok = functools.partial(tuple.__new__, Tok)
+# Words recur (a directive has a few thousand tokens, a few hundred distinct words): each word's
+# unmarked form and capital are worked out once and then looked up, in C (`map` over the words).
+WORD_CACHE = 1 << 15
+
+
+class _PerWord(dict):
+    """word -> `fn(word)`, filled on first use; emptied when it grows past WORD_CACHE words."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, word: str):
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
+_plain_words = _PerWord(lambda w: w.translate(PLAIN_TABLE))
+_capital_words = _PerWord(lambda w: w[0].isupper() and w[0].isalpha())
+
+
+def _scan(text: str, folded: str, pos: int, toks: list[Tok]) -> list[Tok]:
+    """`toks` with the tokens of `text` from offset `pos` on ("các" dropped) appended.
+
+    The words and their offsets come from `re.split` and running sums, their unmarked forms and
+    capitals from per-word tables, rather than a Python loop over the matches: a token costs a
+    few C calls (tokenising was half of a cold gazetteer scan, bench/bench_distinct.py)."""
+    parts = _SPLIT.split(folded[pos:] if pos else folded)
+    n = len(parts) // 2
+    if not n:
+        return toks
+    offsets = list(itertools.accumulate(map(len, parts), initial=pos))
+    starts, ends = offsets[1 : 2 * n : 2], offsets[2 : 2 * n + 1 : 2]
+    words = parts[1::2]
+    raws = [text[s:e] for s, e in zip(starts, ends)]
+    cacs: list[int | None] = [None] * n
+    dropped = []
+    if "các" in words:
+        k = words.index("các")
+        while True:
+            dropped.append(k)
+            if k + 1 < n:
+                cacs[k + 1] = starts[k]  # a run "các các" leaves the last one's offset
+            try:
+                k = words.index("các", k + 1)
+            except ValueError:
+                break
+    bares = map(_plain_words.__getitem__, words)
+    caps = map(_capital_words.__getitem__, raws)
+    new = list(map(_new_tok, zip(words, raws, starts, ends, cacs, bares, caps)))
+    for k in reversed(dropped):
+        del new[k]
+    toks.extend(new)
     return toks
 
 
-# The last few texts tokenised, as (text, folded, bare, tokens). The extraction scans a clause and
+# The last few texts tokenised, as (text, folded, tokens). The extraction scans a clause and
 # then the same clause run on ("thẻ bảo hiểm y tế, " then "thẻ bảo hiểm y tế, cấp, quản lý thẻ …"),
 # a sentence and then its start: a third of the characters scanned on a distinct archive are
 # a prefix of a text scanned just before (bench/bench_distinct.py).
 RECENT_TEXTS = 4
-_recent: deque[tuple[str, str, str, tuple[Tok, ...]]] = deque(maxlen=RECENT_TEXTS)
+_recent: deque[tuple[str, str, tuple[Tok, ...]]] = deque(maxlen=RECENT_TEXTS)
 # A shared start shorter than this is not worth looking for.
 MIN_SHARED = 16
 
@@ -259,10 +305,9 @@ def tokens(text: str) -> list[Tok]:
             best, shared = entry, n
     if best is None:
         folded = fold_name(text)
-        bare = plain(folded)
-        toks = _scan(text, folded, bare, 0, [])
+        toks = _scan(text, folded, 0, [])
     else:
-        seen, seen_folded, seen_bare, seen_toks = best
+        seen, seen_folded, seen_toks = best
         if shared == len(seen) == len(text):
             return list(seen_toks)
         # a token ending at the first difference may go on in `text`: start again from the one before
@@ -271,9 +316,8 @@ def tokens(text: str) -> list[Tok]:
             k -= 1
         p = seen_toks[k - 1].end if k else 0
         folded = seen_folded[:p] + fold_name(text[p:])
-        bare = seen_bare[:p] + plain(folded[p:])
-        toks = _scan(text, folded, bare, p, list(seen_toks[:k]))
-    _recent.append((text, folded, bare, tuple(toks)))
+        toks = _scan(text, folded, p, list(seen_toks[:k]))
+    _recent.append((text, folded, tuple(toks)))
     return toks
 
 
