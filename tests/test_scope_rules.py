@@ -1303,3 +1303,20 @@ def test_a_letters_closing_with_an_ocr_speck_is_no_item_and_no_task():
     assert [[b.name for b in a.lead] for a in doc.assignments] == [["Ủy ban nhân dân tỉnh Nghệ An"]]
     assert doc.assignments[0].deadline is not None and doc.assignments[0].deadline.due == date(2026, 3, 20)
     assert all(c.kind.value == "paragraph" for c in doc.clauses)
+
+
+@pytest.mark.parametrize(
+    "unit, lead",
+    [
+        ("Đồng thời, Phó Thủ tướng cũng yêu cầu Bộ trưởng Bộ Tài chính báo cáo tình hình.", ["Bộ trưởng Bộ Tài chính"]),
+        # the adverb as OCR repair left it
+        ("Đồng thời, Phó Thủ tướng cứng yêu cầu Bộ trưởng Bộ Tài chính báo cáo tình hình.", ["Bộ trưởng Bộ Tài chính"]),
+    ],
+    ids=["cung", "ocr-cung"],
+)
+def test_an_adverb_between_the_speaker_and_the_verb(unit, lead):
+    assert [b.name for b in find_subject(unit).lead] == lead
+
+
+def test_a_negated_request_names_no_addressee():
+    assert [b.name for b in find_subject("Thủ tướng không yêu cầu Bộ Y tế báo cáo.").lead] != ["Bộ Y tế"]

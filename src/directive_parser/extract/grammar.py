@@ -56,7 +56,8 @@ _SPEAKER = re.compile(
     # (an applicant's form, "Tôi đề nghị được hưởng hỗ trợ …", names no addressee and is no telegram)
     # (the adverb may be any, as OCR repair left it: "Tôi khan thiết đề nghị …")
     r"Tôi(?:\s+[^\W\d_]+){0,3}?(?=\s+(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+|[Đđ]ồng\s+chí\s+)*[A-ZĐ]))\s+"
-    r"(?:cũng\s+|đã\s+|tiếp\s+tục\s+)?"
+    # an adverb before the verb, perhaps as OCR repair left it ("Phó Thủ tướng cứng yêu cầu …" for "cũng")
+    r"(?:tiếp\s+tục\s+|(?!(?:không|chưa)\s)[a-zà-ỹđ]{2,6}\s+)?"
     # news reports name the instrument first: "Thủ tướng đã có Công điện yêu cầu …", "… đã ký Chỉ thị số
     # 05/CT-TTg yêu cầu …"
     r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
