@@ -200,6 +200,12 @@ FIND = [
     ("ngay-ca-not-immediate", "Tiếp tục theo dõi ngay cả khi mưa lũ đã giảm.", []),
     ("ngay-absorbed-into-cue", "Phải hoàn thành ngay trong tháng 12/2025.", [(K.month, D(2025, 12, 31), True)]),
     ("uncued-month-kept-uncued", "Hội nghị sơ kết tổ chức vào tháng 3/2026 tại Hà Nội.", [(K.month, D(2026, 3, 31), False)]),
+    # "vào ngày D" is the day of the work
+    (
+        "vao-ngay-cued",
+        "Phát động và triển khai ngay chiến dịch vào ngày 01/12/2025 trên cả nước.",
+        [(K.immediate, None, True), (K.date, D(2025, 12, 1), True)],
+    ),
 ]
 
 
@@ -387,3 +393,20 @@ def test_recurrence_with_a_date_and_opening_targets(text, due, recurrence):
     d = pick_deadline(text, date(2026, 2, 1))
     assert (d.due if d else None) == due
     assert (d.recurrence.value if d and d.recurrence else None) == recurrence
+
+
+@pytest.mark.parametrize(
+    "sentence, issued, due",
+    [
+        # a notice signed days after the meeting whose deadline it records: the date stays
+        ("Giao Bộ Xây dựng trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra tiến độ.", date(2025, 11, 18), date(2025, 11, 15)),
+        # a day long past is history, not a deadline
+        ("Bộ Xây dựng báo cáo kết quả kiểm tra trước ngày 15 tháng 3 năm 2025.", date(2025, 11, 18), None),
+        # a window that closed before issue is no deadline either
+        ("Bộ Xây dựng báo cáo kết quả trong tháng 10/2025.", date(2025, 11, 18), None),
+    ],
+    ids=["recent-day-kept", "old-day-dropped", "closed-month-dropped"],
+)
+def test_a_cued_day_just_before_issue_is_still_a_deadline(sentence, issued, due):
+    found = pick_deadline(sentence, issued)
+    assert (found.due if found is not None else None) == due

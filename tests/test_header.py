@@ -362,3 +362,9 @@ def test_a_dashed_addressee_list_with_ocr_blank_lines():
 def test_an_ocr_misread_as_above_still_opens_the_recipients():
     text = UNLABELLED_RECIPIENTS.replace("- Như trên;", "- Như trén;")
     assert parse_header(text).recipients[0] == "Như trén"
+
+
+def test_a_speck_before_the_type_line():
+    text = OFFICIAL.replace("\nCHỈ THỊ\n", "\n| CHỈ THỊ\n") if "\nCHỈ THỊ\n" in OFFICIAL else None
+    assert text is not None
+    assert parse_header(text).doc_type == "Chỉ thị"

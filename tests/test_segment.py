@@ -447,3 +447,12 @@ def test_an_item_whose_dash_ocr_lost_after_the_introducing_colon():
         "báo cáo\nThủ tướng Chính phủ.\n\n", "báo cáo\nThủ tướng Chính phủ.\n\nTheo báo cáo, giá điện đã tăng.\n\n"
     )
     assert [p for p in paths(two) if p != "preamble"] == ["-1"]
+
+
+def test_a_dash_after_a_page_break_inside_a_sentence_is_no_item():
+    # "… một số điều của" / blank line / "- Nghị định số …": the sentence runs on over the break
+    text = (
+        "1. Chung\na) Bảo hiểm xã hội Việt Nam thanh toán theo quy định tại Nghị định sửa đổi, bổ sung một số điều của\n\n"
+        "- Nghị định số 146/2018/NĐ-CP của Chính phủ.\nb) Hai.\n"
+    )
+    assert paths(text) == ["1", "1.a", "1.b"]

@@ -61,10 +61,12 @@ REFERENCE_RE = re.compile(
     IGNORE_CASE,
 )
 
-# Cue words folded into the phrase, innermost first: "hoàn thành ngay trong tháng 12/2025".
+# Cue words folded into the phrase, innermost first: "hoàn thành ngay trong tháng 12/2025"; "vào"
+# names the day the work is done, before a day only: "triển khai ngay “Chiến dịch Quang Trung” vào
+# ngày 01/12/2025" ("Hội nghị tổ chức vào tháng 3/2026" describes an event).
 CUE_RE = re.compile(
     r"(?<!\w)(?P<cue>chậm\s+nhất(?:\s+(?:là|vào|đến))?(?:\s+hết)?|trước|trong|đến\s+hết"
-    r"|hoàn\s+thành|xong|ngay)\s*,?\s*$",
+    r"|hoàn\s+thành|xong|ngay|vào)\s*,?\s*$",
     IGNORE_CASE,
 )
 CUE_WINDOW = 40  # characters looked at before a phrase for its cue or a history marker

@@ -314,8 +314,8 @@ def _with_cue(text: str, hit: _Hit) -> _Hit:
     start, cues = hit.start, []
     for _ in range(MAX_CUES):
         m = _ends_with(CUE_RE, text, start)
-        if not m:
-            break
+        if not m or (_norm(m["cue"]) == "vào" and hit.kind is not DeadlineKind.date):
+            break  # "vào" names the day of the work ("vào ngày 01/12/2025"), not a month's event
         cues.append(_norm(m["cue"]))
         start = m.start()
     if not cues:
@@ -349,6 +349,9 @@ def _plan_span(text: str, core: _Hit, hit: _Hit) -> bool:
 CONTENT_BEFORE_RE = re.compile(r"(?<!\w)(?:cho|của)\s+(?:(?:những|các)\s+)?(?:(?:tháng|quý|ngày)\s+)?$", _I)
 
 
+PAST_DUE_GRACE_DAYS = 45
+
+
 def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> bool:
     """True for a cited document's date, a history date, or a window closed before issue."""
     before = text[max(0, core_start - 120) : core_start]
@@ -366,7 +369,12 @@ def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> boo
         return True
     if _ends_with(BARE_TO_RE, text, hit.start) and RESULT_AFTER_RE.match(text, hit.end):
         return True
-    return bool(issued and hit.due and hit.kind in DATED and hit.due < issued)
+    if issued and hit.due and hit.kind in DATED and hit.due < issued:
+        # A Thông báo kết luận is signed days after the meeting whose deadlines it records: "Giao Phó
+        # Thủ tướng … trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra …" in a notice of 18 November
+        # is still that task's date, overdue at once. A cued day a few weeks back stays a deadline.
+        return not (hit.cue and hit.kind is DeadlineKind.date and (issued - hit.due).days <= PAST_DUE_GRACE_DAYS)
+    return False
 
 
 def scan(text: str, issued: date | None, *, bare_at_end: bool, cell: bool = False) -> list[DeadlineMatch]:

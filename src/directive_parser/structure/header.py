@@ -461,8 +461,11 @@ def _type_line(lines: list[str]) -> int | None:
 _TYPES_BY_FOLDED = {fold_marks(t.capitals): t.name for t in vocabulary.heading_types()}
 
 
+_TYPE_SPECK = re.compile(r"^[|'`‘’~_.•]+\s*")  # a scan speck before the type line: "| NGHỊ QUYẾT"
+
+
 def _type_of(line: str) -> str | None:
-    key = " ".join(line.split()).upper()
+    key = " ".join(_TYPE_SPECK.sub("", line.strip()).split()).upper()
     return DOC_TYPES.get(key) or _TYPES_BY_FOLDED.get(fold_marks(key))
 
 

@@ -86,6 +86,9 @@ _SUBITEM_MARK = re.compile(r"\((?P<r>[ivx]{0,4})\)\s*")
 # A line this long that ends without punctuation was wrapped: a "-" opening the next line is a
 # hyphen inside a name or compound ("Công nghiệp\n- Viễn thông Quân đội"), not a new item.
 WRAPPED_LINE_CHARS = 60
+# A line that ends in a word that needs its complement runs on, even over OCR's blank line at a page
+# break: "… sửa đổi, bổ sung một số điều của" / "" / "- Nghị định số 146/2018/NĐ-CP …" (a speck).
+_RUNS_ON = re.compile(r"(?<!\w)(?:và|của|tại|về|các|với|trong|cho|theo|để|là|những|được|số|ngày|tháng|năm|đối\s+với)\s*$", re.I)
 # A plan's activity fields are items even when the line has no dash: "- Tổ chức tập huấn …" /
 # "Đơn vị chủ trì thực hiện: Sở Tư pháp." / "Đơn vị phối hợp: …" / "Thời gian thực hiện: Hằng năm."
 # (the dashed form "- Cơ quan chủ trì: …" is the same convention). A time line alone stays in the
@@ -170,7 +173,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     """Scan line starts for labels that continue their level's sequence."""
     nodes: list[_Node] = []
     expect = {"dieu": 1, "roman": 0, "section": 1, "point": 0, "sub": 1}
-    prev_line_end, prev_len, blank_before, prev_tail = "", 0, False, ""
+    prev_line_end, prev_len, blank_before, prev_tail, prev_words = "", 0, False, "", ""
     in_fields = False  # the last line was an activity field: a time line after it is one too
     pos = start
     lines = text[start:end].split("\n")
@@ -197,7 +200,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
         expect["next"], expect["next_dieu"] = following["num"][k], following["dieu"][k]
         expect["next_roman"] = following["roman"][k]
         expect["listed"] = listed[k]
-        node = _accept(m, line, pos, expect, prev_line_end, prev_len, blank_before, prev_tail) if m else None
+        node = _accept(m, line, pos, expect, prev_line_end, prev_len, blank_before, prev_tail, prev_words) if m else None
         if node is None:
             node = _accept_garbled(line, pos, expect)
         field = _ACTIVITY_FIELD.match(line.lstrip(" -–+"))
@@ -210,6 +213,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
                 expect["point"] = 0
         if line.strip():
             prev_line_end, prev_len, prev_tail = line.rstrip()[-1:], len(line.strip()), line.rstrip()[-5:]
+            prev_words = line.rstrip()[-12:]
         blank_before = not line.strip()
         pos += len(line) + 1
     return nodes
@@ -235,6 +239,7 @@ def _accept(
     prev_len: int = 0,
     blank_before: bool = False,
     prev_tail: str = "",
+    prev_words: str = "",
 ) -> _Node | None:
     after = pos + m.end()
     rest = line[m.end() :].lstrip()
@@ -299,7 +304,7 @@ def _accept(
         or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
         or (blank_before and prev_len < WRAPPED_LINE_CHARS)
         or _FIELD_LABEL.match(rest)
-        or (rest[:1].isupper() and (blank_before or expect.get("listed")))
+        or (rest[:1].isupper() and ((blank_before and not _RUNS_ON.search(prev_words)) or expect.get("listed")))
     ):
         return None
     return _Node("item", m.group("dash"), "", pos, after)

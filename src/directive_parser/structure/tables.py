@@ -318,6 +318,8 @@ def _is_header_line(line: str) -> bool:
     cues = _cues(line)
     if {"number", "task"} <= cues:
         return True
+    if len(cues - {"number", "task"}) < 2:
+        return False  # the last test below, first: most lines name no two columns
     folded = _folded(line)
     capitals = _capitals(line) >= 0.7
     # A header capitalises its column names ("Cơ quan chủ trì"); wrapped prose does not ("… khi
