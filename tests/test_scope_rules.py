@@ -1320,3 +1320,22 @@ def test_an_adverb_between_the_speaker_and_the_verb(unit, lead):
 
 def test_a_negated_request_names_no_addressee():
     assert [b.name for b in find_subject("Thủ tướng không yêu cầu Bộ Y tế báo cáo.").lead] != ["Bộ Y tế"]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Đồng ý với đề nghị của Sở Tài chính tại Tờ trình nêu trên.",
+        "Chấp thuận chủ trương đầu tư dự án đường ven biển theo đề nghị của Sở Xây dựng.",
+        "Vănphòng Ủy ban nhân dân tỉnh xin thông báo để các sở, ngành biết, thực hiện.",
+        "Văn phòng Ủy ban nhân dân tỉnh xin thôngbáo để các sở, ngành biết, thực hiện.",
+    ],
+    ids=["dong-y", "chap-thuan", "glued-subject", "glued-formula"],
+)
+def test_approvals_and_notice_formulas_are_no_tasks(unit):
+    assert parse(f"1. {unit}\n").assignments == []
+
+
+def test_a_news_letter_that_asks_addresses_its_numbered_items():
+    found = addressees("Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ngành chủ động ứng phó với bão:")
+    assert [b.name for b in found] == ["các sở, ban, ngành"]  # the gazetteer's name of the group

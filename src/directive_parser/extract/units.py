@@ -38,7 +38,7 @@ from directive_parser.models import (
 NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
     r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|dự\s+(?:tính|kiến)\s+sẽ|"
-    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|(?:xin\s+)?thông\s+báo\s*(?:để|cho)|trân\s+trọng\s+thông\s+báo|"
+    r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|(?:xin\s+)?thông\s*báo\s*(?:để|cho)|trân\s+trọng\s+thông\s+báo|"
     # the speaker of a letter introducing the directions it conveys: "Phó Thủ tướng Hoàng Trung Hải
     # có ý kiến như sau:", "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:"
     r"(?:có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+(?:như\s+)?sau(?=\s*:)|"
@@ -55,6 +55,15 @@ NOT_A_TASK = re.compile(
 _CONTINGENCY = re.compile(
     r"^\s*(?:Trong\s+quá\s+trình\s+[^,;.]{0,80}?,?\s+)?nếu\s+có\s+(?:phát\s+sinh\s*,?\s*)?(?:khó\s+khăn|vướng\s+mắc)\b", re.I
 )
+
+# A leader's approval is a decision, not a task to track: "1. Đồng ý chủ trương chuyển giao nguyên
+# trạng Làng Văn hóa … về Ủy ban nhân dân thành phố Hà Nội trực tiếp quản lý", "Đồng ý với kiến nghị
+# của Bộ … tại văn bản nêu trên." (a resolution and three letters); the work it gives follows.
+_APPROVAL = re.compile(r"^\s*(?:[-–+]\s*)?(?:Đồng\s+ý|Chấp\s+thuận)\b")
+# A letter's closing formula, whatever the subject looks like ("Vănphòng Chính phủ xin thông báo để …
+# biết, thực hiện./.", a web copy that glued the words).
+_NOTICE_FORMULA = re.compile(r"\b(?:xin|trân\s+trọng)\s+thông\s*báo\s*(?:để|cho)\b[^.;]{0,200}?\bbiết\b")
+
 
 # A periodic report after the task is a duty of its own that trackers follow by its own date (GUIDE:
 # "several tasks with different deadlines … split them") when it opens a new sentence or has a date:
@@ -377,6 +386,8 @@ def _add_unit(
     if subj.explicit and (_LIST_INTRO.match(predicate.strip()) or _BARE_ROLE.match(predicate)):
         return
     if _CONTINGENCY.match(unit) and (subj.explicit or cur is None or cur.closed):
+        return
+    if _APPROVAL.match(unit) or _NOTICE_FORMULA.search(unit):
         return
     if subj.explicit and not subj.accountability and not NOT_A_TASK.match(predicate):
         if cur is not None and _same_body_goes_on(cur, subj.lead, dl, sentence):

@@ -111,10 +111,11 @@ KIND = {
     "subitem": ClauseKind.subitem,
 }
 # A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
-# A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.".
+# A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./." (web
+# copies glue the words: "xin thôngbáo để", "thông báođể").
 _CLOSING = re.compile(
     r"\b(?:" + vocabulary.names_pattern(vocabulary.closing_types()) + r")\s+này\b"
-    r"|\bthông\s+báo\s+(?:để|cho)\b[^.]{0,80}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b"
+    r"|\bthông\s*báo\s*(?:để|cho)\b[^.]{0,200}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b"
 )
 
 # A provincial plan may close by its council asking the addressees to carry it out, without naming
@@ -428,7 +429,7 @@ def _lost_first_dash(text: str, body_start: int, first: _Node) -> _Node | None:
 
 # A letter's closing formula is never an item, whatever speck OCR read before it: "- Văn phòng Chính
 # phủ xin thông báo để đồng chí … biết, thực hiện./.".
-_LETTER_CLOSING = re.compile(r"\bthông\s+báo\s*(?:để|cho)\b[^.]{0,160}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
+_LETTER_CLOSING = re.compile(r"\bthông\s*báo\s*(?:để|cho)\b[^.]{0,160}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
 
 
 def _closing_item(text: str, node: _Node) -> bool:

@@ -43,6 +43,13 @@ _ADDRESS = re.compile(
 )
 
 
+# A letter that asks is no noun "văn bản đề nghị": "UBND tỉnh ban hành văn bản yêu cầu các sở, ban,
+# ngành … chủ động ứng phó với cơn bão số 6:", "Bộ Y tế có công văn số 12/BYT đề nghị các địa phương …".
+_LETTER_ASKS = re.compile(
+    r"\b(?:ban\s+hành|có|gửi)\s+(?:văn\s+bản|[Cc]ông\s+văn)(?:\s+(?:số\s+)?\S*\d\S*)?\s+(?P<verb>yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S)"
+)
+
+
 class NumberedLayout:
     """A document whose body is numbered: sections, points or dash items."""
 
@@ -141,13 +148,15 @@ def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Bod
 def addressees(text: str) -> list[Body]:
     """Who an introductory sentence addresses: "… yêu cầu các bộ, … thực hiện một số nội dung sau:",
     "Đề nghị Thường trực Tỉnh ủy tập trung …". The last such sentence wins."""
-    for m in reversed(list(_ADDRESS.finditer(text))):
-        subj = grammar.find_subject(text[m.start() :])
+    formulas = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    formulas += [(m.start("verb"), m.end()) for m in _LETTER_ASKS.finditer(text)]
+    for start, end in sorted(formulas, reverse=True):
+        subj = grammar.find_subject(text[start:])
         if subj.lead:
             return subj.lead
         # "… yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện các nội dung sau:" — whoever the list
         # names before "thực hiện" is addressed, even when no name in it is known.
-        if listed := _ADDRESSED_LIST.match(text, m.end()):
+        if listed := _ADDRESSED_LIST.match(text, end):
             phrase = listed.group("who").strip(" ,")
             return [Body(name=phrase[:1].upper() + phrase[1:], text=phrase, kind=BodyKind.group)]
     # A heading that is the formula and its addressees alone, its items the tasks: "1. Giao người đứng
