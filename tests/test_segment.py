@@ -456,3 +456,9 @@ def test_a_dash_after_a_page_break_inside_a_sentence_is_no_item():
         "- Nghị định số 146/2018/NĐ-CP của Chính phủ.\nb) Hai.\n"
     )
     assert paths(text) == ["1", "1.a", "1.b"]
+
+
+def test_ocr_colon_after_a_section_number():
+    # "2:" is OCR's reading of "2."; a time "10:30" opens no section
+    text = "1. Cho phép bổ sung bệnh viện vào quy hoạch.\n2: Ủy ban nhân dân tỉnh chỉ đạo thực hiện.\n10:30 họp Ban Chỉ đạo.\n"
+    assert paths(text) == ["1", "2"]

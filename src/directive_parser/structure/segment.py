@@ -54,7 +54,7 @@ _LABEL = re.compile(
     r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
     r"|(?P<roman>[IVX]{1,4})\s*[.:](?:\s|(?=[^\W\d_]))"
     r"|(?P<dec>\d{1,2})\.(?P<dec2>\d{1,2})\.?\s"
-    r"|(?P<num>\d{1,2})\s*[.)](?:\s|(?=[^\W\d_]))"
+    r"|(?P<num>\d{1,2})\s*[.):](?:\s|(?=[^\W\d_]))"  # "2:" is OCR's reading of "2."
     r"|(?P<point>[a-zđ¢©éèäàÐĐð]{1,2})\s?\)"
     r"|(?P<dash>[-–•+])\s"
     r")"
