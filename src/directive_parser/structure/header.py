@@ -252,7 +252,8 @@ def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
     if found is not None:
         subject, m = found
         # the subject may wrap over several short lines and the motto and date stand between
-        greeting = next((i for i in range(subject + 1, min(len(lines), subject + LETTER_HEAD_LINES)) if _KINH_GUI.match(lines[i])), None)
+        ahead = range(subject + 1, min(len(lines), subject + LETTER_HEAD_LINES))
+        greeting = next((i for i in ahead if _KINH_GUI.match(lines[i])), None)
         title_end = greeting if greeting is not None else subject + 1
         # the subject wraps onto lines that go on in lower case; the motto or the place and date
         # line may stand between it and "Kính gửi"
