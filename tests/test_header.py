@@ -374,7 +374,10 @@ def test_a_subject_wrapped_over_many_lines_before_the_motto():
     text = LETTER_WITHOUT_SUBJECT.replace(
         "Số: 4321/VPCP-NN\n",
         "Số: 4321/VPCP-NN\nV/v: Ban hành quy chuẩn kỹ\nthuật về quy hoạch kiến\ntrúc tại khu vực các quận\nnội thành thành\nphố Hà Nội\n_______\n",
-    ).replace("Kính gửi:Đồng chí Chủ tịch Ủy ban nhân dân tỉnh Cà Mau.\n", "Kính gửi:\n- Bộ Xây dựng;\n- Ủy ban nhân dân thành phố Hà Nội.\n")
+    ).replace(
+        "Kính gửi:Đồng chí Chủ tịch Ủy ban nhân dân tỉnh Cà Mau.\n",
+        "Kính gửi:\n- Bộ Xây dựng;\n- Ủy ban nhân dân thành phố Hà Nội.\n",
+    )
     h = parse_header(text)
     assert text[h.body_start :].startswith("Xét báo cáo")
     assert h.title is not None and h.title.startswith("Ban hành quy chuẩn kỹ thuật về quy hoạch kiến trúc")
