@@ -30,9 +30,11 @@ from directive_parser.errors import DirectiveParserError, MissingDependencyError
 # themselves at `timeout`; this covers code stuck where Python cannot interrupt it (C calls).
 HARD_DEADLINE_GRACE = 10.0
 # Jobs handed to the engine ahead of the free slots, per slot: a worker that finishes a document
-# takes the next one at once instead of idling while this process receives the result, writes it
-# and submits more (a text PDF takes ~70 ms; the round trip cost a worker ~5 % of its time).
-QUEUED_PER_SLOT = 1
+# would take the next one at once instead of idling while this process receives the result (the
+# round trip costs a worker ~5 % of its time on text PDFs). Off: a job queued behind one that times
+# out or blows the memory cap would run in the worker that is then killed, not in its replacement
+# (tests/test_reliability.py), so its outcome would depend on the one before it.
+QUEUED_PER_SLOT = 0
 WORKER_CRASHED = "the worker process died while parsing this file (crash or out of memory)"
 
 
