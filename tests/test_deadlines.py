@@ -410,3 +410,19 @@ def test_recurrence_with_a_date_and_opening_targets(text, due, recurrence):
 def test_a_cued_day_just_before_issue_is_still_a_deadline(sentence, issued, due):
     found = pick_deadline(sentence, issued)
     assert (found.due if found is not None else None) == due
+
+
+@pytest.mark.parametrize(
+    "sentence, due",
+    [
+        # "từ ngày D" alone is when the work starts
+        ("Vận động nhân dân treo cờ trong những ngày diễn ra lễ hội, bắt đầu từ ngày 22/02/2026.", None),
+        ("Thực hiện từ ngày 01/01/2026.", None),
+        # a range still closes on its end
+        ("Áp dụng từ ngày 01/7/2026 đến ngày 31/12/2026.", date(2026, 12, 31)),
+    ],
+    ids=["bat-dau-tu-ngay", "tu-ngay", "tu-den"],
+)
+def test_a_start_day_alone_is_no_deadline(sentence, due):
+    found = pick_deadline(sentence, date(2026, 2, 1))
+    assert (found.due if found is not None else None) == due

@@ -369,6 +369,11 @@ def _is_noise(text: str, hit: _Hit, core_start: int, issued: date | None) -> boo
         return True
     if _ends_with(BARE_TO_RE, text, hit.start) and RESULT_AFTER_RE.match(text, hit.end):
         return True
+    # "từ ngày D" without an end is when the work starts, not its deadline: "vận động nhân dân treo
+    # cờ trong suốt những ngày diễn ra Lễ hội, bắt đầu từ ngày 22/02/2006" ("từ ngày A đến ngày B" is
+    # one range hit by now, with its cue).
+    if not hit.cue and hit.kind is DeadlineKind.date and _ends_with(RANGE_FROM_RE, text, hit.start):
+        return True
     if issued and hit.due and hit.kind in DATED and hit.due < issued:
         # A Thông báo kết luận is signed days after the meeting whose deadlines it records: "Giao Phó
         # Thủ tướng … trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra …" in a notice of 18 November
