@@ -1,4 +1,4 @@
-"""batch scheduling: a job waits queued behind each running one, so a worker that finishes takes
+"""batch scheduling: with `QUEUED_PER_SLOT` on, a job waits queued behind each running one, so a worker that finishes takes
 the next document at once; a queued job's hard deadline starts only when a slot frees for it."""
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def _jobs(n: int) -> list[Job]:
     return [Job(path=f"doc{i}.pdf", sha256=str(i), parser_version="v") for i in range(n)]
 
 
-def test_a_job_is_queued_behind_the_running_one() -> None:
+def test_a_job_is_queued_behind_the_running_one(monkeypatch) -> None:
+    # the queue is off by default (see engines.QUEUED_PER_SLOT); with it on, one job waits per slot
+    monkeypatch.setattr(engines, "QUEUED_PER_SLOT", 1)
     engine = _Engine()
     results = list(engines.schedule(iter(_jobs(4)), lambda: engine, timeout=None))
     assert [r.path for r in results] == [f"doc{i}.pdf" for i in range(4)]

@@ -264,8 +264,8 @@ def schedule(
     start_engine: Callable[[], _LocalEngine | _DaskEngine],
     timeout: float | None,
 ) -> Iterator[BatchResult]:
-    """Feed jobs to an engine, one per slot and `QUEUED_PER_SLOT` more queued, and yield results
-    as they arrive. A queued job's hard deadline starts when a slot frees for it."""
+    """Feed jobs to an engine, one per slot (and `QUEUED_PER_SLOT` more queued, when that is on),
+    and yield results as they arrive. A queued job's hard deadline starts when a slot frees for it."""
     engine = None
     retry: deque[Job] = deque()
     running: dict = {}

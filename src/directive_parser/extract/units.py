@@ -33,6 +33,7 @@ from directive_parser.models import (
     TextTable,
     page_of,
 )
+from directive_parser.text import vocabulary
 
 # Reporting or past-tense predicates state facts, not tasks: "… cho biết", "… đã làm việc với …".
 NOT_A_TASK = re.compile(
@@ -62,7 +63,7 @@ _CONTINGENCY = re.compile(
 _APPROVAL = re.compile(r"^\s*(?:[-–+]\s*)?(?:Đồng\s+ý|Chấp\s+thuận)\b")
 # A letter's closing formula, whatever the subject looks like ("Vănphòng Chính phủ xin thông báo để …
 # biết, thực hiện./.", a web copy that glued the words).
-_NOTICE_FORMULA = re.compile(r"\b(?:xin|trân\s+trọng)\s+thông\s*báo\s*(?:để|cho)\b[^.;]{0,200}?\bbiết\b")
+_NOTICE_FORMULA = re.compile(r"\b(?:xin|trân\s+trọng)\s+(?:" + vocabulary.NOTICE_FORMULA + ")")
 
 
 # A periodic report after the task is a duty of its own that trackers follow by its own date (GUIDE:

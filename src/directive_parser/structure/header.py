@@ -79,7 +79,8 @@ _MOTTO = re.compile(r"C[O0]NG\s+H[O0]A\s+XA\s+H\S{1,2}I|Doc\s+lap\s*-\s*Tu\s+do"
 _HEADER_MOTTO = re.compile(r"C[O0]NG\s+H[O0]A\s+XA\s+H\S{1,2}I|(?i:Doc\s+lap\s*-\s*Tu\s+do)")
 # "Số:" as OCR may leave it without its marks ("S6:", "So:"), for telling official texts from news.
 _DAMAGED_NUMBER = re.compile(r"\bS[o0-9]\s*[:.]\s*\d+[A-Za-z]?(?:/\d{4})?[/\-][A-ZĐ]")
-_FOLDED_TYPE_LINES = {fold_marks(t.capitals) for t in vocabulary.heading_types()}
+# The type lines without their marks ("CHI THI"), as OCR may leave them, and the type each names.
+_TYPES_BY_FOLDED = {fold_marks(t.capitals): t.name for t in vocabulary.heading_types()}
 _RULE_LINE = re.compile(r"^[\s_\-–—=*.]{3,}$")
 # A title line is continued by the next when this one ends in a linking word ("… của Chính phủ và").
 _JOINING_END = re.compile(r"\b(?:và|của|tại|về|các|với|trong|cho|theo|đối với|để)\s*$", re.I)
@@ -348,7 +349,7 @@ def _official_header(head: str, lines: list[str], type_line: int | None) -> bool
         return True
     folded = fold_marks(head)
     return bool(_HEADER_MOTTO.search(folded)) or any(
-        " ".join(ln.split()) in _FOLDED_TYPE_LINES for ln in folded.split("\n")[:TYPE_LINE_WINDOW]
+        " ".join(ln.split()) in _TYPES_BY_FOLDED for ln in folded.split("\n")[:TYPE_LINE_WINDOW]
     )
 
 
@@ -458,9 +459,6 @@ def _type_line(lines: list[str]) -> int | None:
         if _type_of(line) is not None and line.strip() == line.strip().upper():
             return i
     return None
-
-
-_TYPES_BY_FOLDED = {fold_marks(t.capitals): t.name for t in vocabulary.heading_types()}
 
 
 _TYPE_SPECK = re.compile(r"^[|'`‘’~_.•]+\s*")  # a scan speck before the type line: "| NGHỊ QUYẾT"

@@ -111,12 +111,9 @@ KIND = {
     "subitem": ClauseKind.subitem,
 }
 # A closing paragraph addresses the document itself: "… thực hiện nghiêm Chỉ thị này."
-# A Thông báo closes with "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./." (web
-# copies glue the words: "xin thôngbáo để", "thông báođể").
-_CLOSING = re.compile(
-    r"\b(?:" + vocabulary.names_pattern(vocabulary.closing_types()) + r")\s+này\b"
-    r"|\bthông\s*báo\s*(?:để|cho)\b[^.]{0,200}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b"
-)
+# A Thông báo closes with its notice formula: "Văn phòng Chính phủ thông báo để các cơ quan biết, thực
+# hiện./.".
+_CLOSING = re.compile(r"\b(?:" + vocabulary.names_pattern(vocabulary.closing_types()) + r")\s+này\b|" + vocabulary.NOTICE_FORMULA)
 
 # A provincial plan may close by its council asking the addressees to carry it out, without naming
 # the plan: "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực
@@ -174,7 +171,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     """Scan line starts for labels that continue their level's sequence."""
     nodes: list[_Node] = []
     expect = {"dieu": 1, "roman": 0, "section": 1, "point": 0, "sub": 1}
-    prev_line_end, prev_len, blank_before, prev_tail, prev_words = "", 0, False, "", ""
+    prev_line, blank_before = "", False  # the last line that was not blank, right-stripped
     in_fields = False  # the last line was an activity field: a time line after it is one too
     pos = start
     lines = text[start:end].split("\n")
@@ -201,11 +198,11 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
         expect["next"], expect["next_dieu"] = following["num"][k], following["dieu"][k]
         expect["next_roman"] = following["roman"][k]
         expect["listed"] = listed[k]
-        node = _accept(m, line, pos, expect, prev_line_end, prev_len, blank_before, prev_tail, prev_words) if m else None
+        node = _accept(m, line, pos, expect, prev_line, blank_before) if m else None
         if node is None:
             node = _accept_garbled(line, pos, expect)
         field = _ACTIVITY_FIELD.match(line.lstrip(" -–+"))
-        if node is None and nodes and prev_line_end in ".;:" and field and (field.group("who") or in_fields):
+        if node is None and nodes and prev_line[-1:] in ".;:" and field and (field.group("who") or in_fields):
             node = _Node("item", "", "", pos, pos + len(line) - len(line.lstrip()))
         in_fields = bool(field and node) if line.strip() else in_fields
         if node:
@@ -213,8 +210,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
             if node.level in ("dieu", "roman", "section", "subsection"):
                 expect["point"] = 0
         if line.strip():
-            prev_line_end, prev_len, prev_tail = line.rstrip()[-1:], len(line.strip()), line.rstrip()[-5:]
-            prev_words = line.rstrip()[-12:]
+            prev_line = line.rstrip()
         blank_before = not line.strip()
         pos += len(line) + 1
     return nodes
@@ -236,12 +232,11 @@ def _accept(
     line: str,
     pos: int,
     expect: dict,
-    prev_end: str,
-    prev_len: int = 0,
+    prev_line: str = "",
     blank_before: bool = False,
-    prev_tail: str = "",
-    prev_words: str = "",
 ) -> _Node | None:
+    """The node `m` opens on `line`, or None; `prev_line` is the last line that was not blank."""
+    prev_end, prev_len = prev_line[-1:], len(prev_line.strip())
     after = pos + m.end()
     rest = line[m.end() :].lstrip()
     if m.group("dec"):
@@ -291,7 +286,7 @@ def _accept(
     # a heading line that ends without punctuation.
     # "giai đoạn 2021\n- 2025": a range of years cut by a line or page break ("- 100% xã" after
     # "Chỉ tiêu năm 2025" is still an item: only a year after a year is a range).
-    if _YEAR_END.search(prev_tail) and _YEAR_START.match(rest):
+    if _YEAR_END.search(prev_line) and _YEAR_START.match(rest):
         return None
     # After a short heading and a blank line (OCR's paragraph gap) a "-" opens an item even in
     # lower case: "e) Thuế tỉnh\n\n- đánh giá …" (OCR lost the capital "Đ", repair gave "đ").
@@ -305,7 +300,7 @@ def _accept(
         or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
         or (blank_before and prev_len < WRAPPED_LINE_CHARS)
         or _FIELD_LABEL.match(rest)
-        or (rest[:1].isupper() and ((blank_before and not _RUNS_ON.search(prev_words)) or expect.get("listed")))
+        or (rest[:1].isupper() and ((blank_before and not _RUNS_ON.search(prev_line)) or expect.get("listed")))
     ):
         return None
     return _Node("item", m.group("dash"), "", pos, after)
@@ -429,7 +424,7 @@ def _lost_first_dash(text: str, body_start: int, first: _Node) -> _Node | None:
 
 # A letter's closing formula is never an item, whatever speck OCR read before it: "- Văn phòng Chính
 # phủ xin thông báo để đồng chí … biết, thực hiện./.".
-_LETTER_CLOSING = re.compile(r"\bthông\s*báo\s*(?:để|cho)\b[^.]{0,160}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b")
+_LETTER_CLOSING = re.compile(vocabulary.NOTICE_FORMULA)
 
 
 def _closing_item(text: str, node: _Node) -> bool:

@@ -59,6 +59,10 @@ DOC_TYPES: tuple[DocType, ...] = (
 
 # Cited alongside the types: a Thông báo kết luận is a Thông báo, a Văn bản any document.
 CITED_KINDS = ("Thông báo kết luận", "Văn bản")
+# The notice formula that closes a Thông báo or a letter, a pattern for `re`: "Văn phòng Chính phủ
+# (xin) thông báo để các cơ quan biết, thực hiện./." (web copies glue the words: "thôngbáo để",
+# "thông báođể"), and "… trân trọng thông báo".
+NOTICE_FORMULA = r"\bthông\s*báo\s*(?:để|cho)\b[^.]{0,200}\bbiết\b|\btrân\s+trọng\s+thông\s+báo\b"
 
 _BY_CAPITALS = {t.capitals: t for t in DOC_TYPES}
 _BY_CODE = {t.code: t for t in DOC_TYPES if t.code}

@@ -7,7 +7,17 @@ from directive_parser.extract.bodies.gazetteer import (
     find_subject_bodies,
     load_gazetteer,
     lookup,
+    spellings,
     split_bodies,
 )
 
-__all__ = ["BodyMatch", "canonical_issuer", "find_bodies", "find_subject_bodies", "load_gazetteer", "lookup", "split_bodies"]
+__all__ = [
+    "BodyMatch",
+    "canonical_issuer",
+    "find_bodies",
+    "find_subject_bodies",
+    "load_gazetteer",
+    "lookup",
+    "spellings",
+    "split_bodies",
+]

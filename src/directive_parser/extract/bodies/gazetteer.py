@@ -170,6 +170,7 @@ class Gazetteer:
         rows = [(line.split("\t") + ["", "", ""])[:4] for line in tsv.splitlines() if line.strip() and not line.startswith("#")]
         successor = {r[0]: r[3] for r in rows}
         kinds = {r[0]: r[1] for r in rows}
+        self._spellings = tuple(s for name, _, aliases, _ in rows for s in [name, *filter(None, aliases.split("|"))])
         for name, _, aliases, _ in rows:
             final = name
             while successor.get(final):
@@ -472,6 +473,10 @@ class Gazetteer:
             taken = best[-1][1]
         return tuple(out)
 
+    def spellings(self) -> tuple[str, ...]:
+        """Every spelling the body list gives, each body's name then its aliases, as written there."""
+        return self._spellings
+
     def lookup(self, name: str) -> Body | None:
         text = unicodedata.normalize("NFC", name.strip())
         toks = tokens(text)
@@ -574,6 +579,11 @@ def _as_hit(found: list | None) -> tuple[int, _Entry] | None:
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, read once."""
     return Gazetteer(resources.read_text(resources.BODIES))
+
+
+def spellings() -> tuple[str, ...]:
+    """Every spelling of the packaged body list (names and aliases), for indexes built on top of it."""
+    return load_gazetteer().spellings()
 
 
 def lookup(name: str) -> Body | None:

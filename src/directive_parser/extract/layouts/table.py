@@ -21,9 +21,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from directive_parser import resources
 from directive_parser.extract import grammar
-from directive_parser.extract.bodies import lookup, split_bodies
+from directive_parser.extract.bodies import lookup, spellings, split_bodies
 from directive_parser.extract.deadline_cells import parse_cell_deadline
 from directive_parser.extract.units import ExtractContext, without_leads
 from directive_parser.models import (
@@ -267,19 +266,15 @@ def _letters(name: str) -> str:
 def _joined_names() -> dict[str, tuple[str, BodyKind] | None]:
     """The gazetteer's bodies keyed by their letters alone (None where two bodies share them).
 
-    Built from public parts only: every spelling of the packaged body list (name and aliases),
-    canonicalised by `lookup`, so the index follows the gazetteer without reading its internals."""
+    Built from public parts only: every spelling of the body list (`spellings`), canonicalised by
+    `lookup`, so the index follows the gazetteer without reading its internals."""
     out: dict[str, tuple[str, BodyKind] | None] = {}
-    for line in resources.read_text(resources.BODIES).splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, aliases = (line.split("\t") + ["", ""])[:3]
-        for spelling in [name, *filter(None, aliases.split("|"))]:
-            k = _letters(spelling)
-            body = lookup(spelling) if len(k) >= MIN_JOINED_KEY else None
-            if body is not None:
-                v = (body.name, body.kind)
-                out[k] = v if out.get(k, v) == v else None
+    for spelling in spellings():
+        k = _letters(spelling)
+        body = lookup(spelling) if len(k) >= MIN_JOINED_KEY else None
+        if body is not None:
+            v = (body.name, body.kind)
+            out[k] = v if out.get(k, v) == v else None
     return out
 
 
