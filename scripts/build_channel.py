@@ -252,6 +252,11 @@ def main() -> None:
     ap.add_argument("--base", action="store_true", help="add to the counts of the tables in --out")
     ap.add_argument("--weight", type=float, default=1.0, help="count weight of the new pages (with --base)")
     ap.add_argument("--base-from", type=Path, help="folder of the tables to add to (default: --out)")
+    ap.add_argument(
+        "--stack",
+        action="store_true",
+        help="with --base: add to tables that already hold added pages (their meta is kept as a layer)",
+    )
     a = ap.parse_args()
     pairs: Counter = Counter()
     files = [(o, c, split) for split in a.split for o, c in split_pairs(split)]
@@ -270,7 +275,7 @@ def main() -> None:
     if a.base:
         base_dir = a.base_from or a.out
         base_pairs, base_chars, prior = shipped_counts(base_dir)
-        if "base" in prior:  # counting the added pages twice would skew the channel
+        if "base" in prior and not a.stack:  # counting the added pages twice would skew the channel
             sys.exit(f"{base_dir} already holds added pages; pass --base-from a folder with the synthetic-only tables")
         new_chars = chars
         chars = merge_chars(base_chars, new_chars)
@@ -297,7 +302,7 @@ def main() -> None:
         "and read by tesseract -l eng --psm 6",
         "splits": {split: sum(s == split for _, _, s in files) for split in a.split},
         "split_weights": {k: round(v, 3) for k, v in weights.items()},
-        **({"base": {k: prior.get(k) for k in ("source", "splits", "split_weights", "pages")}} if a.base else {}),
+        **({"base": {k: prior.get(k) for k in ("source", "splits", "split_weights", "pages", "base")}} if a.base else {}),
         "table_min_count": TABLE_MIN_COUNT,
         "pages": len(files),
         "clean_tokens": n_clean,

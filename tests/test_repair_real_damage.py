@@ -111,6 +111,19 @@ def test_a_capital_mid_sentence_is_kept_as_real_scans_show(ocr, expected):
     assert _restore(ocr) == expected
 
 
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("các quy định của Juat đất đai", "các quy định của luật đất đai"),  # J for a small l
+        ("nghiên cứu tai Hiéu và báo cáo", "nghiên cứu tài liệu và báo cáo"),  # H for a small l
+        ("hoàn thiện hồ sơ, Map kế hoạch", "hoàn thiện hồ sơ, lập kế hoạch"),  # M for a small l
+        ("thực hiện Pé an của Bộ", "thực hiện Đề án của Bộ"),  # but P stands for the capital Đ
+    ],
+)
+def test_a_capital_the_syllable_does_not_start_with_is_a_misread_small_letter(ocr, expected):
+    assert _restore(ocr) == expected
+
+
 def test_a_capital_word_beside_a_misread_capital_is_no_heading():
     assert _restore("Giao BO NOi vu chu tri") == "Giao Bộ Nội vụ chủ trì"  # "BO" is Bộ, so "NOi" is Nội
     assert _restore("theo dé nghi cua SG Nong nghiép va") == "theo đề nghị của Sở Nông nghiệp và"  # G misread ở

@@ -64,6 +64,8 @@ DIGIT_INSIDE_RE = re.compile(r"[a-z][0-9]+[a-z]")
 P_FOR_D_PENALTY = -1.5
 CHANNEL_WEIGHT = 1.3  # relative weight of channel vs LM log probabilities (synthetic dev+dev_scan: best 1.2-1.3)
 D_STROKE = str.maketrans("dD", "đĐ")
+# Capitals that stand for another capital letter: "P" for "Đ" ("Pờ an" Đề án), "$" read as "S"
+OTHER_LETTER_CAPS = "P"
 AMBIGUOUS_CAPS = "CKOSUVWXZP"  # capitals OCR confuses with their small letter
 # …and, mid-sentence only, a capital A that OCR made of a small á ("du An" for "dự án")
 MID_SENTENCE_CAPS = AMBIGUOUS_CAPS + "A"
@@ -172,7 +174,11 @@ def _case_like(word: str, model: str, prev: str, nxt: str, follow: str = "", abo
     if upper > 1 and upper > len(letters) - upper and (_firm_caps_word(prev) or _firm_caps_word(nxt)):
         return word.upper()  # "CHi" in a heading: the small letter was a marked capital (CHỈ)
     first = model[0]
-    lower_l = first == "I" and word.startswith("l")  # "Ié" is "lệ": capital I for small l
+    # "Ié" is "lệ": capital I for small l; so is any capital the syllable does not start with
+    # ("Juat" luật, "Hiéu" liệu, "Wong" trong): a misread small letter, no sign of a name
+    lower_l = (first == "I" and word.startswith("l")) or (
+        first not in OTHER_LETTER_CAPS and first.isalpha() and ascii_fold(first.lower()) != ascii_fold(word[:1])
+    )
     if (lower_l or first in MID_SENTENCE_CAPS) and prev and prev[-1] not in SENTENCE_END and not _row_number(prev):
         caps = load_case_tables()[1]
         keep = CAP_RATE_KEEP if first == "A" or misread else CAP_RATE_KEEP_SHAPE
