@@ -124,6 +124,14 @@ def test_a_capital_the_syllable_does_not_start_with_is_a_misread_small_letter(oc
     assert _restore(ocr) == expected
 
 
+def test_a_word_in_capitals_read_without_marks_is_any_syllable_of_its_skeleton():
+    # small "len" is mostly the word len (a misread "lên" keeps a mark); in capitals it is mostly LÊN
+    assert "VẼ LÊN" in _restore("CAM VIET, VE LEN TUONG")
+    lm = load_lm()
+    small, caps = _slot_for("len", 0, lm), _slot_for("LEN", 0, lm)
+    assert caps.channel[caps.words.index("lên")] > small.channel[small.words.index("lên")]
+
+
 def test_a_capital_word_beside_a_misread_capital_is_no_heading():
     assert _restore("Giao BO NOi vu chu tri") == "Giao Bộ Nội vụ chủ trì"  # "BO" is Bộ, so "NOi" is Nội
     assert _restore("theo dé nghi cua SG Nong nghiép va") == "theo đề nghị của Sở Nông nghiệp và"  # G misread ở

@@ -84,6 +84,9 @@ ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 # its words that OCR gave a small letter after the capital ("Muc", "CHi") are capitals too.
 CAPS_LINE_SHARE = 0.75
 CAPS_LINE_MIN_WORDS = 3
+# A word in capitals read without marks ("SUA", "LEN") stands for any syllable of that skeleton at least at
+# this log10 channel score: marks over capitals are what Tesseract's English model loses first (SỬA, LÊN).
+CAPS_SKELETON_SCORE = -0.3
 ROMAN_RE = re.compile(r"[IVXLC]+")
 ROMAN_WORD_PENALTY = -1.0  # log10 cost of reading a roman numeral spelled like a syllable as that syllable ("VI" vị)
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -278,6 +281,9 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
     words: list[str | None] = [c.word for c in cands]
     ids = [c.word_id for c in cands]
     chan = [c.channel for c in cands]
+    if _is_caps(core):  # the English model drops the marks of capitals: "GIAM THUE" is as likely GIẢM THUẾ
+        skeleton = ascii_fold(low)
+        chan = [max(ch, CAPS_SKELETON_SCORE) if ascii_fold(w) == skeleton else ch for w, ch in zip(words, chan)]
     extra = list(LONE_CAPITALS.get(core, ()))
     if core[0] == "P" and len(core) > 1 and core[1] != "h" and core[1:].islower():
         extra += [(c.word, c.channel + P_FOR_D_PENALTY) for c in candidates_for("d" + low[1:]) if c.word[0] == "đ"]
