@@ -283,7 +283,7 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
     chan = [c.channel for c in cands]
     if _is_caps(core):  # the English model drops the marks of capitals: "GIAM THUE" is as likely GIẢM THUẾ
         skeleton = ascii_fold(low)
-        chan = [max(ch, CAPS_SKELETON_SCORE) if ascii_fold(w) == skeleton else ch for w, ch in zip(words, chan)]
+        chan = [max(c.channel, CAPS_SKELETON_SCORE) if ascii_fold(c.word) == skeleton else c.channel for c in cands]
     extra = list(LONE_CAPITALS.get(core, ()))
     if core[0] == "P" and len(core) > 1 and core[1] != "h" and core[1:].islower():
         extra += [(c.word, c.channel + P_FOR_D_PENALTY) for c in candidates_for("d" + low[1:]) if c.word[0] == "đ"]
