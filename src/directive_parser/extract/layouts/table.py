@@ -246,11 +246,18 @@ def _group_label(number: str, n_rows: int) -> str:
 
 def _bodies(cell: str) -> list[Body]:
     """The bodies a lead/coordinating cell names; the cell itself when the gazetteer knows none."""
+    cell = _HEAD_DASH.sub(r"\1 ", cell)
     found = split_bodies(cell)
     if found:
-        return [_mended(b) for b in found]
+        return [_trimmed(_mended(b)) for b in found]
     text = " ".join(cell.split()).strip(" ;,.")
-    return [_mended(Body(name=text, text=text, kind=BodyKind.other))] if text else []
+    return [_trimmed(_mended(Body(name=text, text=text, kind=BodyKind.other)))] if text else []
+
+
+# A head word joined to its name by a speck OCR read as a dash: "Bộ-Tài chính", "Sở-Nội vụ" are
+# "Bộ Tài chính", "Sở Nội vụ" (no body's name has a dash after "Bộ" or "Sở"; "Sở Quy hoạch -
+# Kiến trúc" spaces its dash).
+_HEAD_DASH = re.compile(r"\b(Bộ|Sở|Ban|Cục|Viện|UBND)[-–](?=[A-ZĐÀ-Ỹ])")
 
 
 # A body's letters, as `_joined_names` keys them: "Sở Taichinh" -> "sotaichinh".
@@ -293,6 +300,81 @@ def _mended(body: Body) -> Body:
     if known is None or known[0] == body.name:
         return body
     return Body(name=known[0], text=body.text, kind=known[1])
+
+
+def _known(text: str) -> tuple[str, BodyKind] | None:
+    """The body of the list whose letters `text` has (see `_joined_names`), or None."""
+    key = _letters(text)
+    return _joined_names().get(key) if len(key) >= MIN_JOINED_KEY else None
+
+
+def _trimmed(body: Body) -> Body:
+    """A name the list does not know, cut to the longest run of its first words that it does: the
+    English model reads a narrow lead cell's line on into the next column's, so the lead comes
+    with the partner's or the deadline's first words glued on ("Bộ Tài chính ngang bộ" from "Các
+    bộ, cơ quan" / "ngang bộ" beside it, "Sở Tài chính Các" in tbl-01 and tbl-04), or with the
+    partner's name run together ("Các bộ, cơ BoOTuphap": "Bộ Tư pháp"). A cut name of a closed set
+    (the ministries, the departments, the plural groups) that only one listed body opens with is
+    that body ("Sở Khoa học" / "và Công nghệ" lost, "Các bộ, cơ" / "quan ngang bộ"). Names the list
+    does not know at all are left as read ("Ban Quản lý dự án …")."""
+    words = body.text.split()
+    if _known(body.text) or _known(body.name) or not words or _folded_word(words[0]) not in _CLOSED_HEADS:
+        return body
+    # a partner's name run together on the lead's line ends the lead: "Các bộ, cơ BoOTuphap"
+    glued = next((j for j in range(1, len(words)) if words[j][:1].isupper() and _mended_key(_letters(words[j]))), len(words))
+    words = words[:glued]
+    for n in range(len(words), 1, -1):
+        prefix = " ".join(words[:n]).strip(" ,;.")
+        known = _known(prefix)
+        if known and n < len(words) and _folded_word(words[n]) in _PLACE_WORDS:
+            return body  # the body's own place: "Sở Tài chính tỉnh Lai Châu"
+        if known:
+            return Body(name=known[0], text=prefix, kind=known[1])
+    for n in range(len(words), 1, -1):
+        prefix = " ".join(words[:n]).strip(" ,;.")
+        completed = _completed(prefix)
+        if completed:
+            return Body(name=completed[0], text=prefix, kind=completed[1])
+    if glued < len(body.text.split()):
+        text = " ".join(words).strip(" ,;.")
+        return Body(name=text, text=text, kind=body.kind)
+    return body
+
+
+# Heads of the closed sets of bodies the list holds whole: the ministries ("Bộ"), the provinces'
+# departments ("Sở", Nghị định 45/2025/NĐ-CP) and the plural groups ("Các bộ, ngành").
+_CLOSED_HEADS = frozenset(("bo", "so", "cac"))
+_PLACE_WORDS = frozenset(("tinh", "thanh", "tp", "huyen", "quan", "xa", "phuong", "dac"))
+MIN_CUT_KEY = 7  # letters of a cut name that may be completed ("cacboco"); "bocong" is too short
+
+
+def _folded_word(word: str) -> str:
+    return fold_key(word).strip(" ,;.")
+
+
+def _mended_key(key: str) -> tuple[str, BodyKind] | None:
+    """The listed body whose letters are `key`, or one letter off for a long key (see `_mended`)."""
+    names = _joined_names()
+    if len(key) < MIN_JOINED_KEY:
+        return None
+    if key in names:
+        return names[key]
+    if len(key) < MIN_MISREAD_KEY:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    close = {v for k, v in names.items() if v and abs(len(k) - len(key)) <= 1 and Levenshtein.distance(k, key) <= 1}
+    return close.pop() if len(close) == 1 else None
+
+
+def _completed(prefix: str) -> tuple[str, BodyKind] | None:
+    """The one listed body whose name opens with the letters of `prefix`, or None (none, or two:
+    "Bộ Công" opens "Bộ Công an" and "Bộ Công Thương")."""
+    key = _letters(prefix)
+    if len(key) < MIN_CUT_KEY:
+        return None
+    found = {v for k, v in _joined_names().items() if k.startswith(key)}
+    return found.pop() if len(found) == 1 and None not in found else None
 
 
 def _cell(row: _Row, col: dict[str, int], role: str) -> str:
