@@ -232,7 +232,7 @@ def _norm(words: str) -> str:
 # engine's case folding differ only for "İ", "ı" (i) and "ſ" (s), and no word here has an i or s.
 _GATES: dict[re.Pattern, tuple[tuple[str, ...], bool]] = {  # pattern -> (one of these words, a digit)
     REFERENCE_RE: (("theo",), False),  # "theo tiến độ … tại …"
-    PERIOD_RE: (("đoạn", "thời"), True),  # "giai đoạn 2026 - 2030", "thời kỳ 2021-2030"
+    PERIOD_RE: (("đoạn", "kỳ"), True),  # "giai đoạn 2026 - 2030", "thời kỳ 2021-2030"
     DATE_WORDS_RE: (("tháng",), True),  # "31 tháng 12 năm 2025"
     DATE_NUM_RE: ((), True),  # "15/01/2026"
     HALF_RE: (("năm",), False),  # "6 tháng đầu năm"
@@ -240,7 +240,9 @@ _GATES: dict[re.Pattern, tuple[tuple[str, ...], bool]] = {  # pattern -> (one of
     MONTH_RE: (("tháng",), True),  # "tháng 12/2025"
     YEAR_ONWARD_RE: (("năm",), True),  # "năm 2026 và các năm tiếp theo"
     YEAR_RE: (("năm",), True),  # "năm 2030"
-    RECURRING_RE: (("hằng", "hàng", "định", "thường"), False),  # "hằng tháng", "định kỳ", "thường xuyên"
+    # "hằng tháng", "định kỳ", "thường xuyên": the second words, not "định" and "thường" (in "quy
+    # định", "thông thường" of most texts)
+    RECURRING_RE: (("hằng", "hàng", "kỳ", "xuyên"), False),
     IMMEDIATE_RE: (("ngay", "khẩn"), False),  # "ngay", "khẩn trương"
 }
 _DIGIT = re.compile(r"\d")

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter, or_
+from operator import itemgetter
 
 from directive_parser import resources
 from directive_parser.extract.bodies.patterns import (
@@ -44,6 +44,7 @@ from directive_parser.extract.bodies.tokens import (
     TITLES,
     UNIT_KEYS,
     UNITS,
+    PerWord,
     Tok,
     in_document_code,
     is_word,
@@ -111,6 +112,10 @@ def _steering(toks: list[Tok], i: int, fields: object) -> list | None:
 
 
 _HIT_GENERIC = ((frozenset({"phó"}), _deputy), (frozenset({"ban"}), _steering))
+# The first words a pattern may start on whatever the case, and those it needs capitalised (a
+# title, an office, a unit head: `_titled`, `_office`, `generic_unit` test the capital first).
+_PATTERN_FIRSTS = _ENUMERATION_FIRSTS | COUNCIL_FIRSTS | {"bộ", "phó", "ban"}
+_CAP_PATTERN_FIRSTS = TITLE_FIRSTS | _OFFICE_FIRSTS | UNIT_FIRSTS
 _GENERIC = (
     (frozenset({"bộ"}), _ministry),
     (COUNCIL_FIRSTS, _province),
@@ -198,6 +203,8 @@ class Gazetteer:
             | UNIT_FIRSTS
             | {"bộ", "phó", "ban", "vp"}
         )
+        # word -> whether a name may start on it (exactly, or with its marks lost): one lookup a token
+        self._opens = PerWord(lambda fold: fold in self._starts or fold.translate(PLAIN_TABLE) in self._plain_root.children)
 
     def _add(self, alias: str, entry: _Entry, fuzzy: bool = True) -> None:
         for long, short in NOUN_ABBREVIATIONS.items():
@@ -454,12 +461,27 @@ class Gazetteer:
         norm, offsets = nfc_with_map(text)
         toks, out, taken = _tokens(norm), [], 0
         # most words start no name (four in five of a directive's tokens): only the others are
-        # tried, and they are picked out in C (tokens are tuples: `_FOLD`/`_PLAIN` read a field)
-        exact, unmarked = self._starts.__contains__, self._plain_root.children.__contains__
-        opens = map(or_, map(exact, map(_FOLD, toks)), map(unmarked, map(_PLAIN, toks)))
-        for i in compress(range(len(toks)), opens):
+        # tried, and they are picked out in C (tokens are tuples: `_FOLD` reads a field)
+        opens = map(self._opens.__getitem__, map(_FOLD, toks))
+        root, plain_root, n = self._root.children, self._plain_root.children, len(toks)
+        for i in compress(range(n), opens):
             if i < taken:
                 continue  # inside the mention found last
+            t = toks[i]
+            if not (t.fold in _PATTERN_FIRSTS or (t.cap and (t.fold in _CAP_PATTERN_FIRSTS or t.plain in TITLE_PLAIN_FIRSTS))):
+                # No pattern starts here, only a listed name, which needs an entry on its first word
+                # or its second word in the trie: "công tác", "có thể", "cơ chế" are skipped at once
+                # (nine in ten of the words that open a name open none).
+                nxt = toks[i + 1] if i + 1 < n else None
+                node, unmarked_node = root.get(t.fold), plain_root.get(t.plain)
+                if not (
+                    (node is not None and (node.entry is not None or (nxt is not None and nxt.fold in node.children)))
+                    or (
+                        unmarked_node is not None
+                        and (unmarked_node.entry is not None or (nxt is not None and nxt.plain in unmarked_node.children))
+                    )
+                ):
+                    continue
             cands = self._candidates(toks, i, bare)
             if not cands or in_document_code(norm, toks[i]):
                 continue
@@ -553,7 +575,7 @@ def _plain_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
     return None
 
 
-_FOLD, _PLAIN = itemgetter(Tok._fields.index("fold")), itemgetter(Tok._fields.index("plain"))
+_FOLD = itemgetter(Tok._fields.index("fold"))
 # `tokens`, shared by the scans of one text: a scan reads its list, never changes it.
 _tokens = functools.lru_cache(maxsize=TOKEN_CACHE)(tokens)
 

@@ -209,11 +209,11 @@ def nfc_with_map(text: str) -> tuple[str, list[int] | None]:
 _SPLIT = re.compile(r"(\w+|[^\w\s])")
 _new_tok = functools.partial(tuple.__new__, Tok)
 # Words recur (a directive has a few thousand tokens, a few hundred distinct words): each word's
-# unmarked form and capital are worked out once and then looked up, in C (`map` over the words).
+# folded and unmarked forms and capital are worked out once and then looked up, in C (`map` over the words).
 WORD_CACHE = 1 << 15
 
 
-class _PerWord(dict):
+class PerWord(dict):
     """word -> `fn(word)`, filled on first use; emptied when it grows past WORD_CACHE words."""
 
     def __init__(self, fn):
@@ -227,24 +227,28 @@ class _PerWord(dict):
         return value
 
 
-_plain_words = _PerWord(lambda w: w.translate(PLAIN_TABLE))
-_capital_words = _PerWord(lambda w: w[0].isupper() and w[0].isalpha())
+# Folding is per word (lower case and tone placement never cross a word's edge, and keep a word's
+# length), so the raw words are split once and each distinct word folded once: no folded copy of
+# the text, no slicing of raw words from it.
+_fold_words = PerWord(fold_name)
+_plain_words = PerWord(lambda w: _fold_words[w].translate(PLAIN_TABLE))
+_capital_words = PerWord(lambda w: w[0].isupper() and w[0].isalpha())
 
 
-def _scan(text: str, folded: str, pos: int, toks: list[Tok]) -> list[Tok]:
+def _scan(text: str, pos: int, toks: list[Tok]) -> list[Tok]:
     """`toks` with the tokens of `text` from offset `pos` on ("các" dropped) appended.
 
-    The words and their offsets come from `re.split` and running sums, their unmarked forms and
-    capitals from per-word tables, rather than a Python loop over the matches: a token costs a
-    few C calls (tokenising was half of a cold gazetteer scan, bench/bench_distinct.py)."""
-    parts = _SPLIT.split(folded[pos:] if pos else folded)
+    The words and their offsets come from `re.split` and running sums, their folded and unmarked
+    forms and capitals from per-word tables, rather than a Python loop over the matches: a token
+    costs a few C calls (tokenising was half of a cold gazetteer scan, bench/bench_distinct.py)."""
+    parts = _SPLIT.split(text[pos:] if pos else text)
     n = len(parts) // 2
     if not n:
         return toks
     offsets = list(itertools.accumulate(map(len, parts), initial=pos))
     starts, ends = offsets[1 : 2 * n : 2], offsets[2 : 2 * n + 1 : 2]
-    words = parts[1::2]
-    raws = [text[s:e] for s, e in zip(starts, ends)]
+    raws = parts[1::2]
+    words = list(map(_fold_words.__getitem__, raws))
     cacs: list[int | None] = [None] * n
     dropped = []
     if "các" in words:
@@ -257,7 +261,7 @@ def _scan(text: str, folded: str, pos: int, toks: list[Tok]) -> list[Tok]:
                 k = words.index("các", k + 1)
             except ValueError:
                 break
-    bares = map(_plain_words.__getitem__, words)
+    bares = map(_plain_words.__getitem__, raws)
     caps = map(_capital_words.__getitem__, raws)
     new = list(map(_new_tok, zip(words, raws, starts, ends, cacs, bares, caps)))
     for k in reversed(dropped):
@@ -266,12 +270,12 @@ def _scan(text: str, folded: str, pos: int, toks: list[Tok]) -> list[Tok]:
     return toks
 
 
-# The last few texts tokenised, as (text, folded, tokens). The extraction scans a clause and
+# The last few texts tokenised, as (text, tokens). The extraction scans a clause and
 # then the same clause run on ("thẻ bảo hiểm y tế, " then "thẻ bảo hiểm y tế, cấp, quản lý thẻ …"),
 # a sentence and then its start: a third of the characters scanned on a distinct archive are
 # a prefix of a text scanned just before (bench/bench_distinct.py).
 RECENT_TEXTS = 4
-_recent: deque[tuple[str, str, tuple[Tok, ...]]] = deque(maxlen=RECENT_TEXTS)
+_recent: deque[tuple[str, tuple[Tok, ...]]] = deque(maxlen=RECENT_TEXTS)
 # A shared start shorter than this is not worth looking for.
 MIN_SHARED = 16
 
@@ -304,10 +308,9 @@ def tokens(text: str) -> list[Tok]:
         if entry[0].startswith(head) and (n := _shared(entry[0], text)) > shared:
             best, shared = entry, n
     if best is None:
-        folded = fold_name(text)
-        toks = _scan(text, folded, 0, [])
+        toks = _scan(text, 0, [])
     else:
-        seen, seen_folded, seen_toks = best
+        seen, seen_toks = best
         if shared == len(seen) == len(text):
             return list(seen_toks)
         # a token ending at the first difference may go on in `text`: start again from the one before
@@ -315,9 +318,8 @@ def tokens(text: str) -> list[Tok]:
         while k and seen_toks[k - 1].end >= shared:
             k -= 1
         p = seen_toks[k - 1].end if k else 0
-        folded = seen_folded[:p] + fold_name(text[p:])
-        toks = _scan(text, folded, p, list(seen_toks[:k]))
-    _recent.append((text, folded, tuple(toks)))
+        toks = _scan(text, p, list(seen_toks[:k]))
+    _recent.append((text, tuple(toks)))
     return toks
 
 
