@@ -21,6 +21,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
@@ -495,6 +497,11 @@ class Gazetteer:
             taken = best[-1][1]
         return tuple(out)
 
+    def scan_window(self, text: str, bare: bool, start: int, end: int) -> list[BodyMatch]:
+        """The mentions of `text` (one scan, cached) lying wholly inside text[start:end], offsets
+        those of `text`: a sentence scanned once serves each window of it by two bisections."""
+        return in_window(self.scan(text, bare), start, end)
+
     def spellings(self) -> tuple[str, ...]:
         """Every spelling the body list gives, each body's name then its aliases, as written there."""
         return self._spellings
@@ -595,6 +602,25 @@ def _prefix_tokens(prefix: str) -> list[Tok]:
 
 def _as_hit(found: list | None) -> tuple[int, _Entry] | None:
     return (found[0][1], _Entry(found[0][2], found[0][3])) if found else None
+
+
+def _match_start(m: BodyMatch) -> int:
+    return m.start
+
+
+def in_window(found: Sequence[BodyMatch], start: int, end: int) -> list[BodyMatch]:
+    """The matches of one scan (sorted, non-overlapping, as `Gazetteer.scan` gives them) lying
+    wholly inside [start, end): two bisections and a slice, whatever the number of matches.
+
+    It differs from scanning text[start:end] only at the window's edges: a mention cut by `end` is
+    left out, where a scan of the window may find a shorter name in what is left ("UBND tỉnh Lào
+    Cai" cut after "tỉnh" is the own council there), and a scan starting inside a mention may read
+    its tail as one ("… Bộ Công an" from "an")."""
+    lo = bisect_left(found, start, key=_match_start)
+    hi = bisect_left(found, end, key=_match_start)
+    if hi > lo and found[hi - 1].end > end:
+        hi -= 1  # ends are sorted too (no overlaps): only the last may run past the window
+    return list(found[lo:hi])
 
 
 @functools.cache
