@@ -335,7 +335,9 @@ def _header_starts(lines: list[str], i: int) -> bool:
     if _is_header_line(lines[i]):
         return True
     block = [ln for ln in lines[i : i + 4] if ln.strip()][:4]
-    if not block or not re.search(r"(?:Co quan|Don vi) (?:chu|phoi)", strip_marks(block[0])):
+    # The lead's and the partner's columns side by side open with "Cơ quan" twice ("Cơ quan Cơ
+    # quan phối …", the second's "phối" may come back garbled: "Cơ quan Cơ quan phiof oanye").
+    if not block or not re.search(r"(?:Co quan|Don vi) (?:chu|phoi|Co quan|Don vi)", strip_marks(block[0])):
         return False
     if any(len(ln.split()) > 16 or ln.rstrip().endswith(".") or "phoi hop voi" in _folded(ln) for ln in block):
         return False
@@ -692,10 +694,16 @@ def _deadline_in_context(keys: list[str], k: int) -> bool:
 _TWO_YEARS = re.compile(r"\b((?:19|20)\d\d) ((?:19|20)\d\d)\b")
 
 
+_QUARTER_DIGITS = re.compile(r"(?i)(\bqu[yýíi]\s*)([1lI]{2,3}|[1lI]V)(?=[\s/\-–.,;]|$)")
+
+
 def _deadline_of(rest: str) -> str:
     """The deadline words of a row's rest, in order ("các sở, ban, Quy IV-2025" -> "Quý IV-2025")."""
     # A Roman numeral's I read as a bracket or a rule: "Quý II]" is "Quý III", "[V" is "IV".
     rest = re.sub(r"(?<![^\s])[\[\]|l]?[IV]+[\[\]|l]?(?=[\s/\-–.,;]|$)", lambda m: re.sub(r"[\[\]|l]", "I", m.group()), rest)
+    # A quarter's numeral with its I read as "1" or "l": "Quy 11/2030" is "Quý II/2030", "Quý 1V"
+    # "Quý IV" (quarters run I to IV, so "11" after "Quý" is no number).
+    rest = _QUARTER_DIGITS.sub(lambda m: m.group(1) + m.group(2).replace("1", "I").replace("l", "I"), rest)
     split = rest.split()
     keys = [w.casefold().strip(" ,;.()") for w in split]
     for k, key in enumerate(keys):
@@ -795,14 +803,24 @@ _HEADER_WORDS = frozenset(
 )
 
 
+MAX_HEADER_WORDS = 24  # words of the longest header line read with specks
+
+
 def _repeated_header(line: str) -> bool:
     """A header line repeated on a new page, as garbled as OCR left it: two column names, or the
     partner or lead column's "Cơ quan …" ("Cơ quan Cơ quan phối Thot Lee 2 ; Me")."""
-    # words, not specks: "Cơ _ phối" is two words
-    if sum(any(ch.isalnum() for ch in w) for w in line.split()) > 14:
-        return False
     cues = _cues(line)
     folded = _folded(line)
+    # words, not specks: "Cơ _ phối" is two words
+    words = [w for w in line.split() if any(ch.isalnum() for ch in w)]
+    if len(words) > 14:
+        # A longer line is a header when most of its words are column names and it names the
+        # header's "dự kiến" or "kinh phí": OCR reads the narrow columns' names as runs of specks
+        # ("Nhiệm vụ Có : doheies eae ee dự kiến Kết quả dự kiến | Nguồn kinh phí", a page's
+        # repeated header in tbl-01); no task's line is two thirds column names.
+        names = sum(_folded(w).strip(" ,;.:|") in _HEADER_WORDS for w in words)
+        mostly_names = len(words) <= MAX_HEADER_WORDS and 3 * names >= 2 * len(words)
+        return mostly_names and len(cues) >= 2 and re.search(r"du kien|kinh phi", folded) is not None
     # a data row may name a task and a product ("Báo cáo kết quả thực hiện nhiệm vụ"), never a
     # header's "Cơ quan", "STT", "dự kiến" or "Nguồn kinh phí"
     named = "number" in cues or re.search(r"co quan|don vi|du kien|kinh phi", folded) is not None
@@ -813,6 +831,7 @@ def _repeated_header(line: str) -> bool:
         or (len(cues) >= 2 and named)
         or len(cues) >= 3
         or (bool(cues & {"lead", "coordinating"}) and "co quan" in folded)
+        or "co quan co quan" in folded  # the lead's and partner's names side by side (see `_header_starts`)
     )
 
 

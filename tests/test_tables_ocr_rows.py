@@ -1,0 +1,74 @@
+"""Rows of flattened annex tables as the English-model OCR route reads them: a page's repeated
+header read with specks, a quarter's numeral read as digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_parser.structure.tables import _deadline_of, _repeated_header, find_tables
+
+HEADER = "PHỤ LỤC\nTT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        # a repeated header whose narrow columns' names came back as specks
+        ("Nhiệm vụ Có : doheies eae ee dự kiến Kết quả dự kiến | Nguồn kinh phí", True),
+        ("TE Nhiệm vụ eR dự kiến Kết quả dự kiến | Nguồn kinh phí", True),
+        # a task's full line names a product and a result, but is no header
+        ("Báo cáo kết quả thực hiện nhiệm vụ của các cơ quan nhà nước về kinh phí dự kiến cho giai đoạn tới năm sau", False),
+        ("Thực hiện trách nhiệm giải trình về việc cung cấp, cập nhật, chuẩn hóa dữ liệu", False),
+    ],
+)
+def test_a_long_header_line_of_column_names_and_specks_is_a_header(line: str, header: bool) -> None:
+    assert _repeated_header(line) is header
+
+
+def test_a_repeated_header_with_specks_opens_no_row() -> None:
+    text = (
+        HEADER
+        + """1 | Công bố danh mục dữ liệu mở của các cơ quan nhà nước theo định kỳ | Bộ Công an | Các bộ | Quý IV/2027
+hằng năm để người dân và doanh nghiệp khai thác, sử dụng hiệu quả.
+Nhiệm vụ Có : doheies eae ee dự kiến Kết quả dự kiến | Nguồn kinh phí
+2 | Tổ chức tập huấn kỹ năng ứng phó sự cố an toàn thông tin cho cán bộ | Bộ Nội vụ | Các bộ | Năm 2028
+làm công tác chuyển đổi số ở các cơ quan nhà nước cấp tỉnh và cấp xã.
+"""
+    )
+    (table,) = find_tables(text)
+    rows = [[c.text for c in row] for row in table.rows]
+    assert [r[0] for r in rows] == ["1", "2"]
+    assert not any("doheies" in cell for r in rows for cell in r)
+
+
+@pytest.mark.parametrize(
+    ("rest", "deadline"),
+    [
+        ("Sở Tài chính Quy 11/2030 | Cơ sở dữ liệu", "Quý II/2030"),
+        ("Quý 1V/2026", "Quý IV/2026"),
+        ("Quy 111/2027", "Quý III/2027"),
+        ("Quý 1/2030", "Quý 1/2030"),  # a quarter in digits stays
+        ("Tháng 11/2026", "Tháng 11/2026"),  # a month is no quarter
+    ],
+)
+def test_a_quarter_numeral_read_as_digits_is_roman(rest: str, deadline: str) -> None:
+    assert _deadline_of(rest) == deadline
+
+
+def test_a_header_wrapped_with_its_partner_name_garbled_starts_the_table() -> None:
+    # the lead's and partner's "Cơ quan" side by side, the partner's "phối" read as "phiof"
+    text = """PHỤ LỤC
+Cơ quan Cơ quan phiof oanye : ie ;
+Từ Nhiệm vụ wots dự kiến Kết quả dự kiến | Nguồn kinh phí
+chủ trì họp : i
+hoàn thành
+
+1 | Công bố danh mục dữ liệu mở của các cơ quan nhà nước theo định kỳ | Bộ Công an | Các bộ | Quý IV/2027
+hằng năm để người dân và doanh nghiệp khai thác, sử dụng hiệu quả.
+Cơ quan Cơ quan phoiag seine m 3 S :
+2 | Tổ chức tập huấn kỹ năng ứng phó sự cố an toàn thông tin cho cán bộ | Bộ Nội vụ | Các bộ | Năm 2028
+làm công tác chuyển đổi số ở các cơ quan nhà nước cấp tỉnh và cấp xã.
+"""
+    (table,) = find_tables(text)
+    rows = [[c.text for c in row] for row in table.rows]
+    assert [(r[0], r[2]) for r in rows] == [("1", "Bộ Công an"), ("2", "Bộ Nội vụ")]
