@@ -212,6 +212,9 @@ def make_page(idx: int, split: str, pool: list[str], seed: int, profile: str = "
         return
     rng = random.Random(f"{seed}-{split}-{idx}" + ("-scan" if scan else ""))
     font_file = rng.choice(SCAN_FONT_FILES if scan else FONT_FILES)
+    if not os.path.exists(font_file):  # a font package not installed here (fonts-noto-core): another of the list
+        fonts = [f for f in (SCAN_FONT_FILES if scan else FONT_FILES) if os.path.exists(f)]
+        font_file = rng.choice(fonts)
     dpi, pt = (SCAN_DPI, rng.choice(SCAN_POINT_SIZES)) if scan else (rng.choice(DPIS), rng.choice(POINT_SIZES))
     px = round(pt * dpi / 72)
     font = ImageFont.truetype(font_file, px)

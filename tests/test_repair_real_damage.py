@@ -142,6 +142,7 @@ def test_the_casing_of_a_heading_line_carries_over():
     assert _restore("QUYEN, NGHIA VU VA LOI iCH LIEN QUAN") == "QUYỀN, NGHĨA VỤ VÀ LỢI ÍCH LIÊN QUAN"
     assert _restore("Chuong II CAC BIEN PHAP BAO DAM") == "Chương II CÁC BIỆN PHÁP BẢO ĐẢM"  # the part's label
     assert _restore("Muc 1 QUY DINH CHUNG VE HOP DONG") == "Mục 1 QUY ĐỊNH CHUNG VỀ HỢP ĐỒNG"
+    assert _restore("Tiéu muc 9 MA SO, TIEU CHUAN CHUC DANH") == "Tiểu mục 9 MÃ SỐ, TIÊU CHUẨN CHỨC DANH"  # two words
 
 
 def test_mixed_case_names_and_misread_numerals():

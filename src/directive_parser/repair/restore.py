@@ -90,6 +90,7 @@ CAPS_LINE_MIN_WORDS = 3
 # this log10 channel score: marks over capitals are what Tesseract's English model loses first (SỬA, LÊN).
 CAPS_SKELETON_SCORE = -0.3
 ROMAN_RE = re.compile(r"[IVXLC]+")
+LABEL_MAX_WORDS = 3  # a part's label before its number: "Chương II", "Tiểu mục 9" (the number at most third)
 ROMAN_WORD_PENALTY = -1.0  # log10 cost of reading a roman numeral spelled like a syllable as that syllable ("VI" vị)
 BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Enumeration labels are kept verbatim: clause letters "a)", "đ)", "(b)" and roman items "(i)",
@@ -203,6 +204,20 @@ def _numbered(core: str) -> bool:
     """Tell whether a core is the number of a part, chapter or section ("II", "1", "IV"): a heading labels
     its part in title case before it ("Chương II", "Mục 1", "Phần IV") and sets its title in capitals."""
     return core.isdigit() or ROMAN_RE.fullmatch(core) is not None
+
+
+def _labels_number(text: str, end: int) -> bool:
+    """Tell whether the word ending at `end` starts the label of a numbered part: the line goes on with
+    small words, at most two, then the number ("Chuong II CAC BIEN PHAP", "Tiéu muc 9 MA SO, TIEU CHUAN"
+    Tiểu mục 9): the label keeps title case while the title after it is in capitals."""
+    stop = text.find("\n", end)
+    for chunk in text[end : stop if stop >= 0 else len(text)].split()[:LABEL_MAX_WORDS]:
+        core = split_chunk(chunk)[1]
+        if _numbered(core):
+            return True
+        if not core.islower():
+            return False
+    return False
 
 
 def _name_next(chunk: str) -> bool:
@@ -672,7 +687,7 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     above = prev_chunk[-1] if prev_chunk and not prev else ""
     nxt = words[j + 1].core if j + 1 < len(words) else ""
     follow = chosen[id(words[j + 1])] if j + 1 < len(words) else None
-    if slot.core[:1].isupper() and _caps_line(text, slot.start) and not (_is_title(slot.core) and _numbered(nxt)):
+    if slot.core[:1].isupper() and _caps_line(text, slot.start) and not (_is_title(slot.core) and _labels_number(text, slot.end)):
         return word.upper()  # "Muc" in "MUC TIEU CHUNG": MỤC; but "Chuong II CAC BIEN PHAP" keeps "Chương II"
     return _case_like(word, slot.core, prev, nxt, follow or "", above, misread)
 
