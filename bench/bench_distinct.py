@@ -8,8 +8,9 @@ and parses one warm-up document (fixtures/ct33.text.pdf: imports done, data file
 each of its documents times
   bare   pypdfium2: open the file, every page's text (`get_text_bounded`), as the pipeline reads it;
   parse  `parse_directive(path)` end to end, each document once.
-Prints pages/s for both and the ratio parse/bare; with --profile, a fresh process parses the warm-up
-document and then the first N documents under cProfile and prints the top 15 by cumulative time.
+Prints pages/s for both and the ratio parse/bare, in wall time and in CPU time; with --profile, a
+fresh process parses the warm-up document and then the first N documents under cProfile and prints
+the top 15 by cumulative time.
 
     .venv/bin/python bench/make_distinct_archive.py
     .venv/bin/python bench/bench_distinct.py [--limit 300] [--chunk 25] [--profile 40] [--cpu 0]
@@ -54,22 +55,24 @@ def pin(cpu: int | None) -> None:
         os.sched_setaffinity(0, {cpu})
 
 
-def run_chunk(paths: list[str], cpu: int | None) -> list[tuple[str, int, float, float, str]]:
-    """In a fresh process: warm up on one document, then (path, pages, bare s, parse s, status) per file."""
+def run_chunk(paths: list[str], cpu: int | None) -> list[tuple[str, int, float, float, str, float, float]]:
+    """In a fresh process: warm up on one document, then (path, pages, bare s, parse s, status,
+    bare CPU s, parse CPU s) per file. CPU time (this process's) is what other programs' load on a
+    shared machine changes least."""
     pin(cpu)
     from directive_parser import parse_directive
 
     parse_directive(WARM_UP)
     rows = []
     for p in map(Path, paths):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         pages = bare_pdfium(p)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         try:
             status = str(parse_directive(p).status)
         except Exception as e:  # a document the parser refuses still costs its time
             status = type(e).__name__
-        rows.append((str(p), pages, t1 - t0, time.perf_counter() - t1, status))
+        rows.append((str(p), pages, t1 - t0, time.perf_counter() - t1, status, c1 - c0, time.process_time() - c1))
     return rows
 
 
@@ -114,6 +117,11 @@ def main() -> None:
         f"distinct text PDFs, one core: {len(rows)} docs / {pages} pages; bare pypdfium2 {pages / bare:.0f} pages/s"
         f" ({1000 * bare / len(rows):.1f} ms/doc); parse_directive {pages / parse:.1f} pages/s"
         f" ({1000 * parse / len(rows):.1f} ms/doc); ratio parse/bare {parse / bare:.1f}x; errors {len(failed)}"
+    )
+    bare_cpu, parse_cpu = sum(r[5] for r in rows), sum(r[6] for r in rows)
+    print(
+        f"CPU time: bare pypdfium2 {1000 * bare_cpu / len(rows):.1f} ms/doc; parse_directive"
+        f" {1000 * parse_cpu / len(rows):.1f} ms/doc; ratio parse/bare {parse_cpu / bare_cpu:.1f}x"
     )
     slowest = sorted(rows, key=lambda r: r[3] / r[1], reverse=True)[:3]
     print("slowest per page: " + "; ".join(f"{Path(r[0]).stem} {1000 * r[3] / r[1]:.0f} ms/page" for r in slowest))

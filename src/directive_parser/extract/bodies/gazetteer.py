@@ -364,7 +364,9 @@ class Gazetteer:
                 if name.startswith(title) and (then := self.successor.get(name[len(title) :])):
                     successor = title + then
                     break
-        return Body(name=name, text=text, kind=kind, successor=successor)
+        # built without validation (a few thousand bodies a document): the fields are already a
+        # str, a BodyKind and a str or None, which is all `Body` checks
+        return Body.model_construct(name=name, text=text, kind=BodyKind(kind), successor=successor)
 
     def _titled(self, toks: list[Tok], i: int, bare: bool = False) -> list | None:
         if not toks[i].cap or (toks[i].fold not in TITLE_FIRSTS and toks[i].plain not in TITLE_PLAIN_FIRSTS):
