@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from directive_parser.extract.layouts.table import _bodies
+from directive_parser.structure.tables import _lead_piece
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,18 @@ def test_a_lead_cell_is_cut_to_the_listed_name_it_opens_with(cell: str, names: l
 def test_names_that_open_no_single_listed_body_are_left_as_read(cell: str) -> None:
     (body,) = _bodies(cell)
     assert body.text == cell
+
+
+@pytest.mark.parametrize(
+    ("rest", "lead"),
+    [
+        # a name that goes on after a small "các"
+        ("Liên hiệp các Hội | Sở, ban, ngành có | Thường xuyên", "Liên hiệp các Hội"),
+        ("Ban Quản lý các khu công nghiệp | Sở Tài chính", "Ban Quản lý các khu công nghiệp"),
+        ("UBND các xã | Sở Tài chính", "UBND các xã"),
+        # elsewhere a small "các" opens the partner cell
+        ("Sở Tài chính các sở, ngành", "Sở Tài chính"),
+    ],
+)
+def test_a_small_cac_goes_on_with_the_names_that_take_it(rest: str, lead: str) -> None:
+    assert " ".join(_lead_piece(rest, first=True)[0]) == lead

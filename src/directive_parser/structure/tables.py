@@ -531,6 +531,12 @@ def _clean(piece: str) -> str:
     return " ".join(piece.replace("|", " ").split()).strip(" _—-=:")
 
 
+# Words a body's name goes on after with a small "các": "UBND các xã", "Ủy ban nhân dân các tỉnh",
+# "Liên hiệp các Hội Khoa học và Kỹ thuật", "Ban Quản lý các khu công nghiệp" (provincial bodies
+# of every province), where elsewhere a small "các" opens the partner cell.
+_BEFORE_CAC = frozenset(("ubnd", "dan", "hiep", "ly"))
+
+
 def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
     """(words of the lead cell, the other words) at the start of one line's rest: up to a column
     rule, a word ending in "_" (a rule read as underscores, "Ban Quản lý cac__"), a number or, past
@@ -562,7 +568,7 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
         # A plural's list goes on after its comma ("Các Bộ, cơ quan, UBND các tỉnh"); elsewhere a
         # small "các"/"cơ" opens the partner cell ("Sở Tài chính các sở, ngành").
         listing = _folded(lead[0]) == "cac" and lead[-1].endswith(",") if lead else False
-        if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]) not in ("ubnd", "dan") and not listing:
+        if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]).strip(" ,;") not in _BEFORE_CAC and not listing:
             k = j
             break
         lead.append(word.rstrip("_"))
