@@ -335,3 +335,11 @@ def test_section_sign_inside_a_word_is_a_misread_letter():
 )
 def test_capital_at_a_line_start_only_when_a_sentence_starts(ocr, reference, expected):
     assert repair_text(ocr, reference).text == expected
+
+
+def test_a_garbled_word_boxed_in_by_exact_matches_takes_the_reference_word():
+    # "ae" and "ee" share no letter with "có" and "yêu": only their place pairs them; a number stays
+    ref = "Cơ quan tiếp nhận hồ sơ có trách nhiệm yêu cầu cá nhân bổ sung giấy tờ trong 3 ngày."
+    ocr = "Co quan tiép nhan hé so ae trach nhiém ee cau ca nhan bé sung gidy to trong 7 ngay."
+    out = repair_text(ocr, ref).text
+    assert "hồ sơ có trách nhiệm yêu cầu" in out and "trong 7 ngày" in out

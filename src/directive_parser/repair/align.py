@@ -275,10 +275,24 @@ def _align_small(ctx, box, min_equal_run: int = 1) -> None:
                 picks[p1 + k] = _pick(ref, ref_text, p1 + k, p1 + k, q1 + k, q1 + k, 1.0)
             continue
         tight = p2 - p1 == q2 - q1 <= TIGHT_GAP
-        for first, last, rf, rl, sim in _pair_block(a, b, ocr, (p1, p2, q1, q2)):
+        pairs = list(_pair_block(a, b, ocr, (p1, p2, q1, q2)))
+        for first, last, rf, rl, sim in pairs:
             one_to_one = last == first and rl == rf
             conf = TIGHT_BASE + (1 - TIGHT_BASE) * sim if tight and one_to_one else sim
             picks[first] = _pick(ref, ref_text, first, last, rf, rl, conf)
+        if tight and all(last == first and rl == rf and first - p1 == rf - q1 for first, last, rf, _, _ in pairs):
+            # a word OCR garbled past recognition, boxed in by exact matches, is the reference word in its
+            # place: "phép ae ee ee cho" for "phép có yêu cầu cho"; a number stays a number
+            paired = {first for first, *_ in pairs}
+            for k in range(p2 - p1):
+                if p1 + k not in paired and _positional(ocr[p1 + k].text, ref[q1 + k].text):
+                    picks[p1 + k] = _pick(ref, ref_text, p1 + k, p1 + k, q1 + k, q1 + k, ACCEPT_CONFIDENCE)
+
+
+def _positional(ocr_word: str, ref_word: str) -> bool:
+    """Tell whether an OCR token may take the reference word in its place by position alone: both have
+    letters and neither is a number or code ("ee" -> "yêu", but "3" -> "ba" or "A0" -> "ở" no)."""
+    return ocr_word.isalpha() and ref_word.isalpha()
 
 
 def _grouped_opcodes(a: list[str], b: list[str]):
