@@ -36,3 +36,13 @@ def test_names_that_start_on_common_words_are_still_found() -> None:
     assert "Văn phòng Chính phủ" in names
     assert any(n.startswith("Công an") for n in names)
     assert not any(n.lower().startswith(("công tác", "cơ chế", "văn bản")) for n in names)
+
+
+def test_one_scan_serves_both_modes_only_without_a_unit_word() -> None:
+    gaz = load_gazetteer()
+    plain = "Bộ Công an, Bộ Quốc phòng và các bộ, ngành liên quan"
+    assert gaz.scan(plain, True) == gaz.scan(plain, False)
+    # a bare place is a subject's body only in the bare mode: the unit word keeps the modes apart
+    placed = "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh tiến độ"
+    assert [m.body.kind.value for m in gaz.scan(placed, True)] == ["province", "province"]
+    assert gaz.scan(placed, False) == []

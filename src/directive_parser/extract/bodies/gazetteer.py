@@ -118,6 +118,8 @@ _HIT_GENERIC = ((frozenset({"phó"}), _deputy), (frozenset({"ban"}), _steering))
 # title, an office, a unit head: `_titled`, `_office`, `generic_unit` test the capital first).
 _PATTERN_FIRSTS = _ENUMERATION_FIRSTS | COUNCIL_FIRSTS | {"bộ", "phó", "ban"}
 _CAP_PATTERN_FIRSTS = TITLE_FIRSTS | _OFFICE_FIRSTS | UNIT_FIRSTS
+# The first words of the unit spellings: "tỉnh", "thành" (phố), "tp", "thủ" (đô).
+_UNIT_WORDS = tuple(dict.fromkeys(k[0] for k in UNIT_KEYS))
 _GENERIC = (
     (frozenset({"bộ"}), _ministry),
     (COUNCIL_FIRSTS, _province),
@@ -456,6 +458,11 @@ class Gazetteer:
 
     def scan(self, text: str, bare: bool) -> list[BodyMatch]:
         """The body mentions in `text`, leftmost-longest (`bare`: a bare place is a mention too)."""
+        # A bare place and a province's own council ("tỉnh Lào Cai", "UBND tỉnh") hold a unit word,
+        # as does the bare "các tỉnh" list: a text without one reads the same in both modes, and one
+        # cached scan serves both (a subject's window is often scanned both ways).
+        if bare and unicodedata.is_normalized("NFC", text) and not any(u in text.lower() for u in _UNIT_WORDS):
+            bare = False
         found = list(self._scans(text, bare))
         if "hu vực" in text:  # "Khu vực"/"khu vực": a regional branch may follow its body's name
             found = [_with_region(text, m) for m in found]
