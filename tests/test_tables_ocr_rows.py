@@ -3,9 +3,13 @@ header read with specks, a quarter's numeral read as digits."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from directive_parser.structure.tables import _deadline_of, _repeated_header, find_tables
+from directive_parser.extract.deadline_cells import parse_cell_deadline
+from directive_parser.extract.layouts.table import _quarter_mended
+from directive_parser.structure.tables import _repeated_header, find_tables
 
 HEADER = "PHỤ LỤC\nTT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành\n"
 
@@ -42,17 +46,19 @@ làm công tác chuyển đổi số ở các cơ quan nhà nước cấp tỉnh
 
 
 @pytest.mark.parametrize(
-    ("rest", "deadline"),
+    ("cell", "due"),
     [
-        ("Sở Tài chính Quy 11/2030 | Cơ sở dữ liệu", "Quý II/2030"),
-        ("Quý 1V/2026", "Quý IV/2026"),
-        ("Quy 111/2027", "Quý III/2027"),
-        ("Quý 1/2030", "Quý 1/2030"),  # a quarter in digits stays
-        ("Tháng 11/2026", "Tháng 11/2026"),  # a month is no quarter
+        ("Quy 11/2030", date(2030, 6, 30)),  # "II" read as "11"
+        ("Quý 1V/2026", date(2026, 12, 31)),
+        ("Quy IV/2026", date(2026, 12, 31)),  # the English model drops the mark of "Quý"
+        ("Quý IV/2026 và Quý 111/2027", date(2027, 9, 30)),
+        ("Quý 1/2030", date(2030, 3, 31)),  # a quarter in digits stays
+        ("Tháng 11/2026", date(2026, 11, 30)),  # a month is no quarter
     ],
 )
-def test_a_quarter_numeral_read_as_digits_is_roman(rest: str, deadline: str) -> None:
-    assert _deadline_of(rest) == deadline
+def test_a_quarter_read_with_digits_or_without_its_mark_is_dated(cell: str, due: date) -> None:
+    deadline = parse_cell_deadline(_quarter_mended(cell), date(2025, 11, 19))
+    assert deadline is not None and deadline.due == due
 
 
 def test_a_header_wrapped_with_its_partner_name_garbled_starts_the_table() -> None:

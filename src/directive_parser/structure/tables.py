@@ -700,16 +700,10 @@ def _deadline_in_context(keys: list[str], k: int) -> bool:
 _TWO_YEARS = re.compile(r"\b((?:19|20)\d\d) ((?:19|20)\d\d)\b")
 
 
-_QUARTER_DIGITS = re.compile(r"(?i)(\bqu[yýíi]\s*)([1lI]{2,3}|[1lI]V)(?=[\s/\-–.,;]|$)")
-
-
 def _deadline_of(rest: str) -> str:
     """The deadline words of a row's rest, in order ("các sở, ban, Quy IV-2025" -> "Quý IV-2025")."""
     # A Roman numeral's I read as a bracket or a rule: "Quý II]" is "Quý III", "[V" is "IV".
     rest = re.sub(r"(?<![^\s])[\[\]|l]?[IV]+[\[\]|l]?(?=[\s/\-–.,;]|$)", lambda m: re.sub(r"[\[\]|l]", "I", m.group()), rest)
-    # A quarter's numeral with its I read as "1" or "l": "Quy 11/2030" is "Quý II/2030", "Quý 1V"
-    # "Quý IV" (quarters run I to IV, so "11" after "Quý" is no number).
-    rest = _QUARTER_DIGITS.sub(lambda m: m.group(1) + m.group(2).replace("1", "I").replace("l", "I"), rest)
     split = rest.split()
     keys = [w.casefold().strip(" ,;.()") for w in split]
     for k, key in enumerate(keys):

@@ -388,7 +388,7 @@ def _record(path: str, i: int, row: _Row, col: dict[str, int], table: TextTable,
     value = {role: " ".join(row.cells[j].text.split()) for role, j in col.items() if j < len(row.cells)}
     deadline: Deadline | None = None
     if "deadline" in col:
-        deadline = parse_cell_deadline(row.deadline_text, ctx.issued)
+        deadline = parse_cell_deadline(_quarter_mended(row.deadline_text), ctx.issued)
     lead = row.lead + [b for b in row.extra_leads if b not in row.lead]
     coordinating_text = value.get("coordinating") or row.coordinating_text
     coordinating = _bodies(coordinating_text) if coordinating_text else []
@@ -417,6 +417,17 @@ def _record(path: str, i: int, row: _Row, col: dict[str, int], table: TextTable,
         table=TableSource(table=table_index(ctx, table), row=i, cells=cells),
         extra=extra,
     )
+
+
+# A quarter as OCR leaves it: "Quy" without its mark (the English model), its Roman numeral's "I"
+# read as "1" or "l" ("Quy 11/2030" is "Quý II/2030", "Quý 1V/2026" "Quý IV/2026"; quarters run
+# I to IV, so "11" after "Quý" is no number). "Quý 1/2030" stays: a quarter may be written in digits.
+_QUARTER = re.compile(r"(?i)\bqu[yýí]\s*([1lI]{2,3}|[1lI]V|[IV]{1,3})(?=[\s/\-–.,;]|$)")
+
+
+def _quarter_mended(text: str) -> str:
+    """`text` with each quarter spelt "Quý" and its numeral Roman (see `_QUARTER`)."""
+    return _QUARTER.sub(lambda m: "Quý " + m.group(1).replace("1", "I").replace("l", "I"), text)
 
 
 def table_index(ctx: ExtractContext, table: TextTable) -> int:
