@@ -232,7 +232,7 @@ class Gazetteer:
             node.entry = entry
         bare = tuple(map(_plain_part, parts))
         if bare == parts or len(parts) < FOLDED_MIN_TOKENS:
-            return  # no marks to lose ("BCA"), or too short to tell from a word
+            return  # no marks to lose ("BCA"), or too short to tell from a word (`_candidates` counts on it)
         node = self._plain_root
         for part in bare:
             node = node.children.get(part) or node.children.setdefault(part, _Node())
@@ -336,7 +336,9 @@ class Gazetteer:
             return []  # most words start no name: skip the patterns
         out = []
         hit = self._trie(toks, i, bare) if t.fold in self._root.children else None
-        if t.plain in self._plain_root.children:
+        unmarked = self._plain_root.children.get(t.plain)
+        # the names without marks have two words or more (FOLDED_MIN_TOKENS): the second must follow
+        if unmarked is not None and i + 1 < len(toks) and toks[i + 1].plain in unmarked.children:
             folded = self._folded(toks, i, bare)
             if folded and (hit is None or folded[0] > hit[0]):
                 hit = folded
