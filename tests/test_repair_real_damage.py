@@ -137,6 +137,13 @@ def test_a_capital_word_beside_a_misread_capital_is_no_heading():
     assert _restore("theo dé nghi cua SG Nong nghiép va") == "theo đề nghị của Sở Nông nghiệp và"  # G misread ở
 
 
+def test_abbreviations_do_not_make_a_line_in_capitals():
+    # the closing list of a letter: "Lưu: VT, ĐTKT" and "các Vụ: KTTH, CN, TH" are no headings
+    assert _restore("- LUU: VT, DTKT, NN.") == "- Lưu: VT, ĐTKT, NN."
+    assert _restore("- Cac Bo: TC, XD, NV, CT;") == "- Các Bộ: TC, XD, NV, CT;"
+    assert _caps_line_of("QUYET DINH VE VIEC THANH LAP HDND")
+
+
 def test_the_casing_of_a_heading_line_carries_over():
     assert _restore("TOA DO VUONG\nGOC;") == "TỌA ĐỘ VUÔNG\nGÓC;"  # a heading wrapped onto the next line
     assert _restore("QUYEN, NGHIA VU VA LOI iCH LIEN QUAN") == "QUYỀN, NGHĨA VỤ VÀ LỢI ÍCH LIÊN QUAN"

@@ -86,6 +86,7 @@ ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 # its words that OCR gave a small letter after the capital ("Muc", "CHi") are capitals too.
 CAPS_LINE_SHARE = 0.75
 CAPS_LINE_MIN_WORDS = 3
+VOWELS_RE = re.compile("[AEIOUYaeiouy]")
 # A word in capitals read without marks ("SUA", "LEN") stands for any syllable of that skeleton at least at
 # this log10 channel score: marks over capitals are what Tesseract's English model loses first (SỬA, LÊN).
 CAPS_SKELETON_SCORE = -0.3
@@ -699,6 +700,9 @@ def _caps_line_of(line: str) -> bool:
         return False
     words = [core for core in (split_chunk(c)[1] for c in line.split()) if sum(ch.isalpha() for ch in core) > 1]
     words = [w for w in words if not ROMAN_RE.fullmatch(w)]
+    # abbreviations are no heading words: a syllable has a vowel, "VT", "ĐTKT", "HĐND" have none, so the
+    # closing "Luu: VT, DTKT, NN" (Lưu: VT, ĐTKT, NN) is no line in capitals
+    words = [w for w in words if not (_is_caps(w) and not VOWELS_RE.search(ascii_fold(w)))]
     caps = sum(_is_caps(w) for w in words)
     return caps >= CAPS_LINE_MIN_WORDS and caps >= CAPS_LINE_SHARE * len(words)
 
