@@ -228,7 +228,23 @@ def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool
         return False
     if number and _GROUP_NUMBER.match(number) and not number.rstrip(".").isdigit():
         return True
+    if _title_case_group(value.get("task", "")):
+        return True
     return len(filled) == 1 and not number and len(filled[0]) < 200 and filled[0] != value.get("task", "")
+
+
+MIN_TITLE_WORDS = 3
+
+
+def _title_case_group(task: str) -> bool:
+    """A task cell in capitals is a group's title, whatever its number cell holds: the genre writes
+    group titles in capitals and tasks in sentence case, and OCR misreads a group's Roman numeral
+    ("| 1 | NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH |", "| —H | HỖ TRỢ VÀ PHÁT TRIỂN CÔNG NGHỆ |", "| lãi
+    | GIẢI PHÁP TRONG CHUYỂN ĐỔI …" for I, II, III in tbl-02's scan)."""
+    letters = [ch for ch in task if ch.isalpha()]
+    if len(task.split()) < MIN_TITLE_WORDS or not letters:
+        return False
+    return sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def _heads_decimals(number: str, following: list[str], value: dict[str, str]) -> bool:
@@ -241,7 +257,9 @@ def _heads_decimals(number: str, following: list[str], value: dict[str, str]) ->
 
 
 def _group_label(number: str, n_rows: int) -> str:
-    return number.rstrip(".") if number else f"G{n_rows + 1}"
+    """A group's path label: its numeral, or "G<n>" when it has none or OCR misread it ("—H")."""
+    label = number.rstrip(".")
+    return label if label and _GROUP_NUMBER.match(number) else f"G{n_rows + 1}"
 
 
 def _bodies(cell: str) -> list[Body]:
