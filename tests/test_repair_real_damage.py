@@ -149,6 +149,8 @@ def test_the_casing_of_a_heading_line_carries_over():
     assert _restore("QUYEN, NGHIA VU VA LOI iCH LIEN QUAN") == "QUYỀN, NGHĨA VỤ VÀ LỢI ÍCH LIÊN QUAN"
     assert _restore("Chuong II CAC BIEN PHAP BAO DAM") == "Chương II CÁC BIỆN PHÁP BẢO ĐẢM"  # the part's label
     assert _restore("Muc 1 QUY DINH CHUNG VE HOP DONG") == "Mục 1 QUY ĐỊNH CHUNG VỀ HỢP ĐỒNG"
+    assert _restore("PHO CHU NHIEM D6 Ngoc") == "PHÓ CHỦ NHIỆM Đỗ Ngọc"  # a signature's name after the title
+    assert _restore("I. Muc TIEU VA YEU CAU") == "I. MỤC TIÊU VÀ YÊU CẦU"  # but capitals follow "Muc"
     assert _restore("Tiéu muc 9 MA SO, TIEU CHUAN CHUC DANH") == "Tiểu mục 9 MÃ SỐ, TIÊU CHUẨN CHỨC DANH"  # two words
 
 

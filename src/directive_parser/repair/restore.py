@@ -221,6 +221,14 @@ def _labels_number(text: str, end: int) -> bool:
     return False
 
 
+def _caps_after(text: str, end: int) -> bool:
+    """Tell whether a word in capitals follows on the line after `end`. A capitalised word with none after
+    it ends a heading line with a name in title case, as a signature has it: "PHO CHU NHIEM D6 Ngoc"
+    (PHÓ CHỦ NHIỆM Đỗ Ngọc), while "Muc" in "Muc TIEU CHUNG CUA DE AN" is a marked capital OCR read small."""
+    stop = text.find("\n", end)
+    return any(_is_caps(split_chunk(c)[1]) for c in text[end : stop if stop >= 0 else len(text)].split())
+
+
 def _name_next(chunk: str) -> bool:
     """Tell whether the next chunk is a capitalised word, its second character small or a digit OCR put
     for a marked vowel ("An D6" Ấn Độ, "Phuc Vu"): the capital before it starts a name."""
@@ -688,7 +696,12 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     above = prev_chunk[-1] if prev_chunk and not prev else ""
     nxt = words[j + 1].core if j + 1 < len(words) else ""
     follow = chosen[id(words[j + 1])] if j + 1 < len(words) else None
-    if slot.core[:1].isupper() and _caps_line(text, slot.start) and not (_is_title(slot.core) and _labels_number(text, slot.end)):
+    if (
+        slot.core[:1].isupper()
+        and _caps_line(text, slot.start)
+        and not (_is_title(slot.core) and _labels_number(text, slot.end))
+        and (_is_caps(slot.core) or _caps_after(text, slot.end))
+    ):
         return word.upper()  # "Muc" in "MUC TIEU CHUNG": MỤC; but "Chuong II CAC BIEN PHAP" keeps "Chương II"
     return _case_like(word, slot.core, prev, nxt, follow or "", above, misread)
 
