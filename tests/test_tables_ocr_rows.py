@@ -78,3 +78,21 @@ làm công tác chuyển đổi số ở các cơ quan nhà nước cấp tỉnh
     (table,) = find_tables(text)
     rows = [[c.text for c in row] for row in table.rows]
     assert [(r[0], r[2]) for r in rows] == [("1", "Bộ Công an"), ("2", "Bộ Nội vụ")]
+
+
+def test_a_deadline_cell_set_apart_between_task_lines_is_the_rows_deadline() -> None:
+    text = (
+        HEADER
+        + """1 | Công bố danh mục dữ liệu mở của các cơ quan nhà nước theo định kỳ | Bộ Công an | Các bộ | Quý IV/2027
+hằng năm để người dân và doanh nghiệp khai thác, sử dụng hiệu quả.
+2 | Hỗ trợ doanh nghiệp nhỏ và vừa theo Nghị định số 80/2021/NĐ-CP ngày 26/8/2021 của | Bộ Nội vụ
+
+Hằng năm
+Chính phủ (lĩnh vực khoa học và công nghệ) trên địa bàn tỉnh.
+"""
+    )
+    (table,) = find_tables(text)
+    rows = [[c.text for c in row] for row in table.rows]
+    assert [r[0] for r in rows] == ["1", "2"]
+    assert rows[1][1].endswith("của Chính phủ (lĩnh vực khoa học và công nghệ) trên địa bàn tỉnh.")
+    assert rows[1][4] == "Hằng năm"

@@ -848,6 +848,18 @@ def _full(piece: str, width: float) -> bool:
     return len(piece.rstrip()) >= min(0.8 * width, width - 14)
 
 
+MAX_DEADLINE_BLOCK = 5  # words of a deadline cell on a line of its own ("Quý IV/2025 - Quý II/2026")
+
+
+def _deadline_block(line: str) -> bool:
+    """Whether a short line is a deadline cell's words only ("Hằng năm", "Thường xuyên", "Quý IV/2026")."""
+    words = line.split()
+    if not 0 < len(words) <= MAX_DEADLINE_BLOCK or not words[0][:1].isupper():
+        return False
+    found = _deadline_of(line)
+    return bool(found) and len(found.split()) == len(words)
+
+
 @dataclass
 class _FlatRow:
     """A row being rebuilt: its number, the task column's pieces, the rest of each of its lines."""
@@ -941,6 +953,12 @@ def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
             body = line[speck.end() :]  # "fe Nghiên cứu, xây dựng Luật …": a row number OCR garbled
         if rows and rows[-1].group and not number and line.lstrip()[:1].islower():
             rows[-1].task.append(line)  # the group's title wrapped: "… cơ sở dữ" / "liệu quốc gia …"
+            continue
+        if rows and not rows[-1].group and not number and _deadline_block(line):
+            # the deadline cell set apart on a line of its own, the task going on below it: "Hỗ trợ
+            # doanh nghiệp … ngày 26/8/2021 của | SoKH&CN" / "Hằng năm" / "Chính phủ (lĩnh vực …)."
+            rows[-1].rest.append(line)
+            rows[-1].end = off + len(line)
             continue
         piece, rest = _split_task(body, width)
         short = numbered and not number and not _full(body, width) and not _dash_item(body)
