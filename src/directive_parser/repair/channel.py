@@ -279,7 +279,9 @@ class Channel:
 
     def candidates(self, ocr: str) -> list[Candidate]:
         """Scored clean syllables for a lowercase OCR core, best first: str -> list[Candidate]."""
-        words = {w for w in self.table.get(ocr, {}) if tone_fits_coda(w)}  # corpus typos: "mửc" read "muc"
+        # corpus typos are no readings ("mửc" read "muc"), nor words the LM never saw, whose <unk> probability
+        # would beat every syllable: "sđ" for "sd", "đươn" for "dun" (a foreign word read right stays)
+        words = {w for w in self.table.get(ocr, {}) if tone_fits_coda(w) and (w == ocr or self.lm.word_id(w) != self.lm.unk)}
         vs = self.variants(ocr)
         for v in vs:
             words.update(self.by_skeleton.get(v, ()))
