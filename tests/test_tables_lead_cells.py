@@ -22,6 +22,8 @@ from directive_parser.structure.tables import _lead_piece
         ("Sở Khoa học ban ngành", ["Sở Khoa học và Công nghệ"], ["Sở Khoa học"]),
         # the partner's name run together on the lead's line ends the lead
         ("Các bộ, cơ BoOTuphap", ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"], ["Các bộ, cơ"]),
+        # a seven-letter name with one letter misread and its space lost
+        ("Số Néivu", ["Sở Nội vụ"], ["Số Néivu"]),
     ],
 )
 def test_a_lead_cell_is_cut_to_the_listed_name_it_opens_with(cell: str, names: list[str], texts: list[str]) -> None:

@@ -280,7 +280,7 @@ _HEAD_DASH = re.compile(r"\b(Bộ|Sở|Ban|Cục|Viện|UBND)[-–](?=[A-ZĐÀ-�
 
 # A body's letters, as `_joined_names` keys them: "Sở Taichinh" -> "sotaichinh".
 MIN_JOINED_KEY = 6  # shorter keys are abbreviations ("bqp"), never run-together words
-MIN_MISREAD_KEY = 8  # keys this long may have one letter misread too ("botwphap" for "botuphap")
+MIN_MISREAD_KEY = 7  # keys this long may have one letter misread too ("botwphap" for "botuphap", "soneivu" for "sonoivu")
 
 
 def _letters(name: str) -> str:
