@@ -12,6 +12,8 @@ Splits "real", "real_a", "real_b": REAL English-model damage, the dev documents
 (bench/dev/docs/<id>.txt) rendered to scans and OCR'd with `tesseract -l eng` by
 bench/dev/render_routes.py (out/dev-routes/<id>/<id>.eng-ocr.txt); real_a and real_b are the two
 halves by md5 of the id (real_a may feed the channel, see scripts/real_ocr_pairs.py; real_b never does).
+Other sessions re-render out/dev-routes while one measures; `--freeze` copies the real_a and real_b pairs as
+they are into _cache/synth/real_a_snap and real_b_snap, scored as fixed splits ("--split real_b_snap").
 """
 
 from __future__ import annotations
@@ -56,6 +58,16 @@ def split_pairs(split: str) -> list[tuple[Path, Path]]:
                 out.append((ocr, clean))
         return out
     return [(p, Path(str(p).replace(".ocr.txt", ".clean.txt"))) for p in sorted((SYNTH / split).glob("*.ocr.txt"))]
+
+
+def freeze_real() -> None:
+    """Copy the real_a and real_b pairs into _cache/synth/<split>_snap, a fixed dev set while out/dev-routes changes."""
+    for split in ("real_a", "real_b"):
+        folder = SYNTH / f"{split}_snap"
+        folder.mkdir(parents=True, exist_ok=True)
+        for ocr, clean in split_pairs(split):
+            (folder / f"{ocr.parent.name}.ocr.txt").write_text(ocr.read_text(encoding="utf-8"), encoding="utf-8")
+            (folder / f"{ocr.parent.name}.clean.txt").write_text(clean.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def _strip(s: str) -> str:
@@ -127,7 +139,10 @@ def main() -> None:
         metavar="MODULE.NAME=VALUE",
         help="override a constant for tuning, e.g. _channel.FUZZY2_TOP=-2.5",
     )
+    ap.add_argument("--freeze", action="store_true", help="copy real_a/real_b as they are to <split>_snap first")
     a = ap.parse_args()
+    if a.freeze:
+        freeze_real()
     for item in a.set:
         name, value = item.split("=", 1)
         mod, const = name.rsplit(".", 1)
