@@ -33,6 +33,11 @@ def test_punctuation_glued_after_a_word_is_kept_and_the_word_restored(ocr, expec
     assert _restore(ocr) == expected
 
 
+def test_a_speck_read_as_a_stop_before_a_word_leaves_the_word_to_restore():
+    assert _restore("các đơn vị có .lién quan.") == "các đơn vị có .liên quan."
+    assert _restore("truy cập .NET") == "truy cập .NET"  # a capital after the first letter: a name
+
+
 def test_words_joined_by_a_slash_are_restored_piece_by_piece():
     out = _restore("mức chi 72.000 déng/nguoi, các Bộ/nganh liên quan")
     assert "đồng/người" in out and "Bộ/ngành" in out

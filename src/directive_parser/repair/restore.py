@@ -117,6 +117,9 @@ MERGED_MAX_LEN = 12
 MERGED_MAX_WHOLE = -3.0  # …and the whole token has no reading with a log10 channel score this good
 MERGED_TOP = 8  # candidates per half tried…
 MERGED_MIN_BIGRAM = -2.5  # …and the best log10 P(right | left) + channel scores must beat this
+# A speck OCR read as a full stop or comma glued before a word ("co .lién quan", "cac .Quy dinh"); a dotted
+# code or domain keeps it (".vn", ".NET": another dot or a capital after the first letter)
+SPECK_RE = re.compile(r"[.,'`](?=[^\W\d_][^\W\dA-Z_]*$)")
 # Words OCR glued with stray punctuation ("va-cdp", "két.qua") are restored piece by piece,
 # unless the chunk looks like a code, abbreviation or domain ("NQ-CP", "COVID-19", "chinhphu.vn").
 GLUE_PIECE_RE = re.compile(r"[\w&¢€@§]+(?:[®#}{¥£$|!™]+[\w&¢€@§]+)*")
@@ -423,6 +426,9 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
     closing = None if label else CLOSING_RE.match(core)
     if closing:  # "hién./." -> "hién"
         core = closing.group(1)
+    speck = None if label else SPECK_RE.match(core)
+    if speck:  # "có .lién quan": a speck read as a full stop before the word, which is restored after it
+        return _core_slots(core[speck.end() :], start + speck.end(), lm, label)
     if DOLLAR_S_RE.fullmatch(core):  # "$6: 223/CD-TTg" Số, "Giao $6 Tai chinh" Sở: a capital S read "$"
         core = "S" + core[1:]
     pieces = None if label else _glued_pieces(core)
