@@ -34,3 +34,23 @@ def test_a_title_in_capitals_is_a_group_whatever_its_number_cell_reads() -> None
     ]
     # a group's title ends the merged deadline above it: the third group's first row has none
     assert [a.deadline.text if a.deadline else None for a in doc.assignments][2:4] == ["Năm 2026", None]
+
+
+SUB_GROUPS = """KẾ HOẠCH
+Chuyển đổi số năm 2026
+PHỤ LỤC
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| I1 | Cung cấp dịch vụ số bao trùm, thông minh |  |  |  |
+| 1 | Cung cấp dịch vụ công trực tuyến toàn trình cho người dân. | Bộ Công an | Các bộ, ngành | Năm 2026 |
+| TH.1 | Nhóm ứng dụng, nền tảng số quy mô quốc gia |  |  |  |
+| 1 | Xây dựng nền tảng định danh và xác thực điện tử quốc gia. | Bộ Công an |  | Năm 2027 |
+| l0 | Nâng cấp cổng dịch vụ công quốc gia. |  |  |  |
+"""
+
+
+def test_a_misread_sub_group_numeral_heads_a_group() -> None:
+    doc = parse_text(SUB_GROUPS)
+    tasks = [a.task[:16] for a in doc.assignments]
+    # "I1" and "TH.1" (I.1, III.1) are group rows; "l0" (a row's 10 misread) stays a task: it names
+    # no letter of a Roman numeral alone
+    assert tasks == ["Cung cấp dịch vụ", "Xây dựng nền tản", "Nâng cấp cổng dị"]
