@@ -43,6 +43,7 @@ PHỤ LỤC
 | I1 | Cung cấp dịch vụ số bao trùm, thông minh |  |  |  |
 | 1 | Cung cấp dịch vụ công trực tuyến toàn trình cho người dân. | Bộ Công an | Các bộ, ngành | Năm 2026 |
 | TH.1 | Nhóm ứng dụng, nền tảng số quy mô quốc gia |  |  |  |
+| l/ | Hoàn thiện thể chế về công tác phòng, chống thiên tai |  |  |  |
 | 1 | Xây dựng nền tảng định danh và xác thực điện tử quốc gia. | Bộ Công an |  | Năm 2027 |
 | l0 | Nâng cấp cổng dịch vụ công quốc gia. |  |  |  |
 """
@@ -51,6 +52,6 @@ PHỤ LỤC
 def test_a_misread_sub_group_numeral_heads_a_group() -> None:
     doc = parse_text(SUB_GROUPS)
     tasks = [a.task[:16] for a in doc.assignments]
-    # "I1" and "TH.1" (I.1, III.1) are group rows; "l0" (a row's 10 misread) stays a task: it names
+    # "I1", "TH.1" and "l/" (I.1, III.1, I) are group rows; "l0" (a row's 10 misread) stays a task: it names
     # no letter of a Roman numeral alone
     assert tasks == ["Cung cấp dịch vụ", "Xây dựng nền tản", "Nâng cấp cổng dị"]

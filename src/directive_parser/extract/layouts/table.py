@@ -236,19 +236,23 @@ def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool
 MIN_TITLE_WORDS = 3
 # A group's or sub-group's numeral as OCR misreads it: "I1" for "I.1", "TH.1" for "III.1", "Il" for
 # "II" — Roman letters (and the glyphs they are read as) with digits or dots, never a row's "12".
-_MISREAD_NUMERAL = re.compile(r"^[IVXLTHl|\[\]1]{1,5}(?:[.,]?\d{1,2})*[.,]?$")
+_MISREAD_NUMERAL = re.compile(r"^[IVXLTHl|\[\]1/]{1,5}(?:[.,]?\d{1,2})*[.,/]?$")
 MAX_TITLE_CHARS = 200
 
 
 def _misread_group_number(number: str, filled: list[str], value: dict[str, str]) -> bool:
     """A row of a misread group numeral and a short title, nothing else: "| I1 | Cung cấp dịch vụ số
     bao trùm, thông minh | | |" and "| TH.1 | Nhóm ứng dụng, nền tảng số … | | |" (I.1 and III.1 in
-    tbl-12's scan), as "| Il | …" for II. The other cells are checked by the caller."""
+    tbl-12's scan), "| l/ | Hoàn thiện thể chế, … | | |" (I in tbl-10's scan). The other cells are
+    checked by the caller."""
     task = value.get("task", "")
     if not number or number.rstrip(".").isdigit() or not task or len(filled) != 2 or len(task) >= MAX_TITLE_CHARS:
         return False
-    # a capital of a Roman numeral: "l0" is a row's 10 misread, "I1" a sub-group's I.1
-    return _MISREAD_NUMERAL.match(number) is not None and any(ch in "IVXTH" for ch in number)
+    # a capital of a Roman numeral, or no digit at all: "l0" is a row's 10 misread, "I1" a
+    # sub-group's I.1, "l/" a group's I (tbl-10's scan)
+    if _MISREAD_NUMERAL.match(number) is None:
+        return False
+    return any(ch in "IVXTH" for ch in number) or not any(ch.isdigit() for ch in number)
 
 
 def _title_case_group(task: str) -> bool:
