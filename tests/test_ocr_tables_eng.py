@@ -118,7 +118,8 @@ def test_deadline_words_date_something_where_they_stand(rest: str, deadline: str
         ("BOTwphap", ["Bộ Tư pháp"]),  # and one letter misread
         ("SoKH&CN", ["Sở Khoa học và Công nghệ"]),
         ("Bộ Tài chính", ["Bộ Tài chính"]),
-        ("Bộ Tiphap Quốc", ["Bộ Tiphap Quốc"]),  # no known body that close: left as read
+        ("Bộ Tiphap Quốc", ["Bộ Tư pháp"]),  # a word of the next cell glued on, the name one letter off
+        ("Bộ Kiến trúc Quốc", ["Bộ Kiến trúc Quốc"]),  # no known body that close: left as read
     ],
 )
 def test_lead_names_run_together_are_the_known_body(cell: str, names: list[str]) -> None:

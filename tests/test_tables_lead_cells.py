@@ -24,6 +24,8 @@ from directive_parser.structure.tables import _lead_piece
         ("Các bộ, cơ BoOTuphap", ["các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"], ["Các bộ, cơ"]),
         # a seven-letter name with one letter misread and its space lost
         ("Số Néivu", ["Sở Nội vụ"], ["Số Néivu"]),
+        # the name run together with a letter misread, the partner's first word glued on
+        ("Bộ Tuwphap Việt", ["Bộ Tư pháp"], ["Bộ Tuwphap"]),
     ],
 )
 def test_a_lead_cell_is_cut_to_the_listed_name_it_opens_with(cell: str, names: list[str], texts: list[str]) -> None:
@@ -38,7 +40,7 @@ def test_a_lead_cell_is_cut_to_the_listed_name_it_opens_with(cell: str, names: l
         "Sở Tài chính tỉnh Lai Châu",  # the department's own place is part of its name
         "Bộ Công",  # opens two ministries ("Bộ Công an", "Bộ Công Thương"): no guess
         "Trung tâm Chuyển đổi số",  # no closed set: an unlisted centre is left as read
-        "Bộ Tiphap Quốc",  # no listed name that close
+        "Bộ Kiến trúc Quốc",  # no listed name that close
     ],
 )
 def test_names_that_open_no_single_listed_body_are_left_as_read(cell: str) -> None:

@@ -362,7 +362,7 @@ def _trimmed(body: Body) -> Body:
     words = words[:glued]
     for n in range(len(words), 1, -1):
         prefix = " ".join(words[:n]).strip(" ,;.")
-        known = _known(prefix)
+        known = _mended_key(_letters(prefix))
         if known and n < len(words) and _folded_word(words[n]) in _PLACE_WORDS:
             return body  # the body's own place: "Sở Tài chính tỉnh Lai Châu"
         if known:
