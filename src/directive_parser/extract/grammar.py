@@ -187,6 +187,9 @@ _LEAD_IN_CLAUSE = re.compile(
     r"^(?:Sau\s+khi|Trên\s+cơ\s+sở|Căn\s+cứ|Liên\s+quan\s+(?:đến|tới)|Đối\s+với|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|"
     r"Hằng\s+tháng|Định\s+kỳ|Trong\s+năm\s+\d{4}|Trong\s+thời\s+gian|Trong\s+quá\s+trình|Trước\s+mắt|Để|Nhằm|Từ\s+nay|"
     r"Đến\s+năm\s+\d{4}|Giai\s+đoạn|Tiếp\s+theo|"
+    # a letter's closing request: "Nhận được công văn này, đề nghị các Sở …", "Nhận được văn bản này,
+    # Bộ Giáo dục và Đào tạo đề nghị các sở …" (the formula of a công văn's last paragraph)
+    r"Nhận\s+được\s+(?:công\s+văn|văn\s+bản|Công\s+điện|thông\s+báo)\s+này|"
     # a deadline written first: "Trước ngày 30 tháng 11 năm 2025, Bộ Công an báo cáo …", "Chậm nhất
     # ngày 15/12, các bộ gửi …", "Trong tháng 12 năm 2025, Bộ Xây dựng trình …"
     r"Trước\s+ngày|Chậm\s+nhất|Trong\s+(?:tháng|quý|Quý|\d+\s+tháng)|"
@@ -513,7 +516,16 @@ def _body_speaker(rest: str) -> int:
     # The Government's heads speak whoever follows ("Thủ tưởng yêu cầu đối với vấn đề …", the name as
     # OCR repair left it, found by the gazetteer's mark-free match); other bodies only hand work on.
     speaks = found[0].body.name in SPEAKER_NAMES
-    return verb.end() if speaks or _starts_with_body(rest[verb.end() :]) else 0
+    after = rest[verb.end() :]
+    # "Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo chỉ đạo …": a plural group that
+    # then acts is addressed even when the gazetteer knows it only by its capitalised name.
+    addressed = bool(_PLURAL.match(after)) and _subject_follows_plural(after)
+    return verb.end() if speaks or _starts_with_body(after) or addressed else 0
+
+
+def _subject_follows_plural(after: str) -> bool:
+    subj = find_subject("Đề nghị " + after[:MAX_LEAD_IN_CHARS])
+    return subj.explicit and bool(PREDICATE_AT_START.match(_MODAL.sub("", after[subj.task_start - 8 :], count=1)))
 
 
 SPEAKER_NAMES = frozenset({"Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ", "Chính phủ"})
@@ -521,7 +533,12 @@ SPEAKER_NAMES = frozenset({"Thủ tướng Chính phủ", "Phó Thủ tướng C
 
 def _starts_with_body(text: str) -> bool:
     found = bodies.find_bodies(text[:MAX_SUBJECT_CHARS])
-    return bool(found) and found[0].start == 0 and found[0].body.kind is not BodyKind.other
+    # "các Sở Giáo dục và Đào tạo": the plural of a body the gazetteer knows in the singular
+    start = plural.end() if (plural := _PLURAL.match(text)) else 0
+    return bool(found) and found[0].start in (0, start) and found[0].body.kind is not BodyKind.other
+
+
+_PLURAL = re.compile(r"(?:[Cc]ác|[Nn]hững)\s+")
 
 
 def _skip_topic(text: str, pos: int) -> int:

@@ -156,6 +156,8 @@ NOUN_GUARD = {
     "trình": r"(?<!chương\s)(?<!quy\s)(?<!công\s)(?<!lộ\s)(?<!tiến\s)(?<!quá\s)(?<!hành\s)trình",
     # "các đơn vị sự nghiệp công lập trực thuộc …", "thành lập" is a verb of its own
     "lập": r"(?<!công\s)(?<!độc\s)(?<!thành\s)(?<!thiết\s)lập",
+    # "các sở giáo dục và đào tạo chỉ đạo …": "đào tạo", "sáng tạo" are nouns, the name goes on
+    "tạo": r"(?<!đào\s)(?<!Đào\s)(?<!sáng\s)tạo",
     "cấp": r"cấp(?!\s+(?:xã|tỉnh|huyện|ủy|uỷ|trên|dưới|có\s+thẩm\s+quyền|nước|thoát|cơ\s+sở|Trung\s+ương|trung\s+ương)\b)",
 }
 PREDICATE_ALT = "|".join(NOUN_GUARD.get(w, re.escape(w)) for w in sorted(PREDICATE_STARTERS, key=len, reverse=True))

@@ -64,6 +64,8 @@ class NumberedLayout:
         addressees = _preamble_addressees(clauses, ctx)
         first_numbered = next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
         organised = _organised(clauses)
+        pre = next((c for c in clauses if is_preamble(c)), None)
+        outline = pre is not None and is_report_outline(pre.text)
         for i, clause in enumerate(clauses):
             # Dash items before the first numbered clause are the address list of a Công điện
             # ("THỦ TƯỚNG CHÍNH PHỦ điện: - Chủ tịch Ủy ban nhân dân các tỉnh …;"), not tasks.
@@ -77,8 +79,38 @@ class NumberedLayout:
             # thực tế, các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau: - …".
             aims = clause.kind is ClauseKind.section and is_aim_heading(clause.text)
             inherit = addressees if not aims and (not organised or is_organisation_heading(clause.text)) else []
+            if outline and clause.kind in (ClauseKind.section, ClauseKind.point, ClauseKind.item):
+                if not _opens_task(clause.text):
+                    if len(grammar.sentence_spans(clause.text)) <= 1 and not clause.children:
+                        continue  # "1. Công tác chỉ đạo …, kết quả tổ chức thực hiện …": what to report
+                    inherit = []  # a later sentence of the item may still assign work in its own words
+                else:
+                    outline = False  # a task item ends the outline
             records += _walk(clause, inherit, ctx, warnings)
         return records, warnings
+
+
+# A request for a report that lists what the report must hold: "… đề nghị các sở … báo cáo tình
+# hình thực hiện Thông tư 26 theo các nội dung cụ thể sau:", "Báo cáo bao gồm các nội dung chủ yếu
+# sau:", "… báo cáo định kỳ … theo các nội dung sau:" (a convention of letters and plans asking for
+# reports). The items that follow are the report's contents ("1. Công tác chỉ đạo …", "3. Những đề
+# xuất, kiến nghị"), not tasks of their own.
+_REPORT_OUTLINE = re.compile(
+    r"\bbáo\s+cáo\b[^.;:]{0,250}?\b(?:gồm|bao\s+gồm|theo|với|có)\s+(?:các|những|một\s+số)\s+nội\s+dung\s+"
+    r"(?:cụ\s+thể\s+|chính\s+|chủ\s+yếu\s+)?(?:như\s+)?sau(?:\s+đây)?\s*:\s*$",
+    re.I,
+)
+
+
+def is_report_outline(text: str) -> bool:
+    """Whether a text ends by announcing the contents of a report it asks for."""
+    return bool(_REPORT_OUTLINE.search(text.rstrip()[-400:]))
+
+
+def _opens_task(text: str) -> bool:
+    """Whether an item opens with a verb or names its own doer: a task, not a report's heading."""
+    head = text.lstrip(" -–+•")
+    return bool(grammar.PREDICATE_AT_START.match(head)) or grammar.find_subject(head[:400]).explicit
 
 
 # A Thông báo's closing announces the notice: "Văn phòng Chính phủ (xin) (trân trọng) thông báo./.",

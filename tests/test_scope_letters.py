@@ -1,0 +1,101 @@
+"""Rules of the công văn (letters that ask for work), on short texts written for these tests in the
+genre's shapes (not taken from any document of the dev or test sets)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from directive_parser import parse_text
+from directive_parser.extract.grammar import find_subject
+from directive_parser.extract.layouts.numbered import is_report_outline
+
+ISSUED = date(2026, 3, 2)
+HEADER = """BỘ Y TẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 123/BYT-KHTC
+V/v báo cáo tình hình thực hiện
+Hà Nội, ngày 02 tháng 3 năm 2026
+Kính gửi: Các Sở Y tế tỉnh, thành phố
+"""
+FOOTER = """Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn B
+"""
+
+
+def parse(body: str):
+    return parse_text(HEADER + body + FOOTER, issued=ISSUED)
+
+
+@pytest.mark.parametrize(
+    "text, outline",
+    [
+        ("Bộ Y tế đề nghị các Sở Y tế báo cáo tình hình triển khai theo các nội dung cụ thể sau:", True),
+        ("Báo cáo bao gồm các nội dung chủ yếu sau:", True),
+        ("đề nghị các đơn vị báo cáo định kỳ kết quả thực hiện với những nội dung như sau:", True),
+        ("Bộ Y tế đề nghị các Sở Y tế thực hiện các nội dung sau:", False),  # tasks, not a report's contents
+        ("Báo cáo kết quả về Bộ Y tế trước ngày 15/3/2026.", False),
+    ],
+)
+def test_report_outline(text, outline):
+    assert is_report_outline(text) is outline
+
+
+def test_items_of_a_report_outline_are_its_contents_not_tasks():
+    doc = parse(
+        "Để tổng hợp, Bộ Y tế đề nghị các Sở Y tế báo cáo tình hình thực hiện Thông tư số 05/2025/TT-BYT"
+        " theo các nội dung cụ thể sau:\n"
+        "1. Công tác chỉ đạo, hướng dẫn triển khai tại địa phương và kết quả đạt được.\n"
+        "2. Khó khăn, vướng mắc trong quá trình thực hiện.\n"
+        "3. Những đề xuất, kiến nghị.\n"
+        "Nhận được công văn này, Bộ Y tế đề nghị các Sở Y tế khẩn trương tổng hợp, gửi báo cáo về Bộ Y tế"
+        " trước ngày 20/3/2026.\n"
+    )
+    tasks = [(a.task[:25], [b.name for b in a.lead], a.deadline and a.deadline.due) for a in doc.assignments]
+    assert not any(t.startswith(("Công tác", "Khó khăn", "Những đề xuất")) for t, _, _ in tasks), tasks
+    closing = [r for r in tasks if r[0].startswith("khẩn trương tổng hợp")]
+    assert closing == [("khẩn trương tổng hợp, gửi", ["Sở Y tế"], date(2026, 3, 20))]
+
+
+def test_outline_ends_at_the_first_item_that_is_a_task():
+    doc = parse(
+        "Bộ Y tế đề nghị các Sở Y tế báo cáo kết quả thực hiện theo các nội dung sau:\n"
+        "1. Kết quả tiêm chủng mở rộng năm 2025.\n"
+        "2. Tổ chức rà soát, cập nhật danh sách đối tượng trước ngày 31/3/2026.\n"
+    )
+    assert [a.clause for a in doc.assignments] == ["2"]
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # a letter's closing request opens with "Nhận được công văn này," before its subject or formula
+        (
+            "Nhận được công văn này, đề nghị các sở, ban, ngành khẩn trương triển khai thực hiện.",
+            ["các sở, ban, ngành"],
+            "khẩn trương triển khai",
+        ),
+        # the speaker's plural addressee, known to the gazetteer in the singular
+        (
+            "Nhận được văn bản này, Bộ Y tế đề nghị các Sở Giáo dục và Đào tạo phối hợp chỉ đạo các trường.",
+            ["Sở Giáo dục và Đào tạo"],
+            "phối hợp chỉ đạo",
+        ),
+        # … or written in lower case; "đào tạo" is a noun inside the name, not the predicate
+        (
+            "Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo chỉ đạo các cơ sở giáo dục.",
+            ["Các sở giáo dục và đào tạo"],
+            "chỉ đạo các cơ sở",
+        ),
+    ],
+)
+def test_letter_closing_request(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == lead
+    assert unit[subj.task_start :].startswith(task)
