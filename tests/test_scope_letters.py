@@ -99,3 +99,32 @@ def test_letter_closing_request(unit, lead, task):
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == lead
     assert unit[subj.task_start :].startswith(task)
+
+
+PLAN_HEADER = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 12/KH-UBND
+An Giang, ngày 10 tháng 02 năm 2026
+KẾ HOẠCH
+Triển khai công tác năm 2026
+"""
+
+
+def test_heading_line_that_names_bodies_then_its_task_line_then_points():
+    # the heading is the name, the next line its own task, its points below it
+    doc = parse_text(
+        PLAN_HEADER + "1. Sở Văn hóa, Thể thao và Du lịch, Cổng thông tin điện tử tỉnh\n"
+        "Xây dựng các chương trình quảng bá sản phẩm của tỉnh trên các phương tiện truyền thông.\n"
+        "a) Tổ chức hội chợ thương mại hằng năm.\n"
+        "b) Hỗ trợ doanh nghiệp tham gia hội chợ trong nước.\n"
+        # a topic line with no known name above its text is no heading of bodies
+        "2. Doanh nghiệp số\n"
+        "Phát triển các doanh nghiệp số là lực đẩy chủ đạo của tăng trưởng.\n"
+        "a) Triển khai chương trình hỗ trợ chuyển đổi số doanh nghiệp.\n" + FOOTER,
+        issued=date(2026, 2, 10),
+    )
+    got = {a.clause: ([b.name for b in a.lead], a.task[:19]) for a in doc.assignments}
+    lead = ["Sở Văn hóa, Thể thao và Du lịch", "Cổng thông tin điện tử tỉnh"]
+    assert got["1"] == (lead, "Xây dựng các chương")
+    assert got["1.a"][0] == lead and got["1.b"][0] == lead
+    assert not any(k.startswith("2") and v[0] == ["Doanh nghiệp số"] for k, v in got.items()), got

@@ -120,8 +120,18 @@ MAX_GAP_CHARS = 100
 
 def _descriptive_gap(tail: str) -> bool:
     """True when `tail` runs on from a group name to its predicate without a verb of its own."""
-    m = _PREDICATE_INSIDE.search(tail[: MAX_GAP_CHARS + 20])
-    return m is not None and m.start() <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[: m.start()])
+    start = _first_predicate(tail[: MAX_GAP_CHARS + 20])
+    return start is not None and start <= MAX_GAP_CHARS and not _GAP_FORBIDDEN.search(tail[:start])
+
+
+def _first_predicate(tail: str) -> int | None:
+    """Where the first predicate word of `tail` starts: a lower-case one, or a capitalised one that
+    opens a line (the task on the line after a heading that names its bodies)."""
+    m = _PREDICATE_INSIDE.search(tail)
+    broken = _NEXT_LINE_PREDICATE.search(tail, 0, m.start() if m else len(tail))
+    if broken:
+        return broken.start() + 1
+    return m.start() if m else None
 
 
 # A relative clause between subject and duty: "Các cơ quan chủ quản CSDL [đã có dữ liệu bảo đảm
@@ -682,8 +692,12 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     # was only part of a noun phrase ("Chính phủ số được đẩy mạnh"): no subject.
     if not _APPOSITION_START.match(tail) and not _descriptive_gap(tail):
         return pos
-    pm = _PREDICATE_INSIDE.search(tail)
-    return pos + end + (pm.start() if pm else 0)
+    # A heading line that names its bodies, its task on the next line: "9. Báo và Phát thanh, Truyền
+    # hình tỉnh, Cổng thông tin điện tử tỉnh⏎Xây dựng các phóng sự …" — the line break ends the names.
+    return pos + end + (_first_predicate(tail) or 0)
+
+
+_NEXT_LINE_PREDICATE = re.compile(r"\n(?=(?:" + _PREDICATE_ALT + r")\b)", re.I)
 
 
 MIN_PERSON_WORDS, MAX_PERSON_WORDS = 2, 4

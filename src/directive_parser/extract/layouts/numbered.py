@@ -226,8 +226,16 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     if groups_only and others and not grammar.PREDICATE_AT_START.match(own[subj.task_start :].lstrip(" ,")):
         named = _heading_body(own)
         heading = named if len(named) == 1 and named[0].kind is BodyKind.group else []
+    # A heading line that names its bodies, its own task on the next line, its points below: "9. Báo
+    # và Phát thanh, Truyền hình tỉnh, Cổng thông tin điện tử tỉnh" / "Xây dựng các phóng sự …" /
+    # "a) …" (the line break is lost in `clause.text`; the leaf case is `_after_title_line`).
+    titled_task = _named_title_line(clause, own, ctx) if others and not heading else None
+    if titled_task is not None:
+        heading = titled_task[1]
     lead = heading or subj.lead or (addressees(own) + _after_title(own) + _list_intro(own) if others else []) or inherited
     records: list[Assignment] = []
+    if titled_task is not None:
+        records += records_from(clause, titled_task[0], clause.span.start, heading, ctx)
     if others and (activity := _activity_records(clause, own, lead, ctx)) is not None:
         return activity
     if not clause.children:
@@ -236,7 +244,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     elif subitems:
         for sub in subitems:
             records += records_from(sub, sub.text, sub.span.start, lead, ctx, coordinating=subj.coordinating)
-    elif _is_task_heading(own, subj, titled=caps_title_end(clause.text) > 0):
+    elif titled_task is None and _is_task_heading(own, subj, titled=caps_title_end(clause.text) > 0):
         records += records_from(clause, own, clause.span.start, inherited, ctx)
     organised = _organised(others)
     below = len(records)
@@ -520,7 +528,9 @@ MAX_TITLE_WRAPS = 2
 def _title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, str] | None:
     """The first line of a clause and the rest, when the first line is a heading of its own (no
     closing punctuation) and `own` ends with the rest; the line break is lost in `clause.text`."""
-    raw = ctx.text[clause.span.start : clause.span.end]
+    # a heading's own text ends where its first child starts
+    end = min([c.span.start for c in clause.children if c.span.start > clause.span.start], default=clause.span.end)
+    raw = ctx.text[clause.span.start : end]
     first, sep, rest = raw.partition("\n")
     # A text layer wraps a long title: its next line goes on in lower case ("3. Xây dựng các văn bản
     # … quy định chi tiết các" / "nội dung được giao trong Luật Việc làm" / "Sở, ban, ngành … có trách
@@ -571,6 +581,23 @@ def _after_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[st
     if _DUTIES_OF.match(first) and rest[:1].isupper() and (subj := grammar.find_subject(rest)).explicit and subj.lead:
         return rest, []
     return own, []
+
+
+def _named_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, list[Body]] | None:
+    """The task line under a heading line that is only a name, and the bodies the name gives."""
+    split = _title_line(clause, own, ctx)
+    if split is None:
+        return None
+    first, rest = split
+    if not (rest[:1].isupper() and grammar.PREDICATE_AT_START.match(rest)) or grammar.PREDICATE_AT_START.match(first):
+        return None
+    # only a name the gazetteer knows: "9. Doanh nghiệp số" / "Phát triển các doanh nghiệp số là …"
+    # is a topic and its text
+    found = bodies.find_bodies(first)
+    if not found or found[0].start > 0:
+        return None
+    named = _heading_body(first)
+    return (rest, named) if named else None
 
 
 _LINKING_WORDS = frozenset({"của", "với", "cho", "và", "tại", "đến", "về", "theo", "do", "giữa", "trên", "từ", "là", "các"})
