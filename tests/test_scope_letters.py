@@ -128,3 +128,63 @@ def test_heading_line_that_names_bodies_then_its_task_line_then_points():
     assert got["1"] == (lead, "Xây dựng các chương")
     assert got["1.a"][0] == lead and got["1.b"][0] == lead
     assert not any(k.startswith("2") and v[0] == ["Doanh nghiệp số"] for k, v in got.items()), got
+
+
+DECISION_HEADER = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 100/QĐ-TTg
+Hà Nội, ngày 02 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Thành lập Ban Chỉ đạo về phát triển nguồn nhân lực
+THỦ TƯỚNG CHÍNH PHỦ
+QUYẾT ĐỊNH:
+"""
+
+
+def test_a_decision_setting_up_a_body_lists_members_and_powers_not_tasks():
+    doc = parse_text(
+        DECISION_HEADER + "Điều 1. Thành lập Ban Chỉ đạo về phát triển nguồn nhân lực, gồm các thành viên sau:\n"
+        "1. Trưởng ban: Phó Thủ tướng Chính phủ.\n"
+        "2. Các ủy viên:\n"
+        "- Bộ trưởng Bộ Giáo dục và Đào tạo;\n"
+        "- Bộ trưởng Bộ Nội vụ.\n"
+        "Điều 2. Nhiệm vụ của Ban Chỉ đạo:\n"
+        "1. Nghiên cứu, đề xuất các chính sách phát triển nguồn nhân lực chất lượng cao.\n"
+        "Điều 3. Quyền hạn của Ban Chỉ đạo\n"
+        "1. Yêu cầu các bộ, ngành, địa phương cung cấp thông tin phục vụ hoạt động của Ban Chỉ đạo.\n"
+        "2. Được mời tham dự các cuộc họp của các bộ, ngành.\n"
+        "Điều 4. Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ.\n"
+        "Điều 5. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chịu trách nhiệm thi hành Quyết định"
+        " này./.\n" + FOOTER,
+        issued=date(2026, 3, 2),
+    )
+    clauses = {a.clause.split(".")[0] for a in doc.assignments}
+    assert "2" in clauses  # the body's duties are tasks
+    assert not clauses & {"1", "3", "4"}, [(a.clause, a.task[:30]) for a in doc.assignments]
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # a generic provincial role of normative decisions, and the goods it is meant for
+        (
+            "Sở quản lý ngành, lĩnh vực có trách nhiệm tham mưu Ủy ban nhân dân tỉnh tổ chức thực hiện.",
+            ["Sở quản lý ngành, lĩnh vực"],
+            "có trách nhiệm tham mưu",
+        ),
+        (
+            "Sở quản lý ngành, lĩnh vực đối với hàng hóa, dịch vụ (quy định tại Phụ lục I) có trách nhiệm lấy ý"
+            " kiến của Sở Tài chính.",
+            ["Sở quản lý ngành, lĩnh vực"],
+            "có trách nhiệm lấy ý kiến",
+        ),
+        (
+            "Các cơ quan chuyên môn quản lý ngành, lĩnh vực có trách nhiệm báo cáo Sở Tài chính.",
+            ["cơ quan chuyên môn quản lý ngành, lĩnh vực"],
+            "có trách nhiệm báo cáo",
+        ),
+    ],
+)
+def test_generic_roles_of_normative_decisions(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == lead
+    assert unit[subj.task_start :].startswith(task)

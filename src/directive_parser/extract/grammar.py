@@ -142,7 +142,10 @@ _RELATIVE = re.compile(
     r"^\s*(?:(?:đã|đang|được)\b[^;.]{0,160}?\s(?=(?:có\s+trách\s+nhiệm|phải|cần)\s)"
     r"|được\s+(?:giao|phân\s+công)\s+(?:chủ\s+trì\s+)?(?:thực\s+hiện\s+)?(?:các\s+)?nhiệm\s+vụ\s+(?:thuộc|tại|theo|trong)\s+"
     r"(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Quyết\s+định)(?:\s+này)?\s(?=(?!này\b)[a-zà-ỹđ])"
-    r"|được\s+(?:giao|phân\s+công)\b[^;.]{0,160}?\s(?=chủ\s+động\s))(?P<duty>)"
+    r"|được\s+(?:giao|phân\s+công)\b[^;.]{0,160}?\s(?=chủ\s+động\s)"
+    # the goods or the field a generic body is meant for: "Sở quản lý ngành, lĩnh vực [đối với hàng
+    # hóa, dịch vụ (quy định tại Phụ lục I)] có trách nhiệm lấy ý kiến …" (normative decisions)
+    r"|đối\s+với\b[^;.]{0,160}?\s(?=(?:có|chịu)\s+trách\s+nhiệm\s))(?P<duty>)"
 )
 # When the names found cover less than this share of a subject phrase, the phrase is one
 # descriptive group ("Các bộ, cơ quan chủ quản các cơ sở dữ liệu (CSDL) quốc gia, CSDL chuyên ngành").

@@ -204,6 +204,8 @@ _ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who
 
 def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
     """Records of a clause and its descendants; headings pass their lead down."""
+    if clause.children and (_MEMBERS.search(head := _own_text(clause, [])) or _POWERS.match(head)):
+        return []  # the members or the powers of a body the decision sets up, not tasks
     subitems = [c for c in clause.children if c.kind is ClauseKind.subitem]
     head_text = _own_text(clause, subitems) if subitems else ""
     if subitems and (_INLINE_NUMBERS.search(head_text) or _names_products(head_text, subitems)):
@@ -267,6 +269,19 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
             )
         )
     return records
+
+
+# A decision that sets up or reshapes a body lists its members: "Điều 1. Kiện toàn Ban Chỉ đạo …,
+# gồm các thành viên sau:" / "2. Phó Trưởng ban:" / "- Bộ trưởng Bộ Tài chính;" / "3. Các ủy viên:"
+# (a convention of the QĐ thành lập / kiện toàn Ban Chỉ đạo, Hội đồng, Tổ công tác): a name, no task.
+_MEMBERS = re.compile(
+    r"\bgồm\s+(?:có\s+)?(?:các\s+)?(?:ông,?\s*bà|ông\s*\(bà\)|thành\s+viên|đồng\s+chí)[^.:;]{0,60}:\s*$"
+    r"|^\s*(?:(?:Phó\s+)?Trưởng\s+[Bb]an|(?:Các\s+)?[UuỦủ]y\s+viên|(?:Các\s+)?[Tt]hành\s+viên|Tổ\s+(?:trưởng|phó)|"
+    r"(?:Phó\s+)?Chủ\s+tịch\s+Hội\s+đồng)\b[^.:;]{0,80}:\s*(?:$|[A-ZĐ])"
+)
+# The powers of a body a decision sets up, not its duties: "Điều 3. Quyền hạn của Ban Chỉ đạo" /
+# "1. Được mời tham dự …", "4. Yêu cầu các Bộ … cung cấp thông tin" ("Nhiệm vụ và quyền hạn" are duties).
+_POWERS = re.compile(r"^\s*Quyền(?:\s+hạn)?(?:\s+của\b|\s*[:.]|\s*$)")
 
 
 # The sentence that closes a section's own text and opens its list names who the items are for, with
