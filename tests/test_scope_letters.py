@@ -188,3 +188,40 @@ def test_generic_roles_of_normative_decisions(unit, lead, task):
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == lead
     assert unit[subj.task_start :].startswith(task)
+
+
+RESOLUTION = """CHÍNH PHỦ
+Số: 50/NQ-CP
+Hà Nội, ngày 06 tháng 5 năm 2026
+NGHỊ QUYẾT
+Phiên họp Chính phủ thường kỳ tháng 4 năm 2026
+CHÍNH PHỦ
+QUYẾT NGHỊ:
+I. Về quan điểm, định hướng chỉ đạo, điều hành
+Trên cương vị cơ quan hành chính nhà nước cao nhất, Chính phủ thống nhất một số định hướng như sau:
+1. Quán triệt, tổ chức thực hiện nghiêm các chủ trương phát triển đất nước.
+2. Điều hành nền kinh tế đạt tốc độ tăng trưởng cao, bền vững.
+II. Về nhiệm vụ cụ thể
+Các bộ, cơ quan, địa phương thực hiện các nhiệm vụ cụ thể tại Phụ lục kèm theo Nghị quyết này.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn C
+Phụ lục
+NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA PHƯƠNG
+(Kèm theo Nghị quyết số 50/NQ-CP ngày 06 tháng 5 năm 2026 của Chính phủ)
+1. Các bộ, cơ quan, địa phương căn cứ chức năng, nhiệm vụ, quyền hạn được giao:
+a) Đẩy nhanh tiến độ giải ngân vốn đầu tư công, hoàn thành trong tháng 6 năm 2026.
+b) Siết chặt và triệt để tiết kiệm chi thường xuyên.
+2. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:
+a) Theo dõi, đôn đốc, tổng hợp báo cáo kế hoạch đầu tư công trung hạn.
+"""
+
+
+def test_resolution_annex_in_title_case_and_its_aims_section():
+    doc = parse_text(RESOLUTION, issued=date(2026, 5, 6))
+    got = {a.clause: [b.name for b in a.lead] for a in doc.assignments}
+    # the aims section names no one its items are for
+    assert not any(k.startswith("I.") for k in got), got
+    # "Phụ lục" over a title in capitals and "(Kèm theo …)" opens an attachment; its sections restart
+    assert got["PL.1.a"] == got["PL.1.b"] == ["Các bộ, cơ quan, địa phương"]
+    assert got["PL.2.a"] == ["Bộ Tài chính"]

@@ -42,6 +42,12 @@ _TITLE = re.compile(
     r"^\s*(?P<kind>" + "|".join(_FOLDED_KIND) + r")\b(?:\s+(?:SO\s+)?(?P<num>[IVXLC]+|\d{1,2}[a-z]?)\b)?"
     r"(?P<rest>.*)$"
 )
+# The kind alone on its line, in any case: "Phụ lục", "Phụ lục II", "Kế hoạch", "Danh mục số 02" (the
+# corpus writes "Phụ lục" so above "(Kèm theo …)" more than two hundred times). Matched folded.
+_KIND_ALONE = re.compile(
+    r"^\s*(?:" + "|".join(k.replace(" ", r"\s+") for k in _FOLDED_KIND) + r")(?:\s+(?:so\s+)?(?:[ivxlc]+|\d{1,2}[a-z]?))?\s*$",
+    re.IGNORECASE,
+)
 # The line that says what the part is attached to: "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)",
 # also read folded and in any case ("(kem theo Quyét dinh …)", "[KÈM THEO …").
 _ATTACHED = re.compile(r"^\s*[(\[{]?\s*(?:ban\s+hanh\s+)?kem\s+theo\b", re.IGNORECASE)
@@ -83,8 +89,11 @@ def find_parts(text: str, start: int) -> list[Part]:
     found: list[tuple[int, int, str, str]] = []  # (title line, attached line, kind, number)
     i = 0
     while i < len(lines):
-        m = _TITLE.match(folded_lines[i])
-        if m and lines[i] == lines[i].upper():  # a title line is in capitals: "KẾ HOẠCH HÀNH ĐỘNG"
+        # a title line is in capitals ("KẾ HOẠCH HÀNH ĐỘNG"), or it is the kind alone in its own case
+        # over a title in capitals: "Phụ lục" / "NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ …" / "(Kèm theo Nghị quyết …)"
+        alone = _KIND_ALONE.match(folded_lines[i])
+        m = _TITLE.match(folded_lines[i].upper() if alone else folded_lines[i])
+        if m and (alone or lines[i] == lines[i].upper()):
             attached = _attached_line(lines, i)
             if attached is None and m.group("kind") in announced and not found:
                 attached = _unmarked_title_end(lines, i)

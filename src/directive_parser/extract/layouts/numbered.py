@@ -136,6 +136,8 @@ _AIM_WORDS = (
 _AIM_HEADING = re.compile(
     r"^(?:Mục\s+đích|Mục\s+tiêu|Quan\s+điểm|Yêu\s+cầu|Nguyên\s+tắc)(?:\s+(?:chung|cụ\s+thể|tổng\s+quát))?(?:\s*[:.]|\s*$|\s+[A-ZĐÀ-Ỹ])"
     r"|^(?:Phạm\s+vi\s+điều\s+chỉnh|Đối\s+tượng\s+áp\s+dụng|Giải\s+thích\s+từ\s+ngữ)\b"
+    # a resolution's topic of aims: "I. Về quan điểm, định hướng chỉ đạo, điều hành", "Về mục tiêu …"
+    r"|^Về\s+(?:mục\s+đích|mục\s+tiêu|quan\s+điểm|nguyên\s+tắc)\b"
 )
 # The section of a plan that assigns its work: "V. TỔ CHỨC THỰC HIỆN", "III. PHÂN CÔNG NHIỆM VỤ".
 _ORGANISATION_HEADING = re.compile(
@@ -206,6 +208,10 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     """Records of a clause and its descendants; headings pass their lead down."""
     if clause.children and (_MEMBERS.search(head := _own_text(clause, [])) or _POWERS.match(head)):
         return []  # the members or the powers of a body the decision sets up, not tasks
+    # The section of a plan's aims names no one its items are for: "I. Về quan điểm, định hướng chỉ
+    # đạo, điều hành" / "Tại Kỳ họp thứ nhất, Quốc hội … " / "1. Quán triệt …" (items that name their
+    # own body still give records).
+    aims_here = clause.kind is ClauseKind.section and is_aim_heading(clause.text)
     subitems = [c for c in clause.children if c.kind is ClauseKind.subitem]
     head_text = _own_text(clause, subitems) if subitems else ""
     if subitems and (_INLINE_NUMBERS.search(head_text) or _names_products(head_text, subitems)):
@@ -235,6 +241,10 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     if titled_task is not None:
         heading = titled_task[1]
     lead = heading or subj.lead or (addressees(own) + _after_title(own) + _list_intro(own) if others else []) or inherited
+    if aims_here and others and not (_list_intro(own) and _ANNOUNCES_TASKS.search(own[-MAX_INTRO_CHARS:])):
+        # but "I. ĐÁNH GIÁ CHUNG … thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
+        # pháp sau đây:" announces tasks ("Chính phủ thống nhất một số định hướng như sau:" does not)
+        lead = []
     records: list[Assignment] = []
     if titled_task is not None:
         records += records_from(clause, titled_task[0], clause.span.start, heading, ctx)
@@ -291,6 +301,10 @@ _POWERS = re.compile(r"^\s*Quyền(?:\s+hạn)?(?:\s+của\b|\s*[:.]|\s*$)")
 _LIST_INTRO = re.compile(r"(?:^|(?<=[.;]\s))(?P<intro>[^.;:]{10,400}?\ssau(?:\s+đây)?\s*:)\s*$")
 
 
+_ANNOUNCES_TASKS = re.compile(r"\b(?:nhiệm\s+vụ|giải\s+pháp|công\s+việc|nội\s+dung)\b[^.;:]{0,80}\ssau(?:\s+đây)?\s*:\s*$")
+MAX_INTRO_CHARS = 500
+
+
 def _list_intro(own: str) -> list[Body]:
     m = _LIST_INTRO.search(own[-500:])
     if not m:
@@ -317,7 +331,10 @@ _NOT_A_NAME = re.compile(r"^(?:Về|Nhiệm\s+vụ|Các\s+nhiệm\s+vụ|Một\s
 # nhiệm vụ sau"), or its description after a colon or in brackets.
 _HEADING_DUTY = re.compile(
     r"\s+(?:có\s+(?:các\s+)?trách\s+nhiệm|có\s+(?:các\s+)?nhiệm\s+vụ|cần\b|tập\s+trung\s+thực\s+hiện|thực\s+hiện\s+(?:các|một\s+số|những)\s+"
-    r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)|chịu\s+trách\s+nhiệm)\b.*$"
+    r"(?:nhiệm\s+vụ|nội\s+dung|giải\s+pháp)|chịu\s+trách\s+nhiệm"
+    # the scope the heading's bodies act in: "1. Các bộ, cơ quan, địa phương căn cứ chức năng, nhiệm
+    # vụ, quyền hạn được giao:", "… theo chức năng, nhiệm vụ được giao:"
+    r"|,?\s*(?:căn\s+cứ|theo)\s+(?:chức\s+năng|phạm\s+vi))\b.*$"
 )
 _HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s*:?\s+")  # "6. Đề nghị: Hội Nông dân tỉnh, …"
 # A lead-in clause before the name: "Để nâng cao hiệu quả …, các sở, ngành …:".
