@@ -70,7 +70,13 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     text = _LOOSE_MARK.sub(r"\1", text)
     text = unicodedata.normalize("NFC", text)
+    text = _ARTICLE_WORD_ALONE.sub(r"\1 ", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# A text layer that wraps an article's label after its word: "Điều" / "11. Cơ quan thực hiện …" is
+# "Điều 11. …" (266 such lines in the corpus's web texts); the break becomes a space, one for one.
+_ARTICLE_WORD_ALONE = re.compile(r"(?m)^([ \t]*Điều)[ \t]*\n(?=[ \t]*\d{1,3}[a-z]?\.\s)")
 
 
 def clean_pages(pages: list[PageText]) -> DocumentText:
