@@ -225,3 +225,21 @@ def test_resolution_annex_in_title_case_and_its_aims_section():
     # "Phụ lục" over a title in capitals and "(Kèm theo …)" opens an attachment; its sections restart
     assert got["PL.1.a"] == got["PL.1.b"] == ["Các bộ, cơ quan, địa phương"]
     assert got["PL.2.a"] == ["Bộ Tài chính"]
+
+
+def test_a_task_that_lists_its_parts_is_one_record():
+    doc = parse_text(
+        PLAN_HEADER + "1. Công an tỉnh\n"
+        "a) Chủ trì triển khai các nhiệm vụ được giao tại các dự án trong Chương trình, bao gồm:\n"
+        "- Dự án 1: Phòng ngừa, đấu tranh tội phạm về ma túy.\n"
+        "- Dự án 2: Ứng dụng khoa học và công nghệ trong phòng, chống ma túy.\n"
+        "b) Các nội dung hỗ trợ thi hành Luật bao gồm:\n"
+        # items that are tasks stay tasks
+        "- Hướng dẫn áp dụng các văn bản quy định chi tiết thi hành Luật;\n"
+        "- Tổ chức tiếp nhận và xử lý các kiến nghị của tổ chức, cá nhân.\n" + FOOTER,
+        issued=date(2026, 2, 10),
+    )
+    got = [(a.clause, a.task[:12]) for a in doc.assignments]
+    assert ("1.a", "Chủ trì triể") in got
+    assert not any(task.startswith("Dự án") for _, task in got), got
+    assert [c for c, _ in got if c.startswith("1.b")] == ["1.b.-1", "1.b.-2"]

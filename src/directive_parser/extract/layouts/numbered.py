@@ -221,6 +221,11 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
         clause = clause.model_copy(update={"children": [c for c in clause.children if c.kind is not ClauseKind.subitem]})
     others = [c for c in clause.children if c.kind is not ClauseKind.subitem]
     own = _own_text(clause, subitems)
+    if others and not subitems and _lists_its_parts(own, others):
+        # "h) Chủ trì triển khai các nhiệm vụ được giao tại các dự án …, bao gồm:" / "- Dự án 1: …" /
+        # "- Dự án 2: …": the items name what the one task covers
+        clause = clause.model_copy(update={"children": []})
+        others = []
     subj = grammar.find_subject(own)
     # A heading may address its points in a sentence of its own: "II. NHIỆM VỤ … Đề nghị Thường
     # trực Tỉnh ủy tập trung … sau:".
@@ -663,6 +668,16 @@ def _heading_deadline(own: str, ctx: ExtractContext) -> Deadline | None:
 
 
 SUBITEM_PROBE_CHARS = 40  # of the first sub-item's text, looked up in its parent's when its label is garbled
+
+
+_PARTS_INTRO = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm)\s*:\s*$")
+
+
+def _lists_its_parts(own: str, items: list[Clause]) -> bool:
+    """A task that ends "bao gồm:" over items that are names, not tasks (no verb, no doer)."""
+    if not _PARTS_INTRO.search(own) or not _opens_task(own):
+        return False
+    return all(not c.children and not _opens_task(c.text) for c in items)
 
 
 def _own_text(clause: Clause, subitems: list[Clause]) -> str:
