@@ -243,3 +243,20 @@ def test_a_task_that_lists_its_parts_is_one_record():
     assert ("1.a", "Chủ trì triể") in got
     assert not any(task.startswith("Dự án") for _, task in got), got
     assert [c for c, _ in got if c.startswith("1.b")] == ["1.b.-1", "1.b.-2"]
+
+
+@pytest.mark.parametrize(
+    "item, due, recurrence",
+    [
+        # a recurrence right before the date that closes the task goes with it
+        ("Sở Tài chính báo cáo Ủy ban nhân dân tỉnh định kỳ hằng năm, trước ngày 31 tháng 12.", date(2026, 12, 31), "yearly"),
+        ("Sở Y tế báo cáo kết quả trước ngày 15/6 hằng năm.", date(2026, 6, 15), "yearly"),
+        # a recurrence of the work further back does not
+        ("Sở Nội vụ theo dõi hằng tháng tình hình thực hiện, báo cáo trước ngày 30/6/2026.", date(2026, 6, 30), None),
+    ],
+)
+def test_recurrence_kept_with_a_date(item, due, recurrence):
+    doc = parse_text(PLAN_HEADER + "1. " + item + "\n" + FOOTER, issued=date(2026, 2, 10))
+    (a,) = doc.assignments
+    assert a.deadline is not None and a.deadline.due == due
+    assert (a.recurrence.value if a.recurrence else None) == recurrence

@@ -483,6 +483,12 @@ def _closing_deadline(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadli
     if deadline.kind is DeadlineKind.recurring and dated:
         kept = deadlines.with_recurrence(dated[-1], [last], unit)
         deadline = kept if kept.recurrence is not None else deadline
+    elif deadline.kind in deadlines.DATED and deadline.recurrence is None:
+        # "… báo cáo Ủy ban nhân dân tỉnh định kỳ hằng năm, trước ngày 31 tháng 12": the recurrence
+        # before the date closing the unit goes with it (due 31 December, yearly)
+        before = [m for m in cued[:-1] if m.deadline.recurrence is not None and not unit[m.end : last.start].strip(" ,")]
+        if before:
+            deadline = deadline.model_copy(update={"recurrence": before[-1].deadline.recurrence})
     # "… theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025 của Thủ tướng Chính phủ;"
     # ends with the issuer of the cited schedule, which still closes the task.
     # "… xong trước ngày 01 tháng 5 năm 2026 đối với chi phí năm 2023," still closes: the part it dates.
