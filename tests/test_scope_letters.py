@@ -260,3 +260,19 @@ def test_recurrence_kept_with_a_date(item, due, recurrence):
     (a,) = doc.assignments
     assert a.deadline is not None and a.deadline.due == due
     assert (a.recurrence.value if a.recurrence else None) == recurrence
+
+
+def test_a_group_heading_described_by_what_it_does_names_its_items_lead():
+    doc = parse_text(
+        PLAN_HEADER + "1. Các doanh nghiệp kinh doanh dịch vụ viễn thông trên địa bàn tỉnh\n"
+        "- Phối hợp với Sở Khoa học và Công nghệ phát triển hạ tầng 5G.\n"
+        "- Tuân thủ các quy định về an toàn thông tin mạng.\n"
+        # a heading that is a sentence keeps its subject
+        "2. Các sở, ngành triển khai các nhiệm vụ sau:\n"
+        "- Rà soát thủ tục hành chính trong năm 2026.\n" + FOOTER,
+        issued=date(2026, 2, 10),
+    )
+    got = {a.clause: [b.name for b in a.lead] for a in doc.assignments}
+    group = ["Các doanh nghiệp kinh doanh dịch vụ viễn thông trên địa bàn tỉnh"]
+    assert got["1.-1"] == got["1.-2"] == group
+    assert got["2.-1"] != ["Các sở, ngành triển khai các nhiệm vụ sau:"]

@@ -236,6 +236,13 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan": the first name's "task" is
     # more names, no verb, so the heading is a name after all
     groups_only = sentence and all(b.kind is BodyKind.group for b in subj.lead)
+    # A group described by what it does, its items the tasks: "5. Các chủ đầu tư xây dựng và kinh
+    # doanh hạ tầng Khu công nghiệp" / "- Phối hợp chặt chẽ với …" — a heading with no closing mark
+    # over items that open with their verbs names a group, it assigns no work of its own.
+    if groups_only and others and _described_group(own, others):
+        name = " ".join(own.split())
+        heading = [Body(name=name[:1].upper() + name[1:], text=name, kind=BodyKind.group)]
+        sentence = False
     if groups_only and others and not grammar.PREDICATE_AT_START.match(own[subj.task_start :].lstrip(" ,")):
         named = _heading_body(own)
         heading = named if len(named) == 1 and named[0].kind is BodyKind.group else []
@@ -671,6 +678,22 @@ SUBITEM_PROBE_CHARS = 40  # of the first sub-item's text, looked up in its paren
 
 
 _PARTS_INTRO = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm)\s*:\s*$")
+
+
+MAX_GROUP_HEADING_WORDS = 20
+
+
+def _described_group(own: str, items: list[Clause]) -> bool:
+    head = own.strip()
+    if not head or head[-1] in ".:;" or len(head.split()) > MAX_GROUP_HEADING_WORDS:
+        return False
+    if not all(c.kind is ClauseKind.item and not grammar.find_subject(c.text[:400]).explicit for c in items):
+        return False
+    verbs = sum(bool(grammar.PREDICATE_AT_START.match(c.text.lstrip(" -–+•"))) for c in items)
+    return verbs >= MIN_VERB_ITEMS_SHARE * len(items)  # "Tuân thủ …" is a verb the list lacks
+
+
+MIN_VERB_ITEMS_SHARE = 0.6
 
 
 def _lists_its_parts(own: str, items: list[Clause]) -> bool:
