@@ -264,7 +264,7 @@ def test_recurrence_kept_with_a_date(item, due, recurrence):
 
 def test_a_group_heading_described_by_what_it_does_names_its_items_lead():
     doc = parse_text(
-        PLAN_HEADER + "1. Các doanh nghiệp kinh doanh dịch vụ viễn thông trên địa bàn tỉnh\n"
+        PLAN_HEADER + "1. Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp\n"
         "- Phối hợp với Sở Khoa học và Công nghệ phát triển hạ tầng 5G.\n"
         "- Tuân thủ các quy định về an toàn thông tin mạng.\n"
         # a heading that is a sentence keeps its subject
@@ -273,6 +273,6 @@ def test_a_group_heading_described_by_what_it_does_names_its_items_lead():
         issued=date(2026, 2, 10),
     )
     got = {a.clause: [b.name for b in a.lead] for a in doc.assignments}
-    group = ["Các doanh nghiệp kinh doanh dịch vụ viễn thông trên địa bàn tỉnh"]
+    group = ["Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp"]
     assert got["1.-1"] == got["1.-2"] == group
     assert got["2.-1"] != ["Các sở, ngành triển khai các nhiệm vụ sau:"]
