@@ -266,6 +266,7 @@ def test_a_group_heading_described_by_what_it_does_names_its_items_lead():
     doc = parse_text(
         PLAN_HEADER + "1. Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp\n"
         "- Phối hợp với Sở Khoa học và Công nghệ phát triển hạ tầng 5G.\n"
+        "- Triển khai các ứng dụng IoT trong quản lý khu công nghiệp.\n"
         "- Tuân thủ các quy định về an toàn thông tin mạng.\n"
         # a heading that is a sentence keeps its subject
         "2. Các sở, ngành triển khai các nhiệm vụ sau:\n"
@@ -274,5 +275,17 @@ def test_a_group_heading_described_by_what_it_does_names_its_items_lead():
     )
     got = {a.clause: [b.name for b in a.lead] for a in doc.assignments}
     group = ["Các chủ đầu tư xây dựng và kinh doanh hạ tầng khu công nghiệp"]
-    assert got["1.-1"] == got["1.-2"] == group
+    assert got["1.-1"] == got["1.-2"] == got["1.-3"] == group
     assert got["2.-1"] != ["Các sở, ngành triển khai các nhiệm vụ sau:"]
+
+
+@pytest.mark.parametrize(
+    "unit, lead",
+    [
+        ("Các Sở: Tư pháp, Nội vụ chủ trì rà soát các văn bản.", ["Sở Tư pháp", "Sở Nội vụ"]),
+        ("Giao Giám đốc Sở: Tài chính, Y tế triển khai thực hiện.", ["Giám đốc Sở Tài chính", "Giám đốc Sở Y tế"]),
+        ("Các Bộ: Tư pháp, Nội vụ chủ trì rà soát các văn bản.", ["Bộ Tư pháp", "Bộ Nội vụ"]),
+    ],
+)
+def test_departments_listed_after_one_head_word(unit, lead):
+    assert [b.name for b in find_subject(unit).lead] == lead

@@ -94,7 +94,7 @@ TOKEN_CACHE = 64
 # The first words each pattern can start on (its own first test), so `_candidates` calls only those
 # that may match there. The generic patterns take the gazetteer's fields (only `generic_unit` reads them).
 _OFFICE_FIRSTS = frozenset({"văn", "vp"})
-_ENUMERATION_FIRSTS = frozenset({"bộ", "tỉnh"}) | COUNCIL_FIRSTS
+_ENUMERATION_FIRSTS = frozenset({"bộ", "sở", "tỉnh"}) | COUNCIL_FIRSTS
 
 
 def _ministry(toks: list[Tok], i: int, fields: object) -> list | None:
@@ -416,8 +416,10 @@ class Gazetteer:
         """ "các Bộ: Công an, Quốc phòng" / "UBND các tỉnh Lào Cai, Yên Bái" -> one body per item;
         in a subject also the bare "Các tỉnh Nghệ An, Quảng Ngãi" (their People's Committees)."""
         mixed = False  # "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": not only ministries
-        if toks[i].fold == "bộ":
-            j, prefix, council = i + 1, "Bộ ", None
+        if toks[i].fold in ("bộ", "sở"):
+            # "các Sở: Tư pháp, Nội vụ", "Giám đốc Sở: Tài chính, Y tế" (the provincial departments
+            # listed as the ministries are: 35 such lists in the corpus)
+            j, prefix, council = i + 1, "Bộ " if toks[i].fold == "bộ" else "Sở ", None
             listed = toks[i].cac_start is not None
             if listed and (others := _MIXED_HEAD.get(tuple(t.fold for t in toks[j : j + 3]))) is not None:
                 j, mixed = j + others, True
@@ -444,7 +446,7 @@ class Gazetteer:
             offset = len(head)
             if mixed and (not hit or hit[0] <= offset) and k > j:
                 hit, offset = self._trie(toks[j:k], 0, True), 0  # a body named in full: "Tập đoàn Điện lực Việt Nam"
-            if not hit or hit[0] <= offset or (council is None and not mixed and hit[1].kind != BodyKind.ministry):
+            if not hit or hit[0] <= offset or (council is None and not mixed and not _listed_kind(prefix, hit[1])):
                 break
             end = j + hit[0] - offset
             last = end < k and toks[end].fold != "và"  # "Ngoại giao thực hiện": stop after it
@@ -797,3 +799,11 @@ def canonical_issuer(issuer: str | None) -> str | None:
         return issuer
     body = lookup(issuer)
     return body.name if body and body.kind in (BodyKind.ministry, BodyKind.agency, BodyKind.province) else issuer
+
+
+def _listed_kind(prefix: str, body: _Entry) -> bool:
+    """Whether a listed item is of the kind its head word lists: a ministry after "Bộ", a
+    department after "Sở"."""
+    if prefix == "Bộ ":
+        return body.kind is BodyKind.ministry
+    return body.kind is BodyKind.agency and body.name.startswith("Sở ")
