@@ -289,3 +289,16 @@ def test_a_group_heading_described_by_what_it_does_names_its_items_lead():
 )
 def test_departments_listed_after_one_head_word(unit, lead):
     assert [b.name for b in find_subject(unit).lead] == lead
+
+
+def test_signature_title_in_the_case_repair_left_ends_the_body():
+    # English-model OCR repaired to "Tm. CHÍNH PHỦ": still the signature block, not a task's text
+    doc = parse_text(
+        RESOLUTION.split("TM. CHÍNH PHỦ")[0].replace(
+            "II. Về nhiệm vụ cụ thể\n", "II. Về nhiệm vụ cụ thể\n1. Bộ Y tế tổng hợp số liệu./.\n"
+        )
+        + "Tm. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nNguyễn Văn Cường\n",
+        issued=date(2026, 5, 6),
+    )
+    assert doc.signer == "Nguyễn Văn Cường"
+    assert not any("CHÍNH PHỦ" in a.task for a in doc.assignments), [a.task for a in doc.assignments]

@@ -101,7 +101,7 @@ _SIGNER_NAME = re.compile(
     rf"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{{SIGNER_NAME_WORDS[0] - 1},{SIGNER_NAME_WORDS[1] - 1}}}$"
 )
 # A signature title: "KT. THỦ TƯỚNG", "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH".
-_SIGNING_FOR = r"(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?"
+_SIGNING_FOR = r"(?:(?:KT|TM|TL|TUQ|Q|Kt|Tm|Tl|Tuq)\.\s*)?"  # repair of English-model OCR may write "Tm."
 _CAPS_WORDS = r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-]"
 _SIGNER_TITLE = re.compile(rf"^{_SIGNING_FOR}{_CAPS_WORDS}{{{SIGNER_TITLE_MIN_CHARS - 1},}}$")
 
@@ -550,7 +550,7 @@ def _find_closing(h: Header, text: str) -> None:
 
 # A signature title line, its prefix garbled by OCR ("T. CHÍNH PHỦ", "T™. CHÍNH PHỦ", "KT, THỦ TƯỚNG"):
 # OCR of a two-column closing may put the signature block before "Nơi nhận".
-_SIGNATURE_LINE = re.compile(rf"^(?:[A-Z™]{{1,3}}[.,]{{1,2}}\s*)?{_CAPS_WORDS}{{3,}}$")
+_SIGNATURE_LINE = re.compile(rf"^(?:[A-Z™][A-Za-z™]{{0,2}}[.,]{{1,2}}\s*)?{_CAPS_WORDS}{{3,}}$")  # "Tm. CHÍNH PHỦ" too
 MAX_SIGNATURE_LINES = 4
 
 
