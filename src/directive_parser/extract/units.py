@@ -371,6 +371,12 @@ _LIST_INTRO = re.compile(
 )
 
 
+# A unit that announces its details after a colon introduces the tasks that follow, it is not one
+# itself: "b) Các Bộ: Tài chính, Y tế khẩn trương khắc phục …, hoàn thành trong tháng 11 năm 2025, cụ
+# thể: (1) Bộ Tài chính …; (2) Bộ Y tế …" (its deadline still dates them).
+_DETAILED_BELOW = re.compile(r"(?:,\s*|\s)cụ\s+thể(?:\s+như\s+sau)?\s*:\s*$")
+
+
 def _add_unit(
     tasks: list[_Task],
     unit: str,
@@ -388,7 +394,7 @@ def _add_unit(
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
     predicate = unit[subj.task_start :]
-    if subj.explicit and (_LIST_INTRO.match(predicate.strip()) or _BARE_ROLE.match(predicate)):
+    if subj.explicit and (_LIST_INTRO.match(predicate.strip()) or _BARE_ROLE.match(predicate) or _DETAILED_BELOW.search(predicate)):
         return
     if _CONTINGENCY.match(unit) and (subj.explicit or cur is None or cur.closed):
         return
