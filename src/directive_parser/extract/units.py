@@ -394,7 +394,8 @@ def _add_unit(
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
     predicate = unit[subj.task_start :]
-    if subj.explicit and (_LIST_INTRO.match(predicate.strip()) or _BARE_ROLE.match(predicate) or _DETAILED_BELOW.search(predicate)):
+    intro = _LIST_INTRO.match(predicate.strip()) or _DETAILED_BELOW.search(predicate)
+    if subj.explicit and (intro or _BARE_ROLE.match(predicate)):
         return
     if _CONTINGENCY.match(unit) and (subj.explicit or cur is None or cur.closed):
         return
