@@ -302,3 +302,11 @@ def test_signature_title_in_the_case_repair_left_ends_the_body():
     )
     assert doc.signer == "Nguyễn Văn Cường"
     assert not any("CHÍNH PHỦ" in a.task for a in doc.assignments), [a.task for a in doc.assignments]
+
+
+def test_letter_closing_formula_that_lost_its_de_is_no_task():
+    doc = parse(
+        "Bộ Y tế đề nghị các Sở Y tế rà soát danh mục thuốc trước ngày 20/3/2026.\n"
+        "Bộ Y tế xin thông báo các cơ quan liên quan biết, thực hiện./.\n"
+    )
+    assert [a.task[:6] for a in doc.assignments] == ["rà soá"]

@@ -67,7 +67,11 @@ _WORKING_RULES = re.compile(r"^\s*[^,;.]{0,80}?\blàm\s+việc\s+theo\s+(?:nguy�
 _APPROVAL = re.compile(r"^\s*(?:[-–+]\s*)?(?:Đồng\s+ý|Chấp\s+thuận)\b")
 # A letter's closing formula, whatever the subject looks like ("Vănphòng Chính phủ xin thông báo để …
 # biết, thực hiện./.", a web copy that glued the words).
-_NOTICE_FORMULA = re.compile(r"\b(?:xin|trân\s+trọng)\s+(?:" + vocabulary.NOTICE_FORMULA + ")")
+# With "xin" the formula stands even when OCR or its repair lost the "để" ("Văn phòng Chính phủ xin thông
+# báo các cơ quan liên quan biết, thực hiện.", from "thong baodé").
+_NOTICE_FORMULA = re.compile(
+    r"\b(?:xin|trân\s+trọng)\s+(?:" + vocabulary.NOTICE_FORMULA + r")|\bxin\s+thông\s*báo\s+[^.]{0,200}?\bbiết\b"
+)
 
 
 # A periodic report after the task is a duty of its own that trackers follow by its own date (GUIDE:
