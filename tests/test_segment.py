@@ -152,6 +152,13 @@ def test_garbled_section_number_is_the_expected_one(label):
         # "A." for "4." and "l." for "1.": the glyph reads as the expected digit, even as the last label.
         ("1. Sở Y tế.\n2. Sở Nội vụ.\n3. Sở Tài chính.\nA. Sở Xây dựng.\n", ["1", "2", "3", "4"]),
         ("l. Sở Y tế.\n2. Sở Nội vụ.\n", ["1", "2"]),
+        # the last section's "5." read as a look-alike "9." with no section after it
+        (
+            "1. Sở Y tế.\n2. Sở Nội vụ.\n3. Sở Tài chính.\n4. Sở Xây dựng.\n9. Các doanh nghiệp viễn thông.\n",
+            ["1", "2", "3", "4", "5"],
+        ),
+        # a clean label far ahead that OCR does not confuse with the expected one keeps its number
+        ("1. Sở Y tế.\n2. Sở Nội vụ.\n7. Sở Tài chính.\n", ["1", "2"]),
         # "Ii." / "Vv.": repair capitalised only the label's first letter, OCR doubled the V.
         (
             "I. MỤC ĐÍCH\nIi. NHIỆM VỤ\nIII. GIẢI PHÁP\nIv. TỔ CHỨC\nVv. KINH PHÍ\nVI. BÁO CÁO\n",
@@ -174,7 +181,20 @@ def test_garbled_section_number_is_the_expected_one(label):
             ["I", "I.1", "I.2", "I.3", "I.4", "I.5", "II", "II.1"],
         ),
     ],
-    ids=["A-for-4", "l-for-1", "repair-case", "H-for-II", "H-initial", "HDND", "VIEC", "no-space", "lost-roman", "nine-last"],
+    ids=[
+        "A-for-4",
+        "l-for-1",
+        "nine-body-end",
+        "far-ahead",
+        "repair-case",
+        "H-for-II",
+        "H-initial",
+        "HDND",
+        "VIEC",
+        "no-space",
+        "lost-roman",
+        "nine-last",
+    ],
 )
 def test_ocr_section_labels(text, expected):
     assert [p for p in paths(text) if p != "preamble"] == expected

@@ -75,6 +75,8 @@ _SMUDGED_NUM = re.compile(r"^\s*[^\W\d_]{1,2}[^\w\s).:]?\s+(?=[A-ZĐÀ-Ỹ])")
 _ROMAN_GLYPHS = str.maketrans(
     {"T": "I", "l": "I", "1": "I", "|": "I", "!": "I", "[": "I", "]": "I", "i": "I", "v": "V", "x": "X"}
 )
+# Digits a scan's OCR reads for one another (the closed or open loop of 5/6/8/9/3).
+_LOOKALIKE_DIGITS = {"3": "8", "5": "698", "6": "58", "8": "369", "9": "58"}
 _DIGIT_GLYPHS = str.maketrans({"S": "5", "A": "4", "l": "1", "|": "1"})
 # A speck or stray glyph OCR reads before a point label: "3 a) Hướng dẫn …", "' b) Chủ trì …", or
 # glued to it: "-g) UBND các xã, phường" (a dash-like speck; the letter must be the expected one).
@@ -356,7 +358,10 @@ def _accept_garbled(line: str, pos: int, expect: dict) -> _Node | None:
         # high: the next section number restarts at 1 under the next part ("4." … "9. Thi đua hoàn
         # thành …" / "III. …" / "1."); a lower one ("1." again) is a lost part's own list
         ending = expect.get("next") == 1 and (not g.isdigit() or int(g) > n)
-        between = n > 1 and (expect.get("next") == n + 1 or ending)
+        # … or the body's last section, its digit one OCR confuses with the expected one ("4." …
+        # "9. Các doanh nghiệp viễn thông …" and no section label after it: "9" for "5")
+        last = expect.get("next") == -1 and g in _LOOKALIKE_DIGITS.get(str(n), "")
+        between = n > 1 and (expect.get("next") == n + 1 or ending or last)
         if g.isdigit() and g != str(n) and not between:
             return None
         read = g.translate(_DIGIT_GLYPHS)
