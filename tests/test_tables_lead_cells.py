@@ -26,6 +26,12 @@ from directive_parser.structure.tables import _lead_piece
         ("Số Néivu", ["Sở Nội vụ"], ["Số Néivu"]),
         # the name run together with a letter misread, the partner's first word glued on
         ("Bộ Tuwphap Việt", ["Bộ Tư pháp"], ["Bộ Tuwphap"]),
+        # "Sở" itself misread, the product column's first word glued on: read with "Sở" when the
+        # list then knows the name
+        ("Sẽ Xây dựng Chiến lược", ["Sở Xây dựng"], ["Sở Xây dựng"]),
+        ("Sé@ Khoa học", ["Sở Khoa học và Công nghệ"], ["Sở Khoa học"]),
+        # … and not a word that merely opens with S
+        ("Sơn La", ["Sơn La"], ["Sơn La"]),
     ],
 )
 def test_a_lead_cell_is_cut_to_the_listed_name_it_opens_with(cell: str, names: list[str], texts: list[str]) -> None:

@@ -355,8 +355,10 @@ def _trimmed(body: Body) -> Body:
     that body ("Sở Khoa học" / "và Công nghệ" lost, "Các bộ, cơ" / "quan ngang bộ"). Names the list
     does not know at all are left as read ("Ban Quản lý dự án …")."""
     words = body.text.split()
-    if _known(body.text) or _known(body.name) or not words or _folded_word(words[0]) not in _CLOSED_HEADS:
+    if _known(body.text) or _known(body.name) or not words:
         return body
+    if _folded_word(words[0]) not in _CLOSED_HEADS:
+        return _misread_head(body, words)
     # a partner's name run together on the lead's line ends the lead: "Các bộ, cơ BoOTuphap"
     glued = next((j for j in range(1, len(words)) if words[j][:1].isupper() and _mended_key(_letters(words[j]))), len(words))
     words = words[:glued]
@@ -376,6 +378,23 @@ def _trimmed(body: Body) -> Body:
         text = " ".join(words).strip(" ,;.")
         return Body(name=text, text=text, kind=body.kind)
     return body
+
+
+def _misread_head(body: Body, words: list[str]) -> Body:
+    """A department's head word the English model misread ("Sẽ Xây dựng", "Sé@ Khoa học", "Số Y tế"
+    for "Sở …"): the cell read with "Sở" is taken when the list knows the name it then opens with."""
+    if len(words) < 2 or not _MISREAD_SO.match(words[0]) or not words[1][:1].isupper():
+        return body
+    text = " ".join(["Sở", *words[1:]])
+    # the head word makes even a short key safe: "Sở Y tế" ("soyte")
+    if known := _joined_names().get(_letters(text)):
+        return Body(name=known[0], text=text, kind=known[1])
+    mended = _trimmed(Body(name=text, text=text, kind=BodyKind.other))
+    return mended if mended.kind is not BodyKind.other else body
+
+
+# "Sở" as the English model reads it: S, then up to two letters or specks ("Sẽ", "Sé@", "Số", "SO").
+_MISREAD_SO = re.compile(r"^S[^\s]{1,2}$")
 
 
 # Heads of the closed sets of bodies the list holds whole: the ministries ("Bộ"), the provinces'
