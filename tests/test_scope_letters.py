@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from test_scope_rules import HEADER as PLAN_HEADER
 
 from directive_parser import parse_text
 from directive_parser.extract.grammar import find_subject
@@ -96,18 +97,13 @@ def test_outline_ends_at_the_first_item_that_is_a_task():
     ],
 )
 def test_letter_closing_request(unit, lead, task):
+    assert_subject(unit, lead, task)
+
+
+def assert_subject(unit: str, lead: list[str], task: str) -> None:
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == lead
     assert unit[subj.task_start :].startswith(task)
-
-
-PLAN_HEADER = """ỦY BAN NHÂN DÂN
-TỈNH AN GIANG
-Số: 12/KH-UBND
-An Giang, ngày 10 tháng 02 năm 2026
-KẾ HOẠCH
-Triển khai công tác năm 2026
-"""
 
 
 def test_heading_line_that_names_bodies_then_its_task_line_then_points():
@@ -185,9 +181,7 @@ def test_a_decision_setting_up_a_body_lists_members_and_powers_not_tasks():
     ],
 )
 def test_generic_roles_of_normative_decisions(unit, lead, task):
-    subj = find_subject(unit)
-    assert [b.name for b in subj.lead] == lead
-    assert unit[subj.task_start :].startswith(task)
+    assert_subject(unit, lead, task)
 
 
 RESOLUTION = """CHÍNH PHỦ
