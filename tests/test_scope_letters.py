@@ -94,13 +94,26 @@ def test_outline_ends_at_the_first_item_that_is_a_task():
             ["Các sở giáo dục và đào tạo"],
             "chỉ đạo các cơ sở",
         ),
+        # a generic provincial role of normative decisions, and the goods it is meant for
+        (
+            "Sở quản lý ngành, lĩnh vực có trách nhiệm tham mưu Ủy ban nhân dân tỉnh tổ chức thực hiện.",
+            ["Sở quản lý ngành, lĩnh vực"],
+            "có trách nhiệm tham mưu",
+        ),
+        (
+            "Sở quản lý ngành, lĩnh vực đối với hàng hóa, dịch vụ (quy định tại Phụ lục I) có trách nhiệm lấy ý"
+            " kiến của Sở Tài chính.",
+            ["Sở quản lý ngành, lĩnh vực"],
+            "có trách nhiệm lấy ý kiến",
+        ),
+        (
+            "Các cơ quan chuyên môn quản lý ngành, lĩnh vực có trách nhiệm báo cáo Sở Tài chính.",
+            ["cơ quan chuyên môn quản lý ngành, lĩnh vực"],
+            "có trách nhiệm báo cáo",
+        ),
     ],
 )
-def test_letter_closing_request(unit, lead, task):
-    assert_subject(unit, lead, task)
-
-
-def assert_subject(unit: str, lead: list[str], task: str) -> None:
+def test_subject_and_where_the_task_starts(unit, lead, task):
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == lead
     assert unit[subj.task_start :].startswith(task)
@@ -156,32 +169,6 @@ def test_a_decision_setting_up_a_body_lists_members_and_powers_not_tasks():
     clauses = {a.clause.split(".")[0] for a in doc.assignments}
     assert "2" in clauses  # the body's duties are tasks
     assert not clauses & {"1", "3", "4"}, [(a.clause, a.task[:30]) for a in doc.assignments]
-
-
-@pytest.mark.parametrize(
-    "unit, lead, task",
-    [
-        # a generic provincial role of normative decisions, and the goods it is meant for
-        (
-            "Sở quản lý ngành, lĩnh vực có trách nhiệm tham mưu Ủy ban nhân dân tỉnh tổ chức thực hiện.",
-            ["Sở quản lý ngành, lĩnh vực"],
-            "có trách nhiệm tham mưu",
-        ),
-        (
-            "Sở quản lý ngành, lĩnh vực đối với hàng hóa, dịch vụ (quy định tại Phụ lục I) có trách nhiệm lấy ý"
-            " kiến của Sở Tài chính.",
-            ["Sở quản lý ngành, lĩnh vực"],
-            "có trách nhiệm lấy ý kiến",
-        ),
-        (
-            "Các cơ quan chuyên môn quản lý ngành, lĩnh vực có trách nhiệm báo cáo Sở Tài chính.",
-            ["cơ quan chuyên môn quản lý ngành, lĩnh vực"],
-            "có trách nhiệm báo cáo",
-        ),
-    ],
-)
-def test_generic_roles_of_normative_decisions(unit, lead, task):
-    assert_subject(unit, lead, task)
 
 
 RESOLUTION = """CHÍNH PHỦ

@@ -537,8 +537,13 @@ def _body_speaker(rest: str) -> int:
 
 
 def _subject_follows_plural(after: str) -> bool:
-    subj = find_subject("Đề nghị " + after[:MAX_LEAD_IN_CHARS])
-    return subj.explicit and bool(PREDICATE_AT_START.match(_MODAL.sub("", after[subj.task_start - 8 :], count=1)))
+    """Whether `after` names a group that then acts, read as an addressee (after "Đề nghị")."""
+    subj = find_subject(_ADDRESSED_PREFIX + after[:MAX_LEAD_IN_CHARS])
+    rest = after[subj.task_start - len(_ADDRESSED_PREFIX) :]
+    return subj.explicit and bool(PREDICATE_AT_START.match(_MODAL.sub("", rest, count=1)))
+
+
+_ADDRESSED_PREFIX = "Đề nghị "
 
 
 SPEAKER_NAMES = frozenset({"Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ", "Chính phủ"})

@@ -57,13 +57,13 @@ _CONTINGENCY = re.compile(
     r"^\s*(?:Trong\s+quá\s+trình\s+[^,;.]{0,80}?,?\s+)?nếu\s+có\s+(?:phát\s+sinh\s*,?\s*)?(?:khó\s+khăn|vướng\s+mắc)\b", re.I
 )
 
-# A leader's approval is a decision, not a task to track: "1. Đồng ý chủ trương chuyển giao nguyên
-# trạng Làng Văn hóa … về Ủy ban nhân dân thành phố Hà Nội trực tiếp quản lý", "Đồng ý với kiến nghị
-# của Bộ … tại văn bản nêu trên." (a resolution and three letters); the work it gives follows.
 # How a body a decision sets up works is no task: "Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân
 # chủ", "Hội đồng làm việc theo chế độ kiêm nhiệm", "… theo Quy chế do Trưởng ban ban hành" (a
 # convention of the QĐ thành lập / kiện toàn: the corpus has dozens).
 _WORKING_RULES = re.compile(r"^\s*[^,;.]{0,80}?\blàm\s+việc\s+theo\s+(?:nguyên\s+tắc|chế\s+độ|[Qq]uy\s+chế)\b")
+# A leader's approval is a decision, not a task to track: "1. Đồng ý chủ trương chuyển giao nguyên
+# trạng Làng Văn hóa … về Ủy ban nhân dân thành phố Hà Nội trực tiếp quản lý", "Đồng ý với kiến nghị
+# của Bộ … tại văn bản nêu trên." (a resolution and three letters); the work it gives follows.
 _APPROVAL = re.compile(r"^\s*(?:[-–+]\s*)?(?:Đồng\s+ý|Chấp\s+thuận)\b")
 # A letter's closing formula, whatever the subject looks like ("Vănphòng Chính phủ xin thông báo để …
 # biết, thực hiện./.", a web copy that glued the words).

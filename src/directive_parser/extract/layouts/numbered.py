@@ -313,12 +313,13 @@ _POWERS = re.compile(r"^\s*Quyền(?:\s+hạn)?(?:\s+của\b|\s*[:.]|\s*$)")
 _LIST_INTRO = re.compile(r"(?:^|(?<=[.;]\s))(?P<intro>[^.;:]{10,400}?\ssau(?:\s+đây)?\s*:)\s*$")
 
 
+# … and the intro that announces tasks by name, not views or aims ("… một số nhiệm vụ, giải pháp sau đây:").
 _ANNOUNCES_TASKS = re.compile(r"\b(?:nhiệm\s+vụ|giải\s+pháp|công\s+việc|nội\s+dung)\b[^.;:]{0,80}\ssau(?:\s+đây)?\s*:\s*$")
-MAX_INTRO_CHARS = 500
+MAX_INTRO_CHARS = 500  # of a heading's own text, the end where its list intro stands
 
 
 def _list_intro(own: str) -> list[Body]:
-    m = _LIST_INTRO.search(own[-500:])
+    m = _LIST_INTRO.search(own[-MAX_INTRO_CHARS:])
     if not m:
         return []
     subj = grammar.find_subject(m.group("intro"))
@@ -677,13 +678,13 @@ def _heading_deadline(own: str, ctx: ExtractContext) -> Deadline | None:
 SUBITEM_PROBE_CHARS = 40  # of the first sub-item's text, looked up in its parent's when its label is garbled
 
 
-_PARTS_INTRO = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm)\s*:\s*$")
-
-
 MAX_GROUP_HEADING_WORDS = 20
+MIN_VERB_ITEMS_SHARE = 0.6  # of the items under a described group, those opening with a listed verb
 
 
 def _described_group(own: str, items: list[Clause]) -> bool:
+    """A short heading without a closing mark over dash items that open with their verbs and name
+    no doer of their own (see its use in `_walk`)."""
     head = own.strip()
     if not head or head[-1] in ".:;" or len(head.split()) > MAX_GROUP_HEADING_WORDS:
         return False
@@ -693,7 +694,7 @@ def _described_group(own: str, items: list[Clause]) -> bool:
     return verbs >= MIN_VERB_ITEMS_SHARE * len(items)  # "Tuân thủ …" is a verb the list lacks
 
 
-MIN_VERB_ITEMS_SHARE = 0.6
+_PARTS_INTRO = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm)\s*:\s*$")
 
 
 def _lists_its_parts(own: str, items: list[Clause]) -> bool:

@@ -230,7 +230,7 @@ def _is_group_row(number: str, filled: list[str], value: dict[str, str]) -> bool
         return True
     if _title_case_group(value.get("task", "")) or _misread_group_number(number, filled, value):
         return True
-    return len(filled) == 1 and not number and len(filled[0]) < 200 and filled[0] != value.get("task", "")
+    return len(filled) == 1 and not number and len(filled[0]) < MAX_TITLE_CHARS and filled[0] != value.get("task", "")
 
 
 MIN_TITLE_WORDS = 3
@@ -326,14 +326,7 @@ def _mended(body: Body) -> Body:
     """A name whose words OCR ran together as the known body with the same letters: the English
     model loses the spaces of a narrow cell ("Sở Taichinh", "Bộ Tuphap", "SoKH&CN"), and one
     letter more in a long name ("BOTwphap" for "Bộ Tư pháp")."""
-    names = _joined_names()
-    key = _letters(body.text)
-    known = names.get(key)
-    if known is None and len(key) >= MIN_MISREAD_KEY and key not in names:
-        from rapidfuzz.distance import Levenshtein  # only a name the lists do not know pays for the import
-
-        close = {v for k, v in names.items() if v and abs(len(k) - len(key)) <= 1 and Levenshtein.distance(k, key) <= 1}
-        known = close.pop() if len(close) == 1 else None
+    known = _mended_key(_letters(body.text))
     if known is None or known[0] == body.name:
         return body
     return Body(name=known[0], text=body.text, kind=known[1])
@@ -381,13 +374,12 @@ def _trimmed(body: Body) -> Body:
 
 
 def _misread_head(body: Body, words: list[str]) -> Body:
-    """A department's head word the English model misread ("Sẽ Xây dựng", "Sé@ Khoa học", "Số Y tế"
-    for "Sở …"): the cell read with "Sở" is taken when the list knows the name it then opens with."""
+    """A department's head word the English model misread ("Sẽ Xây dựng", "Sé@ Khoa học" for "Sở
+    …"): the cell read with "Sở" is taken when the list knows the name it then opens with."""
     if len(words) < 2 or not _MISREAD_SO.match(words[0]) or not words[1][:1].isupper():
         return body
     text = " ".join(["Sở", *words[1:]])
-    # the head word makes even a short key safe: "Sở Y tế" ("soyte")
-    if known := _joined_names().get(_letters(text)):
+    if known := _known(text):
         return Body(name=known[0], text=text, kind=known[1])
     mended = _trimmed(Body(name=text, text=text, kind=BodyKind.other))
     return mended if mended.kind is not BodyKind.other else body
@@ -417,7 +409,7 @@ def _mended_key(key: str) -> tuple[str, BodyKind] | None:
         return names[key]
     if len(key) < MIN_MISREAD_KEY:
         return None
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import Levenshtein  # only a name the lists do not know pays for the import
 
     close = {v for k, v in names.items() if v and abs(len(k) - len(key)) <= 1 and Levenshtein.distance(k, key) <= 1}
     return close.pop() if len(close) == 1 else None
