@@ -713,6 +713,50 @@ def test_one_deadline_per_part_splits_the_task():
     assert all([b.name for b in a.lead] == ["Sở Tài chính"] for a in doc.assignments)
 
 
+@pytest.mark.parametrize(
+    "item, tasks",
+    [
+        # a new sentence opening with a verb, dated on its own after undated work
+        (
+            "1. Sở Công Thương theo dõi sát diễn biến thị trường xăng dầu. Khẩn trương hoàn thiện phương án dự trữ, "
+            "trình Ủy ban nhân dân tỉnh trước ngày 15 tháng 5 năm 2026.",
+            [(None, "theo dõi sát"), (date(2026, 5, 15), "Khẩn trương ho")],
+        ),
+        # … and after work dated otherwise
+        (
+            "1. Sở Tài chính hoàn thiện phương án sắp xếp doanh nghiệp, hoàn thành trong tháng 5 năm 2026. Trình Ủy ban "
+            "nhân dân tỉnh quyết định tiêu chí phân loại trong tháng 7 năm 2026.",
+            [(date(2026, 5, 31), "hoàn thiện phươ"), (date(2026, 7, 31), "Trình Ủy ban nh")],
+        ),
+        # a ';'-unit that opens with its own date
+        (
+            "1. Sở Xây dựng theo dõi giá vật liệu xây dựng; trước ngày 10 tháng 5 năm 2026, có hướng dẫn các chủ đầu "
+            "tư điều chỉnh hợp đồng.",
+            [(None, "theo dõi giá vậ"), (date(2026, 5, 10), "trước ngày 10 t")],
+        ),
+        # a sentence that describes the work (its verb is the subject of a modal) dates the whole item
+        (
+            "1. Sở Nội vụ tổ chức đánh giá cán bộ năm 2026. Đánh giá phải thực chất, công khai, hoàn thành trước ngày "
+            "15 tháng 12 năm 2026.",
+            [(date(2026, 12, 15), "tổ chức đánh g")],
+        ),
+        # the same date again is the same task
+        (
+            "1. Sở Y tế hoàn thành rà soát trước ngày 30 tháng 6 năm 2026. Báo cáo Ủy ban nhân dân tỉnh trước ngày 30 "
+            "tháng 6 năm 2026.",
+            [(date(2026, 6, 30), "hoàn thành rà s")],
+        ),
+    ],
+    ids=["sentence-after-undated", "sentence-after-other-date", "opening-date", "describes", "same-date"],
+)
+def test_a_dated_sentence_of_an_item_is_a_task_of_its_own(item, tasks):
+    # GUIDE: "where one item holds several tasks with different deadlines …, split them"
+    doc = parse(item + "\n")
+    assert [(a.deadline.due if a.deadline else None, a.task[: len(t)]) for a, (_, t) in zip(doc.assignments, tasks)] == tasks
+    assert len(doc.assignments) == len(tasks)
+    assert len({tuple(b.name for b in a.lead) for a in doc.assignments}) == 1
+
+
 def test_a_deadline_with_its_part_still_closes_the_task():
     (a,) = parse("1. Sở Xây dựng hoàn thành thẩm định trước ngày 30 tháng 6 năm 2026 đối với các dự án nhóm A.\n").assignments
     assert a.deadline is not None and a.deadline.due == date(2026, 6, 30)

@@ -459,14 +459,47 @@ def _dated_new_sentence(cur: _Task, unit: str, sentence: int, found: list[deadli
     thực hiện … gửi Văn phòng Chính phủ trước ngày 03/12/2025 để tổng hợp, báo cáo …"; "- Tổ chức
     các hoạt động … . Gửi các tin, bài … về Sở trước ngày 15/12/2025." (A sentence that only goes on
     describing the work, "Đánh giá phải thực chất, …, hoàn thành trước ngày …", dates the whole item.)"""
-    if (
-        sentence == cur.sentence
-        or (cur.deadline is not None and cur.deadline.due is not None)
-        or not _REPORT_SENTENCE.match(unit.lstrip(" -–+"))
-    ):
+    opening = unit.lstrip(" -–+")
+    if (own := _opening_date(unit, found)) is not None and (cur.deadline is None or cur.deadline.due != own.due):
+        return own
+    if sentence == cur.sentence:
         return None
-    dated = [m for m in found if m.cue and m.deadline.due is not None]
-    return dated[-1].deadline if dated else None
+    if (cur.deadline is None or cur.deadline.due is None) and _REPORT_SENTENCE.match(opening):
+        dated = [m for m in found if m.cue and m.deadline.due is not None]
+        return dated[-1].deadline if dated else None
+    # A new sentence that opens with a task verb and ends on a date of its own, other than the one
+    # the work before it has, is the next task of the item (GUIDE: split tasks with different
+    # deadlines): "đ) Hoàn thiện phương án … , hoàn thành trong tháng 5 năm 2026. Khẩn trương hoàn
+    # thiện Quyết định …, trình Thủ tướng Chính phủ ban hành trước ngày 15 tháng 5 năm 2026."; "c) Tập
+    # trung đa dạng hóa nguồn nhập khẩu …. Triển khai ngay việc rà soát …, báo cáo Thủ tướng Chính phủ
+    # trong tháng 6 năm 2026 …". Not a sentence whose verb is the subject of a modal ("Đánh giá phải
+    # thực chất, …, hoàn thành trước ngày …"), which dates the whole item.
+    if not opening[:1].isupper() or not grammar.PREDICATE_AT_START.match(opening) or _DESCRIBES.match(opening):
+        return None
+    own = _closing_deadline(unit, found)
+    if own is None or own.due is None or (cur.deadline is not None and cur.deadline.due == own.due):
+        return None
+    return own
+
+
+def _opening_date(unit: str, found: list[deadlines.DeadlineMatch]) -> Deadline | None:
+    """The date a unit opens with before its task verb: the next task of the item, due then. "…
+    theo dõi sát diễn biến thị trường …; trước ngày 10 tháng 5 năm 2026, có hướng dẫn cụ thể các bộ
+    …"; ". Trong quý III năm 2026, hoàn thành cắt giảm 50% thời gian …"; "…; Trước ngày 15/12 hàng
+    năm tổng hợp, báo cáo Bộ Khoa học và Công nghệ" (a work plan, a monthly resolution, a decree)."""
+    first = found[0] if found else None
+    if first is None or not first.cue or first.deadline.due is None or unit[: first.start].strip(" -–+"):
+        return None
+    rest = _HAS.sub("", unit[first.end :].lstrip(" ,"), count=1)  # "có hướng dẫn …" gives guidance
+    return first.deadline if grammar.PREDICATE_AT_START.match(rest) else None
+
+
+_HAS = re.compile(r"^có\s+(?=\w)")
+
+
+# The first words of a sentence that describes the work before it rather than giving more: "Đánh giá
+# phải thực chất …", "Việc bàn giao phải hoàn thành …" (a verb read as the subject of a modal).
+_DESCRIBES = re.compile(r"^(?:[^\W\d_]+\s+){1,3}?(?:phải|cần|được|là|sẽ|bảo\s+đảm|đảm\s+bảo)\b")
 
 
 def _periodic_deadline(report: re.Match[str], found: list[deadlines.DeadlineMatch], unit: str) -> Deadline | None:
