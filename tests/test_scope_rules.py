@@ -1383,3 +1383,19 @@ def test_approvals_and_notice_formulas_are_no_tasks(unit):
 def test_a_news_letter_that_asks_addresses_its_numbered_items():
     found = addressees("Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ngành chủ động ứng phó với bão:")
     assert [b.name for b in found] == ["các sở, ban, ngành"]  # the gazetteer's name of the group
+
+
+def test_reports_a_meeting_heard_are_no_tasks():
+    # a monthly resolution's section of the reports the Government heard, in the past tense
+    body = (
+        "I. Về nhiệm vụ trọng tâm\n"
+        "1. Sở Tài chính khẩn trương hoàn thiện phương án phân bổ vốn.\n"
+        "II. Về việc báo cáo theo Quy chế làm việc\n"
+        "Tại phiên họp, các sở đã có báo cáo Ủy ban nhân dân tỉnh như sau:\n"
+        "1. Sở Tư pháp báo cáo về tiếp thu, giải trình dự thảo Quy chế phối hợp.\n"
+        "2. Sở Xây dựng báo cáo về điều chỉnh quy hoạch chung đô thị.\n"
+    )
+    assert [(a.clause, [b.name for b in a.lead]) for a in parse(body).assignments] == [("I.1", ["Sở Tài chính"])]
+    # the same items under a heading that asks for the reports are tasks
+    asked = parse(body.replace("các sở đã có báo cáo Ủy ban nhân dân tỉnh như sau:", "yêu cầu các sở báo cáo như sau:"))
+    assert [a.clause for a in asked.assignments] == ["I.1", "II.1", "II.2"]

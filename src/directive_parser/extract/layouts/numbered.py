@@ -206,8 +206,8 @@ _ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who
 
 def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
     """Records of a clause and its descendants; headings pass their lead down."""
-    if clause.children and (_MEMBERS.search(head := _own_text(clause, [])) or _POWERS.match(head)):
-        return []  # the members or the powers of a body the decision sets up, not tasks
+    if clause.children and (_MEMBERS.search(head := _own_text(clause, [])) or _POWERS.match(head) or _REPORTS_HEARD.search(head)):
+        return []  # the members or the powers of a body the decision sets up, reports heard: not tasks
     # The section of a plan's aims names no one its items are for: "I. Về quan điểm, định hướng chỉ
     # đạo, điều hành" / "Tại Kỳ họp thứ nhất, Quốc hội … " / "1. Quán triệt …" (items that name their
     # own body still give records).
@@ -304,6 +304,13 @@ _MEMBERS = re.compile(
 # The powers of a body a decision sets up, not its duties: "Điều 3. Quyền hạn của Ban Chỉ đạo" /
 # "1. Được mời tham dự …", "4. Yêu cầu các Bộ … cung cấp thông tin" ("Nhiệm vụ và quyền hạn" are duties).
 _POWERS = re.compile(r"^\s*Quyền(?:\s+hạn)?(?:\s+của\b|\s*[:.]|\s*$)")
+
+
+# The reports a meeting heard, not work: a monthly Government resolution's section "III. Về việc báo
+# cáo Chính phủ theo quy định tại khoản 4 Điều 3 Quy chế làm việc của Chính phủ … tại Phiên họp Chính
+# phủ, các Bộ đã có báo cáo Chính phủ như sau:" / "1. Bộ Tài chính báo cáo về tiếp thu, giải trình …"
+# (a convention of the NQ phiên họp Chính phủ thường kỳ: what was reported, in the past tense).
+_REPORTS_HEARD = re.compile(r"\bđã\s+(?:có\s+)?(?:báo\s+cáo|trình)\b[^.:;]{0,80}?(?:như\s+)?sau(?:\s+đây)?\s*:\s*$")
 
 
 # The sentence that closes a section's own text and opens its list names who the items are for, with
