@@ -1399,3 +1399,19 @@ def test_reports_a_meeting_heard_are_no_tasks():
     # the same items under a heading that asks for the reports are tasks
     asked = parse(body.replace("các sở đã có báo cáo Ủy ban nhân dân tỉnh như sau:", "yêu cầu các sở báo cáo như sau:"))
     assert [a.clause for a in asked.assignments] == ["I.1", "II.1", "II.2"]
+
+
+def test_a_paragraph_opening_trong_do_details_the_task_before():
+    news = (
+        "Phó Thủ tướng yêu cầu Bộ Tài chính báo cáo về công tác quản lý hạn ngạch xuất khẩu.\n"
+        "Trong đó, nêu cụ thể quy trình, cách làm và danh sách các doanh nghiệp đã đăng ký.\n"
+        "Phó Thủ tướng cũng yêu cầu Bộ Công Thương báo cáo việc triển khai công tác phối hợp.\n"
+    )
+    doc = parse_text(news, issued=ISSUED)
+    assert [([b.name for b in a.lead], a.task[:9]) for a in doc.assignments] == [
+        (["Bộ Tài chính"], "báo cáo v"),
+        (["Bộ Công Thương"], "báo cáo v"),
+    ]
+    # without "Trong đó," the paragraph is a task of its own for the body carried over
+    other = parse_text(news.replace("Trong đó, nêu", "Đồng thời, nêu"), issued=ISSUED)
+    assert len(other.assignments) == 3

@@ -106,6 +106,8 @@ def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -
     if _CAPTION.search(text) or (not _TERMINAL.search(text) and len(text) < MAX_HEADLINE_CHARS):
         return [], carried  # headline or photo caption
     first = grammar.find_subject(text)
+    if not first.explicit and _ELABORATES.match(text) and carried:
+        return [], carried  # more detail of the task before, no task of its own
     inherited = carried if (not first.explicit and _continues(text)) else []
     records = records_from(clause, text, clause.span.start, inherited, ctx)
     if records:
@@ -122,6 +124,13 @@ def _continues(text: str) -> bool:
         return False
     start = text[grammar.strip_openers(text) :]
     return bool(grammar.PREDICATE_AT_START.match(start)) or len(start) != len(text)
+
+
+# A paragraph that opens with "Trong đó," ("of which", "in it") details the task the paragraph before
+# assigned: "… yêu cầu Bộ Tài chính báo cáo về trách nhiệm quản lý …" / "Trong đó, nêu cụ thể về quy
+# trình, cách làm, danh sách các doanh nghiệp …" (the same report's contents, GUIDE: several actions of
+# one body with no deadline of their own stay one record).
+_ELABORATES = re.compile(r"^\s*Trong\s+đó\s*,")
 
 
 # A news report's background opens with "Trước đó," (earlier): "Trước đó, ngày 8/8/2018 Báo Thanh niên
