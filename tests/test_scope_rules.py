@@ -1219,6 +1219,17 @@ def test_the_signature_and_the_attachments_own_header_are_not_body_text():
             "Bộ trưởng Bộ Tư pháp",
             "tiếp thu, giải trình",
         ),
+        (
+            "Bộ Xây dựng vừa có công văn khẩn về việc phòng, chống bão gửi UBND các tỉnh ven biển, "
+            "đề nghị các địa phương rà soát các công trình đang thi công.",
+            "các địa phương",
+            "rà soát các công trình",
+        ),
+        (
+            "UBND tỉnh đã có Công điện hỏa tốc số 06/CĐ-UBND gửi các sở, ban, ngành yêu cầu Sở Công Thương kiểm tra thị trường.",
+            "Sở Công Thương",
+            "kiểm tra thị trường",
+        ),
     ],
     ids=[
         "vua-co-van-ban",
@@ -1231,12 +1242,20 @@ def test_the_signature_and_the_attachments_own_header_are_not_body_text():
         "chair-hands-over",
         "heads-of-departments",
         "tiep-thu",
+        "letter-topic-and-addressees",
+        "letter-number-and-addressees",
     ],
 )
 def test_news_speakers_and_district_groups(unit, lead, task):
     subj = find_subject(unit)
     assert [b.name for b in subj.lead] == [lead]
     assert unit[subj.task_start :].startswith(task)
+
+
+def test_a_letter_whose_topic_names_the_hand_over_is_a_report_of_the_letter():
+    # the topic "về việc giao …" ends at no comma and no "gửi": the letter is reported, not quoted
+    unit = "UBND tỉnh đã ban hành văn bản số 12/UBND-VX về việc giao Sở Y tế phê duyệt Kế hoạch."
+    assert "Sở Y tế" not in [b.name for b in find_subject(unit).lead]
 
 
 def test_heads_of_unlisted_groups_join_the_plural_addressee():

@@ -505,10 +505,17 @@ def _one_addressee_group(phrase: str, found: list[Body]) -> str | None:
 # A body that hands work to another is a speaker, not the lead: "UBND tỉnh giao Sở Tài chính chủ trì
 # …", "Bộ Y tế đề nghị các địa phương …", "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành …"; news
 # reports name the letter it wrote: "UBND tỉnh vừa có văn bản đề nghị các sở, ngành …", "Bộ Y tế đã
-# ban hành Công văn số 12/BYT yêu cầu …".
+# ban hành Công văn số 12/BYT yêu cầu …". A report may describe the letter first, its urgency, number,
+# topic and addressees, before the hand-over verb: "Bộ Y tế vừa có công văn khẩn về việc tăng cường
+# phòng, chống dịch gửi UBND các tỉnh, thành phố, đề nghị các địa phương chủ động …", "UBND TP đã có
+# Công điện khẩn số 06/CĐ-UBND về tăng cường … gửi các sở, ban, ngành, UBND quận, huyện yêu cầu …".
+# A topic ends at its comma or at "gửi", so "văn bản số 4672/UBND-VX về việc giao Sở Y tế phê duyệt
+# …" (the topic names the hand-over) stays a report of the letter.
 _HANDS_OVER = re.compile(
     r"\s+(?:(?:cũng|cùng|đã|vừa|mới|tiếp\s+tục)\s+)*"  # "cùng": also blind repair's reading of "cũng"
-    r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:văn\s+bản|[Cc]ông\s+văn|[Cc]ông\s+điện|[Cc]hỉ\s+thị|[Tt]hông\s+báo)(?:\s+số\s+\S+)?\s+)?"
+    r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:văn\s+bản|[Cc]ông\s+văn|[Cc]ông\s+điện|[Cc]hỉ\s+thị|[Tt]hông\s+báo)"
+    r"(?:\s+(?:hỏa\s+tốc|khẩn))?(?:\s+\(?số\s+[^\s,)]+\)?)?"
+    r"(?:\s+về\s+[^;.:]{1,160}?(?=,\s|\s+gửi\s))?(?:\s+gửi\s+[^;.:]{1,160}?)?,?\s+)?"
     r"(?:giao|yêu\s+cầu|đề\s+nghị)\s*:?\s+"
 )
 
