@@ -1434,3 +1434,35 @@ def test_a_paragraph_opening_trong_do_details_the_task_before():
     # without "Trong đó," the paragraph is a task of its own for the body carried over
     other = parse_text(news.replace("Trong đó, nêu", "Đồng thời, nêu"), issued=ISSUED)
     assert len(other.assignments) == 3
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        (
+            "Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ Công an có trách nhiệm phối hợp với Bộ Quốc phòng.",
+            ["Bộ Công an"],
+            "có trách nhiệm phối hợp",
+        ),
+        ("Theo chức năng, nhiệm vụ được giao, Sở Y tế chủ động triển khai kế hoạch.", ["Sở Y tế"], "chủ động triển khai"),
+        # no subject: the scope opens the task of the body named before, and stays in it
+        ("Căn cứ chức năng, nhiệm vụ, phối hợp với các cơ quan liên quan.", [], "Căn cứ chức năng"),
+    ],
+    ids=["trong-pham-vi", "theo-chuc-nang", "no-subject"],
+)
+def test_a_scope_opening_the_sentence_is_a_lead_in_before_its_subject(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == lead
+    assert unit[subj.task_start :].startswith(task)
+
+
+def test_a_paragraph_opening_with_its_scope_continues_the_subject_before():
+    text = (
+        "Chủ tịch UBND tỉnh vừa có công văn giao UBND các huyện, thành phố tổ chức kiểm tra, rà soát tình hình "
+        "sạt lở bờ sông, gửi Sở Nông nghiệp và Phát triển nông thôn trước ngày 29/6/2018.\n"
+        "Theo chức năng, nhiệm vụ được giao, chủ động triển khai thực hiện các nội dung Công văn nêu trên.\n"
+    )
+    doc = parse_text(text, issued=ISSUED)
+    scoped = [a for a in doc.assignments if "chủ động triển khai" in a.task]
+    assert len(scoped) == 1
+    assert [b.name for b in scoped[0].lead] == [b.name for b in doc.assignments[0].lead]

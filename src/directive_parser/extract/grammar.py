@@ -107,6 +107,15 @@ _NAME_TO_COLON = re.compile(r"^(?P<rest>(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4})\s*
 _SCOPE_PHRASE = re.compile(
     r"^\s*,?\s*(?:(?:theo|căn\s+cứ)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền|lĩnh\s+vực|phạm\s+vi|quy\s+định)|trong\s+phạm\s+vi\b)"
 )
+# The same scope opening a sentence is a lead-in before its subject: "Trong phạm vi nhiệm vụ, quyền hạn
+# của mình, Bộ Công an có trách nhiệm phối hợp …", "Theo chức năng, nhiệm vụ được giao, các bộ, ngành
+# chủ động …". Without a subject it opens the task of one named before and stays in it ("Căn cứ chức
+# năng, nhiệm vụ, phối hợp với các cơ quan …" under "Các sở, ngành:").
+SCOPE_OPENER = re.compile(
+    r"^(?:Theo|Căn\s+cứ|Trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn|thẩm\s+quyền)"
+    r"(?:(?:,|\s+và)\s+(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn|thẩm\s+quyền))*"
+    r"(?:\s+(?:được\s+giao|của\s+mình|của\s+(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|ngành|địa\s+phương)))?\s*,\s+"
+)
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
 # dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
@@ -293,6 +302,8 @@ def strip_openers(text: str, pos: int = 0) -> int:
         )
         if not m and (topic := _FOR_SUBJECT.match(rest)) and _starts_with_body(rest[topic.end() :]):
             m = topic  # "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng …"
+        if not m and (scope := SCOPE_OPENER.match(rest)) and _starts_with_body(rest[scope.end() :]):
+            m = scope
         if not m and (spoken := _body_speaker(rest)):
             pos += spoken
             continue

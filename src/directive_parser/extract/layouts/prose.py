@@ -119,10 +119,13 @@ def _prose_paragraph(clause: Clause, carried: list[Body], ctx: ExtractContext) -
 
 def _continues(text: str) -> bool:
     """A paragraph without a subject continues the previous one's when it opens with a task verb
-    or a linking adverb: "Đồng thời, khẩn trương chủ trì …", "Xây dựng Quyết định …"."""
+    or a linking adverb: "Đồng thời, khẩn trương chủ trì …", "Xây dựng Quyết định …", or with its scope
+    before a task verb: "Theo chức năng, nhiệm vụ được giao, chủ động triển khai …"."""
     if _BACKGROUND.match(text):
         return False
     start = text[grammar.strip_openers(text) :]
+    if scope := grammar.SCOPE_OPENER.match(start):  # "Theo chức năng, nhiệm vụ được giao, chủ động …"
+        return bool(grammar.PREDICATE_AT_START.match(start[scope.end() :]))
     return bool(grammar.PREDICATE_AT_START.match(start)) or len(start) != len(text)
 
 
