@@ -1420,6 +1420,28 @@ def test_reports_a_meeting_heard_are_no_tasks():
     assert [a.clause for a in asked.assignments] == ["I.1", "II.1", "II.2"]
 
 
+@pytest.mark.parametrize(
+    "case",
+    [
+        "Trường hợp hợp đồng quy định thanh toán bằng quỹ đất thì Ủy ban nhân dân tỉnh thực hiện như sau:",
+        "Đối với dự án đã hoàn thành, cơ quan có thẩm quyền xử lý như sau:",
+        "Khi nhận được quyết định phê duyệt của Chủ tịch Ủy ban nhân dân tỉnh, thực hiện như sau:",
+    ],
+    ids=["truong-hop-thi", "doi-voi", "khi"],
+)
+def test_a_rules_procedure_for_a_case_gives_no_tasks(case):
+    body = (
+        "1. Sở Tài chính khẩn trương hoàn thiện phương án phân bổ vốn.\n"
+        f"2. {case}\n"
+        "a) Sở Tài chính rà soát hợp đồng, thỏa thuận với nhà đầu tư;\n"
+        "b) Sở Xây dựng bố trí quỹ đất thanh toán cho nhà đầu tư.\n"
+    )
+    assert [a.clause for a in parse(body).assignments] == ["1"]
+    # the same items under a heading that gives them are tasks
+    given = parse(body.replace(case, "Ủy ban nhân dân tỉnh chỉ đạo thực hiện các nhiệm vụ sau:"))
+    assert [a.clause for a in given.assignments][-2:] == ["2.a", "2.b"]
+
+
 def test_a_paragraph_opening_trong_do_details_the_task_before():
     news = (
         "Phó Thủ tướng yêu cầu Bộ Tài chính báo cáo về công tác quản lý hạn ngạch xuất khẩu.\n"

@@ -206,8 +206,13 @@ _ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who
 
 def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
     """Records of a clause and its descendants; headings pass their lead down."""
-    if clause.children and (_MEMBERS.search(head := _own_text(clause, [])) or _POWERS.match(head) or _REPORTS_HEARD.search(head)):
-        return []  # the members or the powers of a body the decision sets up, reports heard: not tasks
+    if clause.children and (
+        _MEMBERS.search(head := _own_text(clause, []))
+        or _POWERS.match(head)
+        or _REPORTS_HEARD.search(head)
+        or _PROCEDURE.match(head)
+    ):
+        return []  # the members or the powers of a body the decision sets up, reports heard, procedure: not tasks
     # The section of a plan's aims names no one its items are for: "I. Về quan điểm, định hướng chỉ
     # đạo, điều hành" / "Tại Kỳ họp thứ nhất, Quốc hội … " / "1. Quán triệt …" (items that name their
     # own body still give records).
@@ -310,6 +315,15 @@ _POWERS = re.compile(r"^\s*Quyền(?:\s+hạn)?(?:\s+của\b|\s*[:.]|\s*$)")
 # cáo Chính phủ theo quy định tại khoản 4 Điều 3 Quy chế làm việc của Chính phủ … tại Phiên họp Chính
 # phủ, các Bộ đã có báo cáo Chính phủ như sau:" / "1. Bộ Tài chính báo cáo về tiếp thu, giải trình …"
 # (a convention of the NQ phiên họp Chính phủ thường kỳ: what was reported, in the past tense).
+# A rule's procedure for a case, not a task given: "4. Trường hợp hợp đồng dự án quy định hình thức
+# thanh toán bằng quỹ đất … thì thực hiện như sau:" / "a) Rà soát, thỏa thuận với nhà đầu tư …", "1. Đối
+# với đối tượng quy định tại điểm a … thực hiện như sau:", "a) Khi nhận được quyết định phê duyệt …,
+# thực hiện như sau:" (a convention of normative texts: how a power is used in each case; GUIDE leaves
+# conditional duties out).
+_PROCEDURE = re.compile(
+    r"^\s*(?:Trường\s+hợp|Trong\s+trường\s+hợp|Đối\s+với|Nếu|Khi)\b[^:]*\b(?:thực\s+hiện|xử\s+lý|giải\s+quyết|áp\s+dụng)"
+    r"\s+(?:như\s+)?sau\s*:\s*$"
+)
 _REPORTS_HEARD = re.compile(r"\bđã\s+(?:có\s+)?(?:báo\s+cáo|trình)\b[^.:;]{0,80}?(?:như\s+)?sau(?:\s+đây)?\s*:\s*$")
 
 
