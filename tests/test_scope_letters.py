@@ -226,6 +226,23 @@ def test_a_task_that_lists_its_parts_is_one_record():
     assert [c for c, _ in got if c.startswith("1.b")] == ["1.b.-1", "1.b.-2"]
 
 
+def test_a_duty_over_the_objects_it_governs_is_one_record():
+    doc = parse_text(
+        PLAN_HEADER + "1. Sở Xây dựng chịu trách nhiệm cập nhật thông tin vào cơ sở dữ liệu đối với:\n"
+        "a) Báo cáo tình hình thị trường bất động sản theo quy định;\n"
+        "b) Giá vật liệu xây dựng do Sở Xây dựng công bố.\n"
+        "2. Sở Tài chính chủ trì thẩm định phương án giá đối với:\n"
+        # an item that names its own doer stays a task of its own
+        "a) Dịch vụ thu gom rác thải sinh hoạt;\n"
+        "b) Ủy ban nhân dân các xã, phường rà soát, đề xuất danh mục dịch vụ công ích.\n" + FOOTER,
+        issued=date(2026, 2, 10),
+    )
+    got = [(a.clause, a.task[:14]) for a in doc.assignments]
+    assert got[0] == ("1", "chịu trách nhi"), got
+    assert not any(c.startswith("1.") for c, _ in got), got
+    assert [c for c, _ in got if c.startswith("2")] == ["2.a", "2.b"], got
+
+
 @pytest.mark.parametrize(
     "item, due, recurrence",
     [

@@ -716,11 +716,21 @@ def _described_group(own: str, items: list[Clause]) -> bool:
 
 
 _PARTS_INTRO = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm)\s*:\s*$")
+# A duty that ends "đối với:" takes its items as the objects the preposition governs, noun phrases
+# even where their first word can be a verb: "1. Sở Tài chính chịu trách nhiệm cập nhật … vào Cơ sở
+# dữ liệu về giá đối với:" / "a) Báo cáo giá thị trường …;" / "b) Giá tính lệ phí trước bạ …"; "Bộ
+# Khoa học và Công nghệ … thực hiện việc ban hành … quy chuẩn kỹ thuật đối với:" / "a) Quy chuẩn …".
+_OBJECTS_INTRO = re.compile(r"\bđối\s+với\s*:\s*$")
 
 
 def _lists_its_parts(own: str, items: list[Clause]) -> bool:
-    """A task that ends "bao gồm:" over items that are names, not tasks (no verb, no doer)."""
-    if not _PARTS_INTRO.search(own) or not _opens_task(own):
+    """A task that ends "bao gồm:" over items that are names, not tasks (no verb, no doer), or
+    "đối với:" over items that name no doer of their own."""
+    if not _opens_task(own):
+        return False
+    if _OBJECTS_INTRO.search(own):
+        return all(not c.children and not grammar.find_subject(c.text[:400]).explicit for c in items)
+    if not _PARTS_INTRO.search(own):
         return False
     return all(not c.children and not _opens_task(c.text) for c in items)
 
