@@ -1001,6 +1001,21 @@ def test_titled_article_whose_sentence_names_its_subject_and_capital_recipients(
     assert any("Thủ tướng" in r for r in doc.recipients)
 
 
+def test_article_titled_by_its_topic_over_a_sentence_that_states_a_duty():
+    doc = parse_text(
+        HEADER.replace("KẾ HOẠCH", "QUYẾT ĐỊNH") + "Điều 1. Hiệp thương giá\n"
+        "Sở Công Thương chủ trì hiệp thương giá đối với hàng hóa thuộc lĩnh vực quản lý.\n"
+        "Điều 2. Kiểm tra giá\nCác sở, ban, ngành có trách nhiệm kiểm tra yếu tố hình thành giá.\n"
+        # a topic over a statement that assigns nothing stays whole
+        "Điều 3. Danh mục hàng hóa\nDanh mục hàng hóa được quy định tại Phụ lục kèm theo.\n" + FOOTER,
+        issued=ISSUED,
+    )
+    got = {a.clause: ([b.name for b in a.lead], a.task[:20]) for a in doc.assignments}
+    assert got["1"] == (["Sở Công Thương"], "chủ trì hiệp thương "), got
+    assert got["2"][1] == "có trách nhiệm kiểm ", got
+    assert "3" not in got, got
+
+
 def test_lower_case_delegation_is_a_noun():
     # "ủy quyền" in a list of nouns is no delegation: the lead-in does not end there
     s = find_subject("Căn cứ các tiêu chí về dân số, diện tích để phân cấp, phân quyền, ủy quyền phù hợp, phát huy thế mạnh.")

@@ -646,6 +646,14 @@ def _after_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[st
     # số kinh phí …" (not a definition: "3. Tiêu chuẩn khen thưởng" / "Các sở, ngành căn cứ …").
     if _DUTIES_OF.match(first) and rest[:1].isupper() and (subj := grammar.find_subject(rest)).explicit and subj.lead:
         return rest, []
+    # An article of a Quy định titled by its topic, its sentence naming who does it and how: "Điều 6.
+    # Hiệp thương giá" / "Sở quản lý ngành, lĩnh vực chủ trì hiệp thương giá đối với …", "Điều 7. Kiểm
+    # tra yếu tố hình thành giá" / "Các Sở … có trách nhiệm thực hiện kiểm tra …" (the title names the
+    # topic; the duty is the sentence's).
+    if clause.label.startswith("Điều") and rest[:1].isupper():
+        subj = grammar.find_subject(rest)
+        if subj.explicit and subj.lead and _STATED_DUTY.match(rest[subj.task_start :].lstrip(" ,")):
+            return rest, []
     return own, []
 
 
