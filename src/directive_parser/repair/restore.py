@@ -137,6 +137,9 @@ DOLLAR_S_RE = re.compile(r"\$(?:\d|(?=\S*[^\W\d_])[\w&¢€@§]{1,7})")
 # comma OCR read from a speck: "Quyết định nay,./.") and footnote marks ("doanh nghiệp[5];", whose "]"
 # split_chunk already took).
 CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:[,;]?\.?/\.?|\[\d{1,3}\]?)+$")
+# A table cell's underline or a form's blank line read as underscores glued to the word's end
+# ("Bộ Khoa học va__| Bộ", "Bo Nong nghiép_ | Kết nối", "cac__| Sở"): no part of the word, dropped.
+UNDERLINE_RE = re.compile(r"^(.*?[^\W\d_])_+$")
 
 
 @dataclass(slots=True)
@@ -426,6 +429,11 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
     closing = None if label else CLOSING_RE.match(core)
     if closing:  # "hién./." -> "hién"
         core = closing.group(1)
+    underline = None if label else UNDERLINE_RE.match(core)
+    if underline and "_" not in underline.group(1):  # "va__" -> "và": the slot spans the underscores
+        slots = _core_slots(underline.group(1), start, lm, label)
+        slots[-1].end = start + len(core)
+        return slots
     speck = None if label else SPECK_RE.match(core)
     if speck:  # "có .lién quan": a speck read as a full stop before the word, which is restored after it
         return _core_slots(core[speck.end() :], start + speck.end(), lm, label)
