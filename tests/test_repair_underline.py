@@ -1,4 +1,4 @@
-"""Blind repair of words with a table cell's underline glued to their end ("va__| Bộ")."""
+"""Blind repair of OCR debris around words: underlines glued to a word ("va__| Bộ"), misread roman section numbers ("IlI.1")."""
 
 from __future__ import annotations
 
@@ -23,3 +23,12 @@ def test_underscores_glued_after_a_word_are_dropped_and_the_word_restored(ocr, e
 def test_underscores_alone_or_inside_a_token_stay(text):
     out = restore_diacritics(text).text
     assert out.count("_") == text.count("_")
+
+
+@pytest.mark.parametrize(("ocr", "expected"), [("IlI.1 | Nhom", "III.1 | Nhóm"), ("Il.2. Nhiem vu", "II.2. Nhiệm vụ")])
+def test_a_misread_roman_numeral_before_a_decimal_sub_number_is_read_as_capitals_i(ocr, expected):
+    assert restore_diacritics(ocr).text == expected
+
+
+def test_a_roman_numeral_misread_in_a_code_with_a_slash_stays():
+    assert restore_diacritics("Il/2026").text == "Il/2026"

@@ -81,6 +81,8 @@ CAP_RATE_KEEP_SHAPE = 0.0
 CAP_RATE_A_AFTER_TITLE = 0.02
 # Capital I and small l OCR made of a roman numeral's I ("Phụ lục số Il", "Ill. TỔ CHỨC"): read as II, III.
 ROMAN_MISREAD_RE = re.compile(r"I[Il]{1,3}")
+# …also before a section's decimal sub-number ("IlI.1 | Nhóm nền tảng", "IlI.1.1"): III.1, III.1.1.
+ROMAN_MISREAD_NUMBERED_RE = re.compile(r"(I[Il]{1,3})((?:\.\d{1,2})+\.?)")
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 # A line whose words are in capitals this often (at least CAPS_LINE_MIN_WORDS of them) is a heading:
 # its words that OCR gave a small letter after the capital ("Muc", "CHi") are capitals too.
@@ -694,6 +696,9 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     if word is None:
         if ROMAN_MISREAD_RE.fullmatch(slot.core):  # "Phụ lục số Il" -> II
             return "I" * len(slot.core)
+        numbered = ROMAN_MISREAD_NUMBERED_RE.fullmatch(slot.core)
+        if numbered:  # "IlI.1" -> III.1
+            return "I" * len(numbered.group(1)) + numbered.group(2)
         if misread:
             return text[slot.start : slot.end]
         return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
