@@ -32,3 +32,8 @@ def test_a_misread_roman_numeral_before_a_decimal_sub_number_is_read_as_capitals
 
 def test_a_roman_numeral_misread_in_a_code_with_a_slash_stays():
     assert restore_diacritics("Il/2026").text == "Il/2026"
+
+
+def test_ai_with_its_capital_i_read_as_a_small_l_is_the_abbreviation():
+    assert restore_diacritics("ung dung Al, phat trién").text == "ứng dụng AI, phát triển"
+    assert restore_diacritics("El Nino").text.startswith("El ")
