@@ -71,6 +71,12 @@ LOOKALIKES = {
 LOOKALIKE_P = 0.05
 LOOKALIKE_FLOOR = 1e-3  # channel probability of a look-alike rewrite the synthetic pages never showed
 SELF_FLOOR = 0.05  # channel probability floor for an accented syllable read as itself
+# A token-table pair the character model finds next to impossible and that is a small share of
+# the OCR token's readings is an alignment slip of the real OCR pairs (a table row read out of
+# order: "sé" <- "thường", "dinh" <- "thông", "cac" <- "hướng"), no reading: its count is ignored.
+# Rare real damage keeps its count: a large share of its token ("durge" <- "được" 12 of 12).
+NOISE_CHAR_LOGP = -8.0
+NOISE_SHARE = 0.05
 # Candidates kept per token after scoring by channel + unigram (synthetic dev_scan: 8 -> 0.946, 16 -> 0.950)…
 MAX_CANDIDATES = 16
 PRUNE_MARGIN = 3.5  # …and only those within this many log10 units of the best (decoding cost grows with K^3)
@@ -323,13 +329,17 @@ class Channel:
     def _scored(self, ocr: str, words: set[str]) -> list[Candidate]:
         """Channel log10 scores of clean syllables for one OCR core: the token table mixed with the char model."""
         seen = self.table.get(ocr, {})
+        readings = sum(seen.values())
         out: list[Candidate] = []
         ordered = sorted(words)
         pcs = np.power(10.0, self.char_logps(ocr, ordered)).tolist() if ordered else []
         for w, pc in zip(ordered, pcs):
             total = self.clean_total.get(w, 0)
             mu = max(MIN_CHAR_WEIGHT, BETA / (total + BETA))
-            p = (1 - mu) * seen.get(w, 0) / max(total, 1) + mu * pc
+            n = seen.get(w, 0)
+            if n and pc < 10.0**NOISE_CHAR_LOGP and n < NOISE_SHARE * readings:
+                n = 0
+            p = (1 - mu) * n / max(total, 1) + mu * pc
             if w == ocr and not ocr.isascii():  # an accented syllable is most likely already right
                 p = max(p, SELF_FLOOR)
             out.append(Candidate(w, self.lm.word_id(w), math.log10(max(p, 1e-30))))

@@ -81,6 +81,12 @@ CAP_RATE_KEEP_SHAPE = 0.0
 CAP_RATE_A_AFTER_TITLE = 0.02
 # Capital I and small l OCR made of a roman numeral's I ("Phụ lục số Il", "Ill. TỔ CHỨC"): read as II, III.
 ROMAN_MISREAD_RE = re.compile(r"I[Il]{1,3}")
+# …also before a section's decimal sub-number ("IlI.1 | Nhóm nền tảng", "IlI.1.1"): III.1, III.1.1.
+# "AI" with its capital I read as a small l ("ứng dụng Al, phát triển", "trí tuệ nhân tạo (Al)",
+# "IoT, Al, Blockchain"; four dev documents): no syllable is spelled "al", and the corpus writes AI
+# 96 times to Al 5 (aluminium). Not other capitals: "El Niño", "Ml", "Cl" are written so.
+CAPITAL_I_AS_L_RE = re.compile(r"Al")
+ROMAN_MISREAD_NUMBERED_RE = re.compile(r"(I[Il]{1,3})((?:\.\d{1,2})+\.?)")
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 # A line whose words are in capitals this often (at least CAPS_LINE_MIN_WORDS of them) is a heading:
 # its words that OCR gave a small letter after the capital ("Muc", "CHi") are capitals too.
@@ -137,6 +143,9 @@ DOLLAR_S_RE = re.compile(r"\$(?:\d|(?=\S*[^\W\d_])[\w&¢€@§]{1,7})")
 # comma OCR read from a speck: "Quyết định nay,./.") and footnote marks ("doanh nghiệp[5];", whose "]"
 # split_chunk already took).
 CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:[,;]?\.?/\.?|\[\d{1,3}\]?)+$")
+# A table cell's underline or a form's blank line read as underscores glued to the word's end
+# ("Bộ Khoa học va__| Bộ", "Bo Nong nghiép_ | Kết nối", "cac__| Sở"): no part of the word, dropped.
+UNDERLINE_RE = re.compile(r"^(.*?[^\W\d_])_+$")
 
 
 @dataclass(slots=True)
@@ -298,6 +307,8 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
     elif ROMAN_MISREAD_RE.fullmatch(core):  # "Il" is the numeral II (`_restored`), no syllable "ìl"
         fixed_id = lm.word_id("i" * len(core))
+    elif CAPITAL_I_AS_L_RE.fullmatch(core) and low not in load_channel().by_skeleton:  # "Al" -> AI (`_restored`)
+        fixed_id = lm.unk
     if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN and core in load_channel().table:
         return _digit_slot(core, start, lm)
     if not label and len(core) > 1 and ROMAN_RE.fullmatch(core) and low in load_channel().by_skeleton:
@@ -426,6 +437,11 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
     closing = None if label else CLOSING_RE.match(core)
     if closing:  # "hién./." -> "hién"
         core = closing.group(1)
+    underline = None if label else UNDERLINE_RE.match(core)
+    if underline and "_" not in underline.group(1):  # "va__" -> "và": the slot spans the underscores
+        slots = _core_slots(underline.group(1), start, lm, label)
+        slots[-1].end = start + len(core)
+        return slots
     speck = None if label else SPECK_RE.match(core)
     if speck:  # "có .lién quan": a speck read as a full stop before the word, which is restored after it
         return _core_slots(core[speck.end() :], start + speck.end(), lm, label)
@@ -686,6 +702,11 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     if word is None:
         if ROMAN_MISREAD_RE.fullmatch(slot.core):  # "Phụ lục số Il" -> II
             return "I" * len(slot.core)
+        if CAPITAL_I_AS_L_RE.fullmatch(slot.core) and slot.core.lower() not in load_channel().by_skeleton:
+            return slot.core[0] + "I"
+        numbered = ROMAN_MISREAD_NUMBERED_RE.fullmatch(slot.core)
+        if numbered:  # "IlI.1" -> III.1
+            return "I" * len(numbered.group(1)) + numbered.group(2)
         if misread:
             return text[slot.start : slot.end]
         return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core

@@ -350,6 +350,8 @@ def _trimmed(body: Body) -> Body:
     words = body.text.split()
     if _known(body.text) or _known(body.name) or not words:
         return body
+    if cut := _cut_open(words):
+        return cut
     if _folded_word(words[0]) not in _CLOSED_HEADS:
         return _misread_head(body, words)
     # a partner's name run together on the lead's line ends the lead: "Các bộ, cơ BoOTuphap"
@@ -389,6 +391,25 @@ def _misread_head(body: Body, words: list[str]) -> Body:
 _MISREAD_SO = re.compile(r"^S[^\s]{1,2}$")
 
 
+# Words no body's name ends with: "và", "các", the capitalised first syllables of its two-syllable
+# words ("Chính" phủ, "Khoa" học, "Nông" nghiệp, "Trung" ương): a lead cell that ends with one was
+# cut where it wrapped, its next line lost ("Văn phòng Chính" / "phủ", "Sở Khoa" / "học và Công nghệ").
+_CUT_ENDS = frozenset(("va", "cac"))
+_CUT_CAPITALS = frozenset(("chinh", "khoa", "nong", "trung", "thanh", "cong"))
+
+
+def _cut_open(words: list[str]) -> Body | None:
+    """The one listed body a lead cut after an open word opens (see `_CUT_ENDS`), any head word
+    ("Văn phòng Chính" is Văn phòng Chính phủ); None when it is not cut there, or opens no
+    listed name or two ("Sở Nông": Nông nghiệp và Môi trường, Nông nghiệp và Phát triển nông thôn)."""
+    last = _folded_word(words[-1])
+    if len(words) < 2 or not (last in _CUT_ENDS or (words[-1][:1].isupper() and last in _CUT_CAPITALS)):
+        return None
+    text = " ".join(words).strip(" ,;.")
+    completed = _completed(text, MIN_JOINED_KEY)
+    return Body(name=completed[0], text=text, kind=completed[1]) if completed else None
+
+
 # Heads of the closed sets of bodies the list holds whole: the ministries ("Bộ"), the provinces'
 # departments ("Sở", Nghị định 45/2025/NĐ-CP) and the plural groups ("Các bộ, ngành").
 _CLOSED_HEADS = frozenset(("bo", "so", "cac"))
@@ -415,11 +436,11 @@ def _mended_key(key: str) -> tuple[str, BodyKind] | None:
     return close.pop() if len(close) == 1 else None
 
 
-def _completed(prefix: str) -> tuple[str, BodyKind] | None:
+def _completed(prefix: str, min_key: int = MIN_CUT_KEY) -> tuple[str, BodyKind] | None:
     """The one listed body whose name opens with the letters of `prefix`, or None (none, or two:
     "Bộ Công" opens "Bộ Công an" and "Bộ Công Thương")."""
     key = _letters(prefix)
-    if len(key) < MIN_CUT_KEY:
+    if len(key) < min_key:
         return None
     found = {v for k, v in _joined_names().items() if k.startswith(key)}
     return found.pop() if len(found) == 1 and None not in found else None
