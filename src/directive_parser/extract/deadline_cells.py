@@ -2,9 +2,9 @@
 
 A table's "Thời gian hoàn thành" column holds phrases with no cue word, because the column says
 what they are: "Năm 2022", "Quý III, năm 2022", "Tháng 12/2022", "2022 - 2025", "10-11/2019",
-"Năm 2022 và hằng năm", "Quý III, IV/2026", "Thường xuyên", "Đã hoàn thành". The shapes that
-only tables write (a bare year range, a month or quarter range) are rewritten to the forms the
-normaliser reads ("giai đoạn 2022 - 2025", "tháng 11/2019", "quý IV/2026"); the rest is read as
+"Năm 2022 và hằng năm", "Quý III, IV/2026", "6/2025", "Thường xuyên", "Đã hoàn thành". The shapes that
+only tables write (a bare year range, a bare month, a month or quarter range) are rewritten to the forms the
+normaliser reads ("giai đoạn 2022 - 2025", "tháng 6/2025", "tháng 11/2019", "quý IV/2026"); the rest is read as
 it stands, every phrase counting as a deadline (`scan(..., cell=True)`).
 """
 
@@ -23,6 +23,9 @@ _YEAR_RANGE = re.compile(r"(?<![\d/])(?:năm\s+)?(\d{4})\s*[-–—]\s*(\d{4})(?
 _MONTH_RANGE = re.compile(r"(?<![\d/])(?:tháng\s+)?(\d{1,2})\s*[-–—]\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])", _I)
 # "Quý III, IV/2026", "Quý III - IV năm 2026": the last quarter named.
 _QUARTER_LIST = re.compile(r"(qu[ýí])\s+([IVivl1-4]{1,3})\s*(?:,|-|–|và)\s*([IVivl1-4]{1,3})(?=\s*(?:/|,?\s*năm|-|$))", _I)
+# A bare month of a year, the column saying it is a time: "6/2025", "01/2025" (a day/month/year
+# date "15/6/2025" is not one; "Tháng 6/2025" already reads).
+_BARE_MONTH = re.compile(r"(?<![\d/.])(?<!tháng\s)(?<!quý\s)(?<!quí\s)(0?[1-9]|1[0-2])\s*/\s*(\d{4})(?![\d/])", _I)
 # A bare year alone in the cell: "2026".
 _BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 # A status, not a deadline: "Đã hoàn thành", "Đang thực hiện".
@@ -34,6 +37,7 @@ def _rewrite(cell: str) -> str:
     text = _BARE_YEAR.sub(r"năm \1", text)
     text = _YEAR_RANGE.sub(r"giai đoạn \1 - \2", text)
     text = _MONTH_RANGE.sub(r"tháng \2/\3", text)
+    text = _BARE_MONTH.sub(r"tháng \1/\2", text)
     return _QUARTER_LIST.sub(r"\1 \3", text)
 
 

@@ -1,0 +1,31 @@
+"""Time cells of task tables written as a bare month of a year ("6/2025"), next to the shapes
+that must keep their own reading (a full date, a month or quarter with its word, a range)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from directive_parser.extract.deadline_cells import parse_cell_deadline
+
+
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [
+        ("6/2025", "2025-06-30"),
+        ("01/2025", "2025-01-31"),
+        ("12/2026", "2026-12-31"),
+        ("6/2025 - 12/2025", "2025-12-31"),
+        # a full date, a word before the month, a quarter in digits keep their own reading
+        ("15/6/2025", "2025-06-15"),
+        ("Tháng 3/2025", "2025-03-31"),
+        ("Quý 1/2025", "2025-03-31"),
+        ("10-11/2025", "2025-11-30"),
+        # no month 13
+        ("13/2025", None),
+    ],
+)
+def test_bare_month_of_a_year(cell: str, due: str | None) -> None:
+    d = parse_cell_deadline(cell, issued=date(2025, 1, 9))
+    assert (d.due.isoformat() if d and d.due else None) == due
