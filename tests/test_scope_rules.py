@@ -1016,6 +1016,24 @@ def test_article_titled_by_its_topic_over_a_sentence_that_states_a_duty():
     assert "3" not in got, got
 
 
+def test_title_line_over_the_sentence_that_names_who_does_its_items():
+    doc = parse_text(
+        HEADER + "1. Đẩy mạnh thông tin truyền thông\n"
+        "Bộ Văn hóa, Thể thao và Du lịch chủ trì cùng các bộ, ngành, địa phương:\n"
+        "- Chỉ đạo các cơ quan báo chí cung cấp thông tin chính thống.\n"
+        "- Tăng cường quảng bá hình ảnh điểm đến an toàn.\n"
+        "2. Tập trung xử lý vướng mắc về lao động\n"
+        "Bộ Nội vụ chủ trì, phối hợp với các địa phương khẩn trương giải quyết các vướng mắc về lao động, "
+        "báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2026 các vấn đề sau:\n"
+        "- Tình hình lao động, việc làm trong các doanh nghiệp.\n" + FOOTER,
+        issued=ISSUED,
+    )
+    got = {a.clause: ([b.name for b in a.lead], a.task[:14]) for a in doc.assignments}
+    assert got["1.-1"][0] == got["1.-2"][0] == ["Bộ Văn hóa, Thể thao và Du lịch"], got
+    assert "1" not in got, got  # the sentence only names who does the items
+    assert got["2"] == (["Bộ Nội vụ"], "chủ trì, phối "), got  # a report asked for is a task of its own
+
+
 def test_lower_case_delegation_is_a_noun():
     # "ủy quyền" in a list of nouns is no delegation: the lead-in does not end there
     s = find_subject("Căn cứ các tiêu chí về dân số, diện tích để phân cấp, phân quyền, ủy quyền phù hợp, phát huy thế mạnh.")

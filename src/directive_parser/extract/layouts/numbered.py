@@ -257,6 +257,16 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     titled_task = _named_title_line(clause, own, ctx) if others and not heading else None
     if titled_task is not None:
         heading = titled_task[1]
+    # A title line over the sentence that names who does its items: "7. Đẩy mạnh thông tin truyền
+    # thông" / "Bộ Thông tin và Truyền thông phối hợp với … và chủ trì cùng các Bộ ngành, địa phương:" /
+    # "- Chỉ đạo các cơ quan truyền thông …" (the line break is lost in `clause.text`).
+    titled_subject = _titled_sentence(clause, own, ctx) if others and not heading and not subj.explicit else None
+    if titled_subject is not None:
+        heading = titled_subject[1]
+        if _REPORT_REQUEST.search(titled_subject[0]):
+            # "… chủ trì, … khẩn trương xử lý …, báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
+            # vấn đề sau:" — the sentence asks for the report its items outline: a task of its own.
+            titled_task = (titled_subject[0], heading)
     lead = heading or subj.lead or (addressees(own) + _after_title(own) + _list_intro(own) if others else []) or inherited
     if aims_here and others and not (_list_intro(own) and _ANNOUNCES_TASKS.search(own[-MAX_INTRO_CHARS:])):
         # but "I. ĐÁNH GIÁ CHUNG … thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
@@ -655,6 +665,32 @@ def _after_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[st
         if subj.explicit and subj.lead and _STATED_DUTY.match(rest[subj.task_start :].lstrip(" ,")):
             return rest, []
     return own, []
+
+
+# A sentence that asks for a report on the topics its items list: "… báo cáo Thủ tướng Chính phủ
+# trong tháng 3 các vấn đề sau:", "… báo cáo Bộ Y tế những nội dung sau đây:".
+_REPORT_REQUEST = re.compile(
+    r"\bbáo\s+cáo\b[^.;:]{0,200}?\b(?:các|những|một\s+số)\s+(?:vấn\s+đề|nội\s+dung)\s+(?:cụ\s+thể\s+|chính\s+|chủ\s+yếu\s+)?"
+    r"(?:như\s+)?sau(?:\s+đây)?\s*:\s*$"
+)
+
+
+def _titled_sentence(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, list[Body]] | None:
+    """The sentence under a heading's title line and the lead it names, when it names one and
+    states what that lead does (a verb or a stated duty after the name)."""
+    split = _title_line(clause, own, ctx)
+    if split is None:
+        return None
+    rest = split[1]
+    if not rest[:1].isupper():
+        return None
+    subj = grammar.find_subject(rest)
+    if not subj.explicit or not subj.lead or any(map(grammar.is_back_reference, subj.lead)):
+        return None
+    after = rest[subj.task_start :].lstrip(" ,")
+    if not (grammar.PREDICATE_AT_START.match(after) or _STATED_DUTY.match(after)):
+        return None
+    return rest, subj.lead
 
 
 def _named_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, list[Body]] | None:
