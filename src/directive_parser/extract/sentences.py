@@ -14,6 +14,8 @@ __all__ = ["sentence_spans", "split_units"]
 # đường cao tốc …; dự án nâng cấp đường …: Tỉnh thực hiện …" — the topic is one, up to the colon.
 _TOPIC = re.compile(r"\s*Về\s[^:.]{3,600}?;[^:.]{3,600}?:\s")
 _EXAMPLES = re.compile(r"\b(?:như|chẳng\s+hạn\s+như)\s*:\s*(?=[a-zà-ỹđ])")
+# The characters `split_units` reads: brackets and the ';' that cuts a unit.
+_MARKS = re.compile(r"[()\[\];]")
 # A letter or notice introduces its content with "… có ý kiến như sau:", "… kết luận như sau:" and
 # goes on with a sentence of its own: "Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau: Chủ
 # tịch Ủy ban nhân dân tỉnh … khẩn trương …" — the introduction is a unit, the content starts anew.
@@ -33,8 +35,9 @@ def split_units(text: str) -> list[tuple[int, int]]:
         listed = examples.end() if examples else e0  # from here on ';' separates examples, not units
         topic = _TOPIC.match(text, s0, e0)
         topic_end = topic.end() if topic else s0  # up to here ';' separates the topic's subjects
-        for i in range(s0, e0):
-            ch = text[i]
+        # only brackets and ';' matter: the loop visits those, not every character
+        for m in _MARKS.finditer(text, s0, e0):
+            i, ch = m.start(), m.group()
             if ch in "([":
                 depth += 1
             elif ch in ")]" and depth:
