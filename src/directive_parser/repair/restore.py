@@ -85,7 +85,7 @@ ROMAN_MISREAD_RE = re.compile(r"I[Il]{1,3}")
 # "AI" with its capital I read as a small l ("ứng dụng Al, phát triển", "trí tuệ nhân tạo (Al)",
 # "IoT, Al, Blockchain"; four dev documents): no syllable is spelled "al", and the corpus writes AI
 # 96 times to Al 5 (aluminium). Not other capitals: "El Niño", "Ml", "Cl" are written so.
-CAPITAL_I_AS_L_RE = re.compile(r"Al")
+AI_AS_AL = "Al"
 ROMAN_MISREAD_NUMBERED_RE = re.compile(r"(I[Il]{1,3})((?:\.\d{1,2})+\.?)")
 ABBREV_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z]*D[A-Z]*(?![^\W\d_])")
 # A line whose words are in capitals this often (at least CAPS_LINE_MIN_WORDS of them) is a heading:
@@ -307,7 +307,7 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
         fixed_id = lm.num if any(c.isdigit() for c in core) else lm.word_id(low)
     elif ROMAN_MISREAD_RE.fullmatch(core):  # "Il" is the numeral II (`_restored`), no syllable "ìl"
         fixed_id = lm.word_id("i" * len(core))
-    elif CAPITAL_I_AS_L_RE.fullmatch(core) and low not in load_channel().by_skeleton:  # "Al" -> AI (`_restored`)
+    elif core == AI_AS_AL and low not in load_channel().by_skeleton:  # "Al" -> AI (`_restored`)
         fixed_id = lm.unk
     if fixed_id == lm.num and core.isdigit() and len(core) <= DIGIT_WORD_MAX_LEN and core in load_channel().table:
         return _digit_slot(core, start, lm)
@@ -702,8 +702,8 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     if word is None:
         if ROMAN_MISREAD_RE.fullmatch(slot.core):  # "Phụ lục số Il" -> II
             return "I" * len(slot.core)
-        if CAPITAL_I_AS_L_RE.fullmatch(slot.core) and slot.core.lower() not in load_channel().by_skeleton:
-            return slot.core[0] + "I"
+        if slot.core == AI_AS_AL and slot.core.lower() not in load_channel().by_skeleton:
+            return "AI"
         numbered = ROMAN_MISREAD_NUMBERED_RE.fullmatch(slot.core)
         if numbered:  # "IlI.1" -> III.1
             return "I" * len(numbered.group(1)) + numbered.group(2)

@@ -54,13 +54,13 @@ _LABEL = re.compile(
     r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
     r"|(?P<roman>[IVX]{1,4})\s*[.:](?:\s|(?=[^\W\d_]))"
     r"|(?P<dec>\d{1,2})\.(?P<dec2>\d{1,2})\.?\s"
-    r"|(?P<num>\d{1,2})\s*(?:[.):]|/(?=\s+[A-ZĐÀ-Ỹ]))(?:\s|(?=[^\W\d_]))"  # "2:" is OCR's reading of "2."
+    # "2:" is OCR's reading of "2."; older letters number with a slash, "1/ Các Cục Thuế rà soát …",
+    # a space and a capital after it (so "6/2025" at a line start stays text)
+    r"|(?P<num>\d{1,2})\s*(?:[.):]|/(?=\s+[A-ZĐÀ-Ỹ]))(?:\s|(?=[^\W\d_]))"
     r"|(?P<point>[a-zđ¢©éèäàÐĐð]{1,2})\s?\)"
     r"|(?P<dash>[-–•+])\s"
     r")"
 )
-# Older letters number their points with a slash: "1/ Các Cục Thuế rà soát lại kế hoạch …", "2/ Tăng
-# cường …" (a space and a capital after it, so "6/2025" at a line start stays text).
 # "I.NGUYÊN TẮC", "5.Tăng cường": OCR and text exports drop the space after a label; the letter
 # that follows must then be a capital (checked with the heading), so "V.v." stays text.
 #

@@ -254,19 +254,19 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # A heading line that names its bodies, its own task on the next line, its points below: "9. Báo
     # và Phát thanh, Truyền hình tỉnh, Cổng thông tin điện tử tỉnh" / "Xây dựng các phóng sự …" /
     # "a) …" (the line break is lost in `clause.text`; the leaf case is `_after_title_line`).
-    titled_task = _named_title_line(clause, own, ctx) if others and not heading else None
+    split = _title_line(clause, own, ctx) if others and not heading else None
+    titled_task = _named_title_line(split) if split is not None else None
     if titled_task is not None:
         heading = titled_task[1]
-    # A title line over the sentence that names who does its items: "7. Đẩy mạnh thông tin truyền
-    # thông" / "Bộ Thông tin và Truyền thông phối hợp với … và chủ trì cùng các Bộ ngành, địa phương:" /
-    # "- Chỉ đạo các cơ quan truyền thông …" (the line break is lost in `clause.text`).
-    titled_subject = _titled_sentence(clause, own, ctx) if others and not heading and not subj.explicit else None
-    if titled_subject is not None:
-        heading = titled_subject[1]
-        if _REPORT_REQUEST.search(titled_subject[0]):
+    elif split is not None and not subj.explicit and (doer := _doer_of(split[1])):
+        # A title line over the sentence that names who does its items: "7. Đẩy mạnh thông tin
+        # truyền thông" / "Bộ Thông tin và Truyền thông phối hợp với … và chủ trì cùng các Bộ ngành,
+        # địa phương:" / "- Chỉ đạo các cơ quan truyền thông …".
+        heading = doer
+        if _REPORT_REQUEST.search(split[1]):
             # "… chủ trì, … khẩn trương xử lý …, báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
             # vấn đề sau:" — the sentence asks for the report its items outline: a task of its own.
-            titled_task = (titled_subject[0], heading)
+            titled_task = (split[1], heading)
     lead = heading or subj.lead or (addressees(own) + _after_title(own) + _list_intro(own) if others else []) or inherited
     if aims_here and others and not (_list_intro(own) and _ANNOUNCES_TASKS.search(own[-MAX_INTRO_CHARS:])):
         # but "I. ĐÁNH GIÁ CHUNG … thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
@@ -660,10 +660,8 @@ def _after_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[st
     # Hiệp thương giá" / "Sở quản lý ngành, lĩnh vực chủ trì hiệp thương giá đối với …", "Điều 7. Kiểm
     # tra yếu tố hình thành giá" / "Các Sở … có trách nhiệm thực hiện kiểm tra …" (the title names the
     # topic; the duty is the sentence's).
-    if clause.label.startswith("Điều") and rest[:1].isupper():
-        subj = grammar.find_subject(rest)
-        if subj.explicit and subj.lead and _STATED_DUTY.match(rest[subj.task_start :].lstrip(" ,")):
-            return rest, []
+    if clause.label.startswith("Điều") and _doer_of(rest):
+        return rest, []
     return own, []
 
 
@@ -675,29 +673,21 @@ _REPORT_REQUEST = re.compile(
 )
 
 
-def _titled_sentence(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, list[Body]] | None:
-    """The sentence under a heading's title line and the lead it names, when it names one and
-    states what that lead does (a verb or a stated duty after the name)."""
-    split = _title_line(clause, own, ctx)
-    if split is None:
-        return None
-    rest = split[1]
-    if not rest[:1].isupper():
-        return None
-    subj = grammar.find_subject(rest)
+def _doer_of(sentence: str) -> list[Body]:
+    """The lead a sentence under a title line opens with, when it names one (no back-reference)
+    and states what that lead does: a verb or a stated duty after the name; else []."""
+    if not sentence[:1].isupper():
+        return []
+    subj = grammar.find_subject(sentence)
     if not subj.explicit or not subj.lead or any(map(grammar.is_back_reference, subj.lead)):
-        return None
-    after = rest[subj.task_start :].lstrip(" ,")
-    if not (grammar.PREDICATE_AT_START.match(after) or _STATED_DUTY.match(after)):
-        return None
-    return rest, subj.lead
+        return []
+    after = sentence[subj.task_start :].lstrip(" ,")
+    return subj.lead if grammar.PREDICATE_AT_START.match(after) or _STATED_DUTY.match(after) else []
 
 
-def _named_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[str, list[Body]] | None:
-    """The task line under a heading line that is only a name, and the bodies the name gives."""
-    split = _title_line(clause, own, ctx)
-    if split is None:
-        return None
+def _named_title_line(split: tuple[str, str]) -> tuple[str, list[Body]] | None:
+    """The task line under a heading line that is only a name (`_title_line`'s split), and the
+    bodies the name gives."""
     first, rest = split
     if not (rest[:1].isupper() and grammar.PREDICATE_AT_START.match(rest)) or grammar.PREDICATE_AT_START.match(first):
         return None
