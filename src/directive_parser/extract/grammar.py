@@ -661,6 +661,13 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
+    # A Chỉ thị's addressees can run past the window: "các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …,
+    # Chủ tịch Ủy ban nhân dân các tỉnh, …, Chủ tịch Hội đồng thành viên, Tổng giám đốc các tập đoàn
+    # kinh tế, tổng công ty nhà nước" is 230 characters; a name that reaches the edge is read again
+    # in a window twice as long, so its last name is not cut to "… tổng công ty".
+    if found and len(window) == MAX_SUBJECT_CHARS and found[-1].end >= MAX_SUBJECT_CHARS - 40:
+        window = text[pos : pos + 2 * MAX_SUBJECT_CHARS]
+        found = bodies.find_bodies(window)
     if (not found or found[0].start > 0) and (_PLACE_START.match(window) or _OWN_COUNCIL.match(window)):
         # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …"; the council of the province the
         # document is about, unnamed: "Ủy ban nhân dân tỉnh chủ động làm việc với Bộ Xây dựng …"

@@ -556,7 +556,13 @@ def _stronger(a: Deadline | None, b: Deadline | None) -> Deadline | None:
 
 def _closes(cur: _Task, unit: str) -> bool:
     """A new subject-less unit starts a new task only after the current one was closed by a deadline."""
-    return cur.closed and grammar.starts_lower(unit)
+    return cur.closed and grammar.starts_lower(unit) and not _DETAILS.match(unit)
+
+
+# A unit that opens with "trong đó" details the dated task before it, it is no task of its own:
+# "… tổ chức Hội nghị trực tuyến … trong tháng 3 năm 2020; trong đó thể hiện rõ trách nhiệm của các tổ
+# chức, cá nhân …", "… hoàn thành trước ngày 30/6; trong đó ưu tiên …" (126 corpus lines have "; trong đó").
+_DETAILS = re.compile(r"^\s*trong\s+đó\b")
 
 
 def _deadline_only(unit: str, found: list[deadlines.DeadlineMatch]) -> bool:

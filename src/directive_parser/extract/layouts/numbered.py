@@ -63,8 +63,11 @@ class NumberedLayout:
         records: list[Assignment] = []
         addressees = _preamble_addressees(clauses, ctx)
         first_numbered = next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
-        organised = _organised(clauses)
         pre = next((c for c in clauses if is_preamble(c)), None)
+        # A preamble that ends by addressing who must do what follows ("Thủ tướng Chính phủ yêu
+        # cầu các Bộ trưởng, … Chủ tịch Ủy ban nhân dân các tỉnh …:") makes its addressees the doers
+        # of every section, the "TỔ CHỨC THỰC HIỆN" section included: the convention of a Chỉ thị.
+        organised = _organised(clauses) and not (addressees and pre is not None and pre.text.rstrip().endswith(":"))
         outline = pre is not None and is_report_outline(pre.text)
         for i, clause in enumerate(clauses):
             # Dash items before the first numbered clause are the address list of a Công điện
@@ -187,6 +190,17 @@ def addressees(text: str) -> list[Body]:
     for start, end in sorted(formulas, reverse=True):
         subj = grammar.find_subject(text[start:])
         if subj.lead:
+            # The document names its addressees once and then by a short name: "… yêu cầu các Bộ
+            # trưởng, …, Chủ tịch Ủy ban nhân dân các tỉnh, … (sau đây gọi tắt là các bộ, cơ quan
+            # trung ương và địa phương) …:", "(sau đây gọi chung là Ủy ban nhân dân cấp xã)". The
+            # short name is the lead, the list as written its text.
+            alias = _ALIAS.search(text, start, start + subj.task_start + 160)
+            # (the short name of the whole list closes it, not one of its names': "…, Ủy ban nhân
+            # dân các xã (sau đây gọi chung là cấp xã), các sở …")
+            if alias and alias.start() <= start + subj.task_start <= alias.end() + 2:
+                listed = " ".join(text[end : alias.start()].split()).strip(" ,")
+                name = " ".join(alias.group("alias").split())
+                return [Body(name=name, text=listed, kind=BodyKind.group)]
             return subj.lead
         # "… yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện các nội dung sau:" — whoever the list
         # names before "thực hiện" is addressed, even when no name in it is known.
@@ -201,6 +215,7 @@ def addressees(text: str) -> list[Body]:
     return []
 
 
+_ALIAS = re.compile(r"\s*\(\s*sau\s+đây\s+gọi\s+(?:tắt|chung)\s+là\s+(?P<alias>[^()]{3,120}?)\s*\)")
 _ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who>[^.:]{3,400}?)\s*:?\s*$")
 
 

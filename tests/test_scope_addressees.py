@@ -1,0 +1,135 @@
+"""Who a Chỉ thị's sections are for: the addressees its preamble names (and the short name it gives
+them), long addressee lists, and the "trong đó" unit that details a dated task. Short texts written
+for these tests in the genre's shapes, not taken from any document of the dev or test sets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from directive_parser import parse_text
+from directive_parser.extract.grammar import find_subject
+from directive_parser.extract.layouts.numbered import addressees
+
+ISSUED = date(2026, 3, 2)
+
+HEADER = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 08/CT-TTg
+Hà Nội, ngày 02 tháng 3 năm 2026
+CHỈ THỊ
+Về các giải pháp thúc đẩy sản xuất nông nghiệp
+"""
+FOOTER = """Nơi nhận:
+- Các Bộ, cơ quan ngang Bộ;
+- Lưu: VT, KTTH.
+THỦ TƯỚNG
+Nguyễn Văn B
+"""
+
+ADDRESSEES = (
+    "các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
+    "tỉnh, thành phố trực thuộc Trung ương, Chủ tịch Hội đồng thành viên, Tổng giám đốc các tập đoàn kinh "
+    "tế, tổng công ty nhà nước"
+)
+
+BODY = """Để thúc đẩy sản xuất nông nghiệp, Thủ tướng Chính phủ yêu cầu {who}{alias}{end}
+I. NHIỆM VỤ TRỌNG TÂM
+1. Quán triệt quan điểm phát triển nông nghiệp bền vững, lấy nông dân làm trung tâm.
+2. Tập trung tháo gỡ khó khăn cho các hợp tác xã nông nghiệp.
+II. NHIỆM VỤ, GIẢI PHÁP CỤ THỂ
+1. Bộ Nông nghiệp và Môi trường hướng dẫn các địa phương chuyển đổi cơ cấu cây trồng.
+III. TỔ CHỨC THỰC HIỆN
+1. Bộ Tài chính theo dõi, đôn đốc việc thực hiện Chỉ thị này.
+"""
+
+
+def parse(body: str):
+    return parse_text(HEADER + body + FOOTER, issued=ISSUED)
+
+
+def leads_by_clause(doc):
+    return {a.clause: [b.name for b in a.lead] for a in doc.assignments}
+
+
+@pytest.mark.parametrize(
+    "alias, end, general",
+    [
+        # the preamble ends by addressing who does the sections: its addressees do the general ones,
+        # though the Chỉ thị also has a "TỔ CHỨC THỰC HIỆN" section
+        (" (sau đây gọi tắt là các bộ, cơ quan trung ương và địa phương)", ":", ["các bộ, cơ quan trung ương và địa phương"]),
+        (" (sau đây gọi chung là các bộ, ngành, địa phương)", " thực hiện các nhiệm vụ sau:", ["các bộ, ngành, địa phương"]),
+        (
+            "",
+            ":",
+            [
+                "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ",
+                "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                "Chủ tịch Hội đồng thành viên, Tổng giám đốc các tập đoàn, tổng công ty nhà nước",
+            ],
+        ),
+        # a preamble that closes with a full stop introduces no sections: a plan organised by its
+        # "TỔ CHỨC THỰC HIỆN" section gives its general sections no doer
+        ("", " tổ chức thực hiện nghiêm Chỉ thị này.", None),
+    ],
+    ids=["alias-colon", "gọi-chung", "no-alias", "full-stop"],
+)
+def test_a_preamble_that_addresses_the_sections_gives_their_doer(alias, end, general):
+    doc = parse(BODY.format(who=ADDRESSEES, alias=alias, end=end))
+    leads = leads_by_clause(doc)
+    assert leads["II.1"] == ["Bộ Nông nghiệp và Môi trường"]
+    assert leads["III.1"] == ["Bộ Tài chính"]
+    if general is None:
+        assert "I.1" not in leads and "I.2" not in leads
+    else:
+        assert leads["I.1"] == general and leads["I.2"] == general
+
+
+def test_the_short_name_is_the_lead_and_the_list_its_text():
+    text = f"Thủ tướng Chính phủ yêu cầu {ADDRESSEES} (sau đây gọi tắt là các bộ, ngành, địa phương):"
+    (body,) = addressees(text)
+    assert body.name == "các bộ, ngành, địa phương"
+    assert body.text == ADDRESSEES
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [" tập trung chỉ đạo triển khai ngay các giải pháp sau:", " khẩn trương rà soát các dự án chậm tiến độ."],
+)
+def test_an_addressee_list_longer_than_the_subject_window_keeps_its_last_name(tail):
+    # 230 characters of names: the last, "… tổng công ty nhà nước", is not cut to "… tổng công ty"
+    text = ADDRESSEES[0].upper() + ADDRESSEES[1:] + tail
+    subj = find_subject(text)
+    assert [b.name for b in subj.lead][-1] == "Chủ tịch Hội đồng thành viên, Tổng giám đốc các tập đoàn, tổng công ty nhà nước"
+    assert len(subj.lead) == 3
+    assert text[subj.task_start :].startswith(tail.strip())
+
+
+@pytest.mark.parametrize(
+    "item, records",
+    [
+        (
+            "a) Bộ Tài chính chủ trì tổ chức hội nghị toàn quốc về giải ngân vốn đầu tư công trong tháng 4 năm 2026; "
+            "trong đó làm rõ trách nhiệm của người đứng đầu trong giải ngân chậm.",
+            1,
+        ),
+        (
+            "a) Bộ Tài chính hoàn thành dự thảo Nghị định trước ngày 30/6/2026; trong đó ưu tiên các chính sách "
+            "hỗ trợ doanh nghiệp nhỏ và vừa.",
+            1,
+        ),
+        # a unit that opens with its own verb after the dated task is still a task of its own
+        (
+            "a) Bộ Tài chính hoàn thành dự thảo Nghị định trước ngày 30/6/2026; tổng kết việc thực hiện "
+            "Nghị định cũ, báo cáo Thủ tướng Chính phủ trong quý IV năm 2026.",
+            2,
+        ),
+    ],
+    ids=["trong-do-details", "trong-do-priority", "own-verb"],
+)
+def test_a_trong_do_unit_details_the_dated_task_before_it(item, records):
+    body = "Thủ tướng Chính phủ yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:\n1. Về đầu tư công\n" + item + "\n"
+    doc = parse(body)
+    assert len(doc.assignments) == records
+    assert all([b.name for b in a.lead] == ["Bộ Tài chính"] for a in doc.assignments)
