@@ -133,3 +133,58 @@ def test_a_trong_do_unit_details_the_dated_task_before_it(item, records):
     doc = parse(body)
     assert len(doc.assignments) == records
     assert all([b.name for b in a.lead] == ["Bộ Tài chính"] for a in doc.assignments)
+
+
+LETTER = """BỘ TÀI CHÍNH
+TỔNG CỤC HẢI QUAN
+Số: 512/TCHQ-GSQL
+V/v tăng cường kiểm tra sau thông quan
+Hà Nội, ngày 02 tháng 3 năm 2026
+Kính gửi: Cục Hải quan các tỉnh, thành phố.
+Trong năm 2025, toàn ngành đã kiểm tra sau thông quan được 4.100 doanh nghiệp, cho thấy:
+- Một số đơn vị có tỷ lệ hoàn thành kế hoạch thấp.
+- Dữ liệu trên hệ thống chưa được cập nhật đầy đủ.
+{request}
+1/ Rà soát lại kế hoạch kiểm tra sau thông quan năm 2026.
+2/ Tăng cường phối hợp với cơ quan thuế trong trao đổi thông tin doanh nghiệp.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. TỔNG CỤC TRƯỞNG
+PHÓ TỔNG CỤC TRƯỞNG
+Nguyễn Văn C
+"""
+
+
+@pytest.mark.parametrize(
+    "request_line, lead",
+    [
+        # the request closes the background bullets and introduces the points
+        (
+            "Để hoàn thành nhiệm vụ năm 2026, Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh, thành phố thực hiện "
+            "một số giải pháp sau:",
+            ["Cục Hải quan các tỉnh, thành phố"],
+        ),
+        # a sentence that ends the bullets without a colon addresses no points
+        ("Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh, thành phố nghiêm túc rút kinh nghiệm.", None),
+    ],
+    ids=["colon", "no-colon"],
+)
+def test_a_request_after_the_background_bullets_addresses_the_points(request_line, lead):
+    doc = parse_text(LETTER.format(request=request_line), issued=ISSUED)
+    leads = leads_by_clause(doc)
+    if lead is None:
+        assert "1" not in leads and "2" not in leads
+    else:
+        assert leads["1"] == lead and leads["2"] == lead
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Đối với các dự án chậm tiến độ, yêu cầu có báo cáo kết quả thực hiện trước ngày 30/6/2026.",
+        "Đề nghị có ý kiến bằng văn bản gửi Bộ Tài chính trước ngày 15/3/2026.",
+    ],
+)
+def test_asking_to_have_a_report_names_no_addressee(unit):
+    assert find_subject(unit).lead == []

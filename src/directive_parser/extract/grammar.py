@@ -65,6 +65,7 @@ _SPEAKER = re.compile(
 )
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*(?:(?:các\s+)?đồng\s+chí\s+)?$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
+_ASKED_TO_HAVE = re.compile(r"có\s+(?:báo\s+cáo|ý\s+kiến|văn\s+bản|kế\s+hoạch|biện\s+pháp|giải\s+pháp|phương\s+án)\b")
 _ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_ALT + r")\b)")
 # A Thông báo kết luận may name the subject as a topic without a comma: "Đối với các chủ đầu tư cần
 # nhanh chóng …", "Đối với Bộ Xây dựng phải …" — the body is the subject of the duty that follows.
@@ -359,6 +360,8 @@ def find_subject(text: str) -> Subject:
     # a lead-in or a condition right after the formula names nobody; the addressees are the last ones.
     ahead = text[pos : pos + LOOKAHEAD]
     nobody = bool(PREDICATE_AT_START.match(ahead) or _LEAD_IN_CLAUSE.match(ahead) or _CONDITIONAL.match(ahead))
+    # "… yêu cầu có báo cáo kết quả …", "đề nghị có ý kiến bằng văn bản …": what is asked for, no one
+    nobody = nobody or bool(_ASKED_TO_HAVE.match(ahead))
     if not lead and addressed and not nobody and (named := _ADDRESSEE_PHRASE.match(text, pos)):
         # "đề nghị các Tập đoàn: A, B tổ chức …": whoever is addressed is responsible, even unlisted.
         end = predicate = named.end("who")

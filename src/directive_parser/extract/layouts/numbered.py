@@ -174,6 +174,16 @@ def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Bod
     found = addressees(pre.text) if pre else []
     if found:
         return found
+    # The request may close the background bullets before the first point, joined to the last one:
+    # "- Dữ liệu … chưa được cập nhật …" / "Để hoàn thành nhiệm vụ nêu trên, Tổng cục Thuế yêu cầu
+    # Cục Thuế các tỉnh, thành phố … thực hiện một số giải pháp sau:" / "1/ …". Its last sentence,
+    # when it introduces the points (a colon), addresses them.
+    first = next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
+    before = clauses[first - 1] if first > 0 else None
+    if before is not None and before is not pre and before.text.rstrip().endswith(":"):
+        spans = grammar.sentence_spans(before.text)
+        if spans and (found := addressees(before.text[spans[-1][0] :])):
+            return found
     # A Thông báo kết luận may address nobody before its points; its closing names who must act:
     # "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan
     # biết, thực hiện./." — the first named is the one the conclusions are for.
