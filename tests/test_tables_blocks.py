@@ -1,7 +1,8 @@
 """Flattened annex tables whose cells the English model set apart as blocks, and lead cells that
 wrap: a task cell ending in a name after "của"/"tại" keeps the name, a block after a blank line
 that opens with a body's name is the lead cell (the task above ends), and a lead cut after "các"
-or of a head word alone ("Trung tâm", "Ban Quản lý") goes on with the lines below.
+or of a head word alone ("Trung tâm", "Ban Quản lý") goes on with the lines below, and "SOY tế"
+(Sở Y tế run together) opens a lead cell.
 
 The excerpts are written for these tests in the shape of the dev set's English-model OCR (tbl-11's
 blocks, tbl-01's and tbl-03's wrapped lead cells)."""
@@ -22,9 +23,20 @@ from directive_parser.structure.tables import _flat_rows, _FlatRow, _lead_of, _s
         # a lead after the task's last word still opens its cell, "thiên tai." included
         ("khắc phục hậu quả thiên tai. UBND các tỉnh, hàng năm", 60.0, "khắc phục hậu quả thiên tai."),
         ("Xây dựng kế hoạch thực hiện Sở Tài chính", 60.0, "Xây dựng kế hoạch thực hiện"),
+        # "Sở Y" run together by the English model opens the lead cell as "Sở" does
+        (
+            "Hướng dẫn thanh toán chi phí khám bệnh, xử lý SOY tế Sở Tài chính và",
+            52.0,
+            "Hướng dẫn thanh toán chi phí khám bệnh, xử lý",
+        ),
+        (
+            "Tổ chức tiêm chủng mở rộng cho trẻ em, phụ nữ SGY tế Các sở, ngành",
+            52.0,
+            "Tổ chức tiêm chủng mở rộng cho trẻ em, phụ nữ",
+        ),
     ],
 )
-def test_a_name_after_cua_or_tai_stays_in_the_task(line: str, width: float, piece: str) -> None:
+def test_where_a_task_piece_ends_before_the_lead(line: str, width: float, piece: str) -> None:
     assert _split_piece(line, width)[0] == piece
 
 
@@ -81,6 +93,8 @@ def test_a_block_that_opens_with_a_body_is_the_lead_cell() -> None:
         (["Trung tâm | Sở Khoa học và | Quý IV/2026", "Chuyển đổi", "số Thành phố |"], "Trung tâm Chuyển đổi số Thành phố"),
         # a whole short name stops
         (["Sở Y tế | Các sở, ngành | Quý II/2026", "xã, phường"], "Sở Y tế"),
+        # "SOY tế" is Sở Y tế run together
+        (["SOY tế Sở Tài chính và", "cơ quan, địa"], "Sở Y tế"),
     ],
 )
 def test_a_lead_of_a_head_word_alone_or_cut_after_cac_goes_on_below(rests: list[str], lead: str) -> None:

@@ -418,7 +418,17 @@ def _lower_so(word: str, following: str) -> bool:
 # Words whose object is a name: a body's name after one of them goes on the cell it stands in.
 # With their marks, and without a stop after them: "thiên tai." ends a task before "UBND các tỉnh".
 _TAKES_NAME = frozenset(("của", "tại"))
-_HEAD_NEEDS = {"co": "quan", "van": "phong"}  # head words that open a body only before this word
+_HEAD_NEEDS = {"co": "quan", "van": "phong"}
+# "Sở Y" as the English model runs it together, its "ở" read as a letter: "SOY tế", "SGY tế" (the
+# Sở Y tế of tbl-05, qd-01 and ct-01's English-model OCR, the one department of a one-letter field).
+_SO_Y = re.compile(r"^S[OoGƠơÔô0ỞởỚớỜờ]Y$")
+
+
+def _so_y(words: list[str]) -> bool:
+    """Whether `words` open with "Sở Y tế" run together (see `_SO_Y`)."""
+    return (
+        len(words) > 1 and _SO_Y.match(words[0]) is not None and _folded(words[1]).startswith("te")
+    )  # head words that open a body only before this word
 
 
 def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
@@ -431,7 +441,7 @@ def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
     # Tài chính để vận hành" in tbl-01).
     if not words or (before and before[-1].casefold() in _TAKES_NAME):
         return False
-    if heads is not _DEADLINE_HEADS and len(words) > 1 and _lower_so(words[0], words[1]):
+    if heads is not _DEADLINE_HEADS and len(words) > 1 and (_lower_so(words[0], words[1]) or _so_y(words)):
         return True
     # "Cơ" opens a body only as "Cơ quan …", "Văn" only as "Văn phòng …": "tích hợp trên Cơ sở dữ
     # liệu quốc gia", "Cơ chế, chính sách", "chủ trương trong Văn kiện Đại hội" are a task's or a
@@ -550,6 +560,8 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
     words = rest.strip(" _—-=").replace("|", " | ").split()
     if len(words) > 1 and _lower_so(words[0], words[1]):
         words[0] = "Sở"  # "số Xây dựng": see `_head_at`
+    if _so_y(words):
+        words[0:1] = ["Sở", "Y"]
     opener = words[0].casefold().strip(" ,;.()") if words else ""
     # A deadline cell's word is no lead's ("Thường" / "xuyên" wraps below the lead).
     if not words or (first and not words[0][:1].isupper()) or (opener != "và" and _DEADLINE_WORD.match(opener)):
