@@ -415,16 +415,33 @@ def _lower_so(word: str, following: str) -> bool:
     return key in _SO_FIELDS or (len(key) >= 2 and following.strip(" ,;.").isupper())
 
 
-_HEAD_NEEDS = {"co": "quan", "van": "phong"}  # head words that open a body only before this word
+# Words whose object is a name: a body's name after one of them goes on the cell it stands in.
+# With their marks, and without a stop after them: "thiên tai." ends a task before "UBND các tỉnh".
+_TAKES_NAME = frozenset(("của", "tại"))
+_HEAD_NEEDS = {"co": "quan", "van": "phong"}
+# "Sở Y" as the English model runs it together, its "ở" read as a letter: "SOY tế", "SGY tế" (the
+# Sở Y tế of tbl-05, qd-01 and ct-01's English-model OCR, the one department of a one-letter field).
+_SO_Y = re.compile(r"^S[OoGƠơÔô0ỞởỚớỜờ]Y$")
+
+
+def _so_y(words: list[str]) -> bool:
+    """Whether `words` open with "Sở Y tế" run together (see `_SO_Y`)."""
+    return (
+        len(words) > 1 and _SO_Y.match(words[0]) is not None and _folded(words[1]).startswith("te")
+    )  # head words that open a body only before this word
 
 
 def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
     """Whether the word at offset `s` opens a body or deadline cell: a capitalised head word, or a
     lower-case "số"/"sơ" for "Sở" before a capitalised name ("… trên biển, số Xây dựng trong …")."""
     words = line[s:].split()
-    if not words:
+    before = line[:s].split()
+    # A name after a word that takes one is the task's: no cell ends with "của" or "tại" ("… Nghị
+    # quyết số 79-NQ/TW của Bộ Chính trị" in tbl-11's rows 17, 19 and 20, "… trang thiết bị tại Sở
+    # Tài chính để vận hành" in tbl-01).
+    if not words or (before and before[-1].casefold() in _TAKES_NAME):
         return False
-    if heads is not _DEADLINE_HEADS and len(words) > 1 and _lower_so(words[0], words[1]):
+    if heads is not _DEADLINE_HEADS and len(words) > 1 and (_lower_so(words[0], words[1]) or _so_y(words)):
         return True
     # "Cơ" opens a body only as "Cơ quan …", "Văn" only as "Văn phòng …": "tích hợp trên Cơ sở dữ
     # liệu quốc gia", "Cơ chế, chính sách", "chủ trương trong Văn kiện Đại hội" are a task's or a
@@ -433,7 +450,6 @@ def _head_at(line: str, s: int, heads: frozenset[str]) -> bool:
     if need and len(words) > 1 and not _folded(words[1]).startswith(need):
         return False
     # "Nam" of "Việt Nam" is no deadline's "Năm" ("… công nghệ số Việt Nam Sở Công Thương …").
-    before = line[:s].split()
     if before and _folded(before[-1]) == "viet" and _folded(words[0]).strip(" ,;.") == "nam":
         return False
     return _is_head(words[0], heads)
@@ -544,6 +560,8 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
     words = rest.strip(" _—-=").replace("|", " | ").split()
     if len(words) > 1 and _lower_so(words[0], words[1]):
         words[0] = "Sở"  # "số Xây dựng": see `_head_at`
+    if _so_y(words):
+        words[0:1] = ["Sở", "Y"]
     opener = words[0].casefold().strip(" ,;.()") if words else ""
     # A deadline cell's word is no lead's ("Thường" / "xuyên" wraps below the lead).
     if not words or (first and not words[0][:1].isupper()) or (opener != "và" and _DEADLINE_WORD.match(opener)):
@@ -615,6 +633,10 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
             police = _folded(" ".join(lead)) == "cong an"
             joined = more and (not _is_head(more[0], _BODY_HEADS) or lead[-1].endswith((";", ",")) or police)
             joined = joined and not _PARTNER_TAIL.match(_folded(piece))
+            # "cơ quan ngang bộ" (the ministry-level agencies) is one phrase: "ngang bộ" goes on a
+            # lead that ends with "cơ quan" ("Các bộ, cơ quan" / "ngang bộ"), never a ministry's
+            # name, beside which it wraps the partner cell ("Bộ Tài chính | Các bộ, cơ quan" / "ngang bộ").
+            joined = joined and not (_folded(piece).startswith("ngang bo") and _folded(lead[-1]).strip(" ,;.") != "quan")
             fitted = joined and len(piece) > 1.3 * width and _open_lead(lead)
             if fitted:
                 # A name is never cut inside a word or after its "và": the lead goes on with the
@@ -637,18 +659,25 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
     return " ".join(lead).strip(" ,;"), " ".join(r for r in remainder if r)
 
 
-# Words a body's name never ends with: "và", "cơ" (quan), "nhân" (dân), "Xây" (dựng), and the
-# capitalised first syllables of its two-syllable words ("Khoa" học, "Chính" phủ, "Nông" nghiệp,
-# "Trung" ương, "Văn" phòng, "Tư" pháp, "Thành" phố), never the small last ones ("Tài chính", "Đầu tư").
-_OPEN_ENDS = frozenset(("va", "co", "nhan", "xay"))
+# Words a body's name never ends with: "và", "các" (its places or units follow: "Ban Quản lý các"
+# / "khu công nghệ cao …" in tbl-03, "UBND các" / "tỉnh"), "cơ" (quan), "nhân" (dân), "Xây" (dựng),
+# and the capitalised first syllables of its two-syllable words ("Khoa" học, "Chính" phủ, "Nông"
+# nghiệp, "Trung" ương, "Văn" phòng, "Tư" pháp, "Thành" phố), never the small last ones ("Tài
+# chính", "Đầu tư").
+_OPEN_ENDS = frozenset(("va", "cac", "co", "nhan", "xay"))
 _OPEN_CAPITALS = frozenset(("chinh", "cong", "trung", "khoa", "nong", "tai", "tu", "van", "thanh"))
+# Head words that name no body alone: a lead cell of one of them only goes on below with its name
+# ("Trung tâm" / "Chuyển đổi" / "số Thành phố" in tbl-01, "Ban Chỉ huy" / "Phòng thủ dân" / "sự
+# cấp tỉnh" in tbl-05, "Văn phòng" / "UBND tỉnh").
+_BARE_HEADS = frozenset(("trung tam", "van phong", "ban", "ban chi huy", "ban chi dao", "ban quan ly", "uy ban", "so", "bo"))
 
 
 def _open_lead(lead: list[str]) -> bool:
-    """Whether a lead's words so far leave its name open (see `_open_end`); a lead of "Công an"
-    alone, too: the police are named with their place ("Công an" / "Thành phố", "Công an" / "tỉnh"),
-    where "Bộ Công an" is whole."""
-    return _open_end(lead[-1]) or _folded(" ".join(lead)) == "cong an"
+    """Whether a lead's words so far leave its name open (see `_open_end`, `_BARE_HEADS`); a lead
+    of "Công an" alone, too: the police are named with their place ("Công an" / "Thành phố",
+    "Công an" / "tỉnh"), where "Bộ Công an" is whole."""
+    named = _folded(" ".join(lead)).strip(" ,;.")
+    return _open_end(lead[-1]) or named == "cong an" or named in _BARE_HEADS
 
 
 def _open_end(word: str) -> bool:
@@ -925,8 +954,9 @@ def _dash_item(piece: str) -> bool:
 MIN_NUMBERED_ROWS = 5  # numbered lines that make a flattened table's rows numbered (see `_flat_rows`)
 
 
-def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
-    """Group the data lines into rows (group rows, numbered or unnumbered task rows)."""
+def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int] = frozenset()) -> list[_FlatRow]:
+    """Group the data lines into rows (group rows, numbered or unnumbered task rows); `blocks` holds
+    the offsets of the lines that open a block of their own (after a blank line)."""
     rows: list[_FlatRow] = []
     group_no = 0
     task_open = False  # the last row's task cell goes on below
@@ -953,6 +983,15 @@ def _flat_rows(data: list[tuple[int, str]], width: float) -> list[_FlatRow]:
             body = line[speck.end() :]  # "fe Nghiên cứu, xây dựng Luật …": a row number OCR garbled
         if rows and rows[-1].group and not number and line.lstrip()[:1].islower():
             rows[-1].task.append(line)  # the group's title wrapped: "… cơ sở dữ" / "liệu quốc gia …"
+            continue
+        if task_open and not number and off in blocks and _starts_body(body):
+            # OCR set the task cell apart as a block, the lead and partner cells in the next: a
+            # block that opens with a body's name ends the task ("… theo Nghị quyết số 79-NQ/TW của
+            # Bộ Chính trị" / "" / "Bộ Tài chính | Các bộ, cơ quan" in tbl-11), as no task opens
+            # with one (see `_names_no_task`).
+            rows[-1].rest.append(line.lstrip(" _|"))  # the rule before the block's cell: "| Bộ Khoa học và"
+            rows[-1].end = off + len(line)
+            task_open = False
             continue
         if rows and not rows[-1].group and not number and _deadline_block(line):
             # the deadline cell set apart on a line of its own, the task going on below it: "Hỗ trợ
@@ -1016,7 +1055,8 @@ def _read_flat(lines: list[tuple[int, str]]) -> TextTable | None:
     too mixed to tell the product from the partner)."""
     data = _data_lines(lines)
     bodies = [_FLAT_NUMBER.sub("", ln, count=1) for _, ln in data if not _group(ln)]
-    rows = _flat_rows(data, _task_width(bodies))
+    blocks = frozenset(off for k, (off, ln) in enumerate(lines) if k and not lines[k - 1][1].strip())
+    rows = _flat_rows(data, _task_width(bodies), blocks)
     if sum(not r.group for r in rows) < MIN_FLAT_ROWS:
         return None
     start, end = lines[0][0], lines[-1][0] + len(lines[-1][1])

@@ -1,0 +1,101 @@
+"""Flattened annex tables whose cells the English model set apart as blocks, and lead cells that
+wrap: a task cell ending in a name after "của"/"tại" keeps the name, a block after a blank line
+that opens with a body's name is the lead cell (the task above ends), and a lead cut after "các"
+or of a head word alone ("Trung tâm", "Ban Quản lý") goes on with the lines below, and "SOY tế"
+(Sở Y tế run together) opens a lead cell.
+
+The excerpts are written for these tests in the shape of the dev set's English-model OCR (tbl-11's
+blocks, tbl-01's and tbl-03's wrapped lead cells)."""
+
+from __future__ import annotations
+
+import pytest
+
+from directive_parser.structure.tables import _flat_rows, _FlatRow, _lead_of, _split_piece
+
+
+@pytest.mark.parametrize(
+    ("line", "width", "piece"),
+    [
+        # a name after "của" / "tại" is the task's: the line fits the task column whole
+        ("79-NQ/TW của Bộ Chính trị", 37.0, "79-NQ/TW của Bộ Chính trị"),
+        ("thiết bị tại Sở Tài chính để vận hành, khai", 60.0, "thiết bị tại Sở Tài chính để vận hành, khai"),
+        # a lead after the task's last word still opens its cell, "thiên tai." included
+        ("khắc phục hậu quả thiên tai. UBND các tỉnh, hàng năm", 60.0, "khắc phục hậu quả thiên tai."),
+        ("Xây dựng kế hoạch thực hiện Sở Tài chính", 60.0, "Xây dựng kế hoạch thực hiện"),
+        # "Sở Y" run together by the English model opens the lead cell as "Sở" does
+        (
+            "Hướng dẫn thanh toán chi phí khám bệnh, xử lý SOY tế Sở Tài chính và",
+            52.0,
+            "Hướng dẫn thanh toán chi phí khám bệnh, xử lý",
+        ),
+        (
+            "Tổ chức tiêm chủng mở rộng cho trẻ em, phụ nữ SGY tế Các sở, ngành",
+            52.0,
+            "Tổ chức tiêm chủng mở rộng cho trẻ em, phụ nữ",
+        ),
+    ],
+)
+def test_where_a_task_piece_ends_before_the_lead(line: str, width: float, piece: str) -> None:
+    assert _split_piece(line, width)[0] == piece
+
+
+# A task table whose cells came out as blocks: the task cell's lines, a blank line, then the lead
+# and partner cells' block, then the product and deadline block.
+BLOCKS = """TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành
+
+15 | Hoàn thiện quy định về quản lý các quỹ
+tài chính nhà nước ngoài ngân sách theo
+Kết luận số 45-KL/TW của Bộ Chính trị
+
+Bộ Tài chính | Các bộ, cơ quan
+ngang bộ
+
+Nghị định được ban hành | Tháng 6/2026
+
+16 | Rà soát, sửa đổi quy chế phối hợp cung
+cấp thông tin giữa các cơ quan theo Nghị
+quyết số 12-NQ/TW của Bộ Chính trị
+
+Bộ Nội vụ | Các bộ, cơ quan
+ngang bộ
+
+Quy chế được ban hành | Tháng 9/2026
+"""
+
+
+def _rows(text: str, width: float) -> list[_FlatRow]:
+    """`_flat_rows` over the lines of `text` after its header line, the lines after a blank one as blocks."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    blocks = frozenset(off for k, (off, ln) in enumerate(lines) if k and not lines[k - 1][1].strip())
+    return _flat_rows([(off, ln) for off, ln in lines[1:] if ln.strip()], width, blocks)
+
+
+def test_a_block_that_opens_with_a_body_is_the_lead_cell() -> None:
+    rows = [r for r in _rows(BLOCKS, 42.0) if r.number]
+    assert [r.number for r in rows] == ["15", "16"]
+    assert [_lead_of(r.rest, 14.0)[0] for r in rows] == ["Bộ Tài chính", "Bộ Nội vụ"]
+    assert [r.task[-1] for r in rows] == ["Kết luận số 45-KL/TW của Bộ Chính trị", "quyết số 12-NQ/TW của Bộ Chính trị"]
+
+
+@pytest.mark.parametrize(
+    ("rests", "lead"),
+    [
+        # a lead cut after "các" goes on: its units follow
+        (
+            ["Ban Quản lý các | Sở Khoa học và | Quý II/2026", "khu công nghệ cao", "và khu công nghiệp"],
+            "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
+        ),
+        # a head word alone names no body: its name is on the lines below
+        (["Trung tâm | Sở Khoa học và | Quý IV/2026", "Chuyển đổi", "số Thành phố |"], "Trung tâm Chuyển đổi số Thành phố"),
+        # a whole short name stops
+        (["Sở Y tế | Các sở, ngành | Quý II/2026", "xã, phường"], "Sở Y tế"),
+        # "SOY tế" is Sở Y tế run together
+        (["SOY tế Sở Tài chính và", "cơ quan, địa"], "Sở Y tế"),
+    ],
+)
+def test_a_lead_of_a_head_word_alone_or_cut_after_cac_goes_on_below(rests: list[str], lead: str) -> None:
+    assert _lead_of(rests, 18.0)[0] == lead
