@@ -188,3 +188,81 @@ def test_a_request_after_the_background_bullets_addresses_the_points(request_lin
 )
 def test_asking_to_have_a_report_names_no_addressee(unit):
     assert find_subject(unit).lead == []
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        # the head of a general department's unit, and a body's Party organ, open the subject
+        (
+            "Tổng cục Hải quan yêu cầu Cục trưởng Cục Hải quan các tỉnh, thành phố nghiêm túc thực hiện.",
+            "Cục trưởng Cục Hải quan các tỉnh, thành phố",
+            "nghiêm túc thực hiện.",
+        ),
+        ("Ban cán sự đảng Bộ Tài chính chỉ đạo xây dựng đề án trình Chính phủ.", "Ban cán sự đảng Bộ Tài chính", "chỉ đạo"),
+        ("Đảng ủy Chính phủ lãnh đạo việc sắp xếp các đơn vị sự nghiệp.", "Đảng ủy Chính phủ", "lãnh đạo"),
+        # a speaker with the committee he heads in apposition, and a comma after the verb
+        (
+            "Phó Thủ tướng Chính phủ, Trưởng Ban Chỉ đạo quốc gia về phòng chống thiên tai yêu cầu Bộ Xây dựng "
+            "kiểm tra an toàn các công trình.",
+            "Bộ Xây dựng",
+            "kiểm tra",
+        ),
+        ("Thủ tướng Chính phủ yêu cầu, Bộ Y tế khẩn trương hướng dẫn các địa phương.", "Bộ Y tế", "khẩn trương"),
+        # a news report: the situation first, then the telegram the Prime Minister signed
+        (
+            "Trước diễn biến phức tạp của cơn bão số 5, chiều ngày 20 tháng 9, Thủ tướng Chính phủ đã ký ban hành "
+            "Công điện số 12/CĐ-TTg yêu cầu Bộ Quốc phòng sẵn sàng lực lượng cứu hộ.",
+            "Bộ Quốc phòng",
+            "sẵn sàng",
+        ),
+    ],
+    ids=["cuc-truong", "ban-can-su", "dang-uy", "apposition", "comma", "situation-telegram"],
+)
+def test_titles_party_organs_and_speakers(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == [lead]
+    assert unit[subj.task_start :].startswith(task)
+
+
+def test_the_speakers_own_request_about_a_document_names_no_lead():
+    # "yêu cầu," then a thing that must be so: the speaker is no lead of it
+    subj = find_subject("Thủ tướng Chính phủ yêu cầu, Đề án phải bảo đảm tính khả thi và hiệu quả.")
+    assert "Thủ tướng Chính phủ" not in [b.name for b in subj.lead]
+
+
+@pytest.mark.parametrize(
+    "heading, lead, successor",
+    [
+        # a Party cell of a committee's standing members, titles stacked before the committee
+        ("Tổ đảng ở Thường trực Ủy ban Tư pháp", "Tổ đảng ở Thường trực Ủy ban Tư pháp", None),
+        ("Thường trực Hội đồng Dân tộc", "Thường trực Hội đồng Dân tộc", None),
+        # the National Assembly's committees before the 2025 merger keep their names, with today's holder
+        ("Ủy ban Tài chính, Ngân sách", "Ủy ban Tài chính, Ngân sách", "Ủy ban Kinh tế và Tài chính"),
+        ("Ủy ban Quốc phòng và An ninh", "Ủy ban Quốc phòng và An ninh", "Ủy ban Quốc phòng, An ninh và Đối ngoại"),
+    ],
+)
+def test_committee_headings_name_their_doer(heading, lead, successor):
+    subj = find_subject(heading + " chủ trì thẩm tra các dự án luật.")
+    assert [b.name for b in subj.lead] == [lead]
+    assert subj.lead[0].successor == successor
+
+
+@pytest.mark.parametrize(
+    "unit, lead",
+    [
+        (
+            "Trường hợp cần điều chỉnh danh mục hàng hóa, dịch vụ, Sở Tài chính có trách nhiệm tham mưu Ủy ban nhân dân tỉnh.",
+            ["Sở Tài chính"],
+        ),
+        (
+            "Trường hợp hàng hóa do một cấp định giá: Sở Công Thương có trách nhiệm trình Ủy ban nhân dân tỉnh.",
+            ["Sở Công Thương"],
+        ),
+        # a case followed by a bare verb names nobody: it continues the task before it
+        ("Trường hợp vượt thẩm quyền, báo cáo Ủy ban nhân dân tỉnh xem xét.", []),
+    ],
+    ids=["comma", "colon", "bare-verb"],
+)
+def test_a_rules_case_before_the_body_whose_duty_it_is(unit, lead):
+    assert [b.name for b in find_subject(unit).lead] == lead

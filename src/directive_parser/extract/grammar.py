@@ -49,7 +49,11 @@ _BECAUSE = re.compile(r"^(?:Vì|Do)\s[^.;:]{3,200}?\snên\s+")
 _SPEAKER = re.compile(
     # the person's name, its last syllable perhaps lower-cased by OCR repair ("Phạm Minh chính yêu cầu")
     r"^(?:(?:Phó\s+)?Thủ\s+tướng(?:\s+(?:Chính\s+phủ|Thường\s+trực)){0,2}"
-    r"(?:(?:\s+[A-ZĐ][\wÀ-ỹ]*){2,3}\s+[a-zà-ỹđ][\wà-ỹ]*(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b)|(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4})|Chính\s+phủ|"
+    r"(?:(?:\s+[A-ZĐ][\wÀ-ỹ]*){2,3}\s+[a-zà-ỹđ][\wà-ỹ]*(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b)|(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,4})"
+    # and the committee he heads, in apposition: "Thủ tướng Chính phủ, Trưởng Tiểu ban kinh tế – xã hội
+    # Đại hội … yêu cầu …", "Phó Thủ tướng Trần Hồng Hà, Trưởng Ban Chỉ đạo quốc gia … đề nghị …"
+    r"(?:\s*,\s*(?:Phó\s+)?(?:Trưởng|Chủ\s+tịch)\s+(?:Ban|Tiểu\s+ban|Hội\s+đồng|Ủy\s+ban)\b[^,.;:]{3,120}?"
+    r"(?=\s*,?\s+(?:đã\s+|cũng\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b),?)?|Chính\s+phủ|"
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận|"
     # a Prime Minister's telegram speaks in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư
     # và Chủ tịch Ủy ban nhân dân các tỉnh …", "Tôi yêu cầu các Bộ trưởng …"
@@ -60,8 +64,9 @@ _SPEAKER = re.compile(
     r"(?:tiếp\s+tục\s+|(?!(?:không|chưa)\s)[a-zà-ỹđ]{2,6}\s+)?"
     # news reports name the instrument first: "Thủ tướng đã có Công điện yêu cầu …", "… đã ký Chỉ thị số
     # 05/CT-TTg yêu cầu …"
-    r"(?:(?:có|ký|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
-    r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*:?\s+"
+    r"(?:(?:có|ký(?:\s+ban\s+hành)?|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
+    # (a comma may stand after the verb: "Thủ tướng Chính phủ yêu cầu, Đề cương chi tiết … phải có …")
+    r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*[:,]?\s+"
 )
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*(?:(?:các\s+)?đồng\s+chí\s+)?$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
@@ -210,6 +215,9 @@ _LEAD_IN_CLAUSE = re.compile(
     r"^(?:Sau\s+khi|Trên\s+cơ\s+sở|Căn\s+cứ|Liên\s+quan\s+(?:đến|tới)|Đối\s+với|Hằng\s+năm|Hàng\s+năm|Hằng\s+quý|"
     r"Hằng\s+tháng|Định\s+kỳ|Trong\s+năm\s+\d{4}|Trong\s+thời\s+gian|Trong\s+quá\s+trình|Trước\s+mắt|Để|Nhằm|Từ\s+nay|"
     r"Đến\s+năm\s+\d{4}|Giai\s+đoạn|Tiếp\s+theo|"
+    # the situation a telegram or its news report answers: "Trước diễn biến phức tạp của cơn bão số 3,
+    # chiều 18/8, Thủ tướng Chính phủ đã ký Công điện yêu cầu …", "Trước tình hình dịch bệnh …, Bộ Y tế …"
+    r"Trước\s+(?:diễn\s+biến|tình\s+hình)|"
     # a letter's closing request: "Nhận được công văn này, đề nghị các Sở …", "Nhận được văn bản này,
     # Bộ Giáo dục và Đào tạo đề nghị các sở …" (the formula of a công văn's last paragraph)
     r"Nhận\s+được\s+(?:công\s+văn|văn\s+bản|Công\s+điện|thông\s+báo)\s+này|"
@@ -234,6 +242,26 @@ _OWN_COUNCIL = re.compile(r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân
 _ROLE_DUTY = re.compile(r"^\s*,?\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:đầu\s+mối|thường\s+trực|chủ\s+trì|chủ\s+quản)\b")
 _COMPLETE_NAMES = frozenset({BodyKind.ministry, BodyKind.agency, BodyKind.province})
 _BASIS = re.compile(r"^\s+(?:căn\s+cứ|trên\s+cơ\s+sở)\s+(?!pháp\b)")
+
+
+# A rule's case before the body whose duty it is: "Trường hợp cần thiết điều chỉnh danh mục hàng hóa,
+# dịch vụ do Nhà nước định giá, Sở quản lý ngành, lĩnh vực … có trách nhiệm tham mưu …", "Trường hợp
+# hàng hóa, dịch vụ do một cấp định giá: Sở … có trách nhiệm trình …" (the duty phrase is required: a
+# case followed by any verb, "Trường hợp vượt thẩm quyền, báo cáo …", continues the task before it).
+_CASE = re.compile(r"^(?:Trong\s+)?[Tt]rường\s+hợp\b")
+_CASE_END = re.compile(r"[,:]\s+")
+_DUTY_AHEAD = re.compile(r"^[^;.:]{2,200}?\s(?:có|chịu)\s+trách\s+nhiệm\s+(?!trước\b)")
+
+
+def _case_of_duty(rest: str) -> int:
+    """Length of a "Trường hợp …," case that a body with a stated duty follows, else 0."""
+    if not _CASE.match(rest):
+        return 0
+    for m in _CASE_END.finditer(rest, 0, MAX_LEAD_IN_CHARS):
+        after = rest[m.end() :]
+        if _starts_with_body(after) and _DUTY_AHEAD.match(after):
+            return m.end()
+    return 0
 
 
 def _lead_in_clause(rest: str) -> int:
@@ -307,6 +335,9 @@ def strip_openers(text: str, pos: int = 0) -> int:
             m = scope
         if not m and (spoken := _body_speaker(rest)):
             pos += spoken
+            continue
+        if not m and (case_end := _case_of_duty(rest)):
+            pos += case_end
             continue
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
@@ -574,7 +605,10 @@ def _starts_with_body(text: str) -> bool:
     found = bodies.find_bodies(text[:MAX_SUBJECT_CHARS])
     # "các Sở Giáo dục và Đào tạo": the plural of a body the gazetteer knows in the singular
     start = plural.end() if (plural := _PLURAL.match(text)) else 0
-    return bool(found) and found[0].start in (0, start) and found[0].body.kind is not BodyKind.other
+    if not found or found[0].body.kind is BodyKind.other:
+        return False
+    # or a body its head's title opens: "Cục trưởng Cục Thuế các tỉnh …", "Vụ trưởng Vụ Pháp chế …"
+    return found[0].start in (0, start) or bool(_TITLE_PREFIX.match(text[: found[0].start]))
 
 
 _PLURAL = re.compile(r"(?:[Cc]ác|[Nn]hững)\s+")
@@ -602,8 +636,16 @@ def _skip_topic(text: str, pos: int) -> int:
 # Gia Lai", "Đồng chí Bí thư tỉnh ủy và Chủ tịch …", "Các Bộ: Quốc phòng, Tài chính". A Thông báo kết
 # luận addresses the ministers as comrades: "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ …".
 _TITLE = (
-    r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?"
-    r"|Lãnh\s+đạo|Người\s+đứng\s+đầu|Trưởng(?=\s+[Bb]an\b|\s*$))"
+    r"(?:Phó\s+)?(?:Chủ\s+tịch|Bộ\s+trưởng|Thủ\s+trưởng|(?:Tổng\s+)?Giám\s+đốc|Bí\s+thư(?:\s+(?:tỉnh|thành)\s+ủy)?"
+    r"|Lãnh\s+đạo|Người\s+đứng\s+đầu|Trưởng(?=\s+[Bb]an\b|\s*$)"
+    # heads of a general department's units: "Tổng cục Thuế yêu cầu Cục trưởng Cục Thuế các tỉnh …"
+    r"|(?:Tổng\s+)?[Cc]ục\s+trưởng|Chi\s+cục\s+trưởng|Vụ\s+trưởng"
+    # the Party organ of a body: "Ban cán sự đảng Bộ Kế hoạch và Đầu tư tập trung …", "Đảng ủy Chính
+    # phủ lãnh đạo …", "Đảng đoàn Quốc hội …"
+    r"|Ban\s+cán\s+sự\s+[Đđ]ảng|Đảng\s+(?:[uủ]ỷ|ủy)(?:\s+cơ\s+quan)?|Đảng\s+[Đđ]oàn|Tổ\s+đảng(?:\s+ở)?"
+    # the standing members of a council or committee: "Thường trực Hội đồng Dân tộc", "Thường trực
+    # Tỉnh ủy", "Tổ đảng ở Thường trực Ủy ban Pháp luật"
+    r"|Thường\s+trực)"
 )
 _TITLE_PREFIX = re.compile(rf"^\s*(?:(?:[Cc]ác\s+)?[Đđ]ồng\s+chí\s+)?(?:{_TITLE}(?:\s+và\s+|\s*,\s*|\s+))*$")
 # Between two names of one subject: separators, and a title for the next name ("…, ban, ngành;
@@ -611,7 +653,8 @@ _TITLE_PREFIX = re.compile(rf"^\s*(?:(?:[Cc]ác\s+)?[Đđ]ồng\s+chí\s+)?(?:{_
 _CHAIN_GAP = re.compile(
     rf"^(?:\s*(?:,|và|-|–|;)\s*)*(?:(?<=\s)[Cc]ác\s+)?(?:(?<=[,;]\s){_TITLE}\s*,?\s+|(?<=[,;]){_TITLE}\s*,?\s+)?$"
 )
-_LAST_TITLE = re.compile(rf"{_TITLE}(?=\s*$)")
+# (titles may stack: "Tổ đảng ở Thường trực Ủy ban Pháp luật", "Phó Chủ tịch Thường trực …")
+_LAST_TITLE = re.compile(rf"(?:{_TITLE}\s+)*{_TITLE}(?=\s*$)")
 
 
 def _plain_prefix(prefix: str) -> bool:
