@@ -266,3 +266,25 @@ def test_committee_headings_name_their_doer(heading, lead, successor):
 )
 def test_a_rules_case_before_the_body_whose_duty_it_is(unit, lead):
     assert [b.name for b in find_subject(unit).lead] == lead
+
+
+@pytest.mark.parametrize(
+    "unit, lead, task",
+    [
+        (
+            "Về nhiệm vụ trọng tâm, Tổng Bí thư nêu rõ, Ban cán sự đảng Chính phủ chỉ đạo rà soát quy hoạch điện.",
+            ["Ban cán sự đảng Chính phủ"],
+            "chỉ đạo rà soát",
+        ),
+        ("Tổng Bí thư Tô Lâm yêu cầu: Bộ Công an chỉ đạo triển khai Đề án 06.", ["Bộ Công an"], "chỉ đạo triển khai"),
+    ],
+)
+def test_the_party_head_quoted_by_the_news_is_a_speaker(unit, lead, task):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == lead
+    assert unit[subj.task_start :].startswith(task)
+
+
+def test_handing_over_a_power_names_no_addressee():
+    # "giao quyền tự chủ …": what is handed over, so the unit names no doer
+    assert find_subject("giao quyền tự chủ trong sử dụng kinh phí nghiên cứu khoa học cho các viện.").lead == []

@@ -54,6 +54,9 @@ _SPEAKER = re.compile(
     # Đại hội … yêu cầu …", "Phó Thủ tướng Trần Hồng Hà, Trưởng Ban Chỉ đạo quốc gia … đề nghị …"
     r"(?:\s*,\s*(?:Phó\s+)?(?:Trưởng|Chủ\s+tịch)\s+(?:Ban|Tiểu\s+ban|Hội\s+đồng|Ủy\s+ban)\b[^,.;:]{3,120}?"
     r"(?=\s*,?\s+(?:đã\s+|cũng\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b),?)?|Chính\s+phủ|"
+    # the head of the Party, as news reports of a steering committee quote him: "Tổng Bí thư nêu rõ,
+    # Ban cán sự đảng Chính phủ chỉ đạo …", "Tổng Bí thư Tô Lâm yêu cầu: …"
+    r"Tổng\s+Bí\s+thư(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|nêu\s+rõ|chỉ\s+rõ)\b)|"
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận|"
     # a Prime Minister's telegram speaks in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư
     # và Chủ tịch Ủy ban nhân dân các tỉnh …", "Tôi yêu cầu các Bộ trưởng …"
@@ -66,7 +69,7 @@ _SPEAKER = re.compile(
     # 05/CT-TTg yêu cầu …"
     r"(?:(?:có|ký(?:\s+ban\s+hành)?|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
     # (a comma may stand after the verb: "Thủ tướng Chính phủ yêu cầu, Đề cương chi tiết … phải có …")
-    r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*[:,]?\s+"
+    r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý|nêu\s+rõ|chỉ\s+rõ)\s*[:,]?\s+"
 )
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*(?:(?:các\s+)?đồng\s+chí\s+)?$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
@@ -83,7 +86,8 @@ _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # A Văn phòng Chính phủ letter forwards a matter to the body that must handle it: "Chuyển Bộ Giao
 # thông vận tải nghiên cứu, xử lý theo thẩm quyền …" ("chuyển" before a body; "Chuyển đổi số …" is a task).
 _IMPERATIVE = re.compile(
-    r"^(?:Giao|Yêu\s+cầu|Đề\s+nghị|(?-i:Ủy|Uỷ|ỦY|UỶ)\s+quyền|(?-i:Chuyển)(?=\s+(?:các\s+)?(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Văn\s+phòng|Thanh\s+tra|Ngân\s+hàng)\s))"
+    # ("giao quyền tự chủ …", "giao đất", "giao chỉ tiêu": what is handed over, not to whom)
+    r"^(?:Giao(?!\s+(?:quyền|chỉ\s+tiêu|đất|vốn|dự\s+toán)\b)|Yêu\s+cầu|Đề\s+nghị|(?-i:Ủy|Uỷ|ỦY|UỶ)\s+quyền|(?-i:Chuyển)(?=\s+(?:các\s+)?(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Văn\s+phòng|Thanh\s+tra|Ngân\s+hàng)\s))"
     r"(?!\s*,|\s+và\b)\s*:?\s+",
     re.I,
 )
