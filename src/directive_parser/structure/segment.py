@@ -53,6 +53,7 @@ _LABEL = re.compile(
     r"^\s*(?:[_~]+\s*)?(?:"
     r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
     r"|(?P<roman>[IVX]{1,4})\s*[.:](?:\s|(?=[^\W\d_]))"
+    r"|(?P<part>[A-H]|Đ)\.\s+(?=[A-ZĐÀ-Ỹ]{2,}[\s,])"
     r"|(?P<dec>\d{1,2})\.(?P<dec2>\d{1,2})\.?\s"
     # "2:" is OCR's reading of "2."; older letters number with a slash, "1/ Các Cục Thuế rà soát …",
     # a space and a capital after it (so "6/2025" at a line start stays text)
@@ -104,8 +105,13 @@ _ACTIVITY_FIELD = re.compile(
 _FIELD_LABEL = re.compile(r"^[A-ZĐ][^\s:;,.]*(?:\s+[^\s:;,.]+){0,3}\s*:")
 # An article ("Điều 2.") holds its own numbered clauses ("1.", "2.") and, in a Quyết định that approves
 # a plan inside its "Điều 1.", the plan's Roman parts.
-LEVEL = {"dieu": 0, "roman": 1, "section": 2, "subsection": 3, "point": 4, "item": 5, "subitem": 6}
+# A plan may group its Roman parts under lettered ones, their titles in capitals: "A. MỤC ĐÍCH, YÊU
+# CẦU", "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP" / "I. …", "C. …", "D. TỔ CHỨC THỰC HIỆN" / "1. …" (each
+# part restarts its Roman and section numbers).
+PARTS = "ABCDĐEGH"
+LEVEL = {"part": -1, "dieu": 0, "roman": 1, "section": 2, "subsection": 3, "point": 4, "item": 5, "subitem": 6}
 KIND = {
+    "part": ClauseKind.section,
     "dieu": ClauseKind.section,
     "roman": ClauseKind.section,
     "section": ClauseKind.section,
@@ -174,7 +180,7 @@ def segment_clauses(text: str, body_start: int, body_end: int, pages: list[Page]
 def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     """Scan line starts for labels that continue their level's sequence."""
     nodes: list[_Node] = []
-    expect = {"dieu": 1, "roman": 0, "section": 1, "point": 0, "sub": 1}
+    expect = {"part": 0, "dieu": 1, "roman": 0, "section": 1, "point": 0, "sub": 1}
     prev_line, blank_before = "", False  # the last line that was not blank, right-stripped
     in_fields = False  # the last line was an activity field: a time line after it is one too
     pos = start
@@ -211,7 +217,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
         in_fields = bool(field and node) if line.strip() else in_fields
         if node:
             nodes.append(node)
-            if node.level in ("dieu", "roman", "section", "subsection"):
+            if node.level in ("part", "dieu", "roman", "section", "subsection"):
                 expect["point"] = 0
         if line.strip():
             prev_line = line.rstrip()
@@ -250,6 +256,20 @@ def _accept(
             return None
         expect["sub"] = sub + 1
         return _Node("subsection", f"{parent}.{sub}.", str(sub), pos, after)
+    if m.group("part"):
+        i = PARTS.index(m.group("part"))
+        # the first part opens the body; a later one follows the part before it; its title is in
+        # capitals ("A. MỤC ĐÍCH" — not "A." read by OCR for "4." before a sentence)
+        first = i == 0 and expect["part"] == 0 and expect["roman"] == 0 and expect["section"] == 1 and expect["dieu"] == 1
+        words = rest.split()[:3]
+        if (
+            not (first or (expect["part"] > 0 and i == expect["part"]))
+            or len(words) < 2
+            or not all(w.isupper() for w in words[:2])
+        ):
+            return None
+        expect.update(part=i + 1, roman=0, section=1, sub=1)
+        return _Node("part", f"{PARTS[i]}.", PARTS[i], pos, after)
     if m.group("dieu"):
         n = int(m.group("dieu_n"))
         ok = n in (expect["dieu"], expect["dieu"] + 1) or (n > expect["dieu"] and expect.get("next_dieu") == n + 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from directive_parser.extract import bodies, deadlines, grammar
+from directive_parser.extract import bodies, deadline_cells, deadlines, grammar
 from directive_parser.extract.units import ExtractContext, is_preamble, records_from
 from directive_parser.models import (
     Assignment,
@@ -32,13 +32,14 @@ _ADDRESSED_LIST = re.compile(
 
 
 # An addressee formula, not the noun of the same words: "Xét đề nghị của Bộ …", "theo yêu cầu cơ cấu
-# lại …", "hồ sơ đề nghị xây dựng Luật", "giao thông" name no addressee.
+# lại …", "hồ sơ đề nghị xây dựng Luật", "giao thông", "tình hình và yêu cầu nhiệm vụ công tác …", "giao
+# nhiệm vụ cho …" name no addressee.
 _ADDRESS = re.compile(
     r"(?<![Xx]ét\s)(?<![Tt]heo\s)(?<!sơ\s)(?<!bản\s)(?<!ứng\s)(?<!các\s)(?<!những\s)(?<!được\s)(?<!số\s)(?<!mọi\s)"
     r"(?<!bàn\s)(?<!chuyển\s)"
     # a noun, not the formula: "một số yêu cầu riêng cho cán bộ …", "yêu cầu về năng lực", "bàn giao …"
     r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?!của\b|cơ\s+cấu|xây\s+dựng\s+(?:Luật|luật|Nghị|Pháp)|thông\b|dịch\b|lưu\b|diện\b|"
-    r"riêng\b|chung\b|về\b|đặt\s+ra\b|cụ\s+thể\b)(?=\S)",
+    r"riêng\b|chung\b|về\b|đặt\s+ra\b|cụ\s+thể\b|nhiệm\s+vụ\b)(?=\S)",
     re.I,
 )
 
@@ -208,9 +209,9 @@ def addressees(text: str) -> list[Body]:
             # (the short name of the whole list closes it, not one of its names': "…, Ủy ban nhân
             # dân các xã (sau đây gọi chung là cấp xã), các sở …")
             if alias and alias.start() <= start + subj.task_start <= alias.end() + 2:
-                listed = " ".join(text[end : alias.start()].split()).strip(" ,")
+                written = " ".join(text[end : alias.start()].split()).strip(" ,")
                 name = " ".join(alias.group("alias").split())
-                return [Body(name=name, text=listed, kind=BodyKind.group)]
+                return [Body(name=name, text=written, kind=BodyKind.group)]
             return subj.lead
         # "… yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện các nội dung sau:" — whoever the list
         # names before "thực hiện" is addressed, even when no name in it is known.
@@ -467,14 +468,20 @@ def _names_then_description(own: str) -> bool:
 # A plan's activity written as fields: "1. Tổ chức tập huấn …" / "- Nội dung thực hiện: …" /
 # "- Cơ quan thực hiện: Sở Nội vụ chủ trì, …" / "- Cơ quan phối hợp: …" / "- Thời gian thực hiện: Năm 2026.".
 _FIELD = re.compile(
-    r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động)?|Nhiệm\s+vụ(?:\s+thực\s+hiện)?)"
+    r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động|,\s*biện\s+pháp)?|Nhiệm\s+vụ(?:\s+thực\s+hiện)?)"
     # "Đơn vị chủ trì thực hiện:", "Đơn vị chủ trì tham mưu thực hiện:", "Đơn vị phối hợp thực hiện:"
-    r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì(?:\s+tham\s+mưu)?(?:\s+thực\s+hiện)?)|Chủ\s+trì(?:\s+thực\s+hiện)?)"
+    # and the heading over both lists: "2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì" / "- …"
+    r"|(?P<executor>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:thực\s+hiện|chủ\s+trì(?:\s+tham\s+mưu)?(?:\s+thực\s+hiện)?)(?:,\s*(?:phối\s+hợp|thực\s+hiện))?"
+    r"|Chủ\s+trì(?:\s+thực\s+hiện)?)"
     r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?|Phối\s+hợp(?:\s+thực\s+hiện)?)"
     r"|(?P<time>Thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|Thời\s+hạn(?:\s+[a-zà-ỹđ]+){0,2}|Tiến\s+độ(?:\s+thực\s+hiện)?)"
     r"|(?P<product>Sản\s+phẩm|Kết\s+quả(?:\s+đầu\s+ra)?|Dự\s+kiến\s+kết\s+quả))\s*:\s*(?P<value>.*)$",
     re.S,
 )
+# A field's name alone heads the clauses it holds: "1. Nội dung, biện pháp" / "a) Tổ chức Hội nghị …",
+# "a) Cơ quan chủ trì" / "- Ban Chỉ đạo quốc gia." (a plan that writes each part's task table as
+# labelled clauses: content, then the lead and partner lists, then "3. Thời gian thực hiện: …").
+_FIELD_HEADING = re.compile(_FIELD.pattern.replace(r"\s*:\s*(?P<value>.*)$", r"\s*:?\s*(?P<value>)$"), re.S)
 
 
 @dataclass
@@ -485,6 +492,8 @@ class _Activity:
 
 def _field_of(item: Clause) -> tuple[str, str] | None:
     m = _FIELD.match(item.text.strip())
+    if not m and item.children:
+        m = _FIELD_HEADING.match(item.text.strip())
     if not m:
         return None
     kind = next(k for k in ("content", "executor", "partner", "time", "product") if m.group(k))
@@ -516,6 +525,14 @@ def _activities(items: list[Clause]) -> list[_Activity]:
     return groups
 
 
+_FROM_ON = re.compile(r"^\s*[Tt]ừ\b[^.;]*\btrở\s+đi\b")
+
+
+def _flattened(clause: Clause) -> list[Clause]:
+    """A clause and its descendants in reading order."""
+    return [clause] + [d for c in clause.children for d in _flattened(c)]
+
+
 def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: ExtractContext) -> list[Assignment] | None:
     """Records of a clause whose items are activity fields, or None when it has no executor field.
 
@@ -530,6 +547,11 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
         points = [c for c in clause.children if c.kind is ClauseKind.point]
         if any(_field_of(c) for c in points):
             items = [c for p in points for c in (p, *p.children)]
+        # or numbered parts whose fields hold their own lists: "I. CÔNG TÁC …" / "1. Nội dung, biện
+        # pháp" / "a) …" / "2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì" / "- …" / "3. Thời gian …"
+        parts = [c for c in clause.children if c.kind is ClauseKind.section]
+        if not items and sum(1 for c in parts if _field_of(c)) >= 2:
+            items = [c for part in parts for c in _flattened(part)]
     groups = _activities(items)
     if not any(k == "executor" for g in groups for k, *_ in g.fields):
         return None
@@ -541,6 +563,10 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
         named = next(((v, item, subs) for k, v, item, subs in g.fields if k == "executor" and v), None)
         if named and not by_kind["executor"][2]:
             by_kind["executor"] = named
+        # "2. Cơ quan chủ trì, phối hợp" over "a) Cơ quan chủ trì" / "- …": the field with a list names it
+        listed = next(((v, item, subs) for k, v, item, subs in g.fields if k == "executor" and subs), None)
+        if "executor" in by_kind and not named and not by_kind["executor"][2] and listed:
+            by_kind["executor"] = listed
         if not g.fields:
             for head in g.heads:
                 out += records_from(head, head.text, head.span.start, inherited, ctx)
@@ -562,6 +588,8 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
         last_lead = lead
         partner = by_kind.get("partner")
         coordinating = bodies.split_bodies(partner[0].rstrip(" .;")) if partner and partner[0] else []
+        if partner and not partner[0] and partner[2]:  # "b) Cơ quan phối hợp" / "- Mặt trận …" / "- …"
+            coordinating = [b for sub in partner[2] for b in bodies.split_bodies(sub.text.rstrip(" .;"))]
         content = by_kind.get("content")
         if g.heads:
             sources = [(h.text, h) for h in g.heads]
@@ -574,7 +602,11 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
         else:
             sources = []
         time = by_kind.get("time")
-        due = deadlines.pick_deadline(time[0], ctx.issued) if time and time[0] else None
+        # a time field that states when the work starts, "Từ tháng 11/2013 trở đi", sets no deadline
+        # and its value reads as a table's time cell does ("Năm 2027", "Tháng 12/2013 và thường xuyên")
+        due = (
+            deadline_cells.parse_cell_deadline(time[0], ctx.issued) if time and time[0] and not _FROM_ON.search(time[0]) else None
+        )
         for text, src in sources:
             for r in records_from(src, text, src.span.start, lead, ctx, coordinating=coordinating):
                 if r.deadline is None and due is not None:
