@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from directive_parser.structure.tables import _flat_rows, _FlatRow, _lead_of, _split_piece
+from directive_parser.structure.tables import _flat_rows, _FlatRow, _lead_of, _split_piece, _split_task
 
 
 @pytest.mark.parametrize(
@@ -74,6 +74,19 @@ def _rows(text: str, width: float) -> list[_FlatRow]:
     return _flat_rows([(off, ln) for off, ln in lines[1:] if ln.strip()], width, blocks)
 
 
+@pytest.mark.parametrize(
+    ("line", "piece", "rest"),
+    [
+        # a small letter after a sentence's stop opens no sentence: the next cells' words
+        ("chuyên ngành. các tỉnh, thành địa phương", "chuyên ngành.", "các tỉnh, thành địa phương"),
+        # a capital after the stop goes on the task
+        ("thảm họa. Đồng thời rà soát các quy định", "thảm họa. Đồng thời rà soát các quy định", ""),
+    ],
+)
+def test_a_task_piece_ends_at_a_stop_before_small_letters(line: str, piece: str, rest: str) -> None:
+    assert _split_task(line, 60.0) == (piece, rest)
+
+
 def test_a_block_that_opens_with_a_body_is_the_lead_cell() -> None:
     rows = [r for r in _rows(BLOCKS, 42.0) if r.number]
     assert [r.number for r in rows] == ["15", "16"]
@@ -95,6 +108,8 @@ def test_a_block_that_opens_with_a_body_is_the_lead_cell() -> None:
         (["Sở Y tế | Các sở, ngành | Quý II/2026", "xã, phường"], "Sở Y tế"),
         # "SOY tế" is Sở Y tế run together
         (["SOY tế Sở Tài chính và", "cơ quan, địa"], "Sở Y tế"),
+        # the provinces' councils close a plural's list, their place on the line below
+        (["Các bộ, UBND Các bộ, cơ quan, | Năm 2026 - 2027", "các tỉnh, thành phố"], "Các bộ, UBND các tỉnh, thành phố"),
     ],
 )
 def test_a_lead_of_a_head_word_alone_or_cut_after_cac_goes_on_below(rests: list[str], lead: str) -> None:

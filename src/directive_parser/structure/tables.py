@@ -532,9 +532,19 @@ _YEAR_TAIL = re.compile(r"\s((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)\s*$")
 _DATING_WORDS = frozenset(["nam", "thang", "ngay", "doan", "den", "tu", "quy", "ky", "dot"])
 
 
+# A sentence's stop, then a small letter: a sentence opens with a capital, so the words after the
+# stop are the next cells' ("… có tính chất chuyên ngành. các tỉnh, thành địa phương": the lead
+# "Các bộ, UBND" / "các tỉnh, thành" and the partner beside a task's last line, tbl-10), never "v.v.".
+_STOP_THEN_LETTER = re.compile(r"(?<=[^\W\d_]{2}|[^\W\d_]\))\.\s+(?=[^\W\d_])")
+
+
 def _split_task(line: str, width: float) -> tuple[str, str]:
-    """`_split_piece`, with a year the task piece ends with given to the rest."""
+    """`_split_piece`, with a year the task piece ends with, or the words after its last sentence's
+    stop, given to the rest."""
     piece, rest = _split_piece(line, width)
+    stop = next((m for m in _STOP_THEN_LETTER.finditer(piece) if piece[m.end()].islower()), None)
+    if stop:
+        piece, rest = piece[: stop.start() + 1], f"{piece[stop.end() :]} {rest}".strip()
     m = _YEAR_TAIL.search(piece)
     if m:
         before = piece[: m.start()].split()
@@ -576,6 +586,10 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
         # A plural's "Các" names no body alone: the head word after it is its own ("Các Bộ,
         # ngành, …", "Các sở, ban, ngành"), not the next cell's.
         opens = opens and not (lead and _folded(lead[-1]).strip(" ,;.") in _PLURALS)
+        # The provinces' councils close the genre's list of addressees: "Các bộ, UBND" / "các
+        # tỉnh, thành" / "phố" is one lead (tbl-10), as "Các Bộ, cơ quan, UBND các tỉnh" is.
+        listing = _folded(lead[0]) == "cac" and lead[-1].endswith(",") if lead else False
+        opens = opens and not (listing and _folded(word).strip(" ,;.") in ("ubnd", "uy"))
         # A recurring deadline in small letters ends the lead: "UBND các tỉnh, hàng năm".
         opens = opens or (
             _folded(word) in ("hang", "thuong") and _folded(pair).split()[-1:] in (["nam"], ["quy"], ["thang"], ["xuyen"])
@@ -585,7 +599,6 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
             break
         # A plural's list goes on after its comma ("Các Bộ, cơ quan, UBND các tỉnh"); elsewhere a
         # small "các"/"cơ" opens the partner cell ("Sở Tài chính các sở, ngành").
-        listing = _folded(lead[0]) == "cac" and lead[-1].endswith(",") if lead else False
         if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]).strip(" ,;") not in _BEFORE_CAC and not listing:
             k = j
             break
@@ -660,11 +673,12 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
 
 
 # Words a body's name never ends with: "và", "các" (its places or units follow: "Ban Quản lý các"
-# / "khu công nghệ cao …" in tbl-03, "UBND các" / "tỉnh"), "cơ" (quan), "nhân" (dân), "Xây" (dựng),
+# / "khu công nghệ cao …" in tbl-03, "UBND các" / "tỉnh"), "UBND" (its place follows: "Các bộ,
+# UBND" / "các tỉnh, thành" in tbl-10), "cơ" (quan), "nhân" (dân), "Xây" (dựng),
 # and the capitalised first syllables of its two-syllable words ("Khoa" học, "Chính" phủ, "Nông"
 # nghiệp, "Trung" ương, "Văn" phòng, "Tư" pháp, "Thành" phố), never the small last ones ("Tài
 # chính", "Đầu tư").
-_OPEN_ENDS = frozenset(("va", "cac", "co", "nhan", "xay"))
+_OPEN_ENDS = frozenset(("va", "cac", "co", "nhan", "xay", "ubnd"))
 _OPEN_CAPITALS = frozenset(("chinh", "cong", "trung", "khoa", "nong", "tai", "tu", "van", "thanh"))
 # Head words that name no body alone: a lead cell of one of them only goes on below with its name
 # ("Trung tâm" / "Chuyển đổi" / "số Thành phố" in tbl-01, "Ban Chỉ huy" / "Phòng thủ dân" / "sự
