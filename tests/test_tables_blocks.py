@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from directive_parser.structure.tables import _flat_rows, _FlatRow, _lead_of, _split_piece, _split_task
+from directive_parser.structure.tables import _FLAT_NUMBER, _flat_rows, _FlatRow, _lead_of, _split_piece, _split_task
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,19 @@ def test_a_block_that_opens_with_a_body_is_the_lead_cell() -> None:
 )
 def test_a_lead_of_a_head_word_alone_or_cut_after_cac_goes_on_below(rests: list[str], lead: str) -> None:
     assert _lead_of(rests, 18.0)[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        # the rule touching the task's first word after the number's dot, a dot doubled by a speck
+        ("4. |Xem xét, khuyến khích các tổ chức nhân dân trong nước có | Bộ Ngoại giao, Bộ", "4"),
+        ("2.. | Thường xuyên tổ chức các lớp bồi dưỡng, các lớp kỹ năng, Bộ Ngoại giao,", "2"),
+        ("12 | Xây dựng Đề án", "12"),
+        # a wrapped figure is no row number
+        ("1.5 triệu đồng mỗi người", None),
+    ],
+)
+def test_row_numbers_with_a_touching_rule_or_a_doubled_dot(line: str, number: str | None) -> None:
+    m = _FLAT_NUMBER.match(line)
+    assert (m.group(1) if m else None) == number

@@ -213,8 +213,11 @@ _GLYPHS_I = str.maketrans({"i": "I", "l": "I", "1": "I", "[": "I", "]": "I"})
 # The number may be followed by its column rule ("1. | Tổ chức …"), OCR may read its dot as a
 # comma ("4, Nâng cao …"), and rows under a numbered group have decimal numbers ("1.1 | Nghiên
 # cứu, rà soát …"), before a capital only: "1.5 triệu đồng" wraps a task.
-# The rule may touch the task's first word ("2 |Rà soát, ban hành …", "1 |Tỉ lệ dịch vụ công …").
-_FLAT_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.|]?\s*[A-ZĐÀ-Ỹ]))?)(?:\s*[.,]\s*\|?\s+|\s*\|\s*|\s+)(?=[^\W\d_])")
+# The rule may touch the task's first word ("2 |Rà soát, ban hành …", "1 |Tỉ lệ dịch vụ công …", "4.
+# |Xem xét, khuyến khích …"), and a speck double the dot ("2.. | Thường xuyên tổ chức …", tbl-08).
+_FLAT_NUMBER = re.compile(
+    r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.|]?\s*[A-ZĐÀ-Ỹ]))?)(?:\s*[.,]{1,2}\s*\|\s*|\s*[.,]{1,2}\s+|\s*\|\s*|\s+)(?=[^\W\d_])"
+)
 # The first group's "I" read as a small letter before its title, without a rule: "i Tăng cường sự
 # lãnh đạo của Đảng; …" (no task opens with a lone "i" or "l").
 _FIRST_GROUP = re.compile(r"^\W{0,2}[iIl]\s+(?=[A-ZĐÀ-Ỹ])")
