@@ -130,3 +130,22 @@ def test_a_lead_of_a_head_word_alone_or_cut_after_cac_goes_on_below(rests: list[
 def test_row_numbers_with_a_touching_rule_or_a_doubled_dot(line: str, number: str | None) -> None:
     m = _FLAT_NUMBER.match(line)
     assert (m.group(1) if m else None) == number
+
+
+# A numbered table whose lead, partner, product and deadline cells, centred on their row, came out
+# as a block above the row's number; the row above names its own lead.
+AHEAD = """TT Nhiệm vụ, giải pháp Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian
+2 Xây dựng, hoàn thiện Cổng thông tin một cửa quốc gia. Bộ Tài chính Các bộ, ngành, Hoàn thành | Năm 2025-2026
+
+Bộ Công an Các bộ, ngành, Hoàn thành, khai | Năm 2025-2026
+
+3 Xây dựng hệ thống thông tin quản lý hồ sơ đất đai thống nhất
+trên toàn quốc, kết nối với cơ sở dữ liệu quốc gia về dân cư.
+"""
+
+
+def test_a_rows_cells_read_as_a_block_above_its_number_are_its_own() -> None:
+    rows = _rows(AHEAD, 62.0)
+    assert [r.number for r in rows] == ["2", "3"]
+    assert _lead_of(rows[1].rest, 14.0)[0] == "Bộ Công an"
+    assert _lead_of(rows[0].rest, 14.0)[0] == "Bộ Tài chính"

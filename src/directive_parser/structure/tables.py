@@ -1001,11 +1001,11 @@ def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int]
         if rows and rows[-1].group and not number and line.lstrip()[:1].islower():
             rows[-1].task.append(line)  # the group's title wrapped: "… cơ sở dữ" / "liệu quốc gia …"
             continue
-        if task_open and not number and off in blocks and _starts_body(body):
+        if task_open and not number and off in blocks and _starts_body(body) and not any(map(_starts_body, rows[-1].rest)):
             # OCR set the task cell apart as a block, the lead and partner cells in the next: a
             # block that opens with a body's name ends the task ("… theo Nghị quyết số 79-NQ/TW của
             # Bộ Chính trị" / "" / "Bộ Tài chính | Các bộ, cơ quan" in tbl-11), as no task opens
-            # with one (see `_names_no_task`).
+            # with one (see `_names_no_task`), where the row named no lead yet.
             rows[-1].rest.append(line.lstrip(" _|"))  # the rule before the block's cell: "| Bộ Khoa học và"
             rows[-1].end = off + len(line)
             task_open = False
@@ -1019,7 +1019,14 @@ def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int]
         piece, rest = _split_task(body, width)
         short = numbered and not number and not _full(body, width) and not _dash_item(body)
         if (number and piece) or (not short and _opens_row(body, piece, rest, rows, task_open, width)):
-            rows.append(_FlatRow(number, [piece], [rest], off, off + len(line)))
+            rests = [rest]
+            if number and _cells_ahead(rows, blocks) and not _starts_body(rest):
+                # A row's other cells set as a block just above its number, centred on the row's
+                # height: "Bộ Công an Các bộ, ngành, Hoàn thành, khai | Năm 2025-2026" / "" / "4 Xây
+                # dựng ứng dụng trợ lý ảo …" (tbl-12), the row itself naming no lead.
+                ahead = rows.pop()
+                rests = [f"{ahead.task[0]} {ahead.rest[0]}", rest]
+            rows.append(_FlatRow(number, [piece], rests, off, off + len(line)))
             task_open = _full(piece, width)
             continue
         row = rows[-1]
@@ -1037,6 +1044,16 @@ def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int]
         else:
             row.rest.append(line)
     return rows
+
+
+def _cells_ahead(rows: list[_FlatRow], blocks: frozenset[int]) -> bool:
+    """Whether the last row is one block line of a body's name and other cells, under a numbered
+    row (see `_names_no_task`): a split row, or the next row's cells read above its number."""
+    if len(rows) < 2 or rows[-2].group or not rows[-2].number:
+        return False
+    last = rows[-1]
+    one_line = len(last.task) == 1 and len(last.rest) == 1 and last.start in blocks
+    return one_line and not last.number and not last.group and _names_no_task(last, last.task[0])
 
 
 # A ministry's, department's or council's name: "Bộ Tài chính", "Sở Y tế", "UBND tỉnh", "Ủy ban …".
