@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from directive_parser.structure.tables import _FLAT_NUMBER, _flat_rows, _FlatRow, _lead_of, _split_piece, _split_task
+from directive_parser.structure.tables import (
+    _FLAT_NUMBER,
+    _deadline_of,
+    _flat_rows,
+    _FlatRow,
+    _lead_of,
+    _split_piece,
+    _split_task,
+)
 
 
 @pytest.mark.parametrize(
@@ -149,3 +157,17 @@ def test_a_rows_cells_read_as_a_block_above_its_number_are_its_own() -> None:
     assert [r.number for r in rows] == ["2", "3"]
     assert _lead_of(rows[1].rest, 14.0)[0] == "Bộ Công an"
     assert _lead_of(rows[0].rest, 14.0)[0] == "Bộ Tài chính"
+
+
+@pytest.mark.parametrize(
+    ("rest", "deadline"),
+    [
+        # "Quỹ" as repair leaves a quarter's "Quy": before a numeral it is the quarter
+        ("Quyết định Bổ Quỹ IV/2026", "Quý IV/2026"),
+        ("Quỹ IV/2025- Quỹ II/2026", "Quý IV/2025- Quý II/2026"),
+        # a fund's name is no deadline
+        ("Quỹ Phòng thủ dân sự Thường xuyên", "Thường xuyên"),
+    ],
+)
+def test_a_quarter_repaired_as_quy_fund_is_a_quarter(rest: str, deadline: str) -> None:
+    assert _deadline_of(rest) == deadline

@@ -289,7 +289,7 @@ _DEADLINE_HEADS = frozenset(
 # A partner cell's last words ("Các sở, ngành liên quan"): no lead cell wraps onto them.
 _PARTNER_TAIL = re.compile(r"^(?:co )?(?:lien quan|phuong lien quan|dia phuong|nganh lien quan)\b")
 _DEADLINE_WORD = re.compile(
-    r"^(?:trước|ngày|tháng|năm|quý|quí|hằng|hàng|thường|xuyên|giai|đoạn|từ|đến|và|định|kỳ|kì|đầu|cuối|sau|khi|"
+    r"^(?:trước|ngày|tháng|năm|quý|quí|quỹ|hằng|hàng|thường|xuyên|giai|đoạn|từ|đến|và|định|kỳ|kì|đầu|cuối|sau|khi|"
     r"theo|kế|hoạch|riêng|tuần|truoc|ngay|thang|nam|quy|qui|xuyen|[ivx]+|[-–]|[\divx/.,;:\-–]*\d[\divx/.,;:\-–]*)$"
 )
 # Lines that end a flattened table (see `_ends_flat`).
@@ -719,7 +719,7 @@ def _lead_width(rows: list[_FlatRow]) -> float:
 
 
 # Deadline words whose marks the English model drops ("Quy IV/2026", "Nam 2025"), spelled right.
-_DEADLINE_SPELLING = {"quy": "Quý", "qui": "Quý", "nam": "năm", "thang": "tháng", "truoc": "trước", "ngay": "ngày"}
+_DEADLINE_SPELLING = {"quy": "Quý", "qui": "Quý", "quỹ": "Quý", "nam": "năm", "thang": "tháng", "truoc": "trước", "ngay": "ngày"}
 
 
 # "Thường" as repair leaves it in a deadline cell, its "xuyên" after it or on the cell's next line
@@ -732,7 +732,9 @@ _NEEDS_NEXT = {
     "quí": re.compile(r"^[\[\]|lIVXivx\d]"),
     "định": re.compile(r"^k[ỳìiy]\b"),
 }
-_NEEDS_NEXT |= {"quy": _NEEDS_NEXT["quý"], "qui": _NEEDS_NEXT["quý"]}
+# "Quỹ" (a fund) as repair leaves a quarter's "Quy": a fund has no numeral ("Quỹ IV/2026" in
+# tbl-09, "Quỹ IV/2025-" / "Quỹ II/2026" in tbl-03 are quarters).
+_NEEDS_NEXT |= {"quy": _NEEDS_NEXT["quý"], "qui": _NEEDS_NEXT["quý"], "quỹ": _NEEDS_NEXT["quý"]}
 
 
 def _deadline_in_context(keys: list[str], k: int) -> bool:
