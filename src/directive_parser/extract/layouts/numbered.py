@@ -198,9 +198,9 @@ def addressees(text: str) -> list[Body]:
             # (the short name of the whole list closes it, not one of its names': "…, Ủy ban nhân
             # dân các xã (sau đây gọi chung là cấp xã), các sở …")
             if alias and alias.start() <= start + subj.task_start <= alias.end() + 2:
-                listed = " ".join(text[end : alias.start()].split()).strip(" ,")
+                written = " ".join(text[end : alias.start()].split()).strip(" ,")
                 name = " ".join(alias.group("alias").split())
-                return [Body(name=name, text=listed, kind=BodyKind.group)]
+                return [Body(name=name, text=written, kind=BodyKind.group)]
             return subj.lead
         # "… yêu cầu các cơ quan, đơn vị thuộc Bộ thực hiện các nội dung sau:" — whoever the list
         # names before "thực hiện" is addressed, even when no name in it is known.
