@@ -49,3 +49,24 @@ def test_scan_cache_is_bounded() -> None:
         gaz.scan(f"Bộ Công an và Ủy ban nhân dân tỉnh Lào Cai, văn bản số {k}", False)
     assert gaz._scans.cache_info().currsize == gz.SCAN_CACHE
     assert gz._tokens.cache_info().currsize <= gz.TOKEN_CACHE
+
+
+def test_word_forms_are_the_token_fields() -> None:
+    """What a word may open is worked out once per word from `word_forms`: it must give the
+    fields `tokens` puts on that word's token, whatever its case, marks or tone placement."""
+    from directive_parser.extract.bodies import tokens as tk
+
+    toks = [t for text in TEXTS for t in tk.tokens(text)]
+    assert toks
+    assert all(tk.word_forms(t.raw) == (t.fold, t.plain, t.cap) for t in toks)
+
+
+def test_a_mention_seen_before_reads_the_same_and_the_table_is_bounded() -> None:
+    gaz = gz.Gazetteer(resources.read_text(resources.BODIES))
+    first = _plain(gaz.scan("Bộ Y tế chủ trì; Bộ Công an phối hợp", False))
+    second = _plain(gaz.scan("Bộ Công an phối hợp với Bộ Y tế", False))
+    assert [m[2:] for m in first] == [m[2:] for m in reversed(second)] != []
+    for k in range(gz.MENTION_CACHE + 10):
+        body = gaz._mention("Bộ Công an", f"Bộ Công an {k}", gz.BodyKind.ministry)
+        assert body.text == f"Bộ Công an {k}"
+    assert 0 < len(gaz._bodies) <= gz.MENTION_CACHE

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import pytest
 
-from directive_parser.structure.tables import _flat_rows, _FlatRow, _lead_of, _split_piece
+from directive_parser.structure.tables import (
+    _FLAT_NUMBER,
+    _deadline_of,
+    _flat_rows,
+    _FlatRow,
+    _lead_of,
+    _split_piece,
+    _split_task,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +82,19 @@ def _rows(text: str, width: float) -> list[_FlatRow]:
     return _flat_rows([(off, ln) for off, ln in lines[1:] if ln.strip()], width, blocks)
 
 
+@pytest.mark.parametrize(
+    ("line", "piece", "rest"),
+    [
+        # a small letter after a sentence's stop opens no sentence: the next cells' words
+        ("chuyên ngành. các tỉnh, thành địa phương", "chuyên ngành.", "các tỉnh, thành địa phương"),
+        # a capital after the stop goes on the task
+        ("thảm họa. Đồng thời rà soát các quy định", "thảm họa. Đồng thời rà soát các quy định", ""),
+    ],
+)
+def test_a_task_piece_ends_at_a_stop_before_small_letters(line: str, piece: str, rest: str) -> None:
+    assert _split_task(line, 60.0) == (piece, rest)
+
+
 def test_a_block_that_opens_with_a_body_is_the_lead_cell() -> None:
     rows = [r for r in _rows(BLOCKS, 42.0) if r.number]
     assert [r.number for r in rows] == ["15", "16"]
@@ -95,7 +116,58 @@ def test_a_block_that_opens_with_a_body_is_the_lead_cell() -> None:
         (["Sở Y tế | Các sở, ngành | Quý II/2026", "xã, phường"], "Sở Y tế"),
         # "SOY tế" is Sở Y tế run together
         (["SOY tế Sở Tài chính và", "cơ quan, địa"], "Sở Y tế"),
+        # the provinces' councils close a plural's list, their place on the line below
+        (["Các bộ, UBND Các bộ, cơ quan, | Năm 2026 - 2027", "các tỉnh, thành phố"], "Các bộ, UBND các tỉnh, thành phố"),
     ],
 )
 def test_a_lead_of_a_head_word_alone_or_cut_after_cac_goes_on_below(rests: list[str], lead: str) -> None:
     assert _lead_of(rests, 18.0)[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        # the rule touching the task's first word after the number's dot, a dot doubled by a speck
+        ("4. |Xem xét, khuyến khích các tổ chức nhân dân trong nước có | Bộ Ngoại giao, Bộ", "4"),
+        ("2.. | Thường xuyên tổ chức các lớp bồi dưỡng, các lớp kỹ năng, Bộ Ngoại giao,", "2"),
+        ("12 | Xây dựng Đề án", "12"),
+        # a wrapped figure is no row number
+        ("1.5 triệu đồng mỗi người", None),
+    ],
+)
+def test_row_numbers_with_a_touching_rule_or_a_doubled_dot(line: str, number: str | None) -> None:
+    m = _FLAT_NUMBER.match(line)
+    assert (m.group(1) if m else None) == number
+
+
+# A numbered table whose lead, partner, product and deadline cells, centred on their row, came out
+# as a block above the row's number; the row above names its own lead.
+AHEAD = """TT Nhiệm vụ, giải pháp Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian
+2 Xây dựng, hoàn thiện Cổng thông tin một cửa quốc gia. Bộ Tài chính Các bộ, ngành, Hoàn thành | Năm 2025-2026
+
+Bộ Công an Các bộ, ngành, Hoàn thành, khai | Năm 2025-2026
+
+3 Xây dựng hệ thống thông tin quản lý hồ sơ đất đai thống nhất
+trên toàn quốc, kết nối với cơ sở dữ liệu quốc gia về dân cư.
+"""
+
+
+def test_a_rows_cells_read_as_a_block_above_its_number_are_its_own() -> None:
+    rows = _rows(AHEAD, 62.0)
+    assert [r.number for r in rows] == ["2", "3"]
+    assert _lead_of(rows[1].rest, 14.0)[0] == "Bộ Công an"
+    assert _lead_of(rows[0].rest, 14.0)[0] == "Bộ Tài chính"
+
+
+@pytest.mark.parametrize(
+    ("rest", "deadline"),
+    [
+        # "Quỹ" as repair leaves a quarter's "Quy": before a numeral it is the quarter
+        ("Quyết định Bổ Quỹ IV/2026", "Quý IV/2026"),
+        ("Quỹ IV/2025- Quỹ II/2026", "Quý IV/2025- Quý II/2026"),
+        # a fund's name is no deadline
+        ("Quỹ Phòng thủ dân sự Thường xuyên", "Thường xuyên"),
+    ],
+)
+def test_a_quarter_repaired_as_quy_fund_is_a_quarter(rest: str, deadline: str) -> None:
+    assert _deadline_of(rest) == deadline

@@ -23,7 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from directive_parser import resources
-from directive_parser.repair.lm import load_lm
+from directive_parser.repair.lm import SyllableLM, load_lm
 from directive_parser.repair.lm_text import has_shape, tone_fits_coda
 from directive_parser.text.normalize import ascii_fold
 
@@ -68,6 +68,13 @@ LOOKALIKES = {
     # …and after a g, whose tail OCR reads as a j ("phong ngjira" phòng ngừa, seen on three documents)
     "jir": "u",
 }
+# A syllable's first letters OCR read as another pair: the r of "tr" run into the next letter's shoulder
+# reads as h ("thuong hop" for "trường hợp"). The readings of the token spelled with the other pair join
+# its candidates, the letter swap (clean r written h) at least at this probability (the synthetic pages
+# show it at 0.0004, the real scans of the issue far more often); the LM weighs "tr" against "th"
+# ("khen thưởng hợp đồng" keeps its th, "trong trường hợp" gets its tr back).
+ONSET_LOOKALIKES = {"th": "tr"}
+ONSET_LOOKALIKE_LETTERS = {("r", "h"): 0.01}
 LOOKALIKE_P = 0.05
 LOOKALIKE_FLOOR = 1e-3  # channel probability of a look-alike rewrite the synthetic pages never showed
 SELF_FLOOR = 0.05  # channel probability floor for an accented syllable read as itself
@@ -80,6 +87,11 @@ NOISE_SHARE = 0.05
 # Candidates kept per token after scoring by channel + unigram (synthetic dev_scan: 8 -> 0.946, 16 -> 0.950)…
 MAX_CANDIDATES = 16
 PRUNE_MARGIN = 3.5  # …and only those within this many log10 units of the best (decoding cost grows with K^3)
+# …where a word's prior is its unigram or, if higher, its best bigram P(w | v) over all words v before it,
+# less this: a word the corpus writes after one word only ("dõi" after "theo", "ngừa" after "phòng") is
+# rare alone (unigram -5.0) but certain in its context, which only the decoder sees ("theo đối" for "theo dõi").
+CONTEXT_PRIOR_OFFSET = -1.0
+CONTEXT_EXTRA_MAX = 4  # …behind the best MAX_CANDIDATES, whether the margin or the limit left them out
 FUZZY2_MIN_LEN = 4  # tokens this long with no candidate at all try skeletons two edits away…
 FUZZY2_MAX_EDITS = 2
 FUZZY2_LIMIT = 40  # …keeping the nearest ones, same first letter only…
@@ -113,6 +125,7 @@ class Candidate:
     word: str
     word_id: int
     channel: float
+    by_context: bool = False  # kept only for its context prior (`CONTEXT_PRIOR_OFFSET`): no reading out of context
 
 
 class Channel:
@@ -128,6 +141,7 @@ class Channel:
                 self.clean_total[s] += n
         self.char_p = {ch: self._normalise(outs) for ch, outs in chars.items()}
         self._letter_cache: dict[str, _LetterP] = {}
+        self.prior = _context_prior(self.lm)
         self.inventory = frozenset(w for w in self.lm.vocab if has_shape(w))
         self.by_skeleton: dict[str, list[str]] = defaultdict(list)
         for w in self.inventory:
@@ -227,7 +241,9 @@ class Channel:
         """What OCR writes for one clean letter, with floors for unseen outputs filled in on demand."""
         probs = self._letter_cache.get(letter)
         if probs is None:
-            probs = self._letter_cache[letter] = _LetterP(letter, self.char_p.get(letter, {}))
+            learnt = self.char_p.get(letter, {})
+            swaps = {out: max(p, learnt.get(out, 0.0)) for (clean, out), p in ONSET_LOOKALIKE_LETTERS.items() if clean == letter}
+            probs = self._letter_cache[letter] = _LetterP(letter, {**learnt, **swaps})
         return probs
 
     @staticmethod
@@ -291,6 +307,10 @@ class Channel:
         vs = self.variants(ocr)
         for v in vs:
             words.update(self.by_skeleton.get(v, ()))
+        for seen_as, onset in ONSET_LOOKALIKES.items():
+            if ocr.startswith(seen_as):
+                for v in self.variants(onset + ocr[len(seen_as) :]):
+                    words.update(w for w in self.by_skeleton.get(v, ()) if w.startswith(onset))
         if VOWELLESS_LEN[0] <= len(ocr) <= VOWELLESS_LEN[1] and ocr.isalpha() and ocr.isascii() and not VOWELS & set(ocr):
             for sk in self.by_consonants.get(ocr, ()):
                 words.update(self.by_skeleton[sk])
@@ -347,12 +367,29 @@ class Channel:
 
     def _ranked(self, out: list[Candidate], limit: int, top: float | None = None) -> list[Candidate]:
         """Best `limit` candidates by channel + unigram, those hopeless before any context is seen dropped
-        (PRUNE_MARGIN below the best, or below `top`, the best of a list ranked before)."""
-        out = sorted(out, key=lambda c: -(c.channel + self.lm.uni[c.word_id]))
-        if out:
-            floor = (out[0].channel + self.lm.uni[out[0].word_id] if top is None else top) - PRUNE_MARGIN
-            out = [c for c in out if c.channel + self.lm.uni[c.word_id] >= floor]
-        return out[:limit]
+        (PRUNE_MARGIN below the best, or below `top`, the best of a list ranked before); then, behind them,
+        up to CONTEXT_EXTRA_MAX more that pass the same margin by their context prior ("dõi" for "ddi")."""
+        uni, prior = self.lm.uni, self.prior
+        out = sorted(out, key=lambda c: -(c.channel + uni[c.word_id]))
+        if not out:
+            return out
+        floor = (out[0].channel + uni[out[0].word_id] if top is None else top) - PRUNE_MARGIN
+        kept = [c for c in out if c.channel + uni[c.word_id] >= floor]
+        kept = kept[:limit]
+        if top is not None or len(kept) == len(out):
+            return kept
+        rest = sorted(out[len(kept) :], key=lambda c: -(c.channel + prior[c.word_id]))
+        floor = max(c.channel + prior[c.word_id] for c in out) - PRUNE_MARGIN
+        extra = [Candidate(c.word, c.word_id, c.channel, True) for c in rest if c.channel + prior[c.word_id] >= floor]
+        return kept + extra[:CONTEXT_EXTRA_MAX]
+
+
+def _context_prior(lm: SyllableLM) -> np.ndarray:
+    """Per word id, the larger of its unigram and its best bigram log10 P(w | v) plus CONTEXT_PRIOR_OFFSET."""
+    keys = lm.bi_keys.keys
+    best = np.full(lm.size, -np.inf, np.float32)
+    np.maximum.at(best, keys % lm.size, lm.bi_logp)
+    return np.maximum(lm.uni, best + CONTEXT_PRIOR_OFFSET)
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -213,8 +213,11 @@ _GLYPHS_I = str.maketrans({"i": "I", "l": "I", "1": "I", "[": "I", "]": "I"})
 # The number may be followed by its column rule ("1. | Tổ chức …"), OCR may read its dot as a
 # comma ("4, Nâng cao …"), and rows under a numbered group have decimal numbers ("1.1 | Nghiên
 # cứu, rà soát …"), before a capital only: "1.5 triệu đồng" wraps a task.
-# The rule may touch the task's first word ("2 |Rà soát, ban hành …", "1 |Tỉ lệ dịch vụ công …").
-_FLAT_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.|]?\s*[A-ZĐÀ-Ỹ]))?)(?:\s*[.,]\s*\|?\s+|\s*\|\s*|\s+)(?=[^\W\d_])")
+# The rule may touch the task's first word ("2 |Rà soát, ban hành …", "1 |Tỉ lệ dịch vụ công …", "4.
+# |Xem xét, khuyến khích …"), and a speck double the dot ("2.. | Thường xuyên tổ chức …", tbl-08).
+_FLAT_NUMBER = re.compile(
+    r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.|]?\s*[A-ZĐÀ-Ỹ]))?)(?:\s*[.,]{1,2}\s*\|\s*|\s*[.,]{1,2}\s+|\s*\|\s*|\s+)(?=[^\W\d_])"
+)
 # The first group's "I" read as a small letter before its title, without a rule: "i Tăng cường sự
 # lãnh đạo của Đảng; …" (no task opens with a lone "i" or "l").
 _FIRST_GROUP = re.compile(r"^\W{0,2}[iIl]\s+(?=[A-ZĐÀ-Ỹ])")
@@ -286,7 +289,7 @@ _DEADLINE_HEADS = frozenset(
 # A partner cell's last words ("Các sở, ngành liên quan"): no lead cell wraps onto them.
 _PARTNER_TAIL = re.compile(r"^(?:co )?(?:lien quan|phuong lien quan|dia phuong|nganh lien quan)\b")
 _DEADLINE_WORD = re.compile(
-    r"^(?:trước|ngày|tháng|năm|quý|quí|hằng|hàng|thường|xuyên|giai|đoạn|từ|đến|và|định|kỳ|kì|đầu|cuối|sau|khi|"
+    r"^(?:trước|ngày|tháng|năm|quý|quí|quỹ|hằng|hàng|thường|xuyên|giai|đoạn|từ|đến|và|định|kỳ|kì|đầu|cuối|sau|khi|"
     r"theo|kế|hoạch|riêng|tuần|truoc|ngay|thang|nam|quy|qui|xuyen|[ivx]+|[-–]|[\divx/.,;:\-–]*\d[\divx/.,;:\-–]*)$"
 )
 # Lines that end a flattened table (see `_ends_flat`).
@@ -532,9 +535,19 @@ _YEAR_TAIL = re.compile(r"\s((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)\s*$")
 _DATING_WORDS = frozenset(["nam", "thang", "ngay", "doan", "den", "tu", "quy", "ky", "dot"])
 
 
+# A sentence's stop, then a small letter: a sentence opens with a capital, so the words after the
+# stop are the next cells' ("… có tính chất chuyên ngành. các tỉnh, thành địa phương": the lead
+# "Các bộ, UBND" / "các tỉnh, thành" and the partner beside a task's last line, tbl-10), never "v.v.".
+_STOP_THEN_LETTER = re.compile(r"(?<=[^\W\d_]{2}|[^\W\d_]\))\.\s+(?=[^\W\d_])")
+
+
 def _split_task(line: str, width: float) -> tuple[str, str]:
-    """`_split_piece`, with a year the task piece ends with given to the rest."""
+    """`_split_piece`, with a year the task piece ends with, or the words after its last sentence's
+    stop, given to the rest."""
     piece, rest = _split_piece(line, width)
+    stop = next((m for m in _STOP_THEN_LETTER.finditer(piece) if piece[m.end()].islower()), None)
+    if stop:
+        piece, rest = piece[: stop.start() + 1], f"{piece[stop.end() :]} {rest}".strip()
     m = _YEAR_TAIL.search(piece)
     if m:
         before = piece[: m.start()].split()
@@ -576,6 +589,10 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
         # A plural's "Các" names no body alone: the head word after it is its own ("Các Bộ,
         # ngành, …", "Các sở, ban, ngành"), not the next cell's.
         opens = opens and not (lead and _folded(lead[-1]).strip(" ,;.") in _PLURALS)
+        # The provinces' councils close the genre's list of addressees: "Các bộ, UBND" / "các
+        # tỉnh, thành" / "phố" is one lead (tbl-10), as "Các Bộ, cơ quan, UBND các tỉnh" is.
+        listing = _folded(lead[0]) == "cac" and lead[-1].endswith(",") if lead else False
+        opens = opens and not (listing and _folded(word).strip(" ,;.") in ("ubnd", "uy"))
         # A recurring deadline in small letters ends the lead: "UBND các tỉnh, hàng năm".
         opens = opens or (
             _folded(word) in ("hang", "thuong") and _folded(pair).split()[-1:] in (["nam"], ["quy"], ["thang"], ["xuyen"])
@@ -585,7 +602,6 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
             break
         # A plural's list goes on after its comma ("Các Bộ, cơ quan, UBND các tỉnh"); elsewhere a
         # small "các"/"cơ" opens the partner cell ("Sở Tài chính các sở, ngành").
-        listing = _folded(lead[0]) == "cac" and lead[-1].endswith(",") if lead else False
         if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]).strip(" ,;") not in _BEFORE_CAC and not listing:
             k = j
             break
@@ -660,11 +676,12 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
 
 
 # Words a body's name never ends with: "và", "các" (its places or units follow: "Ban Quản lý các"
-# / "khu công nghệ cao …" in tbl-03, "UBND các" / "tỉnh"), "cơ" (quan), "nhân" (dân), "Xây" (dựng),
+# / "khu công nghệ cao …" in tbl-03, "UBND các" / "tỉnh"), "UBND" (its place follows: "Các bộ,
+# UBND" / "các tỉnh, thành" in tbl-10), "cơ" (quan), "nhân" (dân), "Xây" (dựng),
 # and the capitalised first syllables of its two-syllable words ("Khoa" học, "Chính" phủ, "Nông"
 # nghiệp, "Trung" ương, "Văn" phòng, "Tư" pháp, "Thành" phố), never the small last ones ("Tài
 # chính", "Đầu tư").
-_OPEN_ENDS = frozenset(("va", "cac", "co", "nhan", "xay"))
+_OPEN_ENDS = frozenset(("va", "cac", "co", "nhan", "xay", "ubnd"))
 _OPEN_CAPITALS = frozenset(("chinh", "cong", "trung", "khoa", "nong", "tai", "tu", "van", "thanh"))
 # Head words that name no body alone: a lead cell of one of them only goes on below with its name
 # ("Trung tâm" / "Chuyển đổi" / "số Thành phố" in tbl-01, "Ban Chỉ huy" / "Phòng thủ dân" / "sự
@@ -702,7 +719,7 @@ def _lead_width(rows: list[_FlatRow]) -> float:
 
 
 # Deadline words whose marks the English model drops ("Quy IV/2026", "Nam 2025"), spelled right.
-_DEADLINE_SPELLING = {"quy": "Quý", "qui": "Quý", "nam": "năm", "thang": "tháng", "truoc": "trước", "ngay": "ngày"}
+_DEADLINE_SPELLING = {"quy": "Quý", "qui": "Quý", "quỹ": "Quý", "nam": "năm", "thang": "tháng", "truoc": "trước", "ngay": "ngày"}
 
 
 # "Thường" as repair leaves it in a deadline cell, its "xuyên" after it or on the cell's next line
@@ -715,7 +732,9 @@ _NEEDS_NEXT = {
     "quí": re.compile(r"^[\[\]|lIVXivx\d]"),
     "định": re.compile(r"^k[ỳìiy]\b"),
 }
-_NEEDS_NEXT |= {"quy": _NEEDS_NEXT["quý"], "qui": _NEEDS_NEXT["quý"]}
+# "Quỹ" (a fund) as repair leaves a quarter's "Quy": a fund has no numeral ("Quỹ IV/2026" in
+# tbl-09, "Quỹ IV/2025-" / "Quỹ II/2026" in tbl-03 are quarters).
+_NEEDS_NEXT |= {"quy": _NEEDS_NEXT["quý"], "qui": _NEEDS_NEXT["quý"], "quỹ": _NEEDS_NEXT["quý"]}
 
 
 def _deadline_in_context(keys: list[str], k: int) -> bool:
@@ -984,11 +1003,11 @@ def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int]
         if rows and rows[-1].group and not number and line.lstrip()[:1].islower():
             rows[-1].task.append(line)  # the group's title wrapped: "… cơ sở dữ" / "liệu quốc gia …"
             continue
-        if task_open and not number and off in blocks and _starts_body(body):
+        if task_open and not number and off in blocks and _starts_body(body) and not any(map(_starts_body, rows[-1].rest)):
             # OCR set the task cell apart as a block, the lead and partner cells in the next: a
             # block that opens with a body's name ends the task ("… theo Nghị quyết số 79-NQ/TW của
             # Bộ Chính trị" / "" / "Bộ Tài chính | Các bộ, cơ quan" in tbl-11), as no task opens
-            # with one (see `_names_no_task`).
+            # with one (see `_names_no_task`), where the row named no lead yet.
             rows[-1].rest.append(line.lstrip(" _|"))  # the rule before the block's cell: "| Bộ Khoa học và"
             rows[-1].end = off + len(line)
             task_open = False
@@ -1002,7 +1021,14 @@ def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int]
         piece, rest = _split_task(body, width)
         short = numbered and not number and not _full(body, width) and not _dash_item(body)
         if (number and piece) or (not short and _opens_row(body, piece, rest, rows, task_open, width)):
-            rows.append(_FlatRow(number, [piece], [rest], off, off + len(line)))
+            rests = [rest]
+            if number and _cells_ahead(rows, blocks) and not _starts_body(rest):
+                # A row's other cells set as a block just above its number, centred on the row's
+                # height: "Bộ Công an Các bộ, ngành, Hoàn thành, khai | Năm 2025-2026" / "" / "4 Xây
+                # dựng ứng dụng trợ lý ảo …" (tbl-12), the row itself naming no lead.
+                ahead = rows.pop()
+                rests = [f"{ahead.task[0]} {ahead.rest[0]}", rest]
+            rows.append(_FlatRow(number, [piece], rests, off, off + len(line)))
             task_open = _full(piece, width)
             continue
         row = rows[-1]
@@ -1020,6 +1046,16 @@ def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int]
         else:
             row.rest.append(line)
     return rows
+
+
+def _cells_ahead(rows: list[_FlatRow], blocks: frozenset[int]) -> bool:
+    """Whether the last row is one block line of a body's name and other cells, under a numbered
+    row (see `_names_no_task`): a split row, or the next row's cells read above its number."""
+    if len(rows) < 2 or rows[-2].group or not rows[-2].number:
+        return False
+    last = rows[-1]
+    one_line = len(last.task) == 1 and len(last.rest) == 1 and last.start in blocks
+    return one_line and not last.number and not last.group and _names_no_task(last, last.task[0])
 
 
 # A ministry's, department's or council's name: "Bộ Tài chính", "Sở Y tế", "UBND tỉnh", "Ủy ban …".

@@ -55,6 +55,7 @@ from directive_parser.extract.bodies.tokens import (
     nfc_with_map,
     plain,
     tokens,
+    word_forms,
 )
 from directive_parser.models import Body, BodyKind
 from directive_parser.text.normalize import strip_marks
@@ -89,6 +90,9 @@ FOLDED_MIN_WRONG_LETTERS = 3  # "chình" for "chính", "cập" for "cấp"; not 
 # and the last TOKEN_CACHE texts' tokens (a text scanned both ways is tokenised once).
 SCAN_CACHE = 512
 TOKEN_CACHE = 64
+MENTION_CACHE = 1 << 14
+# What a word may open (`Gazetteer._opening`); 0 is nothing.
+_PATTERN, _LISTED = 2, 1
 
 
 # The first words each pattern can start on (its own first test), so `_candidates` calls only those
@@ -207,8 +211,22 @@ class Gazetteer:
             | UNIT_FIRSTS
             | {"bộ", "phó", "ban", "vp"}
         )
-        # word -> whether a name may start on it (exactly, or with its marks lost): one lookup a token
-        self._opens = PerWord(lambda fold: fold in self._starts or fold.translate(PLAIN_TABLE) in self._plain_root.children)
+        # word as written -> what a token may open (`_opening`): one lookup a token, in C
+        self._opens = PerWord(self._opening)
+        # (name, text, kind) -> its Body: a mention recurs (the same sentence is scanned by several
+        # readers), and a frozen Body is shared rather than built again
+        self._bodies: dict[tuple[str, str, BodyKind], Body] = {}
+
+    def _opening(self, raw: str) -> int:
+        """What a token written `raw` may open: 0 no name (exactly, or with its marks lost);
+        PATTERN a pattern's first word (a capitalised title, an office or a unit head only with its
+        capital); LISTED only a listed name."""
+        fold, bare, cap = word_forms(raw)
+        if not (fold in self._starts or bare in self._plain_root.children):
+            return 0
+        if fold in _PATTERN_FIRSTS or (cap and (fold in _CAP_PATTERN_FIRSTS or bare in TITLE_PLAIN_FIRSTS)):
+            return _PATTERN
+        return _LISTED
 
     def _add(self, alias: str, entry: _Entry, fuzzy: bool = True) -> None:
         for long, short in NOUN_ABBREVIATIONS.items():
@@ -372,6 +390,15 @@ class Gazetteer:
         # str, a BodyKind and a str or None, which is all `Body` checks
         return Body.model_construct(name=name, text=text, kind=BodyKind(kind), successor=successor)
 
+    def _mention(self, name: str, text: str, kind: BodyKind) -> Body:
+        """`body(name, text, kind)`, built once per name, text and kind while the table is small."""
+        found = self._bodies.get((name, text, kind))
+        if found is None:
+            if len(self._bodies) >= MENTION_CACHE:
+                self._bodies.clear()
+            found = self._bodies[name, text, kind] = self.body(name, text, kind)
+        return found
+
     def _titled(self, toks: list[Tok], i: int, bare: bool = False) -> list | None:
         if not toks[i].cap or (toks[i].fold not in TITLE_FIRSTS and toks[i].plain not in TITLE_PLAIN_FIRSTS):
             return None
@@ -476,14 +503,14 @@ class Gazetteer:
         norm, offsets = nfc_with_map(text)
         toks, out, taken = _tokens(norm), [], 0
         # most words start no name (four in five of a directive's tokens): only the others are
-        # tried, and they are picked out in C (tokens are tuples: `_FOLD` reads a field)
-        opens = map(self._opens.__getitem__, map(_FOLD, toks))
+        # tried, and they are picked out in C (tokens are tuples: `_RAW` reads a field)
+        opens = list(map(self._opens.__getitem__, map(_RAW, toks)))
         root, plain_root, n = self._root.children, self._plain_root.children, len(toks)
         for i in compress(range(n), opens):
             if i < taken:
                 continue  # inside the mention found last
             t = toks[i]
-            if not (t.fold in _PATTERN_FIRSTS or (t.cap and (t.fold in _CAP_PATTERN_FIRSTS or t.plain in TITLE_PLAIN_FIRSTS))):
+            if opens[i] == _LISTED:
                 # No pattern starts here, only a listed name, which needs an entry on its first word
                 # or its second word in the trie: "công tác", "có thể", "cơ chế" are skipped at once
                 # (nine in ten of the words that open a name open none).
@@ -506,7 +533,7 @@ class Gazetteer:
                 start = cac if kind in (BodyKind.group, BodyKind.role) and cac is not None else toks[s].start
                 end = toks[e - 1].end
                 a, b = (offsets[start], offsets[end]) if offsets else (start, end)
-                out.append(BodyMatch(a, b, self.body(name, text[a:b], kind)))
+                out.append(BodyMatch(a, b, self._mention(name, text[a:b], kind)))
             taken = best[-1][1]
         return tuple(out)
 
@@ -595,7 +622,7 @@ def _plain_title(toks: list[Tok], i: int) -> tuple[int, str] | None:
     return None
 
 
-_FOLD = itemgetter(Tok._fields.index("fold"))
+_RAW = itemgetter(Tok._fields.index("raw"))
 # `tokens`, shared by the scans of one text: a scan reads its list, never changes it.
 _tokens = functools.lru_cache(maxsize=TOKEN_CACHE)(tokens)
 

@@ -207,7 +207,7 @@ def nfc_with_map(text: str) -> tuple[str, list[int] | None]:
 
 # TOKEN with a group: `split` returns the gaps and the tokens in turn, all in C.
 _SPLIT = re.compile(r"(\w+|[^\w\s])")
-_new_tok = functools.partial(tuple.__new__, Tok)
+_new_tuple = tuple.__new__  # `map(_new_tuple, repeat(Tok), rows)`: a Tok per row, with no Python call between
 # Words recur (a directive has a few thousand tokens, a few hundred distinct words): each word's
 # folded and unmarked forms and capital are worked out once and then looked up, in C (`map` over the words).
 WORD_CACHE = 1 << 15
@@ -233,6 +233,11 @@ class PerWord(dict):
 _fold_words = PerWord(fold_name)
 _plain_words = PerWord(lambda w: _fold_words[w].translate(PLAIN_TABLE))
 _capital_words = PerWord(lambda w: w[0].isupper() and w[0].isalpha())
+
+
+def word_forms(raw: str) -> tuple[str, str, bool]:
+    """The `fold`, `plain` and `cap` fields of the token of word `raw`: ("Uỷ") -> ("ủy", "uy", True)."""
+    return _fold_words[raw], _plain_words[raw], _capital_words[raw]
 
 
 def _scan(text: str, pos: int, toks: list[Tok]) -> list[Tok]:
@@ -263,7 +268,7 @@ def _scan(text: str, pos: int, toks: list[Tok]) -> list[Tok]:
                 break
     bares = map(_plain_words.__getitem__, raws)
     caps = map(_capital_words.__getitem__, raws)
-    new = list(map(_new_tok, zip(words, raws, starts, ends, cacs, bares, caps)))
+    new = list(map(_new_tuple, itertools.repeat(Tok, n), zip(words, raws, starts, ends, cacs, bares, caps)))
     for k in reversed(dropped):
         del new[k]
     toks.extend(new)
