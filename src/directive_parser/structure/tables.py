@@ -321,6 +321,11 @@ def _is_header_line(line: str) -> bool:
     cues = _cues(line)
     if {"number", "task"} <= cues:
         return True
+    # A plan's activity written as labelled fields names the columns' words in its headings: "2. Cơ
+    # quan chủ trì, phối hợp" / "a) Cơ quan chủ trì" / "- Ban Chỉ đạo quốc gia." — a heading of prose,
+    # not a header row (a flattened header opens with "STT" or the task column, not a clause label).
+    if _CLAUSE_LABEL.match(stripped):
+        return False
     if len(cues - {"number", "task"}) < 2:
         return False  # the last test below, first: most lines name no two columns
     folded = _folded(line)
