@@ -69,7 +69,8 @@ _SPEAKER = re.compile(
     # 05/CT-TTg yêu cầu …"
     r"(?:(?:có|ký(?:\s+ban\s+hành)?|ban\s+hành|gửi)\s+(?:Công\s+điện|Chỉ\s+thị|văn\s+bản|Quyết\s+định|Thông\s+báo)(?:\s+số\s+\S+)?\s+)?"
     # (a comma may stand after the verb: "Thủ tướng Chính phủ yêu cầu, Đề cương chi tiết … phải có …")
-    r"(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý|nêu\s+rõ|chỉ\s+rõ)\s*[:,]?\s+"
+    # ("nêu rõ," / "chỉ rõ:" only before what is said: "Công điện nêu rõ tình hình …" states a fact)
+    r"(?:(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|nhấn\s+mạnh|lưu\s+ý)\s*[:,]?|(?:nêu|chỉ)\s+rõ\s*[:,])\s+"
 )
 _ADDRESSING_VERB = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo|ủy\s+quyền)\s*:?\s*(?:(?:các\s+)?đồng\s+chí\s+)?$", re.I)
 # An addressee not in the gazetteer: words up to the first lower-case predicate, at most a line.
