@@ -288,3 +288,31 @@ def test_the_party_head_quoted_by_the_news_is_a_speaker(unit, lead, task):
 def test_handing_over_a_power_names_no_addressee():
     # "giao quyền tự chủ …": what is handed over, so the unit names no doer
     assert find_subject("giao quyền tự chủ trong sử dụng kinh phí nghiên cứu khoa học cho các viện.").lead == []
+
+
+NEWS = """Chỉ đạo, điều hành nổi bật trong tuần
+01/09/2016 10:00 AM
+Bảo đảm tăng trưởng từng ngành
+Trong tuần, Thủ tướng Chính phủ đã chủ trì nhiều cuộc làm việc với các bộ, ngành về tình hình kinh tế.
+Theo kết luận của Thủ tướng, Chính phủ yêu cầu Bộ Công Thương tháo gỡ khó khăn cho sản xuất kinh doanh.
+Bảo đảm an toàn thanh toán
+{lead_in}- Tại văn bản 12/VPCP-KTTH, Thủ tướng Chính phủ yêu cầu Ngân hàng Nhà nước Việt Nam tăng cường thanh tra.
+"""
+
+
+@pytest.mark.parametrize(
+    "lead_in, leads",
+    [
+        # OCR opened a paragraph with a speck read as "- ": the report stays prose, every paragraph read
+        ("", [["Bộ Công Thương"], ["Ngân hàng Nhà nước Việt Nam"]]),
+        # a list of one, announced by its intro: the paragraphs before it are the preamble
+        (
+            "Thủ tướng Chính phủ yêu cầu Ngân hàng Nhà nước Việt Nam thực hiện các nhiệm vụ sau:\n",
+            [["Ngân hàng Nhà nước Việt Nam"]],
+        ),
+    ],
+    ids=["speck-dash", "list-of-one"],
+)
+def test_a_lone_dash_item_makes_a_numbered_body_only_after_a_list_intro(lead_in, leads):
+    doc = parse_text(NEWS.format(lead_in=lead_in), issued=ISSUED)
+    assert [[b.name for b in a.lead] for a in doc.assignments] == leads

@@ -57,7 +57,14 @@ class NumberedLayout:
     name = "numbered"
 
     def matches(self, clauses: list[Clause], ctx: ExtractContext) -> bool:
-        return any(c.kind in (ClauseKind.section, ClauseKind.point, ClauseKind.item) for c in clauses)
+        # A lone dash item that no list intro announces is no numbered body: a news report's paragraph
+        # that OCR opened with a speck read as "- " ("- Tại văn bản 7469/VPCP-KTTH …, Thủ tướng Chính
+        # phủ yêu cầu …") stays prose, the paragraphs before it read as tasks, not as a preamble ("…
+        # thực hiện các nhiệm vụ sau:" / "- Tăng cường …" is a list of one).
+        if any(c.kind in (ClauseKind.section, ClauseKind.point) for c in clauses):
+            return True
+        items = [i for i, c in enumerate(clauses) if c.kind is ClauseKind.item]
+        return len(items) >= 2 or (len(items) == 1 and items[0] > 0 and clauses[items[0] - 1].text.rstrip().endswith(":"))
 
     def extract(self, clauses: list[Clause], ctx: ExtractContext) -> tuple[list[Assignment], list[ParseWarning]]:
         warnings: list[ParseWarning] = []
