@@ -171,3 +171,17 @@ def test_a_rows_cells_read_as_a_block_above_its_number_are_its_own() -> None:
 )
 def test_a_quarter_repaired_as_quy_fund_is_a_quarter(rest: str, deadline: str) -> None:
     assert _deadline_of(rest) == deadline
+
+
+@pytest.mark.parametrize(
+    "rest, deadline",
+    [
+        # the "và" of a body's name left beside the time cell opens no deadline
+        ("Bộ Khoa học và Công nghệ Nghị quyết của 2025 Chính phủ", "2025"),
+        ("Bộ Tài chính và Quý IV/2025", "Quý IV/2025"),
+        # inside the time cell it stays: a year and a recurrence
+        ("Năm 2025 và hằng năm", "Năm 2025 và hằng năm"),
+    ],
+)
+def test_a_time_cell_never_opens_with_a_connective(rest, deadline):
+    assert _deadline_of(rest) == deadline

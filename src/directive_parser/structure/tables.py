@@ -767,8 +767,9 @@ def _deadline_of(rest: str) -> str:
         for k, w in enumerate(split)
         if _DEADLINE_WORD.match(keys[k]) and _deadline_in_context(keys, k)
     ]
-    # Lone connectives are no deadline ("và", "theo" from a partner cell).
-    text = " ".join(words)
+    # Lone connectives are no deadline ("và", "theo" from a partner cell), nor is a "và" that opens it:
+    # a time cell never starts with "và", the word is a body's ("Bộ Khoa học và Công nghệ … 2025").
+    text = re.sub(r"^(?:và|hoặc)(?:\s+|$)", "", " ".join(words), flags=re.I)
     # A period's dash lost where the cell wrapped ("Giai đoạn 2026 -" / "2030"): two years in a row
     # are a range.
     text = _TWO_YEARS.sub(lambda m: f"{m.group(1)} - {m.group(2)}" if m.group(1) < m.group(2) else m.group(), text)
