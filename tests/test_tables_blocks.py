@@ -181,7 +181,11 @@ def test_a_quarter_repaired_as_quy_fund_is_a_quarter(rest: str, deadline: str) -
         ("Bộ Tài chính và Quý IV/2025", "Quý IV/2025"),
         # inside the time cell it stays: a year and a recurrence
         ("Năm 2025 và hằng năm", "Năm 2025 và hằng năm"),
+        # the next row's number after the last line's year is no part of the cell; a month's is
+        ("Quyết định của Thủ tướng Chính phủ 2025 78.", "2025"),
+        ("Văn bản của cấp có thẩm quyền Quý II/2025 12.", "Quý II/2025"),
+        ("Tháng 6", "Tháng 6"),
     ],
 )
-def test_a_time_cell_never_opens_with_a_connective(rest, deadline):
+def test_a_time_cell_never_opens_with_a_connective_nor_ends_with_a_row_number(rest, deadline):
     assert _deadline_of(rest) == deadline

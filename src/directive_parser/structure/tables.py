@@ -769,7 +769,10 @@ def _deadline_of(rest: str) -> str:
     ]
     # Lone connectives are no deadline ("và", "theo" from a partner cell), nor is a "và" that opens it:
     # a time cell never starts with "và", the word is a body's ("Bộ Khoa học và Công nghệ … 2025").
-    text = re.sub(r"^(?:và|hoặc)(?:\s+|$)", "", " ".join(words), flags=re.I)
+    text = re.sub(r"^(?:(?:và|hoặc)(?:\s+|$))+", "", " ".join(words), flags=re.I)
+    # The next row's number that the reader left after the last line's year is no part of the time
+    # cell: "Quyết định của Thủ tướng Chính phủ 2025 78." / "79. …" ("2025 78." -> "2025").
+    text = re.sub(r"(?<=(?:19|20)\d\d)\s+\d{1,3}\.?$", "", text)
     # A period's dash lost where the cell wrapped ("Giai đoạn 2026 -" / "2030"): two years in a row
     # are a range.
     text = _TWO_YEARS.sub(lambda m: f"{m.group(1)} - {m.group(2)}" if m.group(1) < m.group(2) else m.group(), text)
