@@ -32,6 +32,11 @@ from directive_parser.models import (
 )
 
 
+def leads_by_clause(doc: Directive) -> dict[str, list[str]]:
+    """Each record's clause and the names of its leads, for tests of who a clause is for."""
+    return {a.clause: [b.name for b in a.lead] for a in doc.assignments}
+
+
 def body(name: str, kind: BodyKind = BodyKind.ministry) -> Body:
     return Body(name=name, text=name, kind=kind)
 

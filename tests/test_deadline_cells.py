@@ -29,3 +29,13 @@ from directive_parser.extract.deadline_cells import parse_cell_deadline
 def test_bare_month_of_a_year(cell: str, due: str | None) -> None:
     d = parse_cell_deadline(cell, issued=date(2025, 1, 9))
     assert (d.due.isoformat() if d and d.due else None) == due
+
+
+@pytest.mark.parametrize("cell", ["Từ tháng 11/2013 trở đi", "Từ năm 2025 trở đi."])
+def test_a_cell_that_states_a_start_sets_no_deadline(cell: str) -> None:
+    assert parse_cell_deadline(cell, date(2013, 11, 11)) is None
+
+
+def test_a_start_inside_a_range_still_ends_it() -> None:
+    d = parse_cell_deadline("Từ năm 2013 đến năm 2020", date(2013, 11, 11))
+    assert d is not None and d.due is not None and d.due.isoformat() == "2020-12-31"

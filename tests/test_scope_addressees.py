@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from _factories import leads_by_clause
 
 from directive_parser import parse_text
 from directive_parser.extract.grammar import find_subject
@@ -47,10 +48,6 @@ III. TỔ CHỨC THỰC HIỆN
 
 def parse(body: str):
     return parse_text(HEADER + body + FOOTER, issued=ISSUED)
-
-
-def leads_by_clause(doc):
-    return {a.clause: [b.name for b in a.lead] for a in doc.assignments}
 
 
 @pytest.mark.parametrize(

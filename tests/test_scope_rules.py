@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from _factories import leads_by_clause
 
 from directive_parser import parse_text
 from directive_parser.extract.deadlines import pick_deadline
@@ -36,10 +37,6 @@ def parse(body: str):
 
 def rows(doc):
     return [(a.clause, [b.name for b in a.lead], a.deadline.due if a.deadline else None, a.task[:30]) for a in doc.assignments]
-
-
-def leads_by_clause(doc):
-    return {a.clause: [b.name for b in a.lead] for a in doc.assignments}
 
 
 # Rule 1: a heading that only names a body, with or without a colon or a duty phrase, heads its items.

@@ -30,6 +30,8 @@ _BARE_MONTH = re.compile(r"(?<![\d/.])(?<!tháng\s)(?<!quý\s)(?<!quí\s)(0?[1-9
 _BARE_YEAR = re.compile(r"^\s*(\d{4})\s*$")
 # A status, not a deadline: "Đã hoàn thành", "Đang thực hiện".
 _STATUS = re.compile(r"^\s*(?:đã|đang)\s+(?:hoàn\s+thành|thực\s+hiện|triển\s+khai)", _I)
+# A cell that states when the work starts sets no deadline: "Từ tháng 11/2013 trở đi", "Từ năm 2025 trở đi".
+_FROM_ON = re.compile(r"^\s*từ\b[^.;]*\btrở\s+đi\b", _I)
 
 
 def _rewrite(cell: str) -> str:
@@ -53,7 +55,7 @@ def parse_cell_deadline(cell: str, issued: date | None = None) -> Deadline | Non
     >>> parse_cell_deadline("Quý III, IV/2026").due.isoformat()
     '2026-12-31'
     """
-    if not cell.strip() or _STATUS.match(cell):
+    if not cell.strip() or _STATUS.match(cell) or _FROM_ON.match(cell):
         return None
     text = _rewrite(cell)
     matches = scan(text, issued, bare_at_end=True, cell=True)

@@ -70,7 +70,7 @@ class NumberedLayout:
         warnings: list[ParseWarning] = []
         records: list[Assignment] = []
         addressees = _preamble_addressees(clauses, ctx)
-        first_numbered = next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
+        first_numbered = _first_numbered(clauses)
         pre = next((c for c in clauses if is_preamble(c)), None)
         # A preamble that ends by addressing who must do what follows ("Thủ tướng Chính phủ yêu
         # cầu các Bộ trưởng, … Chủ tịch Ủy ban nhân dân các tỉnh …:") makes its addressees the doers
@@ -177,6 +177,11 @@ def _organised(clauses: list[Clause]) -> bool:
     return any(c.kind is ClauseKind.section and is_organisation_heading(c.text) for c in clauses)
 
 
+def _first_numbered(clauses: list[Clause]) -> int:
+    """Index of the first section or point (0 when there is none)."""
+    return next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
+
+
 def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Body]:
     pre = next((c for c in clauses if is_preamble(c)), None)
     found = addressees(pre.text) if pre else []
@@ -186,7 +191,7 @@ def _preamble_addressees(clauses: list[Clause], ctx: ExtractContext) -> list[Bod
     # "- Dữ liệu … chưa được cập nhật …" / "Để hoàn thành nhiệm vụ nêu trên, Tổng cục Thuế yêu cầu
     # Cục Thuế các tỉnh, thành phố … thực hiện một số giải pháp sau:" / "1/ …". Its last sentence,
     # when it introduces the points (a colon), addresses them.
-    first = next((i for i, c in enumerate(clauses) if c.kind in (ClauseKind.section, ClauseKind.point)), 0)
+    first = _first_numbered(clauses)
     before = clauses[first - 1] if first > 0 else None
     if before is not None and before is not pre and before.text.rstrip().endswith(":"):
         spans = grammar.sentence_spans(before.text)
@@ -474,7 +479,7 @@ def _names_then_description(own: str) -> bool:
 
 # A plan's activity written as fields: "1. Tổ chức tập huấn …" / "- Nội dung thực hiện: …" /
 # "- Cơ quan thực hiện: Sở Nội vụ chủ trì, …" / "- Cơ quan phối hợp: …" / "- Thời gian thực hiện: Năm 2026.".
-_FIELD = re.compile(
+_FIELD_NAMES = (
     r"^(?:(?P<content>Nội\s+dung(?:\s+thực\s+hiện|\s+hoạt\s+động|,\s*biện\s+pháp)?|Nhiệm\s+vụ(?:\s+thực\s+hiện)?)"
     # "Đơn vị chủ trì thực hiện:", "Đơn vị chủ trì tham mưu thực hiện:", "Đơn vị phối hợp thực hiện:"
     # and the heading over both lists: "2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì" / "- …"
@@ -482,13 +487,13 @@ _FIELD = re.compile(
     r"|Chủ\s+trì(?:\s+thực\s+hiện)?)"
     r"|(?P<partner>(?:Cơ\s+quan|Đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?|Phối\s+hợp(?:\s+thực\s+hiện)?)"
     r"|(?P<time>Thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|Thời\s+hạn(?:\s+[a-zà-ỹđ]+){0,2}|Tiến\s+độ(?:\s+thực\s+hiện)?)"
-    r"|(?P<product>Sản\s+phẩm|Kết\s+quả(?:\s+đầu\s+ra)?|Dự\s+kiến\s+kết\s+quả))\s*:\s*(?P<value>.*)$",
-    re.S,
+    r"|(?P<product>Sản\s+phẩm|Kết\s+quả(?:\s+đầu\s+ra)?|Dự\s+kiến\s+kết\s+quả))"
 )
+_FIELD = re.compile(_FIELD_NAMES + r"\s*:\s*(?P<value>.*)$", re.S)
 # A field's name alone heads the clauses it holds: "1. Nội dung, biện pháp" / "a) Tổ chức Hội nghị …",
 # "a) Cơ quan chủ trì" / "- Ban Chỉ đạo quốc gia." (a plan that writes each part's task table as
 # labelled clauses: content, then the lead and partner lists, then "3. Thời gian thực hiện: …").
-_FIELD_HEADING = re.compile(_FIELD.pattern.replace(r"\s*:\s*(?P<value>.*)$", r"\s*:?\s*(?P<value>)$"), re.S)
+_FIELD_HEADING = re.compile(_FIELD_NAMES + r"\s*:?\s*(?P<value>)$", re.S)
 
 
 @dataclass
@@ -532,14 +537,6 @@ def _activities(items: list[Clause]) -> list[_Activity]:
     return groups
 
 
-_FROM_ON = re.compile(r"^\s*[Tt]ừ\b[^.;]*\btrở\s+đi\b")
-
-
-def _flattened(clause: Clause) -> list[Clause]:
-    """A clause and its descendants in reading order."""
-    return [clause] + [d for c in clause.children for d in _flattened(c)]
-
-
 def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: ExtractContext) -> list[Assignment] | None:
     """Records of a clause whose items are activity fields, or None when it has no executor field.
 
@@ -558,7 +555,7 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
         # pháp" / "a) …" / "2. Cơ quan chủ trì, phối hợp" / "a) Cơ quan chủ trì" / "- …" / "3. Thời gian …"
         parts = [c for c in clause.children if c.kind is ClauseKind.section]
         if not items and sum(1 for c in parts if _field_of(c)) >= 2:
-            items = [c for part in parts for c in _flattened(part)]
+            items = [c for part in parts for c in part.walk()]
     groups = _activities(items)
     if not any(k == "executor" for g in groups for k, *_ in g.fields):
         return None
@@ -609,11 +606,8 @@ def _activity_records(clause: Clause, own: str, inherited: list[Body], ctx: Extr
         else:
             sources = []
         time = by_kind.get("time")
-        # a time field that states when the work starts, "Từ tháng 11/2013 trở đi", sets no deadline
-        # and its value reads as a table's time cell does ("Năm 2027", "Tháng 12/2013 và thường xuyên")
-        due = (
-            deadline_cells.parse_cell_deadline(time[0], ctx.issued) if time and time[0] and not _FROM_ON.search(time[0]) else None
-        )
+        # its value reads as a table's time cell does ("Năm 2027", "Tháng 12/2013 và thường xuyên")
+        due = deadline_cells.parse_cell_deadline(time[0], ctx.issued) if time and time[0] else None
         for text, src in sources:
             for r in records_from(src, text, src.span.start, lead, ctx, coordinating=coordinating):
                 if r.deadline is None and due is not None:
