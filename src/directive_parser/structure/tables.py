@@ -571,7 +571,7 @@ def _clean(piece: str) -> str:
 _BEFORE_CAC = frozenset(("ubnd", "dan", "hiep", "ly"))
 
 
-def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
+def _lead_piece(rest: str, first: bool, listing: bool = False) -> tuple[list[str], list[str]]:
     """(words of the lead cell, the other words) at the start of one line's rest: up to a column
     rule, a word ending in "_" (a rule read as underscores, "Ban Quản lý cac__"), a number or, past
     the first word, a capitalised word that opens the next cell ("Sở Tài chính Cơ quan, địa …")."""
@@ -596,8 +596,9 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
         opens = opens and not (lead and _folded(lead[-1]).strip(" ,;.") in _PLURALS)
         # The provinces' councils close the genre's list of addressees: "Các bộ, UBND" / "các
         # tỉnh, thành" / "phố" is one lead (tbl-10), as "Các Bộ, cơ quan, UBND các tỉnh" is.
-        listing = _folded(lead[0]) == "cac" and lead[-1].endswith(",") if lead else False
-        opens = opens and not (listing and _folded(word).strip(" ,;.") in ("ubnd", "uy"))
+        # So does a list the line goes on with (`listing`: the cell's lines above left it after a comma).
+        listed = _listing(lead) or (listing and (not lead or lead[-1].endswith(",")))
+        opens = opens and not (listed and _folded(word).strip(" ,;.") in ("ubnd", "uy"))
         # A recurring deadline in small letters ends the lead: "UBND các tỉnh, hàng năm".
         opens = opens or (
             _folded(word) in ("hang", "thuong") and _folded(pair).split()[-1:] in (["nam"], ["quy"], ["thang"], ["xuyen"])
@@ -607,14 +608,24 @@ def _lead_piece(rest: str, first: bool) -> tuple[list[str], list[str]]:
             break
         # A plural's list goes on after its comma ("Các Bộ, cơ quan, UBND các tỉnh"); elsewhere a
         # small "các"/"cơ" opens the partner cell ("Sở Tài chính các sở, ngành").
-        if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]).strip(" ,;") not in _BEFORE_CAC and not listing:
+        if lead and _folded(word) in ("cac", "co") and _folded(lead[-1]).strip(" ,;") not in _BEFORE_CAC and not _listing(lead):
             k = j
             break
-        lead.append(word.rstrip("_"))
+        lead.append(_plural_so(lead, word).rstrip("_"))
         if word.endswith("_"):
             k = j + 1
             break
     return lead, [w for w in words[k:] if w != "|"]
+
+
+def _plural_so(lead: list[str], word: str) -> str:
+    """`word`, or "sở" where the English model misread the departments' "sở" after a plural: "Các
+    sơ, ngành, UBND xã" (tbl-01) and "Các số, ban, ngành" are "Các sở, …" (a lead cell names
+    bodies; no "số" follows its "Các")."""
+    key = word.casefold().rstrip(" ,;._")
+    if not lead or _folded(lead[-1]) not in _PLURALS or key not in _LOWER_SO:
+        return word
+    return "sở" + word[len(key) :]
 
 
 # An abbreviated field's name: capitals joined by "&" or "-" ("KH&CN", "NN&MT", "KHE&CN", "GD-ĐT"),
@@ -646,7 +657,7 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
     wrapping = (len(" ".join(lead)) >= 0.5 * width or _open_lead(lead)) and not lead[-1].endswith(".") and not whole
     for rest in rests[at + 1 :]:
         if wrapping:
-            more, other = _lead_piece(rest, first=False)
+            more, other = _lead_piece(rest, first=False, listing=_listing(lead))
             piece = " ".join(more)
             # A body's or a product's first word opens another cell (the partner's "Các sở, …"),
             # unless the lead named a body and goes on with the next ("Bộ CHQS tỉnh;" / "UBND cấp xã"),
@@ -665,14 +676,17 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
                 # chức", "Văn phòng Chính" / "phủ địa phương", "Các bộ, cơ" / "quan ngang năm");
                 # the partner or deadline cell's words follow.
                 fit = 1
-                while fit < len(more) and _open_end(more[fit - 1]):
+                while fit < len(more) and (_open_end(more[fit - 1]) or _ngang(more, fit)):
                     fit += 1
                 more, other = more[:fit], more[fit:] + other
                 piece = " ".join(more)
+                # A head word alone names no body: "Các sở," / "ngành," then a line of the task's
+                # "Bố trí nhân lực …" is no more of the list.
+                joined = joined and not (len(more) == 1 and _is_head(more[0], _BODY_HEADS))
             if joined and len(piece) <= 1.3 * width:
                 lead += more
                 # a name made whole from the line's first words ends there
-                wrapping = len(piece) >= 0.5 * width and not (fitted and not _open_lead(lead))
+                wrapping = (len(piece) >= 0.5 * width or _listing(lead)) and not (fitted and not _open_lead(lead))
                 remainder.append(" ".join(other))
                 continue
             wrapping = False
@@ -697,9 +711,24 @@ _BARE_HEADS = frozenset(("trung tam", "van phong", "ban", "ban chi huy", "ban ch
 def _open_lead(lead: list[str]) -> bool:
     """Whether a lead's words so far leave its name open (see `_open_end`, `_BARE_HEADS`); a lead
     of "Công an" alone, too: the police are named with their place ("Công an" / "Thành phố",
-    "Công an" / "tỉnh"), where "Bộ Công an" is whole."""
+    "Công an" / "tỉnh"), where "Bộ Công an" is whole. So is a plural's list cut after a comma: the
+    genre's addressee list goes on below ("Các sở," / "ngành," / "UBND xã," / "phường, đặc" / "khu"
+    in tbl-01, "Các bộ, cơ quan" / "ngang bộ, UBND" / "tỉnh, thành phố" in tbl-11)."""
     named = _folded(" ".join(lead)).strip(" ,;.")
-    return _open_end(lead[-1]) or named == "cong an" or named in _BARE_HEADS
+    ngang = _folded(lead[-1]) == "ngang"  # "cơ quan ngang" / "bộ"
+    return _open_end(lead[-1]) or named == "cong an" or named in _BARE_HEADS or _listing(lead) or ngang
+
+
+def _listing(lead: list[str]) -> bool:
+    """Whether a lead's words so far are a plural's list cut after a comma ("Các bộ, UBND" is still
+    one: "Các sở," / "ngành,")."""
+    return bool(lead) and _folded(lead[0]) == "cac" and lead[-1].endswith(",")
+
+
+def _ngang(words: list[str], k: int) -> bool:
+    """Whether `words[k]` is the "ngang" of "cơ quan ngang bộ" (the ministry-level agencies) after
+    its "quan": "Các bộ, cơ" / "quan ngang truyền được thực" (the product's words after it)."""
+    return k > 0 and _folded(words[k - 1]).strip(" ,;") == "quan" and _folded(words[k]).strip(" ,;") == "ngang"
 
 
 def _open_end(word: str) -> bool:
