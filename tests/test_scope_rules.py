@@ -676,8 +676,14 @@ Thứ Hai, 04-05-2026
             "Công điện nêu rõ tình hình còn phức tạp.",
             [["các bộ, ngành, địa phương"]],
         ),
+        (
+            # the speaker's approval is a decision, not his task, and nothing he says after it is his
+            "Chiều 3-5, Thủ tướng Chính phủ cơ bản nhất trí với dự kiến kế hoạch tổng kết chương trình nước sạch.",
+            "Thủ tướng Chính phủ yêu cầu, kế hoạch phải bám sát thực tế. Bộ Nông nghiệp và Môi trường khẩn trương hoàn thiện kế hoạch.",
+            [["Bộ Nông nghiệp và Môi trường"]],
+        ),
     ],
-    ids=["counted-summary", "instrument-before-formula"],
+    ids=["counted-summary", "instrument-before-formula", "approval-is-no-task"],
 )
 def test_news_summaries_and_instruments(sapo, body, leads):
     doc = parse_text(NEWS.format(sapo=sapo, body=body), issued=date(2026, 5, 4))

@@ -43,6 +43,9 @@ NOT_A_TASK = re.compile(
     # the speaker of a letter introducing the directions it conveys: "Phó Thủ tướng Hoàng Trung Hải
     # có ý kiến như sau:", "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:"
     r"(?:có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?|chỉ\s+đạo|kết\s+luận)\s+(?:như\s+)?sau(?=\s*:)|"
+    # an approval is a decision, not a task (GUIDE: "Đồng ý" is not a task): "Thủ tướng Chính phủ cơ
+    # bản nhất trí với dự kiến kế hoạch …", "Phó Thủ tướng đồng ý với đề xuất của Bộ …"
+    r"(?:cơ\s+bản\s+)?(?:nhất\s+trí|đồng\s+ý)\b|"
     # a report or letter the background mentions: "Đài Truyền hình Việt Nam có loạt phóng sự phản
     # ánh …", "Bộ Tài chính có Tờ trình số 12/TTr-BTC …" (not "có văn bản hướng dẫn …", a task)
     r"có\s+(?:[^\W\d_]+\s+)?(?:bài(?:\s+viết)?|phóng\s+sự)\s+(?:phản\s+ánh|về|nêu)|có\s+(?:Tờ\s+trình|Công\s+văn|văn\s+bản|Báo\s+cáo)\s+số)\b",
