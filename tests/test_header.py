@@ -238,7 +238,11 @@ def test_garbled_signature_lines_are_not_body(closing):
     assert whole[h.body_start : h.body_end].rstrip().endswith("thi hành Nghị quyết này.")
 
 
-@pytest.mark.parametrize("line", ["- Nơi nhận:", ".~ Nơi nhận:", "Nơi nhận:"], ids=["dash", "speck", "clean"])
+@pytest.mark.parametrize(
+    "line",
+    ["- Nơi nhận:", ".~ Nơi nhận:", "Nơi nhận:", "Noi nhan:", "Nơi nhan:"],
+    ids=["dash", "speck", "clean", "marks-lost", "mark-unrestored"],
+)
 def test_recipients_after_a_scan_speck_end_the_body(line):
     text = f"Số: 7/CT-UBND\nCHỈ THỊ\nVề việc A\nCác sở triển khai thực hiện nghiêm túc Chỉ thị này./.\n{line}\n- TT. Thành ủy;\n- Lưu: VT.\n"
     h = parse_header(text)
@@ -257,9 +261,10 @@ def test_recipients_after_a_scan_speck_end_the_body(line):
     ],
     ids=["dashed-list", "one-line", "same-line", "joined-to-the-body"],
 )
-def test_a_letter_subject_and_its_addressees(greeting, first):
+@pytest.mark.parametrize("subject", ["V/v", "Viv"], ids=["clean", "slash-read-as-i"])
+def test_a_letter_subject_and_its_addressees(greeting, first, subject):
     text = (
-        "VĂN PHÒNG CHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\nSố: 1234/VPCP-CN\nV/v đẩy nhanh tiến độ dự án\n"
+        f"VĂN PHÒNG CHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\nSố: 1234/VPCP-CN\n{subject} đẩy nhanh tiến độ dự án\n"
         + greeting
         + "Xét đề nghị của Bộ Xây dựng, Phó Thủ tướng Chính phủ có ý kiến như sau: Bộ Xây dựng khẩn trương rà soát.\n"
     )
