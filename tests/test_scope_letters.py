@@ -308,3 +308,15 @@ def test_letter_closing_formula_that_lost_its_de_is_no_task():
         "Bộ Y tế xin thông báo các cơ quan liên quan biết, thực hiện./.\n"
     )
     assert [a.task[:6] for a in doc.assignments] == ["rà soá"]
+
+
+def test_whose_competence_a_matter_is_is_no_task():
+    # stated alone, the competence is background; the case after it assigns
+    doc = parse(
+        "1. Việc đầu tư xây dựng trạm y tế xã thuộc thẩm quyền của Ủy ban nhân dân tỉnh Bắc Kạn. Trường hợp"
+        " Tỉnh khó khăn về kinh phí, Ủy ban nhân dân tỉnh Bắc Kạn làm việc với Bộ Tài chính.\n"
+    )
+    assert [a.task[:12] for a in doc.assignments] == ["làm việc với"]
+    # followed by its request, the unit is a task
+    asked = parse("1. Việc đầu tư xây dựng trạm y tế xã thuộc thẩm quyền của Ủy ban nhân dân tỉnh, đề nghị Ủy ban nhân dân tỉnh xem xét.\n")
+    assert [[b.name for b in a.lead] for a in asked.assignments] == [["Ủy ban nhân dân tỉnh"]]

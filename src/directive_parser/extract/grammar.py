@@ -226,6 +226,9 @@ _LEAD_IN_CLAUSE = re.compile(
     # a letter's closing request: "Nhận được công văn này, đề nghị các Sở …", "Nhận được văn bản này,
     # Bộ Giáo dục và Đào tạo đề nghị các sở …" (the formula of a công văn's last paragraph)
     r"Nhận\s+được\s+(?:công\s+văn|văn\s+bản|Công\s+điện|thông\s+báo)\s+này|"
+    # whose competence the matter is, before the request to that body: "Việc đầu tư xây dựng … thuộc
+    # thẩm quyền của Ủy ban nhân dân tỉnh, đề nghị Ủy ban nhân dân tỉnh xem xét, quyết định" (VPCP letters)
+    r"Việc\s(?=[^.;]{3,300}?\s(?:không\s+)?thuộc\s+(?:thẩm\s+quyền|trách\s+nhiệm|chức\s+năng)\b)|"
     # a deadline written first: "Trước ngày 30 tháng 11 năm 2025, Bộ Công an báo cáo …", "Chậm nhất
     # ngày 15/12, các bộ gửi …", "Trong tháng 12 năm 2025, Bộ Xây dựng trình …"
     r"Trước\s+ngày|Chậm\s+nhất|Trong\s+(?:tháng|quý|Quý|\d+\s+tháng)|"
@@ -632,9 +635,16 @@ def _skip_topic(text: str, pos: int) -> int:
         return pos + colon.end()
     for m in bodies.find_bodies(text[pos : pos + MAX_SUBJECT_CHARS * 2]):
         before = text[pos : pos + m.start]
-        if before.rstrip().endswith(","):
+        if before.rstrip().endswith(",") and not _OF_THE_TOPIC.match(text, pos + m.end):
             return pos + m.start
     return pos
+
+
+# A name the topic's own description lists, followed by a preposition, is no subject: "Về ý kiến chỉ
+# đạo của đồng chí Tổng Bí thư, Chủ tịch Quốc hội tại các công văn số …, Phó Thủ tướng giao …", "Về
+# đề nghị của Bộ Tài chính, Bộ Xây dựng về việc …, Thủ tướng Chính phủ đồng ý …" (a subject is followed
+# by its predicate).
+_OF_THE_TOPIC = re.compile(r"\s*(?:tại|của|về|ngày|theo|trong|đối\s+với)\s")
 
 
 # Titles and a plural before an enumeration of bodies: "Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa,
