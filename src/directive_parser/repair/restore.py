@@ -103,6 +103,9 @@ BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Enumeration labels are kept verbatim: clause letters "a)", "đ)", "(b)" and roman items "(i)",
 # "(ii)", "(iv)"; otherwise the lone letter reads as a syllable ("d)" -> "ở)", "(i)" -> "(ị)").
 LABEL_RE = re.compile(r"^(?:\(?[a-zđA-ZĐ]\)|\((?:[ivx]+|[IVX]+)\)|(?:[ivx]+|[IVX]+)\))[.,;:]?$")
+# …but a roman item without its opening bracket labels only at a line's start: after a word it is a
+# syllable before a closing bracket ("cơ quan, đơn vị) và mọi người", "(… tổ chức, đơn vị)"), four dev documents
+BARE_ROMAN_LABEL_RE = re.compile(r"^[ivxIVX]+\)")
 # A capital left alone when OCR drops the marked vowel: "B Nội vụ" for "Bộ Nội vụ". Extra
 # candidates (syllable, log10 channel score) for that exact capital; the LM weighs them against
 # the letter itself ("Phụ lục B", "điểm b").
@@ -143,6 +146,14 @@ DOLLAR_S_RE = re.compile(r"\$(?:\d|(?=\S*[^\W\d_])[\w&¢€@§]{1,7})")
 # comma OCR read from a speck: "Quyết định nay,./.") and footnote marks ("doanh nghiệp[5];", whose "]"
 # split_chunk already took).
 CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:[,;]?\.?/\.?|\[\d{1,3}\]?)+$")
+# A word glued by a stray mark to the number after it ("tại Diéu.14", "Diéu-7 và", "Nghị định s6-105/2021/NĐ-CP",
+# "s6'72/2013") or before it ("khoản 1-Diéu này"): the word is restored, the number kept. Not a code in
+# capitals ("COVID-19", "ISO-9001"), whose letters stay as they are.
+WORD_NUMBER_RE = re.compile(r"([^\W\d_][\w&¢€@§]{1,7}?)[-.'’,]+(?=\d)")
+VOWELLESS_RE = re.compile(r"[^\W\daeiouyAEIOUY_]+")  # …nor an abbreviation with no vowel ("tr.15" trang 15)
+NUMBER_WORD_RE = re.compile(r"\d[\d.,]*[-.'’,]+([^\W\d_][\w&¢€@§]{1,7})")
+# A number with a capital O for its zero ("tháng O1 năm", "ngày O1/O1/2018", "O03/2017/NĐ-CP"): zeros.
+NUMBER_O_RE = re.compile(r"(?=[\dO/.\-]*\d)[\dO]+(?:[/.\-][\dO]+)*")
 # A table cell's underline or a form's blank line read as underscores glued to the word's end
 # ("Bộ Khoa học va__| Bộ", "Bo Nong nghiép_ | Kết nối", "cac__| Sở"): no part of the word, dropped.
 UNDERLINE_RE = re.compile(r"^(.*?[^\W\d_])_+$")
@@ -447,6 +458,9 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
         return _core_slots(core[speck.end() :], start + speck.end(), lm, label)
     if DOLLAR_S_RE.fullmatch(core):  # "$6: 223/CD-TTg" Số, "Giao $6 Tai chinh" Sở: a capital S read "$"
         core = "S" + core[1:]
+    glued = None if label else _word_and_number(core)
+    if glued is not None:
+        return glued(start, lm)
     pieces = None if label else _glued_pieces(core)
     if pieces is not None:
         return [_slot_for(p.group(), start + p.start(), lm) for p in pieces]
@@ -458,14 +472,33 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
     return [_slot_for(core[:cut], start, lm), second]
 
 
+def _word_and_number(core: str) -> functools.partial[list[_Slot]] | None:
+    """Slots for a word glued to a number ('Diéu.14' -> [Diéu, 14]), made by the returned call on
+    (start, lm); None unless the core is such a pair (`WORD_NUMBER_RE`, `NUMBER_WORD_RE`)."""
+    m = WORD_NUMBER_RE.match(core)
+    if m and not _is_caps(m.group(1)) and any(c.islower() for c in m.group(1)) and not VOWELLESS_RE.fullmatch(m.group(1)):
+        return functools.partial(_pair_slots, core, m.end(1), m.end(), True)
+    m = NUMBER_WORD_RE.fullmatch(core)
+    if m and not _is_caps(m.group(1)) and m.group(1)[1:].islower():
+        return functools.partial(_pair_slots, core, m.start(1), m.start(1), False)
+    return None
+
+
+def _pair_slots(core: str, cut: int, rest: int, word_first: bool, start: int, lm: SyllableLM) -> list[_Slot]:
+    """A word slot and a kept number slot for core split at cut (the number from rest)."""
+    if word_first:
+        return [*_core_slots(core[:cut], start, lm, False), _slot_for(core[rest:], start + rest, lm)]
+    return [_slot_for(core[:cut], start, lm), *_core_slots(core[rest:], start + rest, lm, False)]
+
+
 @functools.lru_cache(maxsize=1 << 15)
-def _chunk_plan(chunk: str) -> tuple[_Slot, ...]:
+def _chunk_plan(chunk: str, label: bool) -> tuple[_Slot, ...]:
     """The slots of a whitespace chunk placed at offset 0, computed once per distinct chunk: a
     document repeats most of its words, and candidate generation is the costly part of a slot."""
     lead, core, _ = split_chunk(chunk)
     if not core:
         return ()
-    slots = _core_slots(core, len(lead), load_lm(), LABEL_RE.match(chunk) is not None)
+    slots = _core_slots(core, len(lead), load_lm(), label)
     return tuple(slots)
 
 
@@ -479,9 +512,13 @@ def _slots(text: str) -> list[_Slot]:
         at = m.start()
         if text.count("\n", last, at) > 1 and BLANK_LINE_RE.search(text, last, at):
             out.extend((bos, bos))
-        last = m.end()
+        last_end, last = last, m.end()
+        chunk = m.group()
+        label = LABEL_RE.match(chunk) is not None and (
+            not BARE_ROMAN_LABEL_RE.match(chunk) or at == 0 or "\n" in text[last_end:at]
+        )
         out.extend(
-            _Slot(t.ids, t.channel, t.words, t.start + at, t.end + at, t.core, t.sep, t.label) for t in _chunk_plan(m.group())
+            _Slot(t.ids, t.channel, t.words, t.start + at, t.end + at, t.core, t.sep, t.label) for t in _chunk_plan(chunk, label)
         )
     return out
 
@@ -709,6 +746,8 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
             return "I" * len(numbered.group(1)) + numbered.group(2)
         if misread:
             return text[slot.start : slot.end]
+        if "O" in slot.core and NUMBER_O_RE.fullmatch(slot.core):  # "O1/O1/2018" -> 01/01/2018
+            return slot.core.replace("O", "0")
         return _fix_abbrevs(slot.core) if "D" in slot.core else slot.core
     if slot.core[:1].islower():  # most words: a small first letter keeps the syllable lowercase (`_case_like`)
         if not slot.core.islower() and _caps_line(text, slot.start):
