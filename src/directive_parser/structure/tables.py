@@ -288,6 +288,11 @@ _DEADLINE_HEADS = frozenset(
 )
 # A partner cell's last words ("Các sở, ngành liên quan"): no lead cell wraps onto them.
 _PARTNER_TAIL = re.compile(r"^(?:co )?(?:lien quan|phuong lien quan|dia phuong|nganh lien quan)\b")
+# The partner column's stock phrase, where a row's lead cell is empty (merged with the one above):
+# "Cơ quan, địa phương liên quan", "Cơ quan có liên quan", "Cơ quan liên quan" (tbl-05), "Cơ quan, tổ
+# chức, doanh nghiệp liên quan" (tbl-09). A lead names its body; "Cơ quan" alone, then a list or
+# "liên quan", names the related bodies a partner cell holds, so it opens no lead cell.
+_PARTNER_PHRASE = re.compile(r"^co quan\s*(?:,|(?:co )?lien\b)")
 _DEADLINE_WORD = re.compile(
     r"^(?:trước|ngày|tháng|năm|quý|quí|quỹ|hằng|hàng|thường|xuyên|giai|đoạn|từ|đến|và|định|kỳ|kì|đầu|cuối|sau|khi|"
     r"theo|kế|hoạch|riêng|tuần|truoc|ngay|thang|nam|quy|qui|xuyen|[ivx]+|[-–]|[\divx/.,;:\-–]*\d[\divx/.,;:\-–]*)$"
@@ -489,6 +494,14 @@ def _task_width(lines: list[str]) -> float:
     return float(best[len(best) // 2])
 
 
+def _open_word_alone(cell: str) -> bool:
+    """Whether the words before a column rule are one open first syllable ("Trung /", see
+    `_open_end`): no lead cell is "Trung" alone, so the word is the task's, cut where its line
+    wrapped ("… các Bộ, cơ quan Trung /|Bộ Quốc phòng," / "ương và chính quyền địa phương …")."""
+    words = [w for w in cell.split() if any(ch.isalnum() for ch in w)]
+    return len(words) == 1 and _open_end(words[0])
+
+
 def _split_piece(line: str, width: float) -> tuple[str, str]:
     """(task piece, rest) of one line: cut at a column rule near the task width, else before a
     capitalised body or deadline word near it, else at the word boundary nearest to it."""
@@ -501,7 +514,10 @@ def _split_piece(line: str, width: float) -> tuple[str, str]:
         before = [
             s
             for s, _ in spans[1:]
-            if s < bar and (0.75 * width <= s or line[:s].rstrip().endswith(".")) and _head_at(line, s, _BODY_HEADS)
+            if s < bar
+            and (0.75 * width <= s or line[:s].rstrip().endswith("."))
+            and _head_at(line, s, _BODY_HEADS)
+            and not _open_word_alone(line[s:bar])
         ]
         cut = before[0] if before else bar
         return line[:cut].rstrip(" _—-=|"), line[cut:].lstrip("|")
@@ -646,7 +662,7 @@ def _lead_of(rests: list[str], width: float) -> tuple[str, str]:
     if at is None:
         return "", ""
     lead, other = _lead_piece(rests[at], first=True)
-    if not lead:
+    if not lead or _PARTNER_PHRASE.match(_folded(rests[at].strip(" _—-=|"))):
         return "", " ".join(_clean(r) for r in rests)
     remainder = [_clean(r) for r in rests[:at]] + [" ".join(other)]
     # A name cut after an open word goes on below however short its piece ("Sở Khoa" / "học và
