@@ -46,3 +46,37 @@ def test_a_roman_item_without_its_bracket_labels_only_at_a_line_start():
     assert _restore("cac co quan, don vi) va moi nguoi") == "các cơ quan, đơn vị) và mọi người"
     assert _restore("Bo Tai chinh;\nvi) Bo Noi vu") == "Bộ Tài chính;\nvi) Bộ Nội vụ"
     assert _restore("cac Bo: (vi) Thanh tra") == "các Bộ: (vi) Thanh tra"
+
+
+@pytest.mark.parametrize(("ocr", "expected"), [("nop OL bo ho so", "nộp 01 bộ hồ sơ"), ("Ol ban chinh", "01 bản chính")])
+def test_zero_one_read_as_o_and_a_letter_is_the_number_where_the_lm_wants_one(ocr, expected):
+    assert _restore(ocr) == expected
+
+
+def test_an_english_of_stays():
+    assert _restore("MINISTRY OF FINANCE") == "MINISTRY OF FINANCE"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [("sau khi thu'c hién", "sau khi thực hiện"), ("phu‘ong an", "phương án"), ("lu'u tru", "lưu trữ")],
+)
+def test_an_apostrophe_after_u_or_o_is_the_horn_of_its_vowel(ocr, expected):
+    assert _restore(ocr) == expected
+
+
+def test_an_apostrophe_between_two_words_stays_between_them():
+    assert _restore("co'so vat chat") == "cơ'sở vật chất"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [("CO HIEU.LUC THI HANH", "CÓ HIỆU.LỰC THI HÀNH"), ("GIAO HANG CO-LIEN QUAN", "GIAO HÀNG CÓ-LIÊN QUAN")],
+)
+def test_words_in_capitals_glued_by_a_mark_are_restored_piece_by_piece(ocr, expected):
+    assert _restore(ocr) == expected
+
+
+@pytest.mark.parametrize("code", ["NQ-CP", "BCH-TW", "TP.HCM", "UBND-KT"])
+def test_codes_in_capitals_stay(code):
+    assert _restore(f"{code} va") == f"{code} và"

@@ -37,7 +37,7 @@ import numpy as np
 from directive_parser.models import RepairResult, TokenChange
 from directive_parser.repair.channel import Candidate, candidates_for, load_channel
 from directive_parser.repair.lm import SyllableLM, load_case_tables, load_lm
-from directive_parser.repair.lm_text import CHUNK_RE, LEAD_PUNCT, has_shape, split_chunk
+from directive_parser.repair.lm_text import CHUNK_RE, LEAD_PUNCT, split_chunk
 from directive_parser.text.normalize import ascii_fold
 
 __all__ = ["restore_diacritics", "syllable_validity", "is_known_syllable"]
@@ -151,9 +151,21 @@ CLOSING_RE = re.compile(r"^(.*?[^\W_])(?:[,;]?\.?/\.?|\[\d{1,3}\]?)+$")
 # capitals ("COVID-19", "ISO-9001"), whose letters stay as they are.
 WORD_NUMBER_RE = re.compile(r"([^\W\d_][\w&¢€@§]{1,7}?)[-.'’,]+(?=\d)")
 VOWELLESS_RE = re.compile(r"[^\W\daeiouyAEIOUY_]+")  # …nor an abbreviation with no vowel ("tr.15" trang 15)
+CAPS_GLUED_MIN_LEN = 3  # …but a word in capitals spelled like a syllable is one ("DIEU'2" ĐIỀU 2, not "HA-2")
 NUMBER_WORD_RE = re.compile(r"\d[\d.,]*[-.'’,]+([^\W\d_][\w&¢€@§]{1,7})")
+# The horn of ư or ơ read as an apostrophe after its u or o ("thu'c hiện" thực, "phu‘ong" phương, "lu'u" lưu):
+# one word when the letters without the mark read as a syllable; otherwise two words ("co'so" cơ sở, "sau'khi").
+HORN_MARK_RE = re.compile(r"([^\W\d_]*[uoUO])['’‘`]([^\W\d_]+)")
+HORNED = frozenset("ưừứửữựơờớởỡợ")
+HORN_BONUS = 1.0  # log10 channel bonus of a reading with ư/ơ where the mark was
+HORN_MIN_CHANNEL = -2.5  # …which must reach this log10 channel score before the bonus
 # A number with a capital O for its zero ("tháng O1 năm", "ngày O1/O1/2018", "O03/2017/NĐ-CP"): zeros.
 NUMBER_O_RE = re.compile(r"(?=[\dO/.\-]*\d)[\dO]+(?:[/.\-][\dO]+)*")
+# "01" read as a capital O and a letter like a 1 ("nộp OL bộ", "Ol bản chính", "tháng OI năm"): the number
+# is one more reading, at this log10 cost, for the LM to weigh. Not "OF", though OCR makes it of "01" too:
+# the LM puts a number in "MINISTRY OF FINANCE".
+ZERO_ONE_RE = re.compile(r"O[lLI]")
+ZERO_ONE_PENALTY = -1.5
 # A table cell's underline or a form's blank line read as underscores glued to the word's end
 # ("Bộ Khoa học va__| Bộ", "Bo Nong nghiép_ | Kết nối", "cac__| Sở"): no part of the word, dropped.
 UNDERLINE_RE = re.compile(r"^(.*?[^\W\d_])_+$")
@@ -336,12 +348,14 @@ def _slot_for(core: str, start: int, lm: SyllableLM, label: bool = False) -> _Sl
         skeleton = ascii_fold(low)
         chan = [max(c.channel, CAPS_SKELETON_SCORE) if ascii_fold(c.word) == skeleton else c.channel for c in cands]
     extra = list(LONE_CAPITALS.get(core, ()))
+    if ZERO_ONE_RE.fullmatch(core):
+        extra.append(("01", ZERO_ONE_PENALTY))
     if core[0] == "P" and len(core) > 1 and core[1] != "h" and core[1:].islower():
         extra += [(c.word, c.channel + P_FOR_D_PENALTY) for c in candidates_for("d" + low[1:]) if c.word[0] == "đ"]
     for word, score in extra:
         if word not in words:
             words.append(word)
-            ids.append(lm.word_id(word))
+            ids.append(lm.num if word.isdigit() else lm.word_id(word))
             chan.append(score)
     if not words or low not in load_channel().inventory:  # may be a foreign word or abbreviation: "ISO", "date"
         words.append(None)
@@ -390,10 +404,15 @@ def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     if (
         len(pieces) < 2
         or any(p.group().isdigit() for p in pieces)
-        or (any(_is_caps(p.group()) for p in pieces) and not all(has_shape(ascii_fold(p.group())) for p in pieces))
+        or (any(_is_caps(p.group()) for p in pieces) and not all(_spelled_like_syllable(p.group()) for p in pieces))
     ):
         return None
     return pieces
+
+
+def _spelled_like_syllable(word: str) -> bool:
+    """Tell whether a word's letters without marks spell some syllable: 'HIEU' -> True, 'NQ' -> False."""
+    return ascii_fold(word).lower() in load_channel().by_skeleton
 
 
 def _slashed_words(pieces: list[str]) -> bool:
@@ -458,6 +477,9 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
         return _core_slots(core[speck.end() :], start + speck.end(), lm, label)
     if DOLLAR_S_RE.fullmatch(core):  # "$6: 223/CD-TTg" Số, "Giao $6 Tai chinh" Sở: a capital S read "$"
         core = "S" + core[1:]
+    horn = None if label else _horn_slot(core, start, lm)
+    if horn is not None:
+        return [horn]
     glued = None if label else _word_and_number(core)
     if glued is not None:
         return glued(start, lm)
@@ -472,11 +494,32 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
     return [_slot_for(core[:cut], start, lm), second]
 
 
+def _horn_slot(core: str, start: int, lm: SyllableLM) -> _Slot | None:
+    """One slot for a word whose ư or ơ OCR wrote with an apostrophe ("thu'c" thực), its readings with the
+    horned vowel there raised by HORN_BONUS; None unless such a reading exists (`HORN_MARK_RE`)."""
+    m = HORN_MARK_RE.fullmatch(core)
+    if m is None:
+        return None
+    joined, at = m.group(1) + m.group(2), len(m.group(1)) - 1
+    low = joined.lower()
+    horned = {
+        c.word for c in candidates_for(low) if len(c.word) == len(low) and c.word[at] in HORNED and c.channel >= HORN_MIN_CHANNEL
+    }
+    if not horned:
+        return None
+    slot = _slot_for(joined, start, lm)
+    bonus = np.array([HORN_BONUS * CHANNEL_WEIGHT if w in horned else 0.0 for w in slot.words], np.float32)
+    return _Slot(slot.ids, slot.channel + bonus, slot.words, start, start + len(core), joined)
+
+
 def _word_and_number(core: str) -> functools.partial[list[_Slot]] | None:
     """Slots for a word glued to a number ('Diéu.14' -> [Diéu, 14]), made by the returned call on
     (start, lm); None unless the core is such a pair (`WORD_NUMBER_RE`, `NUMBER_WORD_RE`)."""
     m = WORD_NUMBER_RE.match(core)
-    if m and not _is_caps(m.group(1)) and any(c.islower() for c in m.group(1)) and not VOWELLESS_RE.fullmatch(m.group(1)):
+    word = m.group(1) if m else ""
+    small = not _is_caps(word) and any(c.islower() for c in word)
+    caps_word = len(word) >= CAPS_GLUED_MIN_LEN and word.isalpha() and _spelled_like_syllable(word)  # "DIEU'2" ĐIỀU 2
+    if m and not VOWELLESS_RE.fullmatch(word) and (small or caps_word):
         return functools.partial(_pair_slots, core, m.end(1), m.end(), True)
     m = NUMBER_WORD_RE.fullmatch(core)
     if m and not _is_caps(m.group(1)) and m.group(1)[1:].islower():
