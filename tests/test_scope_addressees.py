@@ -188,6 +188,19 @@ def test_asking_to_have_a_report_names_no_addressee(unit):
 
 
 @pytest.mark.parametrize(
+    "sentence, leads",
+    [
+        # "giao ban" is the briefing meeting, not a hand-over to a "Ban"
+        ("Ngày 04/10/2026, Phó Tổng cục trưởng đã chủ trì Hội nghị giao ban đánh giá tình hình thực hiện nhiệm vụ tháng 9.", []),
+        ("Tổng cục giao Ban Quản lý dự án thực hiện các nhiệm vụ sau:", ["Ban Quản lý dự án"]),
+    ],
+    ids=["briefing-meeting", "hand-over-to-a-board"],
+)
+def test_a_briefing_meeting_addresses_nobody(sentence, leads):
+    assert [b.name for b in addressees(sentence)] == leads
+
+
+@pytest.mark.parametrize(
     "unit, lead, task",
     [
         # the head of a general department's unit, and a body's Party organ, open the subject

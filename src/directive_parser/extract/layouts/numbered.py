@@ -39,7 +39,8 @@ _ADDRESS = re.compile(
     r"(?<!bàn\s)(?<!chuyển\s)"
     # a noun, not the formula: "một số yêu cầu riêng cho cán bộ …", "yêu cầu về năng lực", "bàn giao …"
     r"\b(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?!của\b|cơ\s+cấu|xây\s+dựng\s+(?:Luật|luật|Nghị|Pháp)|thông\b|dịch\b|lưu\b|diện\b|"
-    r"riêng\b|chung\b|về\b|đặt\s+ra\b|cụ\s+thể\b|nhiệm\s+vụ\b)(?=\S)",
+    # ("Hội nghị giao ban đánh giá …": the briefing meeting)
+    r"riêng\b|chung\b|về\b|đặt\s+ra\b|cụ\s+thể\b|nhiệm\s+vụ\b|ban\s+(?-i:(?![A-ZĐ])))(?=\S)",
     re.I,
 )
 
