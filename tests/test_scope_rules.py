@@ -1524,3 +1524,19 @@ def test_a_paragraph_opening_with_its_scope_continues_the_subject_before():
     scoped = [a for a in doc.assignments if "chủ động triển khai" in a.task]
     assert len(scoped) == 1
     assert [b.name for b in scoped[0].lead] == [b.name for b in doc.assignments[0].lead]
+
+
+def test_lower_case_sub_items_are_the_objects_of_one_task():
+    item = (
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Hướng dẫn các chủ đầu tư thực hiện theo quy định về: (i) đấu nối giao thông"
+        " các tuyến đường nhánh; (ii) cải tạo công trình trong phạm vi đường bộ; (iii) quản lý hành lang an toàn đường bộ.\n"
+    )
+    doc = parse(item)
+    assert [(a.clause, a.task[:9]) for a in doc.assignments] == [("II.1.-1", "Hướng dẫn")]
+    # capitalised, each naming its own doer, they are tasks of their own
+    named = parse(
+        item.replace("(i) đấu nối", "(i) Sở Giao thông đấu nối")
+        .replace("(ii) cải tạo", "(ii) Công an tỉnh cải tạo")
+        .replace("(iii) quản lý", "(iii) Sở Tài chính quản lý")
+    )
+    assert [[b.name for b in a.lead] for a in named.assignments][-2:] == [["Công an tỉnh"], ["Sở Tài chính"]]

@@ -258,9 +258,14 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     aims_here = clause.kind is ClauseKind.section and is_aim_heading(clause.text)
     subitems = [c for c in clause.children if c.kind is ClauseKind.subitem]
     head_text = _own_text(clause, subitems) if subitems else ""
-    if subitems and (_INLINE_NUMBERS.search(head_text) or _names_products(head_text, subitems)):
+    if subitems and (
+        _INLINE_NUMBERS.search(head_text) or _names_products(head_text, subitems) or all(s.text[:1].islower() for s in subitems)
+    ):
         # "(1) Bộ Tài chính giải quyết 03 vấn đề: (i) …; (ii) …; (iii) …. (2) Bộ Y tế …": the "(i)"
         # list belongs to the "(n)" task it follows; the clause is read whole, "(n)" by "(n)".
+        # Sub-items that all open in lower case go on the head's sentence, they are its objects:
+        # "- Hướng dẫn các đơn vị … thực hiện theo quy định về: (i) đấu nối giao thông …; (ii) về xây
+        # dựng, cải tạo công trình …; (iii) quản lý hành lang an toàn đường bộ …" is one task.
         subitems = []
         clause = clause.model_copy(update={"children": [c for c in clause.children if c.kind is not ClauseKind.subitem]})
     others = [c for c in clause.children if c.kind is not ClauseKind.subitem]
