@@ -326,3 +326,19 @@ Bảo đảm an toàn thanh toán
 def test_a_lone_dash_item_makes_a_numbered_body_only_after_a_list_intro(lead_in, leads):
     doc = parse_text(NEWS.format(lead_in=lead_in), issued=ISSUED)
     assert [[b.name for b in a.lead] for a in doc.assignments] == leads
+
+
+@pytest.mark.parametrize(
+    "unit, task",
+    [
+        # the document's own province after a body the gazetteer knows without it is part of the name
+        ("Ban Quản lý Khu kinh tế tỉnh chủ trì tham mưu thực hiện thủ tục đầu tư.", "chủ trì tham mưu"),
+        ("Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp tỉnh đầu tư hạ tầng kỹ thuật.", "đầu tư hạ tầng"),
+        # a ministry is no provincial body: "tỉnh táo" is the task's word
+        ("Bộ Y tế tỉnh táo xử lý tình huống.", "tỉnh táo"),
+    ],
+    ids=["own-province", "after-a-list", "not-after-a-ministry"],
+)
+def test_the_own_province_after_a_provincial_body(unit, task):
+    subj = find_subject(unit)
+    assert unit[subj.task_start :].startswith(task)

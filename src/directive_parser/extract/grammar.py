@@ -736,14 +736,14 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
     end, last = _after_person(window, found[0]), found[0]
-    end += _place_tail(window, end, last)
+    end += _place_tail(window, end, last) or _own_place_tail(window, end, last)
     for m in found[1:]:
         if m.start < end:
             continue
         if not _CHAIN_GAP.match(window[end : m.start]):
             break
         end, last = _after_person(window, m), m
-        end += _place_tail(window, end, last)
+        end += _place_tail(window, end, last) or _own_place_tail(window, end, last)
     tail = window[end:]
     if _SCOPE_PHRASE.match(tail):  # "Bộ Y tế [theo chức năng, nhiệm vụ được giao] chủ trì …": the task's own words
         return pos + end
@@ -799,6 +799,18 @@ MIN_PERSON_WORDS, MAX_PERSON_WORDS = 2, 4
 # xã, phường, đặc khu [Cồn Cỏ]; Thủ trưởng …", "các xã thuộc huyện [Mường Nhé], …".
 _PLACE_KIND_END = re.compile(r"(?:đặc\s+khu|xã|phường|huyện|quận|thị\s+xã|tỉnh)$", re.I)
 _PLACE_NAME = re.compile(r"\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?=\s*[,;:]|\s*$)")
+
+
+# A provincial body the gazetteer knows without its province, followed by it unnamed: "Ban Quản lý
+# các Khu công nghiệp [tỉnh] chủ trì …", "Ban Quản lý Khu kinh tế [tỉnh] triển khai …" (the document's
+# own province, as in "Công an tỉnh"); the word is part of the name, not the task.
+_OWN_PLACE = re.compile(r"\s+(?:tỉnh|thành\s+phố)(?=\s+[a-zà-ỹđ])")
+
+
+def _own_place_tail(window: str, end: int, m: bodies.BodyMatch) -> int:
+    if m.body.kind not in (BodyKind.agency, BodyKind.other) or not (tail := _OWN_PLACE.match(window, end)):
+        return 0
+    return tail.end() - end if PREDICATE_AT_START.match(window, tail.end() + 1) else 0
 
 
 def _place_tail(window: str, end: int, m: bodies.BodyMatch) -> int:
