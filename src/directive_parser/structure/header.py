@@ -99,7 +99,9 @@ _REFERENCE = re.compile(
 # English-model OCR loses the marks, and repair may leave one unrestored ("Noi nhan:", "Nơi nhan:"):
 # with its colon the formula is still the list.
 _RECIPIENTS = re.compile(
-    r"^[ \t]*(?:(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*:?|N[ơo]i[ \t]+nh[aạậâ]n[ \t]*:|[-–_.~•]{1,2}[ \t]*Nơi[ \t]+nhận[ \t]*:)", re.M
+    r"^[ \t]*(?:(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*:?|N[ơo]i[ \t]+nh[aạậâ]n[ \t]*:"
+    r"|[-–_.~•]{1,2}[ \t]*Nơi[ \t]+nhận[ \t]*:)",
+    re.M,
 )
 _SIGNER_NAME = re.compile(
     rf"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){{{SIGNER_NAME_WORDS[0] - 1},{SIGNER_NAME_WORDS[1] - 1}}}$"
