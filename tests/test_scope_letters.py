@@ -318,5 +318,7 @@ def test_whose_competence_a_matter_is_is_no_task():
     )
     assert [a.task[:12] for a in doc.assignments] == ["làm việc với"]
     # followed by its request, the unit is a task
-    asked = parse("1. Việc đầu tư xây dựng trạm y tế xã thuộc thẩm quyền của Ủy ban nhân dân tỉnh, đề nghị Ủy ban nhân dân tỉnh xem xét.\n")
+    asked = parse(
+        "1. Việc đầu tư xây dựng trạm y tế xã thuộc thẩm quyền của Ủy ban nhân dân tỉnh, đề nghị Ủy ban nhân dân tỉnh xem xét.\n"
+    )
     assert [[b.name for b in a.lead] for a in asked.assignments] == [["Ủy ban nhân dân tỉnh"]]
