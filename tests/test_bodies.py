@@ -141,6 +141,22 @@ FIND = [
     ("generic-group-needs-cac", "phù hợp với địa phương; giao các địa phương", [("các địa phương", "các địa phương")]),
     ("known-name-beats-generic", "Bộ Công Thương ban hành", [("Bộ Công Thương", "Bộ Công Thương")]),
     ("line-break", "Ủy ban nhân dân\ntỉnh Nghệ An", [("Ủy ban nhân dân\ntỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An")]),
+    # a ministry's own units by their acronyms ("Giao Vụ TCCB", "Cục TTKT chủ trì"); header capitals stay no name
+    ("unit-acronym", "Giao Vụ TCCB chủ trì, phối hợp Cục TTKT", [("Vụ TCCB", "Vụ TCCB"), ("Cục TTKT", "Cục TTKT")]),
+    ("unit-acronyms-joined", "Giao Vụ KK&KTT rà soát", [("Vụ KK&KTT", "Vụ KK&KTT")]),
+    ("header-capitals-no-acronym-unit", "VỤ TCCB", []),
+    # the councils of communes and wards (since 2025 the level below the province), never the province
+    (
+        "ward-council",
+        "Ủy ban nhân dân phường Yên Bái chủ trì",
+        [("Ủy ban nhân dân phường Yên Bái", "Ủy ban nhân dân phường Yên Bái")],
+    ),
+    ("commune-council", "UBND xã Bát Xát phối hợp", [("UBND xã Bát Xát", "Ủy ban nhân dân xã Bát Xát")]),
+    (
+        "numbered-ward",
+        "Ủy ban nhân dân phường Hà Giang 1 chủ trì",
+        [("Ủy ban nhân dân phường Hà Giang 1", "Ủy ban nhân dân phường Hà Giang 1")],
+    ),
 ]
 
 

@@ -226,8 +226,14 @@ def test_a_briefing_meeting_addresses_nobody(sentence, leads):
             "Bộ Quốc phòng",
             "sẵn sàng",
         ),
+        # "tổ chức" is the noun of a group before "và cá nhân", not the verb
+        (
+            "Thủ tướng yêu cầu các tổ chức và cá nhân liên quan khẩn trương triển khai các nhiệm vụ.",
+            "Các tổ chức và cá nhân liên quan",
+            "khẩn trương",
+        ),
     ],
-    ids=["cuc-truong", "ban-can-su", "dang-uy", "apposition", "comma", "situation-telegram"],
+    ids=["cuc-truong", "ban-can-su", "dang-uy", "apposition", "comma", "situation-telegram", "organisations-and-people"],
 )
 def test_titles_party_organs_and_speakers(unit, lead, task):
     subj = find_subject(unit)

@@ -147,11 +147,12 @@ PREDICATE_STARTERS = (
     # "Các Sở, Ban, ngành … theo chức năng, nhiệm vụ tiến hành rà soát đánh giá …"
     "tiến hành",
 )
-# Starters that are also the head of a noun: "tổ chức chính trị - xã hội", "giao thông", "chương trình",
+# Starters that are also the head of a noun: "tổ chức chính trị - xã hội", "các tổ chức và cá nhân
+# liên quan", "giao thông", "chương trình",
 # "cấp xã", "quy trình" — there they open no predicate.
 NOUN_GUARD = {
     "tổ chức": r"tổ\s+chức(?!\s+(?:chính\s+trị|xã\s+hội|thành\s+viên|đoàn\s+thể|tín\s+dụng|kinh\s+tế|quốc\s+tế|sự\s+nghiệp|"
-    r"cá\s+nhân)\b|\s*,\s*cá\s+nhân\b)",
+    r"cá\s+nhân)\b|\s*(?:,|\s+và)\s*cá\s+nhân\b)",
     "giao": r"giao(?!\s+(?:thông|dịch|lưu|tiếp|diện|thoa|hữu|ban)\b)",
     "trình": r"(?<!chương\s)(?<!quy\s)(?<!công\s)(?<!lộ\s)(?<!tiến\s)(?<!quá\s)(?<!hành\s)trình",
     # "các đơn vị sự nghiệp công lập trực thuộc …", "thành lập" is a verb of its own

@@ -7,6 +7,7 @@ there as (start, end, name, kind) or None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from directive_parser.extract.bodies.tokens import (
@@ -21,6 +22,7 @@ from directive_parser.extract.bodies.tokens import (
     is_cap,
     is_word,
     match_table,
+    table_keys,
 )
 from directive_parser.models import BodyKind
 
@@ -78,6 +80,7 @@ for _head, _label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):
     _HEADS_BY_FIRST.setdefault(_head[0], []).append((_head, _label))
 UNIT_FIRSTS = frozenset(_HEADS_BY_FIRST)
 MAX_UNIT_LOWER_WORDS = 3
+_ACRONYM = re.compile(r"[A-ZĐ]{2,6}")
 MAX_FIELD_TOKENS = 9  # "Lao động - Thương binh và Xã hội" is 7 tokens
 MAX_JOINED_FIELDS = 2  # "Văn hóa, Thể thao và Du lịch": three fields, two joints
 
@@ -118,6 +121,13 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
             return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n : end]).replace(" ,", ","), BodyKind.agency)]
     first = cap_run(toks, i + n)
     if first == i + n:
+        # a ministry's own units by their acronyms, the head in lower case: "Giao Vụ TCCB", "Cục CNTT
+        # chủ trì", "Vụ KK&KTT" (a Tổng cục's briefing conclusions name every unit so)
+        if not toks[i].raw.isupper() and _ACRONYM.fullmatch(toks[i + n].raw):
+            j = i + n + 1
+            while j + 1 < len(toks) and toks[j].raw == "&" and _ACRONYM.fullmatch(toks[j + 1].raw):
+                j += 2
+            return [(i, j, label + " " + "".join(t.raw for t in toks[i + n : j]), BodyKind.agency)]
         return None  # "ỦY BAN NHÂN DÂN TỈNH": header capitals are no name ("Ủy ban " is not a body)
     j = _unit_words(toks, first)
     # Departments named after their field join two or three fields: "Sở Khoa học và Công nghệ",
@@ -143,15 +153,25 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
     return [(i, j, name, BodyKind.agency)]
 
 
+# Since the 2025 reform the communes, wards and special zones are the level below the province, and
+# provincial plans assign to their councils by name: "Ủy ban nhân dân phường Yên Bái chủ trì …",
+# "UBND xã Bát Xát", "Ủy ban nhân dân đặc khu Phú Quốc". Only here, never in the trie's province
+# spellings: "phường Yên Bái" is not the former province Yên Bái.
+_LOCAL_UNITS = {"xã": "xã", "phường": "phường", "đặc khu": "đặc khu", "thị trấn": "thị trấn"}
+_LOCAL_UNIT_KEYS = table_keys(_LOCAL_UNITS)
+
+
 def generic_province(toks: list[Tok], i: int) -> list | None:
     """ "Ủy ban nhân dân tỉnh <Name>" for a place not in the list."""
     council = match_table(toks, i, COUNCIL_KEYS, COUNCIL_FIRSTS) if toks[i].cap else None
-    unit = match_table(toks, council[0], UNIT_KEYS) if council else None
+    unit = (match_table(toks, council[0], UNIT_KEYS) or match_table(toks, council[0], _LOCAL_UNIT_KEYS)) if council else None
     if not council or not unit:
         return None
     end = cap_run(toks, unit[0])
     if end == unit[0]:
         return None
+    if unit[1] in _LOCAL_UNITS.values() and end < len(toks) and toks[end].raw.isdigit():
+        end += 1  # "Ủy ban nhân dân phường Hà Giang 1": wards numbered after their old town
     place = " ".join(t.raw for t in toks[unit[0] : end]).replace(" - ", "-")
     return [(i, end, f"{council[1]} {unit[1]} {place}", BodyKind.province)]
 
