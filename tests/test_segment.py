@@ -312,6 +312,24 @@ def test_a_repeated_roman_label_is_the_next_one(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a point label printed twice is the next point; the labels after it are read one on
+        ("1. Sở Y tế:\na) Chủ trì.\nb) Phối hợp.\nb) Tổ chức lấy ý kiến.\nc) Báo cáo.\n", ["1", "1.a", "1.b", "1.c", "1.d"]),
+        (
+            "1. Các bộ:\na) Bộ Y tế:\n- Hướng dẫn.\nb) Bộ Công an:\n- Chủ trì.\nb) Bộ Tư pháp:\n- Thẩm định.\n",
+            ["1", "1.a", "1.a.-1", "1.b", "1.b.-1", "1.c", "1.c.-1"],
+        ),
+        # before a lower-case word the repeat is the text of the point before
+        ("1. Sở Y tế:\na) Chủ trì.\nb) Phối hợp với\nb) các sở.\n", ["1", "1.a", "1.b"]),
+    ],
+    ids=["repeat", "repeat-heading", "repeat-lowercase"],
+)
+def test_a_repeated_point_label_is_the_next_one(text, expected):
+    assert [p for p in paths(text) if p != "preamble"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # "ly" for "3." between "2." and "4.": a short capitalised heading whose points follow
         (
             "1. Bộ Y tế:\na) Chủ trì.\n2. Bộ Công Thương:\na) Phối hợp.\nly Ủy ban nhân dân tỉnh, thành phố\na) Tuyên truyền.\n4. Trách nhiệm phối hợp\n",

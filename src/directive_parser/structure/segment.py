@@ -299,7 +299,7 @@ def _accept(
             return None
         return _roman_node(i, pos, after, expect)
     if m.group("point"):
-        letter = _point_letter(m.group("point"), expect["point"])
+        letter = _point_letter(m.group("point"), expect["point"]) or _repeated_point(m.group("point"), expect["point"], rest)
         if letter is None:
             return None
         expect["point"] = POINT_LETTERS.index(letter) + 1
@@ -427,6 +427,16 @@ def _point_letter(raw: str, expected_index: int) -> str | None:
     if expected_index + 1 < len(POINT_LETTERS) and got == POINT_LETTERS[expected_index + 1]:
         return got
     return None
+
+
+def _repeated_point(raw: str, expected_index: int, rest: str) -> str | None:
+    """A label printed twice is the next point, not the last one's text: "b) Chịu trách nhiệm tiếp
+    nhận hồ sơ …" / "b) Tổ chức lấy ý kiến …" (a provincial regulation), "đ) Bộ Công an:" … / "đ) Bộ
+    Thông tin và Truyền thông:" (a Thông báo kết luận). It takes the next letter, so clause paths stay
+    unique, and the labels after it are read one letter on; only before a capital, as a point opens."""
+    if not 0 < expected_index < len(POINT_LETTERS) or not rest[:1].isupper():
+        return None
+    return POINT_LETTERS[expected_index] if _OCR_POINT.get(raw, raw) == POINT_LETTERS[expected_index - 1] else None
 
 
 # OCR may drop the dash of a list's first item: "… giao Bộ Nông nghiệp và Phát triển nông thôn:" /
