@@ -1540,3 +1540,6 @@ def test_lower_case_sub_items_are_the_objects_of_one_task():
         .replace("(iii) quản lý", "(iii) Sở Tài chính quản lý")
     )
     assert [[b.name for b in a.lead] for a in named.assignments][-2:] == [["Công an tỉnh"], ["Sở Tài chính"]]
+    # after a verb, lower-case sub-items are its tasks
+    verb = parse(item.replace("thực hiện theo quy định về:", "chỉ đạo:"))
+    assert [a.clause for a in verb.assignments] == ["II.1.-1.(i)", "II.1.-1.(ii)", "II.1.-1.(iii)"]

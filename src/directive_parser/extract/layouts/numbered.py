@@ -239,6 +239,7 @@ def addressees(text: str) -> list[Body]:
     return []
 
 
+_OBJECTS_FOLLOW = re.compile(r"\b(?:về|đối\s+với|gồm|bao\s+gồm|như|của|cho|tại|trong)\s*:\s*$")
 _ALIAS = re.compile(r"\s*\(\s*sau\s+đây\s+gọi\s+(?:tắt|chung)\s+là\s+(?P<alias>[^()]{3,120}?)\s*\)")
 _ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who>[^.:]{3,400}?)\s*:?\s*$")
 
@@ -259,13 +260,17 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     subitems = [c for c in clause.children if c.kind is ClauseKind.subitem]
     head_text = _own_text(clause, subitems) if subitems else ""
     if subitems and (
-        _INLINE_NUMBERS.search(head_text) or _names_products(head_text, subitems) or all(s.text[:1].islower() for s in subitems)
+        _INLINE_NUMBERS.search(head_text)
+        or _names_products(head_text, subitems)
+        or (_OBJECTS_FOLLOW.search(head_text) and all(s.text[:1].islower() for s in subitems))
     ):
         # "(1) Bộ Tài chính giải quyết 03 vấn đề: (i) …; (ii) …; (iii) …. (2) Bộ Y tế …": the "(i)"
         # list belongs to the "(n)" task it follows; the clause is read whole, "(n)" by "(n)".
-        # Sub-items that all open in lower case go on the head's sentence, they are its objects:
-        # "- Hướng dẫn các đơn vị … thực hiện theo quy định về: (i) đấu nối giao thông …; (ii) về xây
-        # dựng, cải tạo công trình …; (iii) quản lý hành lang an toàn đường bộ …" is one task.
+        # Sub-items that all open in lower case after a preposition go on the head's sentence, they
+        # are its objects: "- Hướng dẫn các đơn vị … thực hiện theo quy định về: (i) đấu nối giao
+        # thông …; (ii) về xây dựng, cải tạo công trình …; (iii) quản lý hành lang …" is one task
+        # (after a verb they are its tasks: "đ) Chủ tịch Ủy ban nhân dân các tỉnh … chỉ đạo: (i) triển
+        # khai công tác giám sát …; (ii) bố trí kinh phí …", two records).
         subitems = []
         clause = clause.model_copy(update={"children": [c for c in clause.children if c.kind is not ClauseKind.subitem]})
     others = [c for c in clause.children if c.kind is not ClauseKind.subitem]
