@@ -191,20 +191,21 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     # For each dash line: its paragraph (up to the next labelled line) ends a sentence and a
     # capitalised dash item comes next, i.e. it is one item of a list.
     listed, next_dash, tail = [False] * len(lines), False, ""
+    labels = list(map(_LABEL.match, lines))  # each line's label, read once for both passes
     for k in range(len(lines) - 1, -1, -1):
         for kind in following:
             following[kind][k] = upcoming[kind]
         if not tail and lines[k].strip():
             tail = lines[k].rstrip()[-1:]
-        if label := _LABEL.match(lines[k]):
+        if label := labels[k]:
             dash = bool(label.group("dash")) and lines[k][label.end() :].lstrip()[:1].isupper()
             listed[k] = dash and next_dash and tail in ".;:!?"
             next_dash, tail = dash, ""
-        found = _section_number(lines[k])
-        if found is not None:
-            upcoming[found[0]] = found[1]
+            found = _section_number(lines[k], label)
+            if found is not None:
+                upcoming[found[0]] = found[1]
     for k, line in enumerate(lines):
-        m = _LABEL.match(line)
+        m = labels[k]
         expect["next"], expect["next_dieu"] = following["num"][k], following["dieu"][k]
         expect["next_roman"] = following["roman"][k]
         expect["listed"] = listed[k]
@@ -226,10 +227,9 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     return nodes
 
 
-def _section_number(line: str) -> tuple[str, int] | None:
+def _section_number(line: str, m: re.Match | None) -> tuple[str, int] | None:
     """The kind and number of a line that looks like an article, a Roman part or a section label
-    ("3. Sở Y tế"); Roman parts by their index in ROMAN (0 for "I.")."""
-    m = _LABEL.match(line)
+    ("3. Sở Y tế"), `m` its `_LABEL` match; Roman parts by their index in ROMAN (0 for "I.")."""
     if not m or not (m.group("dieu") or m.group("num") or m.group("roman")) or not line[m.end() :].lstrip()[:1].isupper():
         return None
     if m.group("roman"):
@@ -523,6 +523,8 @@ def _to_clause(n: _Node, text: str, parent: str, pages: list[Page]) -> Clause:
 
 def _subitems(body: str, offset: int, path: str, pages: list[Page]) -> list[Clause]:
     """Inline '(i) …; (ii) …' sub-items of a clause, in sequence order."""
+    if body.count("(") < 2:
+        return []  # two marks at least, each with its "(" (folding keeps every bracket): most clauses have none
     # Folded: repair may leave "(ị)" for "(i)"; the Vietnamese model reads "(i)" as "(¡)".
     folded = fold_marks(body).translate(_SUBITEM_GLYPHS)
     seq: list[tuple[re.Match, str]] = []
