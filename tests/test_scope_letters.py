@@ -111,6 +111,14 @@ def test_outline_ends_at_the_first_item_that_is_a_task():
             ["cơ quan chuyên môn quản lý ngành, lĩnh vực"],
             "có trách nhiệm báo cáo",
         ),
+        # a name the topic lists before a preposition ("…, Chủ tịch Quốc hội tại các công văn …") is
+        # no subject; the hand-over after it is
+        (
+            "Về ý kiến chỉ đạo của đồng chí Tổng Bí thư, Chủ tịch Quốc hội tại các công văn số 614, 615 ngày 21 tháng 4"
+            " năm 2026 của Văn phòng Trung ương Đảng, Phó Thủ tướng Chính phủ giao Bộ Tài chính làm việc với các tỉnh.",
+            ["Bộ Tài chính"],
+            "làm việc",
+        ),
     ],
 )
 def test_subject_and_where_the_task_starts(unit, lead, task):
@@ -322,15 +330,3 @@ def test_whose_competence_a_matter_is_is_no_task():
         "1. Việc đầu tư xây dựng trạm y tế xã thuộc thẩm quyền của Ủy ban nhân dân tỉnh, đề nghị Ủy ban nhân dân tỉnh xem xét.\n"
     )
     assert [[b.name for b in a.lead] for a in asked.assignments] == [["Ủy ban nhân dân tỉnh"]]
-
-
-def test_a_name_the_topic_lists_before_a_preposition_is_no_subject():
-    # "Về ý kiến chỉ đạo của …, Chủ tịch Quốc hội tại các công văn …, Phó Thủ tướng giao …": the
-    # name after the topic's comma is followed by "tại", so the hand-over that follows is the subject
-    unit = (
-        "Về ý kiến chỉ đạo của đồng chí Tổng Bí thư, Chủ tịch Quốc hội tại các công văn số 614, 615 ngày 21 tháng 4 năm"
-        " 2026 của Văn phòng Trung ương Đảng, Phó Thủ tướng Chính phủ giao Bộ Tài chính làm việc với các tỉnh."
-    )
-    subj = find_subject(unit)
-    assert [b.name for b in subj.lead] == ["Bộ Tài chính"]
-    assert unit[subj.task_start :].startswith("làm việc")

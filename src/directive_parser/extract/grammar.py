@@ -213,6 +213,9 @@ class Subject:
     accountability: bool = False  # "X chịu trách nhiệm trước …": a statement, not a task
 
 
+# Whose competence a matter is: "Việc đầu tư xây dựng … thuộc thẩm quyền của Ủy ban nhân dân tỉnh" (VPCP
+# letters, decrees). Stated alone it is no task (`units`); before a comma it leads in to the request.
+COMPETENCE = r"Việc\s[^.;]{3,300}?\s(?:không\s+)?thuộc\s+(?:thẩm\s+quyền|trách\s+nhiệm|chức\s+năng)\b"
 # A lead-in clause before the subject, which may hold commas of its own: "Sau khi Nghị định có hiệu
 # lực, Bộ Tài chính …", "Trên cơ sở đề xuất của các sở, căn cứ khả năng ngân sách, Sở Tài chính …",
 # "Đối với các chi phí năm 2024, giao Bảo hiểm xã hội Việt Nam …", "Hằng năm, Ủy ban nhân dân tỉnh …".
@@ -225,10 +228,9 @@ _LEAD_IN_CLAUSE = re.compile(
     r"Trước\s+(?:diễn\s+biến|tình\s+hình)|"
     # a letter's closing request: "Nhận được công văn này, đề nghị các Sở …", "Nhận được văn bản này,
     # Bộ Giáo dục và Đào tạo đề nghị các sở …" (the formula of a công văn's last paragraph)
-    r"Nhận\s+được\s+(?:công\s+văn|văn\s+bản|Công\s+điện|thông\s+báo)\s+này|"
-    # whose competence the matter is, before the request to that body: "Việc đầu tư xây dựng … thuộc
-    # thẩm quyền của Ủy ban nhân dân tỉnh, đề nghị Ủy ban nhân dân tỉnh xem xét, quyết định" (VPCP letters)
-    r"Việc\s(?=[^.;]{3,300}?\s(?:không\s+)?thuộc\s+(?:thẩm\s+quyền|trách\s+nhiệm|chức\s+năng)\b)|"
+    r"Nhận\s+được\s+(?:công\s+văn|văn\s+bản|Công\s+điện|thông\s+báo)\s+này|" + COMPETENCE + r"|"
+    # whose competence the matter is, before the request: "Việc … thuộc thẩm quyền của Ủy ban nhân dân
+    # tỉnh, đề nghị Ủy ban nhân dân tỉnh xem xét, quyết định"
     # a deadline written first: "Trước ngày 30 tháng 11 năm 2025, Bộ Công an báo cáo …", "Chậm nhất
     # ngày 15/12, các bộ gửi …", "Trong tháng 12 năm 2025, Bộ Xây dựng trình …"
     r"Trước\s+ngày|Chậm\s+nhất|Trong\s+(?:tháng|quý|Quý|\d+\s+tháng)|"
@@ -736,14 +738,14 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     if not found or not _plain_prefix(window[: found[0].start]):
         return pos
     end, last = _after_person(window, found[0]), found[0]
-    end += _place_tail(window, end, last) or _own_place_tail(window, end, last)
+    end += _place_tail(window, end, last)
     for m in found[1:]:
         if m.start < end:
             continue
         if not _CHAIN_GAP.match(window[end : m.start]):
             break
         end, last = _after_person(window, m), m
-        end += _place_tail(window, end, last) or _own_place_tail(window, end, last)
+        end += _place_tail(window, end, last)
     tail = window[end:]
     if _SCOPE_PHRASE.match(tail):  # "Bộ Y tế [theo chức năng, nhiệm vụ được giao] chủ trì …": the task's own words
         return pos + end
@@ -807,17 +809,15 @@ _PLACE_NAME = re.compile(r"\s+[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?
 _OWN_PLACE = re.compile(r"\s+(?:tỉnh|thành\s+phố)(?=\s+[a-zà-ỹđ])")
 
 
-def _own_place_tail(window: str, end: int, m: bodies.BodyMatch) -> int:
-    if m.body.kind not in (BodyKind.agency, BodyKind.other) or not (tail := _OWN_PLACE.match(window, end)):
-        return 0
-    return tail.end() - end if PREDICATE_AT_START.match(window, tail.end() + 1) else 0
-
-
 def _place_tail(window: str, end: int, m: bodies.BodyMatch) -> int:
-    if not _PLACE_KIND_END.search(m.body.text.rstrip()):
-        return 0
-    tail = _PLACE_NAME.match(window, end)
-    return tail.end() - end if tail else 0
+    """Length of the place that completes the name `m` ending at `end`: a named one after a group that
+    ends in its kind, or the document's own province after a provincial body."""
+    if _PLACE_KIND_END.search(m.body.text.rstrip()):
+        tail = _PLACE_NAME.match(window, end)
+        return tail.end() - end if tail else 0
+    if m.body.kind in (BodyKind.agency, BodyKind.other) and (own := _OWN_PLACE.match(window, end)):
+        return own.end() - end if PREDICATE_AT_START.match(window, _skip_space(window, own.end())) else 0
+    return 0
 
 
 def _without_people(found: list[Body]) -> list[Body]:

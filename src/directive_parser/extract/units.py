@@ -64,11 +64,11 @@ _CONTINGENCY = re.compile(
 # chủ", "Hội đồng làm việc theo chế độ kiêm nhiệm", "… theo Quy chế do Trưởng ban ban hành" (a
 # convention of the QĐ thành lập / kiện toàn: the corpus has dozens).
 _WORKING_RULES = re.compile(r"^\s*[^,;.]{0,80}?\blàm\s+việc\s+theo\s+(?:nguyên\s+tắc|chế\s+độ|[Qq]uy\s+chế)\b")
-# Whose competence a matter is, stated and no more, is no task: "Việc đầu tư xây dựng Trường Trung cấp
-# y tế thuộc thẩm quyền của Ủy ban nhân dân tỉnh Bắc Kạn." (a VPCP letter, before the case it does
-# assign), "Việc thanh lý nguồn phóng xạ … thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh." (a decree).
-# A request after a comma ("…, đề nghị Ủy ban nhân dân tỉnh xem xét") keeps the unit a task.
-_COMPETENCE = re.compile(r"^\s*Việc\s[^.;]{3,200}?\s(?:không\s+)?thuộc\s+thẩm\s+quyền\b[^,;:.]{0,160}[.;]?\s*$")
+# Whose competence a matter is, stated and no more, is no task (`grammar.COMPETENCE`): "Việc đầu tư xây
+# dựng Trường Trung cấp y tế thuộc thẩm quyền của Ủy ban nhân dân tỉnh Bắc Kạn." (a VPCP letter, before
+# the case it does assign), "Việc thanh lý nguồn phóng xạ … thuộc thẩm quyền của Ủy ban nhân dân cấp
+# tỉnh." (a decree). A request after a comma ("…, đề nghị …") keeps the unit a task.
+_COMPETENCE = re.compile(rf"^\s*{grammar.COMPETENCE}[^,;:.]{{0,160}}[.;]?\s*$")
 # A leader's approval is a decision, not a task to track: "1. Đồng ý chủ trương chuyển giao nguyên
 # trạng Làng Văn hóa … về Ủy ban nhân dân thành phố Hà Nội trực tiếp quản lý", "Đồng ý với kiến nghị
 # của Bộ … tại văn bản nêu trên." (a resolution and three letters); the work it gives follows.
