@@ -554,6 +554,11 @@ def _split_piece(line: str, width: float) -> tuple[str, str]:
 # 2025 -" / "2026" wraps beside the task), unless the task itself dates it ("… công năm 2024").
 _YEAR_TAIL = re.compile(r"\s((?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)\s*$")
 _DATING_WORDS = frozenset(["nam", "thang", "ngay", "doan", "den", "tu", "quy", "ky", "dot"])
+# So is a quarter, month or year cell that opens with its capital, where the time column stands
+# before the lead ("… văn bản hướng dẫn thi hành Quy IV/2026 |Bộ Nông nghiệp", "… theo quy định
+# Quý III/2026 | Bộ Tài chính", "… đầu tư công trọng Năm 2026 |Bộ Nông nghiệp", see `_time_first`):
+# a task's sentence dates in small letters ("hoàn thành trong quý III/2026").
+_TIME_TAIL = re.compile(r"\s((?:Qu[yýíỹ]\s+[IVX]+|(?:Tháng|Thang)\s+\d{1,2}|Năm|Nam)\s*[/-]?\s*(?:19|20)\d\d)\s*$")
 
 
 # A sentence's stop, then a small letter: a sentence opens with a capital, so the words after the
@@ -569,7 +574,12 @@ def _split_task(line: str, width: float) -> tuple[str, str]:
     stop = next((m for m in _STOP_THEN_LETTER.finditer(piece) if piece[m.end()].islower()), None)
     if stop:
         piece, rest = piece[: stop.start() + 1], f"{piece[stop.end() :]} {rest}".strip()
-    m = _YEAR_TAIL.search(piece)
+    # The time cell stands at the task column's edge, the task's words right before it: a short
+    # piece ruled off before it is another cell's, as a product's "Báo cáo kết quả thể | Tháng
+    # 11/2026" (tbl-11, whose product column stands before the time column).
+    timed = _TIME_TAIL.search(piece) if len(piece) >= 0.75 * width else None
+    timed = timed if timed and not piece[: timed.start()].rstrip().endswith("|") else None
+    m = timed or _YEAR_TAIL.search(piece)
     if m:
         before = piece[: m.start()].split()
         if before and _folded(before[-1]).strip(" ,;.()") not in _DATING_WORDS:
@@ -587,11 +597,39 @@ def _clean(piece: str) -> str:
 _BEFORE_CAC = frozenset(("ubnd", "dan", "hiep", "ly"))
 
 
+MAX_TIME_WORDS = 3  # words of a time cell read before the lead ("Quý IV/2026", "Năm 2026", "2021 - 2025")
+
+
+def _time_first(words: list[str]) -> int:
+    """How many of a rest's first words are a time cell before the lead's body name, or 0.
+
+    Some annex tables put the time column before the lead's ("TT | Nhiệm vụ | Thời hạn hoàn thành
+    | Cơ quan chủ trì | Cơ quan phối hợp", the Government's tables of a year's tasks), so a row's
+    rest reads "Quý II/2026 Bộ Nông nghiệp và Môi trường Các bộ, cơ quan, …" or "2021-2025 Tổng cục
+    Thuế Các Vụ, …": the words up to the body's name are the time cell (a date, a period, "Quý",
+    "Tháng" or "Năm" with its number, or the month word alone where its number wrapped below:
+    "Tháng Bộ Tư pháp" / "12/2026"), the lead opens after them. No body's name opens with a date."""
+    keys = [w.casefold().strip(" ,;.()|") for w in words]
+    k = 0
+    while k < min(len(words), MAX_TIME_WORDS) and keys[k] not in ("và", "hoặc", "|") and _DEADLINE_WORD.match(keys[k]):
+        k += 1
+    dated = any(ch.isdigit() for w in words[:k] for ch in w) or (k == 1 and _folded(keys[0]) in ("quy", "thang", "nam"))
+    if not (0 < k < len(words) and dated):
+        return 0
+    after = " ".join(words[k:]).strip(" |")
+    return k if after and (_head_at(after, 0, _BODY_HEADS) or _folded(after).startswith("cong an ")) else 0
+
+
 def _lead_piece(rest: str, first: bool, listing: bool = False) -> tuple[list[str], list[str]]:
     """(words of the lead cell, the other words) at the start of one line's rest: up to a column
     rule, a word ending in "_" (a rule read as underscores, "Ban Quản lý cac__"), a number or, past
-    the first word, a capitalised word that opens the next cell ("Sở Tài chính Cơ quan, địa …")."""
+    the first word, a capitalised word that opens the next cell ("Sở Tài chính Cơ quan, địa …").
+    On a row's first rest a time cell before the lead is one of the other cells (`_time_first`)."""
     words = rest.strip(" _—-=").replace("|", " | ").split()
+    time = _time_first(words) if first else 0
+    if time:
+        named, other = _lead_piece(" ".join(words[time:]).lstrip(" |"), first)
+        return named, [w for w in words[:time] if w != "|"] + other
     if len(words) > 1 and _lower_so(words[0], words[1]):
         words[0] = "Sở"  # "số Xây dựng": see `_head_at`
     if _so_y(words):
@@ -757,7 +795,9 @@ def _starts_body(rest: str) -> bool:
     ("Công an" / "Thành phố", the city police), whose "Công" also continues names ("Bộ Khoa học
     và" / "Công nghệ") and so is no head word of its own."""
     stripped = rest.strip(" _—-=|")
-    return bool(stripped) and (_head_at(stripped, 0, _BODY_HEADS) or _folded(stripped).startswith("cong an "))
+    if not stripped:
+        return False
+    return _head_at(stripped, 0, _BODY_HEADS) or _folded(stripped).startswith("cong an ") or _time_first(stripped.split()) > 0
 
 
 def _lead_width(rows: list[_FlatRow]) -> float:
