@@ -126,6 +126,7 @@ class Candidate:
     word_id: int
     channel: float
     by_context: bool = False  # kept only for its context prior (`CONTEXT_PRIOR_OFFSET`): no reading out of context
+    shifted: bool = False  # a far reading of badly damaged text, its score raised to FUZZY2_TOP for ranking
 
 
 class Channel:
@@ -338,8 +339,8 @@ class Channel:
         if (fuzzy2 or more) and best < FUZZY2_TOP:
             # rank among themselves by the char model; the LM weighs them against the token kept
             shift = FUZZY2_TOP - best
-            out = [Candidate(c.word, c.word_id, c.channel + shift) for c in out]
-            more = [Candidate(c.word, c.word_id, c.channel + shift + UNSEEN_EXTRA_PENALTY) for c in more]
+            out = [Candidate(c.word, c.word_id, c.channel + shift, shifted=True) for c in out]
+            more = [Candidate(c.word, c.word_id, c.channel + shift + UNSEEN_EXTRA_PENALTY, shifted=True) for c in more]
         out = self._ranked(out, MAX_CANDIDATES)
         if more:
             top = out[0].channel + self.lm.uni[out[0].word_id] if out else None

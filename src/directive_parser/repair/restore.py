@@ -442,7 +442,7 @@ def _merged_split(core: str) -> int | None:
         or _is_caps(core)
         or not core[1:].islower()
         or low in channel.table
-        or any(c.channel >= MERGED_MAX_WHOLE and not c.by_context for c in candidates_for(low))
+        or any(c.channel >= MERGED_MAX_WHOLE and not (c.by_context or c.shifted) for c in candidates_for(low))
     ):
         return None
     lm = load_lm()
