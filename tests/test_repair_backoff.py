@@ -40,3 +40,9 @@ def test_a_merged_token_with_only_far_whole_readings_is_split():
     assert all(c.shifted for c in candidates_for("néivu"))
     assert _merged_split("Néivu") == 3
     assert _restore("SO Néivu | Bo Néivu chu tri") == "Sở Nội vụ | Bộ Nội vụ chủ trì"
+
+
+def test_a_bracket_glued_to_the_next_word_splits_label_and_word():
+    assert _restore("c) Khoan 2\nd)Diéu 17, Khoan 3") == "c) Khoản 2\nd)Điều 17, Khoản 3"
+    assert _restore("d) Ten\nd)T6 chic tham dinh") == "d) Tên\nđ)Tổ chức thẩm định"  # the label sequence goes on
+    assert _restore("dir liéu anh vién tham)Diéu 8.") == "dữ liệu ảnh viễn thám)Điều 8."

@@ -166,6 +166,11 @@ NUMBER_O_RE = re.compile(r"(?=[\dO/.\-]*\d)[\dO]+(?:[/.\-][\dO]+)*")
 # the LM puts a number in "MINISTRY OF FINANCE".
 ZERO_ONE_RE = re.compile(r"O[lLI]")
 ZERO_ONE_PENALTY = -1.5
+# A closing bracket with no space after it glues a clause label or a word to the next word ("d)Diéu 17",
+# "b)T6 chic tham dinh", "anh vién tham)Diéu 8."): both sides are restored, the bracket kept; a letter or
+# roman item before it is a label (`LABEL_RE`), so "d)" after "d)" still reads "đ)".
+PAREN_GLUED_RE = re.compile(r"([^\W\d_]{1,7})\)([^\W\d_][\w&¢€@§]{0,7})")
+LABEL_PART_RE = re.compile(r"[a-zđA-ZĐ]|[ivx]+|[IVX]+")
 # A table cell's underline or a form's blank line read as underscores glued to the word's end
 # ("Bộ Khoa học va__| Bộ", "Bo Nong nghiép_ | Kết nối", "cac__| Sở"): no part of the word, dropped.
 UNDERLINE_RE = re.compile(r"^(.*?[^\W\d_])_+$")
@@ -477,6 +482,11 @@ def _core_slots(core: str, start: int, lm: SyllableLM, label: bool) -> list[_Slo
         return _core_slots(core[speck.end() :], start + speck.end(), lm, label)
     if DOLLAR_S_RE.fullmatch(core):  # "$6: 223/CD-TTg" Số, "Giao $6 Tai chinh" Sở: a capital S read "$"
         core = "S" + core[1:]
+    paren = None if label else PAREN_GLUED_RE.fullmatch(core)
+    if paren:  # "d)Diéu" -> label "d", "Diéu" restored
+        head, tail = paren.group(1), paren.group(2)
+        first = [_slot_for(head, start, lm, True)] if LABEL_PART_RE.fullmatch(head) else _core_slots(head, start, lm, False)
+        return [*first, *_core_slots(tail, start + paren.start(2), lm, False)]
     horn = None if label else _horn_slot(core, start, lm)
     if horn is not None:
         return [horn]
