@@ -157,6 +157,24 @@ FIND = [
         "Ủy ban nhân dân phường Hà Giang 1 chủ trì",
         [("Ủy ban nhân dân phường Hà Giang 1", "Ủy ban nhân dân phường Hà Giang 1")],
     ),
+    # the military commands, by their head or its abbreviation; a Quân khu takes its number
+    ("command", "Bộ Tư lệnh Cảnh sát biển chủ trì", [("Bộ Tư lệnh Cảnh sát biển", "Bộ Tư lệnh Cảnh sát biển")]),
+    ("command-abbreviated", "BTL Bộ đội Biên phòng chỉ đạo", [("BTL Bộ đội Biên phòng", "Bộ Tư lệnh Bộ đội Biên phòng")]),
+    ("command-numbered", "Bộ Tư lệnh Quân khu 4 duy trì lực lượng", [("Bộ Tư lệnh Quân khu 4", "Bộ Tư lệnh Quân khu 4")]),
+    ("command-needs-its-number", "Bộ Tư lệnh Quân khu chỉ đạo", []),
+    # a field whose first word heads bodies elsewhere goes on the unit's name after "và"
+    (
+        "field-with-head-word",
+        "Cục Lâm nghiệp và Kiểm lâm có trách nhiệm",
+        [("Cục Lâm nghiệp và Kiểm lâm", "Cục Lâm nghiệp và Kiểm lâm")],
+    ),
+    (
+        "head-word-body-after-va",
+        "Sở Tài chính và Kiểm toán Nhà nước",
+        [("Sở Tài chính", "Sở Tài chính"), ("Kiểm toán Nhà nước", "Kiểm toán nhà nước")],
+    ),
+    # a steering committee's name stops at its verb, though a unit head's lower-case words would run on
+    ("steering-committee-verb", "Ban Chỉ đạo bảo đảm hoạt động hiệu quả", [("Ban Chỉ đạo", "Ban Chỉ đạo")]),
 ]
 
 

@@ -1543,3 +1543,83 @@ def test_lower_case_sub_items_are_the_objects_of_one_task():
     # after a verb, lower-case sub-items are its tasks
     verb = parse(item.replace("thực hiện theo quy định về:", "chỉ đạo:"))
     assert [a.clause for a in verb.assignments] == ["II.1.-1.(i)", "II.1.-1.(ii)", "II.1.-1.(iii)"]
+
+
+@pytest.mark.parametrize(
+    "heading, lead",
+    [
+        ("1. Trách nhiệm chung của các sở, ngành", "các sở, ban, ngành"),
+        ("1. Nhiệm vụ cụ thể của các cơ quan, đơn vị", "các cơ quan, đơn vị"),
+        ("1. Trách nhiệm của các cơ quan, đơn vị", "các cơ quan, đơn vị"),
+    ],
+    ids=["chung", "cu-the", "plain"],
+)
+def test_a_heading_of_common_or_specific_duties_names_whose_they_are(heading, lead):
+    doc = parse(
+        f"II. TỔ CHỨC THỰC HIỆN\n{heading}\n- Lãnh đạo, chỉ đạo thực hiện nghiêm các quy định.\n- Thực hiện thanh tra, kiểm tra.\n"
+    )
+    assert [[b.name for b in a.lead] for a in doc.assignments] == [[lead], [lead]]
+
+
+def test_sub_items_after_dac_biet_la_are_cases_of_one_task():
+    item = (
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n- Kịp thời phát hiện và xử lý nghiêm các hành vi vi phạm, "
+        "đặc biệt là: (i) Khai thác khoáng sản trái phép; (ii) Khai thác không đúng nội dung giấy phép.\n"
+    )
+    assert [a.clause for a in parse(item).assignments] == ["II.1.-1"]
+    # after a verb the capitalised sub-items stay tasks
+    verb = parse(item.replace("các hành vi vi phạm, đặc biệt là:", "chỉ đạo:"))
+    assert [a.clause for a in verb.assignments] == ["II.1.-1.(i)", "II.1.-1.(ii)"]
+
+
+def test_an_ellipsis_ends_the_item_before_the_next_dash():
+    doc = parse(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Tiếp tục kiểm tra, kiểm soát, xử lý vi phạm đối với các bến, bãi tập kết vật liệu "
+        "cát, sỏi xây dựng theo đúng quy định. Kiên quyết chấm dứt các bến bãi tập kết cát, sỏi trái phép, tự phát…\n"
+        "- Chủ trì, phối hợp với các cơ quan liên quan kiểm soát tải trọng phương tiện.\n"
+    )
+    assert [a.clause for a in doc.assignments] == ["II.1.-1", "II.1.-2"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Rà soát các dự án; đối với những dự án đã phê duyệt, chủ động hướng dẫn, đôn đốc, yêu cầu các đơn vị điều chỉnh thiết kế.",
+        "- Đánh giá tiềm năng tạo tín chỉ; yêu cầu các tổ chức, doanh nghiệp thực hiện dự án báo cáo kết quả.",
+        "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản lắp đặt hệ thống giám sát.",
+    ],
+    ids=["verb-series", "firms-after-semicolon", "operators-item"],
+)
+def test_a_body_asking_firms_to_act_is_its_own_task(line):
+    doc = parse(f"II. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n{line}\n")
+    assert [([b.name for b in a.lead], a.task[:8]) for a in doc.assignments] == [(["Sở Xây dựng"], line[2:10])]
+
+
+def test_a_state_body_asked_by_name_is_still_addressed():
+    doc = parse("II. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Rà soát các dự án; yêu cầu Sở Tài chính bố trí kinh phí.\n")
+    assert [[b.name for b in a.lead] for a in doc.assignments] == [["Sở Xây dựng"], ["Sở Tài chính"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trong quá trình thực hiện, nếu phát sinh vướng mắc, các cơ quan báo cáo Sở Nội vụ để tổng hợp.",
+        "Trong quá trình thực hiện, nếu phát hiện khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo Bộ Tài chính.",
+        "Nếu gặp khó khăn, các sở, ngành kịp thời phản ánh về Sở Nội vụ.",
+    ],
+)
+def test_contingency_lines_in_every_form_are_no_task(line):
+    doc = parse(f"II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí thực hiện.\n2. {line}\n")
+    assert [a.clause for a in doc.assignments] == ["II.1"]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Tổng Bí thư lưu ý cơ cấu trong hội đồng phải bảo đảm cân đối tỷ lệ các nhà khoa học.",
+        "Tổng Bí thư nhấn mạnh cơ chế tài chính phải thông thoáng hơn.",
+    ],
+)
+def test_what_the_party_head_notes_names_no_subject(unit):
+    # the speaker's words are no name of a body, whatever predicate follows them
+    assert find_subject(unit).lead == []

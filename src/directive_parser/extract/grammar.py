@@ -56,7 +56,7 @@ _SPEAKER = re.compile(
     r"(?=\s*,?\s+(?:đã\s+|cũng\s+)?(?:yêu\s+cầu|giao|đề\s+nghị|chỉ\s+đạo)\b),?)?|Chính\s+phủ|"
     # the head of the Party, as news reports of a steering committee quote him: "Tổng Bí thư nêu rõ,
     # Ban cán sự đảng Chính phủ chỉ đạo …", "Tổng Bí thư Tô Lâm yêu cầu: …"
-    r"Tổng\s+Bí\s+thư(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|nêu\s+rõ|chỉ\s+rõ)\b)|"
+    r"Tổng\s+Bí\s+thư(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|nêu\s+rõ|chỉ\s+rõ|lưu\s+ý|nhấn\s+mạnh)\b)|"
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận|"
     # a Prime Minister's telegram speaks in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư
     # và Chủ tịch Ủy ban nhân dân các tỉnh …", "Tôi yêu cầu các Bộ trưởng …"
@@ -129,11 +129,12 @@ SCOPE_OPENER = re.compile(
 )
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
-# dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh").
+# dữ liệu] khẩn trương …"), but not through a passive or a copula ("Chính phủ số được đẩy mạnh"), nor
+# through what a speaker says ("Tổng Bí thư lưu ý cơ cấu trong hội đồng phải bảo đảm …": no name).
 _UNLISTED_VERB = re.compile(r"^\s(?!(?:\S+\s+){0,2}(?:được|đã|đang|vừa|là|bị|của|số|điện\s+tử)\b)[a-zà-ỹđ]")
 _GAP_FORBIDDEN = re.compile(
     r"\b(?:được|đã|đang|vừa|là|đạt|với|bị|để|nhằm|thì|mà|nếu|thông\s+báo|cho\s+biết|cho\s+rằng|nêu|"
-    r"khẳng\s+định|nhấn\s+mạnh|phát\s+biểu|báo\s+cáo)\b|[;.:]"
+    r"khẳng\s+định|nhấn\s+mạnh|lưu\s+ý|chỉ\s+rõ|ghi\s+nhận|biểu\s+dương|phát\s+biểu|báo\s+cáo)\b|[;.:]"
 )
 MAX_GAP_CHARS = 100
 
@@ -289,6 +290,11 @@ def _lead_in_clause(rest: str) -> int:
         after = rest[m.end() :]
         if _IMPERATIVE.match(after) or _SPEAKER.match(after):
             return m.end()
+        # a verb after the comma starts the task, and a formula later in its verb series is the
+        # doer's own act: "đối với những dự án …, chủ động hướng dẫn, đôn đốc, yêu cầu các đơn vị
+        # điều chỉnh thiết kế" (the Sở asks the firms; they are no addressees of the document)
+        if PREDICATE_AT_START.match(after):
+            break
     # A comma inside a name ("của các Bộ, cơ quan liên quan") does not end the lead-in.
     names = bodies.find_bodies(rest[:MAX_LEAD_IN_CHARS])
     ends = [m.end() for m in commas if not any(n.start < m.start() < n.end for n in names) and _subject_follows(rest[m.end() :])]

@@ -57,7 +57,9 @@ NOT_A_TASK = re.compile(
 # ban nhân dân tỉnh …" (a convention of the genre's closing: 8 dev and held-out plans end so; none of
 # their gold counts it).
 _CONTINGENCY = re.compile(
-    r"^\s*(?:Trong\s+quá\s+trình\s+[^,;.]{0,80}?,?\s+)?nếu\s+có\s+(?:phát\s+sinh\s*,?\s*)?(?:khó\s+khăn|vướng\s+mắc)\b", re.I
+    r"^\s*(?:Trong\s+quá\s+trình\s+[^,;.]{0,80}?,?\s+)?nếu\s+(?:có\s+)?(?:(?:phát\s+sinh|phát\s+hiện|gặp)\s*,?\s*)?"
+    r"(?:những\s+|các\s+)?(?:khó\s+khăn|vướng\s+mắc)\b",
+    re.I,
 )
 
 # How a body a decision sets up works is no task: "Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân
@@ -389,6 +391,17 @@ _LIST_INTRO = re.compile(
 _DETAILED_BELOW = re.compile(r"(?:,\s*|\s)cụ\s+thể(?:\s+như\s+sau)?\s*:\s*$")
 
 
+# Within a body's duties, asking firms and people to act is the body's own task, not an address of
+# the document: "3. Sở Xây dựng: - … ; yêu cầu các tổ chức, doanh nghiệp thực hiện chương trình …",
+# "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản đầu tư, lắp đặt …" (the Sở's record; the corpus
+# has the form in decrees' lists of an authority's powers: "; yêu cầu doanh nghiệp cảng, chủ tàu …").
+_ASKS_THIRD_PARTY = re.compile(
+    r"^[\s\-–+]*(?:đôn\s+đốc,?\s+)?[Yy]êu\s+cầu\s+(?:các\s+|những\s+)?(?:tổ\s+chức|doanh\s+nghiệp|cá\s+nhân|nhà\s+thầu|"
+    r"chủ\s+(?:đầu\s+tư|tàu|cơ\s+sở|mỏ|dự\s+án)|cơ\s+sở\s+(?:sản\s+xuất|kinh\s+doanh)|"
+    r"đơn\s+vị\s+(?:hoạt\s+động|sản\s+xuất|kinh\s+doanh|khai\s+thác|thi\s+công))\b"
+)
+
+
 def _add_unit(
     tasks: list[_Task],
     unit: str,
@@ -405,6 +418,8 @@ def _add_unit(
     `report` the periodic report the unit opens with, if any, `found` the unit's deadline phrases."""
     subj = grammar.find_subject(unit)
     cur = tasks[-1] if tasks else None
+    if subj.explicit and (cur is not None or inherited) and _ASKS_THIRD_PARTY.match(unit):
+        subj = grammar.Subject([], [], len(unit) - len(unit.lstrip(" -–+")), False)
     predicate = unit[subj.task_start :]
     intro = _LIST_INTRO.match(predicate.strip()) or _DETAILED_BELOW.search(predicate)
     if subj.explicit and (intro or _BARE_ROLE.match(predicate)):

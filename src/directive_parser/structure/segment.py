@@ -319,8 +319,10 @@ def _accept(
     # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp" / "- Phối hợp chặt chẽ
     # với … ." / "- Tạo điều kiện …"; a wrapped hyphen ("Công nghiệp" / "- Viễn thông Quân đội tổ
     # chức …") runs on into its own sentence with no list after it.
+    # An ellipsis ends an item too: "… các bến bãi tập kết cát, sỏi trái phép, tự phát…" / "- Chủ trì,
+    # phối hợp …" (431 dash lines after one in the corpus).
     if not (
-        prev_end in ":;.!?)"
+        prev_end in ":;.!?)…"
         or ((rest[:1].isupper() or rest[:1].isdigit()) and prev_len < WRAPPED_LINE_CHARS)
         or (blank_before and prev_len < WRAPPED_LINE_CHARS)
         or _FIELD_LABEL.match(rest)

@@ -120,12 +120,12 @@ def _steering(toks: list[Tok], i: int, fields: object) -> list | None:
 _HIT_GENERIC = ((frozenset({"phó"}), _deputy), (frozenset({"ban"}), _steering))
 # The first words a pattern may start on whatever the case, and those it needs capitalised (a
 # title, an office, a unit head: `_titled`, `_office`, `generic_unit` test the capital first).
-_PATTERN_FIRSTS = _ENUMERATION_FIRSTS | COUNCIL_FIRSTS | {"bộ", "phó", "ban"}
+_PATTERN_FIRSTS = _ENUMERATION_FIRSTS | COUNCIL_FIRSTS | {"bộ", "btl", "phó", "ban"}
 _CAP_PATTERN_FIRSTS = TITLE_FIRSTS | _OFFICE_FIRSTS | UNIT_FIRSTS
 # The first words of the unit spellings: "tỉnh", "thành" (phố), "tp", "thủ" (đô).
 _UNIT_WORDS = tuple(dict.fromkeys(k[0] for k in UNIT_KEYS))
 _GENERIC = (
-    (frozenset({"bộ"}), _ministry),
+    (frozenset({"bộ", "btl"}), _ministry),  # "BTL": a military command, `generic_ministry` reads it
     (COUNCIL_FIRSTS, _province),
     *_HIT_GENERIC,
     (UNIT_FIRSTS, generic_unit),
@@ -209,7 +209,7 @@ class Gazetteer:
             | TITLE_PLAIN_FIRSTS
             | COUNCIL_FIRSTS
             | UNIT_FIRSTS
-            | {"bộ", "phó", "ban", "vp"}
+            | {"bộ", "btl", "phó", "ban", "vp"}
         )
         # word as written -> what a token may open (`_opening`): one lookup a token, in C
         self._opens = PerWord(self._opening)

@@ -31,6 +31,8 @@ MAX_GENERIC_TOKENS = 14  # "Bộ Văn hóa, Thể thao và Du lịch" is 8; beyo
 
 def generic_ministry(toks: list[Tok], i: int) -> list | None:
     """ "Bộ <Capitalised words>": a ministry missing from the list (capital B, capital name)."""
+    if command := military_command(toks, i):
+        return command
     if toks[i].raw != "Bộ" or i + 1 >= len(toks) or not is_cap(toks[i + 1]):
         return None
     first = toks[i + 1].fold
@@ -53,6 +55,48 @@ def generic_ministry(toks: list[Tok], i: int) -> list | None:
         break
     name = "Bộ " + " ".join(t.raw for t in toks[i + 1 : end]).replace(" ,", ",")
     return [(i, end, name, BodyKind.ministry)] if end > i + 1 else None
+
+
+# The commands of the army and the police, a closed set ("Bộ Tư lệnh Bộ đội Biên phòng", "Bộ Tư lệnh
+# Quân khu 4", "Bộ Tư lệnh Thủ đô Hà Nội": the corpus names them some 400 times); disaster and rescue
+# telegrams address them, news relays of those abbreviate the head: "BTL Bộ đội Biên phòng".
+_COMMANDS = tuple(
+    tuple(name.lower().split())
+    for name in (
+        "Bộ đội Biên phòng",
+        "Cảnh sát biển",
+        "Cảnh sát cơ động",
+        "Cảnh vệ",
+        "Thủ đô Hà Nội",
+        "Thành phố Hồ Chí Minh",
+        "Bảo vệ Lăng Chủ tịch Hồ Chí Minh",
+        "Tác chiến không gian mạng",
+        "Quân khu",
+        "Quân chủng Hải quân",
+        "Quân chủng Phòng không - Không quân",
+        "Phòng không - Không quân",
+        "Hải quân",
+    )
+)
+
+
+def military_command(toks: list[Tok], i: int) -> list | None:
+    """ "Bộ Tư lệnh <command>" or "BTL <command>"; "Quân khu" takes its number ("Quân khu 4")."""
+    if [t.fold for t in toks[i : i + 3]] == ["bộ", "tư", "lệnh"]:
+        j = i + 3
+    elif toks[i].raw == "BTL":
+        j = i + 1
+    else:
+        return None
+    for name in _COMMANDS:
+        if tuple(t.fold for t in toks[j : j + len(name)]) == name and is_cap(toks[j]):
+            end = j + len(name)
+            if name == ("quân", "khu"):
+                if end >= len(toks) or not toks[end].raw.isdigit():
+                    return None
+                end += 1
+            return [(i, end, "Bộ Tư lệnh " + " ".join(t.raw for t in toks[j:end]), BodyKind.agency)]
+    return None
 
 
 # Heads of subordinate units named in directives: "Cục Công nghệ thông tin", "Sở Y tế", "Vụ Kế hoạch -
@@ -101,6 +145,19 @@ def _unit_words(toks: list[Tok], j: int) -> int:
     return j
 
 
+# Fields whose first word also heads bodies ("Kiểm toán Nhà nước", "Bảo hiểm xã hội"): after "và" they
+# go on the unit's name, "Cục Lâm nghiệp và Kiểm lâm", "Cục Thủy sản và Kiểm ngư", "Cục Trồng trọt và
+# Bảo vệ thực vật" (the 2025 departments of the Bộ Nông nghiệp và Môi trường).
+_FIELDS_WITH_HEAD_WORDS = frozenset({("kiểm", "lâm"), ("kiểm", "ngư"), ("kiểm", "dịch"), ("bảo", "vệ"), ("bảo", "tồn")})
+
+
+def _field_follows(toks: list[Tok], j: int) -> bool:
+    """Whether the capitalised word at j goes on a field's name rather than starting another body."""
+    if toks[j].fold not in BODY_HEADS:
+        return True
+    return j + 1 < len(toks) and (toks[j].fold, toks[j + 1].fold) in _FIELDS_WITH_HEAD_WORDS
+
+
 def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = ()) -> list | None:
     """ "Cục Công nghệ thông tin", "Sở Y tế": a subordinate unit missing from the list.
 
@@ -115,10 +172,17 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
             break
     else:
         return None
+    if label == "Ban" and [t.fold for t in toks[i + 1 : i + 3]] == ["chỉ", "đạo"]:
+        return None  # `steering_committee` reads it: "Ban Chỉ đạo bảo đảm hoạt động …" is no "Ban Chỉ đạo bảo đảm"
     for width in range(min(MAX_FIELD_TOKENS, len(toks) - i - n), 0, -1):
         if tuple(t.fold for t in toks[i + n : i + n + width]) in fields:
             end = i + n + width
-            return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n : end]).replace(" ,", ","), BodyKind.agency)]
+            # a field joined to another name part is a longer name: "Cục Lâm nghiệp và Kiểm lâm" (2025)
+            if not (
+                end + 1 < len(toks) and toks[end].fold == "và" and is_cap(toks[end + 1]) and toks[end + 1].fold not in BODY_HEADS
+            ):
+                return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n : end]).replace(" ,", ","), BodyKind.agency)]
+            break
     first = cap_run(toks, i + n)
     if first == i + n:
         # a ministry's own units by their acronyms, the head in lower case: "Giao Vụ TCCB", "Cục CNTT
@@ -133,7 +197,7 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
     # Departments named after their field join two or three fields: "Sở Khoa học và Công nghệ",
     # "Sở Văn hóa, Thể thao và Du lịch", "Cục Quản lý thị trường và Cạnh tranh".
     for _ in range(MAX_JOINED_FIELDS):
-        if j + 1 < len(toks) and toks[j].fold in {"và", ","} and is_cap(toks[j + 1]) and toks[j + 1].fold not in BODY_HEADS:
+        if j + 1 < len(toks) and toks[j].fold in {"và", ","} and is_cap(toks[j + 1]) and _field_follows(toks, j + 1):
             j = _unit_words(toks, cap_run(toks, j + 1))
         else:
             break

@@ -240,6 +240,10 @@ def addressees(text: str) -> list[Body]:
 
 
 _OBJECTS_FOLLOW = re.compile(r"\b(?:về|đối\s+với|gồm|bao\s+gồm|như|của|cho|tại|trong)\s*:\s*$")
+# A list of cases that the head's noun names, in either case: "… xử lý nghiêm các hành vi vi phạm,
+# đặc biệt là: (i) Khai thác khoáng sản trái phép; (ii) …", "… điều kiện … gồm: (i) Không còn nợ thuế
+# …; (ii) …" (the corpus' "gồm: (i)" and "bao gồm: (i)" lists all name things, not tasks).
+_CASES_FOLLOW = re.compile(r"\b(?:gồm|bao\s+gồm|(?:đặc\s+biệt|nhất|cụ\s+thể)\s+là)\s*:\s*$")
 _ALIAS = re.compile(r"\s*\(\s*sau\s+đây\s+gọi\s+(?:tắt|chung)\s+là\s+(?P<alias>[^()]{3,120}?)\s*\)")
 _ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who>[^.:]{3,400}?)\s*:?\s*$")
 
@@ -263,6 +267,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
         _INLINE_NUMBERS.search(head_text)
         or _names_products(head_text, subitems)
         or (_OBJECTS_FOLLOW.search(head_text) and all(s.text[:1].islower() for s in subitems))
+        or _CASES_FOLLOW.search(head_text)
     ):
         # "(1) Bộ Tài chính giải quyết 03 vấn đề: (i) …; (ii) …; (iii) …. (2) Bộ Y tế …": the "(i)"
         # list belongs to the "(n)" task it follows; the clause is read whole, "(n)" by "(n)".
@@ -434,7 +439,8 @@ _HEADING_ADDRESS = re.compile(r"^(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s*:?\s+") 
 _HEADING_LEAD_IN = re.compile(
     r"^(?:Để|Nhằm|Trên\s+cơ\s+sở|Căn\s+cứ|Sau\s+khi|Liên\s+quan\s+đến|Ngoài\s+ra|Bên\s+cạnh\s+đó)\b[^:;]*?,\s+(?=\S)"
 )
-_DUTIES_OF = re.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+của\s+(?=\S)")
+# ("Trách nhiệm chung của các cơ quan, đơn vị", "Nhiệm vụ cụ thể của các bộ, cơ quan ngang bộ" the same)
+_DUTIES_OF = re.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:chung|cụ\s+thể|riêng))?(?:\s+và\s+quyền\s+hạn)?\s+của\s+(?=\S)")
 MAX_HEADING_NAME_WORDS = 25
 MIN_LISTED_SHARE = 0.8  # of a heading that lists names, the share the names cover
 
