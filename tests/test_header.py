@@ -256,10 +256,16 @@ def test_recipients_after_a_scan_speck_end_the_body(line):
         ("Kính gửi:\n- Bộ trưởng Bộ Xây dựng;\n- Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai.\n", "Xét đề nghị"),
         ("Kính gửi:\nChủ tịch Ủy ban nhân dân các tỉnh: Hưng Yên, Ninh Bình.\n", "Xét đề nghị"),
         ("Kính gửi: Bộ Tài chính.\n", "Xét đề nghị"),
+        # a text layer that wrapped a long addressee over lines without a dash
+        (
+            "Kính gửi:\n- Các Bộ: Kế hoạch và Đầu tư, Tài chính, Giao thông vận tải, Nông\nnghiệp và Phát triển nông thôn, "
+            "Xây dựng;\n- Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai, Kon\nTum.\n",
+            "Xét đề nghị",
+        ),
         # a copy that lost the line break after the addressee
         ("Kính gửi: Bộ trưởng Bộ Công Thương ", "Xét đề nghị"),
     ],
-    ids=["dashed-list", "one-line", "same-line", "joined-to-the-body"],
+    ids=["dashed-list", "one-line", "same-line", "wrapped-addressees", "joined-to-the-body"],
 )
 @pytest.mark.parametrize("subject", ["V/v", "Viv"], ids=["clean", "slash-read-as-i"])
 def test_a_letter_subject_and_its_addressees(greeting, first, subject):

@@ -294,11 +294,12 @@ def _read_letter_head(h: Header, text: str, lines: list[str]) -> None:
         if j < len(lines) and not lines[j].lstrip().startswith(("-", "–", "+")):
             j += 1 if len(lines[j]) <= MAX_RECIPIENT_LINE_CHARS else 0
         else:
-            while (
-                j < len(lines) and lines[j].lstrip().startswith(("-", "–", "+")) and lines[j].rstrip().endswith((";", ".", ","))
-            ):
-                j += 1
-                if lines[j - 1].rstrip().endswith("."):
+            while j < len(lines) and lines[j].lstrip().startswith(("-", "–", "+")):
+                end = _recipient_end(lines, j)
+                if end is None:
+                    break
+                j = end + 1
+                if lines[end].rstrip().endswith("."):
                     break
                 j = _next_filled(lines, j)
     h.body_start = offsets[j] if j < len(lines) else len(text)
@@ -341,6 +342,24 @@ def _after_telegram_addressees(text: str, body_start: int) -> int:
     if not seen:
         return body_start
     return body_start + sum(len(ln) + 1 for ln in lines[:j])
+
+
+MAX_RECIPIENT_WRAPS = 4
+
+
+def _recipient_end(lines: list[str], j: int) -> int | None:
+    """The last line of the dashed addressee at line `j`, or None when it is no addressee line.
+
+    A long addressee wraps in a PDF's text layer, its lines going on without a dash up to the one
+    that ends it: "- Các Bộ: Kế hoạch và Đầu tư, Tài chính, …, Nông" / "nghiệp và Phát triển nông
+    thôn, Xây dựng, …;" (a letter to eleven ministries)."""
+    for k in range(j, min(len(lines), j + MAX_RECIPIENT_WRAPS + 1)):
+        line = lines[k].strip()
+        if k > j and (not line or line.startswith(("-", "–", "+")) or len(line) > MAX_RECIPIENT_LINE_CHARS):
+            return None
+        if line.endswith((";", ".", ",")):
+            return k
+    return None
 
 
 def _next_filled(lines: list[str], j: int) -> int:
