@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -261,3 +262,17 @@ def test_a_speck_read_as_a_stop_inside_a_sentence_is_dropped(line: str, clean: s
 def test_a_stop_before_a_marked_capital_is_kept() -> None:
     line = "văn hóa và thể thao. Ưu tiên các doanh nghiệp. Đồng thời, các địa phương"
     assert clean_pages([PageText(1, line, PageMethod.ocr)]).text.rstrip("\n") == line
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["Điều\n10. Cập nhật thông tin", "Điều\n\n10. Cập nhật thông tin", "Điều \n \n10. Cập nhật thông tin"],
+    ids=["wrapped", "blank-line-between", "spaces-and-blank-line"],
+)
+def test_an_article_word_wrapped_before_its_number_rejoins_it_one_for_one(broken):
+    text = f"quy định.\n{broken} dữ liệu giá.\n"
+    out = normalize(text)
+    assert re.search(r"\nĐiều +10\. Cập nhật", out)  # one label line again
+    assert out.index("10.") == text.index("10.")  # offsets kept
+    # a reference in a sentence that wraps before a number is no label and stays
+    assert normalize("theo quy định tại Điều\n8 Nghị định số 85") == "theo quy định tại Điều\n8 Nghị định số 85"

@@ -1623,3 +1623,10 @@ def test_contingency_lines_in_every_form_are_no_task(line):
 def test_what_the_party_head_notes_names_no_subject(unit):
     # the speaker's words are no name of a body, whatever predicate follows them
     assert find_subject(unit).lead == []
+
+
+@pytest.mark.parametrize("verb", ["Ra soát", "Khan trương rà soát", "Rà soát"], ids=["ra-soat", "khan-truong", "clean"])
+def test_a_task_verb_that_lost_its_first_marks_still_ends_the_names(verb):
+    # OCR'd archives: the line break after the heading lost, its task verb without marks
+    doc = parse(f"II. TỔ CHỨC THỰC HIỆN\n1. Cục Thuế {verb} các hồ sơ khai thuế, hoàn thành trước ngày 30/6/2026.\n")
+    assert [([b.name for b in a.lead], a.task.split(" ")[0]) for a in doc.assignments] == [(["Cục Thuế"], verb.split(" ")[0])]

@@ -71,7 +71,7 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
     text = _LOOSE_MARK.sub(r"\1", text)
     text = unicodedata.normalize("NFC", text)
-    text = _ARTICLE_WORD_ALONE.sub(r"\1 ", text)
+    text = _ARTICLE_WORD_ALONE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     text = _split_glued(text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
@@ -99,7 +99,8 @@ def _unglue(m: re.Match[str]) -> str:
 
 # A text layer that wraps an article's label after its word: "Điều" / "11. Cơ quan thực hiện …" is
 # "Điều 11. …" (266 such lines in the corpus's web texts); the break becomes a space, one for one.
-_ARTICLE_WORD_ALONE = re.compile(r"(?m)^([ \t]*Điều)[ \t]*\n(?=[ \t]*\d{1,3}[a-z]?\.\s)")
+# OCR may leave a blank line between them ("Điều" / "" / "10. Cập nhật thông tin …"): both breaks.
+_ARTICLE_WORD_ALONE = re.compile(r"(?m)^([ \t]*Điều)[ \t]*\n(?:[ \t]*\n)?(?=[ \t]*\d{1,3}[a-z]?\.\s)")
 
 
 def clean_pages(pages: list[PageText]) -> DocumentText:

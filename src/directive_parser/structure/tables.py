@@ -1116,7 +1116,10 @@ def _flat_rows(data: list[tuple[int, str]], width: float, blocks: frozenset[int]
             continue
         piece, rest = _split_task(body, width)
         short = numbered and not number and not _full(body, width) and not _dash_item(body)
-        if (number and piece) or (not short and _opens_row(body, piece, rest, rows, task_open, width)):
+        # a line before any row opens one, whatever it looks like: OCR may put a wrapped header cell
+        # or a row's cell under the header before the first row number (h10's Phụ lục through the
+        # English model), and no line of the table may be lost
+        if not rows or (number and piece) or (not short and _opens_row(body, piece, rest, rows, task_open, width)):
             rests = [rest]
             if number and _cells_ahead(rows, blocks) and not _starts_body(rest):
                 # A row's other cells set as a block just above its number, centred on the row's
