@@ -262,12 +262,18 @@ def test_recipients_after_a_scan_speck_end_the_body(line):
             "Xây dựng;\n- Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai, Kon\nTum.\n",
             "Xét đề nghị",
         ),
+        # OCR's blank lines inside the wrap
+        (
+            "Kính gửi:\n\n- Các Bộ: Kế hoạch và Đầu tư, Tài chính, Tài nguyên và\n\nMôi trường, Nội vụ;\n\n"
+            "- Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai, Kon Tum.\n",
+            "Xét đề nghị",
+        ),
         # a copy that lost the line break after the addressee
         ("Kính gửi: Bộ trưởng Bộ Công Thương ", "Xét đề nghị"),
     ],
-    ids=["dashed-list", "one-line", "same-line", "wrapped-addressees", "joined-to-the-body"],
+    ids=["dashed-list", "one-line", "same-line", "wrapped-addressees", "wrapped-with-blank-lines", "joined-to-the-body"],
 )
-@pytest.mark.parametrize("subject", ["V/v", "Viv"], ids=["clean", "slash-read-as-i"])
+@pytest.mark.parametrize("subject", ["V/v", "Viv", "Và:"], ids=["clean", "slash-read-as-i", "slash-dropped-and-repaired"])
 def test_a_letter_subject_and_its_addressees(greeting, first, subject):
     text = (
         f"VĂN PHÒNG CHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\nSố: 1234/VPCP-CN\n{subject} đẩy nhanh tiến độ dự án\n"

@@ -243,8 +243,11 @@ def parse_header(text: str) -> Header:
 # addressees ("Kính gửi: Bộ Xây dựng." or "Kính gửi:" / "- Bộ trưởng Bộ Xây dựng;" / "- Chủ tịch …."),
 # and its body opens after them ("Xét đề nghị của …", "Thực hiện …").
 # English-model OCR reads the slash of "V/v" as an "i" ("Viv đề nghị …": 6 of the 18 dev and held-out
-# letters' renders).
-_LETTER_SUBJECT = re.compile(r"^\s*(?:(?:Số|SỐ)\s*:?\s*\d+\S*\s+)?(?:V/v|V/V|Viv(?=[\s:]))\s*[:.]?\s*(?P<title>\S.*)$")
+# letters' renders), or drops it and the repair makes the rest a word ("Và: xử lý một số đề nghị …";
+# "Và" never opens a head line before a colon).
+_LETTER_SUBJECT = re.compile(
+    r"^\s*(?:(?:Số|SỐ)\s*:?\s*\d+\S*\s+)?(?:V/v|V/V|Viv(?=[\s:])|V[àa](?=\s*:))\s*[:.]?\s*(?P<title>\S.*)$"
+)
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
 _LETTER_OPENER = re.compile(r"\s(?=(?:Xét|Thực\s+hiện|Theo|Căn\s+cứ|Tiếp\s+theo|Về\s+việc|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\s)")
 LETTER_HEAD_LINES = 12  # the subject line stands this close to the top
@@ -353,10 +356,14 @@ def _recipient_end(lines: list[str], j: int) -> int | None:
     A long addressee wraps in a PDF's text layer, its lines going on without a dash up to the one
     that ends it: "- Các Bộ: Kế hoạch và Đầu tư, Tài chính, …, Nông" / "nghiệp và Phát triển nông
     thôn, Xây dựng, …;" (a letter to eleven ministries)."""
-    for k in range(j, min(len(lines), j + MAX_RECIPIENT_WRAPS + 1)):
+    wraps = 0
+    for k in range(j, len(lines)):
         line = lines[k].strip()
-        if k > j and (not line or line.startswith(("-", "–", "+")) or len(line) > MAX_RECIPIENT_LINE_CHARS):
+        if k > j and not line:
+            continue  # OCR sets blank lines between a wrapped addressee's lines too
+        if k > j and (line.startswith(("-", "–", "+")) or len(line) > MAX_RECIPIENT_LINE_CHARS or wraps == MAX_RECIPIENT_WRAPS):
             return None
+        wraps += k > j
         if line.endswith((";", ".", ",")):
             return k
     return None
