@@ -216,9 +216,11 @@ _GLYPHS_I = str.maketrans({"i": "I", "l": "I", "1": "I", "[": "I", "]": "I"})
 # The rule may touch the task's first word ("2 |Rà soát, ban hành …", "1 |Tỉ lệ dịch vụ công …", "4.
 # |Xem xét, khuyến khích …"), and a speck double the dot ("2.. | Thường xuyên tổ chức …", tbl-08).
 # A decimal number may close with its dot before the rule too ("1.4. | Hoàn thiện quy trình …",
-# "2.2. | Xây dựng mới …"), as "4. |" does.
+# "2.2. | Xây dựng mới …"), as "4. |" does. Sub-activities under a numbered group may be lettered
+# before their rule: "1 | Tổ chức tuyên truyền …" / "a) |Tổ chức Hội nghị …" / "b) | Tổ chức các hội
+# thảo …" (a letter with its bracket and a rule opens no task sentence).
 _FLAT_NUMBER = re.compile(
-    r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.,]{0,2}\s*\|?\s*[A-ZĐÀ-Ỹ]))?)(?:\s*[.,]{1,2}\s*\|\s*|\s*[.,]{1,2}\s+|\s*\|\s*|\s+)(?=[^\W\d_])"
+    r"^\s*(\d{1,3}(?:\.\d{1,2}(?=\s*[.,]{0,2}\s*\|?\s*[A-ZĐÀ-Ỹ]))?|[a-zđ]\)(?=\s*\|))(?:\s*[.,]{1,2}\s*\|\s*|\s*[.,]{1,2}\s+|\s*\|\s*|\s+)(?=[^\W\d_])"
 )
 # The first group's "I" read as a small letter before its title, without a rule: "i Tăng cường sự
 # lãnh đạo của Đảng; …" (no task opens with a lone "i" or "l").
