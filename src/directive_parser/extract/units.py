@@ -36,9 +36,10 @@ from directive_parser.models import (
 from directive_parser.text import vocabulary
 
 # Reporting or past-tense predicates state facts, not tasks: "… cho biết", "… đã làm việc với …".
+# ("sẽ hợp với" is the blind repair's reading of "sẽ họp với": no phrase of its own in the genre)
 NOT_A_TASK = re.compile(
     r"^\s*(?:cho\s+biết|nhấn\s+mạnh|phát\s+biểu|nêu\s+rõ|khẳng\s+định|ghi\s+nhận|đánh\s+giá\s+cao|thông\s+tin|"
-    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|làm\s+việc|có\s+cuộc)|dự\s+(?:tính|kiến)\s+sẽ|"
+    r"chủ\s+trì\s+(?:cuộc\s+)?(?:họp|hội\s+nghị|phiên\s+họp)|sẽ\s+(?:họp|hợp\s+với|làm\s+việc|có\s+cuộc)|dự\s+(?:tính|kiến)\s+sẽ|"
     r"quyết\s+định\s+(?:trích|chi|cấp|xuất|hỗ\s+trợ)\s+[\d.,]+|đã|vừa|đang|được(?!\s+giao)|(?:xin\s+)?thông\s*báo\s*(?:để|cho)|trân\s+trọng\s+thông\s+báo|"
     # the speaker of a letter introducing the directions it conveys: "Phó Thủ tướng Hoàng Trung Hải
     # có ý kiến như sau:", "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:"
