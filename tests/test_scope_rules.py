@@ -1659,3 +1659,23 @@ def test_a_party_cell_as_english_model_ocr_reads_it_is_still_the_subject(unit):
 )
 def test_the_hand_over_verb_as_the_blind_repair_reads_it(unit, lead):
     assert [b.name for b in find_subject(unit).lead][:1] == lead
+
+
+def test_plus_items_under_a_dash_heading_are_its_items():
+    doc = parse(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các bộ, ngành liên quan\n- Bộ Nông nghiệp và Phát triển nông thôn:\n"
+        "+ Chủ trì tổ chức triển khai thực hiện Chương trình.\n+ Xây dựng kế hoạch thực hiện hằng năm.\n- Bộ Tài chính:\n"
+        "+ Bố trí kinh phí thực hiện.\n"
+    )
+    assert [(a.clause, [b.name for b in a.lead]) for a in doc.assignments] == [
+        ("II.1.-1.-1", ["Bộ Nông nghiệp và Phát triển nông thôn"]),
+        ("II.1.-1.-2", ["Bộ Nông nghiệp và Phát triển nông thôn"]),
+        ("II.1.-2.-1", ["Bộ Tài chính"]),
+    ]
+    # a plan's activity fields stay side by side, whatever their marks
+    fields = parse(
+        "II. TỔ CHỨC THỰC HIỆN\n1. Rà soát văn bản\n- Nội dung: Rà soát các văn bản quy phạm pháp luật có liên quan.\n"
+        "- Thời gian thực hiện:\n+ Các bộ gửi kết quả rà soát về Bộ Công an trước ngày 15 tháng 12 năm 2025.\n"
+        "+ Bộ Công an tổng hợp kết quả rà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.\n"
+    )
+    assert all(a.clause.count("-") == 1 for a in fields.assignments)

@@ -156,12 +156,13 @@ def segment_clauses(text: str, body_start: int, body_end: int, pages: list[Page]
     roots: list[_Node] = []
     preamble_end = nodes[0].start if nodes else body_end
     closing_start = _closing_start(text, nodes[-1].text_start if nodes else body_start, body_end)
-    stack: list[_Node] = []
+    stack: list[tuple[_Node, float]] = []
     for node in nodes:
-        while stack and LEVEL[stack[-1].level] >= LEVEL[node.level]:
+        rank = _rank(node, stack, text)
+        while stack and stack[-1][1] >= rank:
             stack.pop()
-        (stack[-1].children if stack else roots).append(node)
-        stack.append(node)
+        (stack[-1][0].children if stack else roots).append(node)
+        stack.append((node, rank))
     _set_ends(roots, closing_start)
     item_no = 0
     for node in roots:
@@ -175,6 +176,26 @@ def segment_clauses(text: str, body_start: int, body_end: int, pages: list[Page]
     if closing_start < body_end and text[closing_start:body_end].strip():
         clauses.append(_paragraph("closing", text, closing_start, body_end, pages))
     return clauses
+
+
+def _rank(node: _Node, open_nodes: list[tuple[_Node, float]], text: str) -> float:
+    """A label's depth. Under a dash item a "+" item is one level down, the genre's second list level:
+    "- Bộ Nông nghiệp và Phát triển nông thôn:" / "+ Chủ trì, phối hợp …" / "+ Xây dựng …" / "- Bộ Tài
+    chính:" (a "+" list with no dash item open is a first-level list of its own). A plan's activity
+    fields stay one list whatever their marks ("- Thời gian thực hiện:" / "+ Các bộ … gửi kết quả …";
+    "- Nghị định …" / "+ Cơ quan chủ trì: Bộ Công an."): the activity reader takes them side by side."""
+    if node.level != "item" or node.label != "+":
+        return LEVEL[node.level]
+    dash = next((n for n, _ in reversed(open_nodes) if n.level == "item" and n.label in "-–•"), None)
+    if dash is None or _FIELD_LINE.match(text, node.text_start) or _FIELD_LINE.match(text, dash.text_start):
+        return LEVEL["item"]
+    return LEVEL["item"] + 0.5
+
+
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:Nội\s+dung|Cơ\s+quan|Đơn\s+vị|Thời\s+(?:gian|hạn)|Sản\s+phẩm|Kết\s+quả|Kinh\s+phí|Nguồn|Hình\s+thức|"
+    r"Phạm\s+vi|Đối\s+tượng)\b[^:\n]{0,40}:"
+)
 
 
 def _find_labels(text: str, start: int, end: int) -> list[_Node]:
