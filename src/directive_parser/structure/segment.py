@@ -52,7 +52,9 @@ _OCR_POINT = {"¢": "c", "©": "c", "é": "e", "è": "e", "ä": "a", "à": "a", 
 _LABEL = re.compile(
     r"^\s*(?:[_~]+\s*)?(?:"
     r"(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d{1,3})\s*[.:]"
-    r"|(?P<roman>[IVX]{1,4})\s*[.:](?:\s|(?=[^\W\d_]))"
+    # Party documents write their parts "I- MỤC ĐÍCH, YÊU CẦU", "II- NHIỆM VỤ CHỦ YẾU" (the Party's
+    # own format for its texts); a hyphen with a space after it is their separator
+    r"|(?P<roman>[IVX]{1,4})\s*(?:[.:](?:\s|(?=[^\W\d_]))|-\s)"
     r"|(?P<part>[A-H]|Đ)\.\s+(?=[A-ZĐÀ-Ỹ]{2,}[\s,])"
     r"|(?P<dec>\d{1,2})\.(?P<dec2>\d{1,2})\.?\s"
     # "2:" is OCR's reading of "2."; older letters number with a slash, "1/ Các Cục Thuế rà soát …",
@@ -71,7 +73,7 @@ _LABEL = re.compile(
 # letter), "Vv." for "V."; "S." for "5.", "A." for "4.", "l." or "|." for "1.", a comma for the dot ("3, Sở Y tế");
 # between two good labels also other round glyphs ("o." for "5." between "4." and "6.").
 # The label is a word of its own: "HĐND tỉnh", "VIỆC" and "Ill" inside a word are not labels.
-_GARBLED_ROMAN = re.compile(r"^\s*(?P<g>[IVXHTivxl1|!\[\]]{1,5})(?:\s*(?P<sep>[.:,])|(?=\s))\s*(?=\S)")
+_GARBLED_ROMAN = re.compile(r"^\s*(?P<g>[IVXHTivxl1|!\[\]]{1,5})(?:\s*(?P<sep>[.:,]|-(?=\s))|(?=\s))\s*(?=\S)")
 _GARBLED_NUM = re.compile(r"^\s*(?P<g>[0-9SAl|oOsBgZ]{1,2})\s*[.,]\s*(?=\S)")
 # A section label smudged into a letter pair with no dot ("ly" for "3."), before a capitalised heading.
 _SMUDGED_NUM = re.compile(r"^\s*[^\W\d_]{1,2}[^\w\s).:]?\s+(?=[A-ZĐÀ-Ỹ])")
@@ -80,6 +82,7 @@ _ROMAN_GLYPHS = str.maketrans(
 )
 # Digits a scan's OCR reads for one another (the closed or open loop of 5/6/8/9/3).
 _LOOKALIKE_DIGITS = {"3": "8", "5": "698", "6": "58", "8": "369", "9": "58"}
+_DIGIT_POINTS = {"8": "a", "6": "b"}  # point letters a scan reads as digits
 _DIGIT_GLYPHS = str.maketrans({"S": "5", "A": "4", "l": "1", "|": "1"})
 # A speck or stray glyph OCR reads before a point label: "3 a) Hướng dẫn …", "' b) Chủ trì …", or
 # glued to it: "-g) UBND các xã, phường" (a dash-like speck; the letter must be the expected one).
@@ -213,6 +216,12 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     # capitalised dash item comes next, i.e. it is one item of a list.
     listed, next_dash, tail = [False] * len(lines), False, ""
     labels = list(map(_LABEL.match, lines))  # each line's label, read once for both passes
+    # the point letter of the next labelled line after each line ("" when that label is no point)
+    next_point, upcoming_point = [""] * len(lines), ""
+    for k in range(len(lines) - 1, -1, -1):
+        next_point[k] = upcoming_point
+        if label := labels[k]:
+            upcoming_point = label.group("point") or ""
     for k in range(len(lines) - 1, -1, -1):
         for kind in following:
             following[kind][k] = upcoming[kind]
@@ -230,7 +239,7 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
         expect["next"], expect["next_dieu"] = following["num"][k], following["dieu"][k]
         expect["next_roman"] = following["roman"][k]
         expect["listed"] = listed[k]
-        node = _accept(m, line, pos, expect, prev_line, blank_before) if m else None
+        node = _accept(m, line, pos, expect, prev_line, blank_before, next_point[k]) if m else None
         if node is None:
             node = _accept_garbled(line, pos, expect)
         field = _ACTIVITY_FIELD.match(line.lstrip(" -–+"))
@@ -265,6 +274,7 @@ def _accept(
     expect: dict,
     prev_line: str = "",
     blank_before: bool = False,
+    next_point: str = "",
 ) -> _Node | None:
     """The node `m` opens on `line`, or None; `prev_line` is the last line that was not blank."""
     prev_end, prev_len = prev_line[-1:], len(prev_line.strip())
@@ -305,6 +315,16 @@ def _accept(
         # Further ahead ("3." first, its "1." and "2." lost by a text export) it is a section only
         # when the next section-like line continues it ("3. …" then "4. …").
         ok = n in (expect["section"], expect["section"] + 1) or (n > expect["section"] and expect.get("next") == n + 1)
+        # A scan's point "a)" read as "8)" (a closed loop), "b)" as "6)": the point the sequence expects
+        # when the next labelled line is the point after it ("7. Các tỉnh ủy, thành ủy" / "8) Xây dựng
+        # chương trình …" / "b) Lãnh đạo …").
+        bracket = line[m.start("num") + len(m.group("num")) :].lstrip()[:1] == ")"
+        letter = _DIGIT_POINTS.get(m.group("num"))
+        p = expect["point"]
+        due = POINT_LETTERS[p : p + 2] if p < len(POINT_LETTERS) - 1 else []
+        if bracket and letter and due == [letter, next_point] and rest[:1].isupper():
+            expect["point"] = p + 1
+            return _Node("point", f"{letter})", letter, pos, after)
         if not ok or not rest[:1].isupper():
             return None
         expect["section"] = n + 1
@@ -377,7 +397,10 @@ def _accept_garbled(line: str, pos: int, expect: dict) -> _Node | None:
         word = rest.split()[0] if rest.split() else ""
         # Without its dot, or read as digits ("111.") or with an "H", it needs a heading in capitals.
         capitals = word.isupper() and len(word) > 1
-        plausible = len(g) > 1 or g in "[]|!H"  # a lone "l"/"1" is a section number, not Roman I
+        # a lone "l"/"1" is a section number, not Roman I, except as a Party text's first part: "1- MỤC
+        # ĐÍCH, YÊU CẦU" for "I- …" (its sections are "1." or "1-" in sentence case)
+        party = r == 0 and m.group("sep") == "-" and capitals and rest.split()[1:2] != [] and rest.split()[1].isupper()
+        plausible = len(g) > 1 or g in "[]|!H" or party
         odd = any(ch.isdigit() or ch == "H" for ch in g)
         # A stroke lost: "I." read again where "II." is due, then "II." where "III." is ("I. VỀ
         # HOÀN THIỆN …", "I. VỀ CUNG CẤP …", "II. TỔ CHỨC THỰC HIỆN"). A body never repeats a

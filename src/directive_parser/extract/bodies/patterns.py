@@ -263,7 +263,9 @@ def steering_committee(toks: list[Tok], i: int) -> list | None:
     if toks[i].fold != "ban" or [t.fold for t in toks[i : i + 3]] != ["ban", "chỉ", "đạo"] or not is_cap(toks[i]):
         return None
     j = i + 3
-    opens = j < len(toks) and (is_cap(toks[j]) or toks[j].raw.isdigit() or toks[j].fold in {"về", "quốc", "của"})
+    if j < len(toks) and toks[j].raw.isdigit():
+        return [_numbered_steering(toks, i, j)]
+    opens = j < len(toks) and (is_cap(toks[j]) or toks[j].fold in {"về", "quốc", "của"})
     while (
         opens
         and j < len(toks)
@@ -274,3 +276,37 @@ def steering_committee(toks: list[Tok], i: int) -> list | None:
         j += 1
     name = " ".join(t.raw for t in toks[i:j])
     return [(i, j, name, BodyKind.agency)]
+
+
+# A committee known by the number of the decision that set it up is named by that number and its level
+# or place, nothing more: "Ban Chỉ đạo 389 quốc gia", "Ban Chỉ đạo 138/CP", "Ban chỉ đạo 389 tỉnh Lào
+# Cai [làm tốt hơn nữa …]", "Ban Chỉ đạo 389 các cấp", "Ban Chỉ đạo 57 Chính phủ" — the words after it
+# are the sentence's.
+_STEERING_LEVELS = (
+    ("quốc", "gia"),
+    ("trung", "ương"),
+    ("chính", "phủ"),
+    ("các", "cấp"),
+    ("cấp", "tỉnh"),
+    ("cấp", "huyện"),
+    ("cấp", "xã"),
+)
+_STEERING_PLACES = frozenset({"tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường"})
+
+
+def _numbered_steering(toks: list[Tok], i: int, j: int) -> tuple[int, int, str, BodyKind]:
+    j += 1
+    if j + 1 < len(toks) and toks[j].raw == "/" and is_cap(toks[j + 1]):
+        j += 2  # "138/CP"
+    pair = tuple(t.fold for t in toks[j : j + 2])
+    if pair in _STEERING_LEVELS:
+        j += 2
+    elif j < len(toks) and toks[j].fold in _STEERING_PLACES:
+        k = j + 1 + (toks[j].fold in {"thành", "thị"})
+        if cap_run(toks, k) > k:
+            j = cap_run(toks, k)
+        elif toks[j].fold == "tỉnh":
+            j += 1  # the document's own province: "Ban Chỉ đạo 389 tỉnh chủ trì …"
+    elif j < len(toks) and is_cap(toks[j]):
+        j = cap_run(toks, j)
+    return (i, j, " ".join(t.raw for t in toks[i:j]).replace(" / ", "/"), BodyKind.agency)

@@ -250,6 +250,13 @@ _ADDRESS_ALONE = re.compile(r"^\s*(?:Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<who
 
 def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: list[ParseWarning]) -> list[Assignment]:
     """Records of a clause and its descendants; headings pass their lead down."""
+    if (
+        not clause.children
+        and clause.kind is ClauseKind.item
+        and (member := _MEMBER_ITEM.match(clause.text))
+        and _only_names(member.group("name"))
+    ):
+        return []  # "- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);": a member of the group named above
     if clause.children and (
         _MEMBERS.search(head := _own_text(clause, []))
         or _POWERS.match(head)
@@ -292,6 +299,12 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # its items; a heading that is a sentence ("2. Bộ Tài chính chủ trì … các nội dung sau:") its subject.
     sentence = bool(subj.lead) and len(own[subj.task_start :].split()) >= 3 and not _names_then_description(own)
     heading = _heading_body(own) if others and not sentence else []
+    # A name line over the sentence that introduces its list: "2. Các sở quản lý nhà nước chuyên
+    # ngành về hạ tầng" / "Giao các sở … theo ngành, lĩnh vực gồm:" / "- Sở Công Thương (đối với
+    # …);" … / "a) Chủ trì …" — the points are the named group's.
+    intro = _title_line(clause, own, ctx) if others else None
+    if intro is not None and intro[1].rstrip().endswith(":") and (named := _name_line(intro[0])):
+        heading, sentence = named, False
     # "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan": the first name's "task" is
     # more names, no verb, so the heading is a name after all
     groups_only = sentence and all(b.kind is BodyKind.group for b in subj.lead)
@@ -302,7 +315,8 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
         name = " ".join(own.split())
         heading = [Body(name=name[:1].upper() + name[1:], text=name, kind=BodyKind.group)]
         sentence = False
-    if groups_only and others and not grammar.PREDICATE_AT_START.match(own[subj.task_start :].lstrip(" ,")):
+    after_groups = own[subj.task_start :].lstrip(" ,")
+    if groups_only and others and (not grammar.PREDICATE_AT_START.match(after_groups) or _GIVEN.match(after_groups)):
         named = _heading_body(own)
         heading = named if len(named) == 1 and named[0].kind is BodyKind.group else []
     # A heading line that names its bodies, its own task on the next line, its points below: "9. Báo
@@ -360,6 +374,22 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
             )
         )
     return records
+
+
+# A group's members listed one a line, each with the field it answers for, before the group's duties:
+# "Giao các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh vực gồm:" / "- Sở Công Thương
+# (đối với tài sản kết cấu hạ tầng cụm công nghiệp …);" / "- Sở Xây dựng (đối với …);" / "Có trách
+# nhiệm:" / "a) …". The name and its bracket, with no verb, are no task.
+_MEMBER_ITEM = re.compile(
+    r"^(?P<name>[^()\n]{3,160}?)\s*\((?:đối\s+với|về|trong\s+lĩnh\s+vực)\s[^()]*\)\s*[;.,]?\s*(?:\n?\s*(?:[Cc]ó|[Cc]hịu)\s+trách\s+nhiệm\s*:)?\s*$"
+)
+
+
+def _only_names(text: str) -> bool:
+    """Whether `text` is body names and nothing else (the gazetteer's names cover it)."""
+    found = bodies.find_bodies(text)
+    covered = sum(m.end - m.start for m in found)
+    return bool(found) and found[0].start == 0 and covered >= MIN_LISTED_SHARE * len(text.strip(" ;,."))
 
 
 # A decision that sets up or reshapes a body lists its members: "Điều 1. Kiện toàn Ban Chỉ đạo …,
@@ -441,6 +471,7 @@ _HEADING_LEAD_IN = re.compile(
 )
 # ("Trách nhiệm chung của các cơ quan, đơn vị", "Nhiệm vụ cụ thể của các bộ, cơ quan ngang bộ" the same)
 _DUTIES_OF = re.compile(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)(?:\s+(?:chung|cụ\s+thể|riêng))?(?:\s+và\s+quyền\s+hạn)?\s+của\s+(?=\S)")
+_GIVEN = re.compile(r"^(?:được|đã\s+được)\s+(?:giao|phân\s+công|phân\s+cấp|ủy\s+quyền)\b")
 MAX_HEADING_NAME_WORDS = 25
 MIN_LISTED_SHARE = 0.8  # of a heading that lists names, the share the names cover
 
@@ -463,7 +494,10 @@ def _heading_name(own: str) -> str | None:
         return None
     subj = grammar.find_subject(head)
     rest = head[subj.task_start :]
-    if subj.explicit and len(rest.split()) >= 2 and grammar.PREDICATE_AT_START.match(rest):
+    # A group described by what it was given is still a name: "4. Các cơ quan, tổ chức, đơn vị, doanh
+    # nghiệp được giao quản lý, sử dụng hoặc khai thác tài sản kết cấu hạ tầng" / "a) Thực hiện …".
+    described = head[:4].lower() == "các " and _GIVEN.match(rest) is not None
+    if subj.explicit and len(rest.split()) >= 2 and grammar.PREDICATE_AT_START.match(rest) and not described:
         return None  # a sentence: "Bộ Tài chính chủ trì, phối hợp … xây dựng các văn bản sau"
     if not duties and not _BODY_HEAD.match(head):
         # one name, or a list of names: "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh"
@@ -773,6 +807,18 @@ def _named_title_line(split: tuple[str, str]) -> tuple[str, list[Body]] | None:
         return None
     named = _heading_body(first)
     return (rest, named) if named else None
+
+
+def _name_line(first: str) -> list[Body]:
+    """The bodies a heading line names when it is only a name (no verb), else []."""
+    if grammar.PREDICATE_AT_START.match(first) or _heading_name(first) is None:
+        return []
+    # a name the gazetteer knows, or a plural group ("Các sở quản lý …"); "9. Doanh nghiệp số" /
+    # "Phát triển …" / "Trọng tâm:" is a topic
+    found = bodies.find_bodies(first)
+    if not (found and found[0].start == 0) and first[:4].lower() != "các ":
+        return []
+    return _heading_body(first)
 
 
 _LINKING_WORDS = frozenset({"của", "với", "cho", "và", "tại", "đến", "về", "theo", "do", "giữa", "trên", "từ", "là", "các"})

@@ -38,8 +38,16 @@ class ProseLayout:
     def extract(self, clauses: list[Clause], ctx: ExtractContext) -> tuple[list[Assignment], list[ParseWarning]]:
         records: list[Assignment] = []
         carried: list[Body] = []
-        for clause in clauses:
+        counted_by: list[Body] = []  # the subject of the spoken ordinals' introduction
+        for k, clause in enumerate(clauses):
+            ordinal = _ORDINAL.match(clause.text)
+            if ordinal and counted_by and not grammar.find_subject(clause.text).explicit:
+                carried = counted_by  # "Bốn là, …" goes back to the body the points were given to
             new, carried = _prose_paragraph(clause, carried, ctx)
+            if k + 1 < len(clauses) and _FIRST_ORDINAL.match(clauses[k + 1].text):
+                counted_by = carried
+                if new and _COUNTS_POINTS.search(new[-1].task):
+                    new = new[:-1]  # "… làm tốt 6 nhiệm vụ …" / "Một là, …": the points are the tasks
             if records and len(new) == 1 and _delivers(new[0], records[-1]):
                 if new[0].deadline is not None:
                     records[-1] = records[-1].model_copy(update={"deadline": new[0].deadline, "recurrence": new[0].recurrence})
@@ -51,6 +59,21 @@ class ProseLayout:
 # A paragraph that only says where and when the last task's report goes: "Báo cáo gửi về Ủy ban nhân
 # dân tỉnh (thông qua Sở Y tế) … chậm nhất 10h00 ngày 27/4/2020." — the date of that task.
 _DELIVERY = re.compile(r"^\s*(?:Các\s+)?[Bb]áo\s+cáo\s+(?:(?:được|phải)\s+)?(?:gửi|nộp)\b")
+
+
+# Speeches and the reports of them count their points with spoken ordinals, one paragraph each: "Phó
+# Thủ tướng yêu cầu tỉnh Lào Cai … làm tốt 6 nhiệm vụ …" / "Một là, thực hiện nghiêm túc …" / "Hai là, …";
+# "… yêu cầu các bộ, ngành, địa phương … thực hiện tốt các nhiệm vụ trọng tâm sau:" / "Thứ nhất, …".
+# A point without a subject of its own is the introduction's body's, whoever the point before named.
+_ORDINAL = re.compile(
+    r"^\s*(?:(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s+(?!ngày\b|\d)"
+)
+_FIRST_ORDINAL = re.compile(r"^\s*(?:Một\s+là|Thứ\s+nhất)\s*[,:]\s+")
+# The introduction counts or announces the points it gives: "6 nhiệm vụ", "các nhiệm vụ trọng tâm sau".
+_COUNTS_POINTS = re.compile(
+    r"\b(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|một\s+số|các|những)\s+(?:nhóm\s+)?(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|việc)\b",
+    re.I,
+)
 
 
 def _delivers(record: Assignment, last: Assignment) -> bool:
