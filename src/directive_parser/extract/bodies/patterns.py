@@ -20,10 +20,12 @@ from directive_parser.extract.bodies.tokens import (
     Tok,
     cap_run,
     is_cap,
+    is_name_word,
     is_word,
     match_table,
     table_keys,
 )
+from directive_parser.extract.predicates import PREDICATE_AT_START
 from directive_parser.models import BodyKind
 
 MAX_GENERIC_TOKENS = 14  # "Bộ Văn hóa, Thể thao và Du lịch" is 8; beyond 14 a run is prose, not a name
@@ -117,7 +119,34 @@ UNIT_HEADS = {
     ("hội", "đồng"): "Hội đồng",
     ("văn", "phòng"): "Văn phòng",
     ("ban",): "Ban",
+    # forest owners a provincial letter on forests assigns to: "Vườn quốc gia Hoàng Liên, các Công ty
+    # Lâm nghiệp chủ động …", "Công ty Lâm nghiệp Văn Bàn" (and any firm a letter names: "Công ty Điện lực")
+    ("vườn", "quốc", "gia"): "Vườn quốc gia",
+    ("công", "ty"): "Công ty",
 }
+_PROPER_NAMED = frozenset({"Công ty", "Vườn quốc gia"})
+MAX_PROPER_NAME_WORDS = 6
+
+
+def _proper_name_end(toks: list[Tok], j: int, fields: Collection[tuple[str, ...]]) -> int:
+    """End of a firm's or a park's own name from j: a ministry's field and the place after it
+    ("Công ty Lâm nghiệp Văn Bàn"), or capitalised words, each perhaps with one lower-case syllable
+    of its word before the next capital ("Công ty Điện lực Lào Cai [bảo đảm …]": the syllables of a
+    verb come in a lower-case pair)."""
+    for width in range(min(MAX_FIELD_TOKENS, len(toks) - j), 0, -1):
+        if tuple(t.fold for t in toks[j : j + width]) in fields:
+            return cap_run(toks, j + width)
+    k = j
+    while k < len(toks) and k - j < MAX_PROPER_NAME_WORDS and is_name_word(toks[k]):
+        k += 1
+        lower = k < len(toks) and is_word(toks[k]) and not is_cap(toks[k]) and toks[k].fold not in NAME_STOP
+        before_name = k + 1 >= len(toks) or not is_word(toks[k + 1]) or is_cap(toks[k + 1])
+        verb = " ".join(t.fold for t in toks[k : k + 2])
+        if lower and (before_name or not PREDICATE_AT_START.match(verb)):
+            k += 1
+    return k
+
+
 # By first word, longest head first: "Tổng cục" before "Tổng công ty".
 _HEADS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _head, _label in sorted(UNIT_HEADS.items(), key=lambda kv: -len(kv[0])):
@@ -174,6 +203,9 @@ def generic_unit(toks: list[Tok], i: int, fields: Collection[tuple[str, ...]] = 
         return None
     if label == "Ban" and [t.fold for t in toks[i + 1 : i + 3]] == ["chỉ", "đạo"]:
         return None  # `steering_committee` reads it: "Ban Chỉ đạo bảo đảm hoạt động …" is no "Ban Chỉ đạo bảo đảm"
+    if label in _PROPER_NAMED:
+        end = _proper_name_end(toks, i + n, fields)
+        return [(i, end, label + " " + " ".join(t.raw for t in toks[i + n : end]), BodyKind.agency)]
     for width in range(min(MAX_FIELD_TOKENS, len(toks) - i - n), 0, -1):
         if tuple(t.fold for t in toks[i + n : i + n + width]) in fields:
             end = i + n + width

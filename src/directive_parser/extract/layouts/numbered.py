@@ -758,7 +758,11 @@ def _after_title_line(clause: Clause, own: str, ctx: ExtractContext) -> tuple[st
         subj = grammar.find_subject(rest)
         duty = _STATED_DUTY.match(rest[subj.task_start :])
         return (rest, []) if duty and subj.explicit and not any(map(grammar.is_back_reference, subj.lead)) else (own, [])
-    if rest[:1].isupper() and grammar.PREDICATE_AT_START.match(rest) and (named := _heading_body(first)):
+    # (or with its scope first: "1. Công an tỉnh, các sở, ban, ngành …" / "Theo chức năng, nhiệm vụ,
+    # phạm vi quản lý tổ chức tuyên truyền …")
+    scope = grammar.SCOPE_OPENER.match(rest)
+    verb_at = scope.end() if scope else 0
+    if rest[:1].isupper() and grammar.PREDICATE_AT_START.match(rest, verb_at) and (named := _heading_body(first)):
         return rest, named
     # An article titled by whose duties it states, and its sentence naming them: "Điều 2. Trách nhiệm
     # của Ủy ban nhân dân các tỉnh, thành phố" / "Ủy ban nhân dân các tỉnh, thành phố quản lý, sử dụng

@@ -149,7 +149,13 @@ def _continues(text: str) -> bool:
     start = text[grammar.strip_openers(text) :]
     if scope := grammar.SCOPE_OPENER.match(start):  # "Theo chức năng, nhiệm vụ được giao, chủ động …"
         return bool(grammar.PREDICATE_AT_START.match(start[scope.end() :]))
-    return bool(grammar.PREDICATE_AT_START.match(start)) or len(start) != len(text)
+    # (an opener alone is not enough: "Bên cạnh đó, tình hình dịch Covid-19 tiếp tục diễn biến phức
+    # tạp." is background, no task of the body before)
+    return bool(grammar.PREDICATE_AT_START.match(start)) or (len(start) != len(text) and not _STATES_A_FACT.match(start))
+
+
+# After an opener, a noun phrase and its verb state a fact: "tình hình dịch … tiếp tục diễn biến phức tạp".
+_STATES_A_FACT = re.compile(r"^(?:tình\s+hình|tình\s+trạng|kết\s+quả|số\s+thu|công\s+tác)\b", re.I)
 
 
 # A paragraph that opens with "Trong đó," ("of which", "in it") details the task the paragraph before

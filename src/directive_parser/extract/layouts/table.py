@@ -64,7 +64,7 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("deadline", ("thoi gian", "thoi han", "tien do", "thoi diem", "moc thoi gian")),
-    ("product", ("san pham", "ket qua", "hinh thuc")),
+    ("product", ("san pham", "ket qua", "hinh thuc", "dau ra")),  # "Đầu ra chủ yếu": the outputs
     ("task", ("noi dung", "nhiem vu", "cong viec", "hoat dong", "ten de an", "giai phap", "ten du an", "ten van ban")),
 )
 # A group row's number: Roman numerals or capital letters ("I", "II.", "A", "B."), and, by the
@@ -77,8 +77,14 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 def column_roles(header: list[TextCell]) -> dict[int, str]:
     """Role of each header cell's column: number, task, lead, coordinating, product, deadline."""
     roles: dict[int, str] = {}
+    task_words = dict(ROLE_WORDS)["task"]
+    tasks = [i for i, c in enumerate(header) if any(w in fold_key(c.text) for w in task_words)]
     for i, cell in enumerate(header):
         folded = fold_key(cell.text)
+        if folded.startswith("nhom ") and i in tasks and tasks[-1] != i:
+            # A group column before the task column: "| TT | Nhóm hoạt động | Hoạt động | Cơ quan chủ
+            # trì | …", "| Nhóm nhiệm vụ | Nhiệm vụ cụ thể | …" — the rows' tasks are the finer column's.
+            continue
         for role, words in ROLE_WORDS:
             if role in roles.values() and role != "number":
                 continue
