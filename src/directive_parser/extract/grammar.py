@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from directive_parser.extract import bodies
+from directive_parser.extract import bodies, subject_gate
 from directive_parser.extract.predicates import (
     PREDICATE_ALT as _PREDICATE_ALT,
 )
@@ -30,6 +30,7 @@ from directive_parser.extract.predicates import (
 from directive_parser.extract.sentences import sentence_spans, split_units
 from directive_parser.models import Body, BodyKind
 from directive_parser.text import vocabulary
+from directive_parser.text.regex_words import first_words
 
 # Openers that precede the subject: "Về phát triển KHCN, ĐMST, Bộ Khoa học và Công nghệ …",
 # "Đồng thời, …". A topic opener ("Về …,") may itself contain commas.
@@ -333,6 +334,8 @@ def _subject_follows(after: str) -> bool:
     if (back := _BACK_REFERENCE.match(after)) and _starts_duty(after[back.end() :]):
         return True  # "Trong thời gian tới, Tỉnh tổ chức thực hiện …"
     # where a subject stands a bare place is its People's Committee: "Để …, tỉnh Gia Lai cần …"
+    if subject_gate.first_word_opening_nothing(after[:MAX_SUBJECT_CHARS]) is not None:
+        return False  # no name at the start (`subject_gate`)
     found = bodies.find_subject_bodies(after[:MAX_SUBJECT_CHARS])
     if not found or found[0].start != 0:
         return False
@@ -607,6 +610,8 @@ def _body_speaker(rest: str) -> int:
     window = rest[:MAX_SUBJECT_CHARS]
     if not _HANDS_OVER.search(window):  # the common case: no hand-over verb, no gazetteer scan
         return 0
+    if subject_gate.first_word_opening_nothing(window) is not None:
+        return 0  # no name at the start (`subject_gate`)
     found = bodies.find_bodies(window)
     if (not found or found[0].start != 0) and _OWN_COUNCIL.match(window):
         found = bodies.find_subject_bodies(window)
@@ -639,6 +644,8 @@ SPEAKER_NAMES = frozenset({"Thủ tướng Chính phủ", "Phó Thủ tướng C
 
 
 def _starts_with_body(text: str) -> bool:
+    if _no_name_opens(text[:MAX_SUBJECT_CHARS]):
+        return False  # no name at the start, after a plural or a title (`subject_gate`)
     found = bodies.find_bodies(text[:MAX_SUBJECT_CHARS])
     # "các Sở Giáo dục và Đào tạo": the plural of a body the gazetteer knows in the singular
     start = plural.end() if (plural := _PLURAL.match(text)) else 0
@@ -752,6 +759,8 @@ def _subject_end(text: str, pos: int, addressed: bool = False) -> tuple[int, int
 
 def _names_end(text: str, pos: int, addressed: bool) -> int:
     """End of the subject phrase starting at `pos`: a chain of body names, else up to the predicate."""
+    if _no_name_opens(text[pos : pos + 2 * MAX_SUBJECT_CHARS]):  # (up to the doubled window below)
+        return pos  # the scans below would find no subject (`subject_gate`)
     window = text[pos : pos + MAX_SUBJECT_CHARS]
     found = bodies.find_bodies(window)
     # A Chỉ thị's addressees can run past the window: "các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …,
@@ -823,6 +832,18 @@ def _names_end(text: str, pos: int, addressed: bool) -> int:
     # A heading line that names its bodies, its task on the next line: "9. Báo và Phát thanh, Truyền
     # hình tỉnh, Cổng thông tin điện tử tỉnh⏎Xây dựng các phóng sự …" — the line break ends the names.
     return pos + end + (_first_predicate(tail) or 0)
+
+
+# The words a title prefix opens with (`_plain_prefix`), None if the walk cannot tell.
+_PREFIX_WORDS = first_words(_TITLE_PREFIX.pattern)
+
+
+def _no_name_opens(window: str) -> bool:
+    """True when the first body mention found in `window`, if any, stands after a word that opens
+    no name and no title prefix, "các" nor "những" (`subject_gate`): neither at the start nor after
+    a title prefix or a plural, wherever a reader below looks for a name."""
+    word = subject_gate.first_word_opening_nothing(window)
+    return word is not None and _PREFIX_WORDS is not None and word not in _PREFIX_WORDS and word.lower() != "những"
 
 
 _NEXT_LINE_PREDICATE = re.compile(r"\n(?=(?:" + _PREDICATE_ALT + r")\b)", re.I)

@@ -7,6 +7,7 @@ from directive_parser.extract.bodies.gazetteer import (
     find_subject_bodies,
     load_gazetteer,
     lookup,
+    may_open,
     spellings,
     split_bodies,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "find_subject_bodies",
     "load_gazetteer",
     "lookup",
+    "may_open",
     "spellings",
     "split_bodies",
 ]

@@ -546,6 +546,11 @@ class Gazetteer:
         """Every spelling the body list gives, each body's name then its aliases, as written there."""
         return self._spellings
 
+    def may_open(self, word: str) -> bool:
+        """Whether a token written `word` (NFC) may open a mention; one that may not opens none,
+        whatever follows it (`_scan` tries only the others)."""
+        return bool(self._opens[word])
+
     def lookup(self, name: str) -> Body | None:
         text = unicodedata.normalize("NFC", name.strip())
         toks = tokens(text)
@@ -667,6 +672,11 @@ def in_window(found: Sequence[BodyMatch], start: int, end: int) -> list[BodyMatc
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, read once."""
     return Gazetteer(resources.read_text(resources.BODIES))
+
+
+def may_open(word: str) -> bool:
+    """Whether a token written `word` (NFC) may open a body mention (see `Gazetteer.may_open`)."""
+    return load_gazetteer().may_open(word)
 
 
 def spellings() -> tuple[str, ...]:
