@@ -102,7 +102,7 @@ def _parse_source(src: SourceDocument, opts: ParseOptions) -> Directive:
     issued, strict = opts.issued, opts.strict
     pages, repair_info = _repair_pages(src, opts.reference)
     doc = clean_pages(pages)
-    if len(doc.text.split()) < MIN_WORDS:
+    if len(doc.text.split(maxsplit=MIN_WORDS)) < MIN_WORDS:  # (the first words are enough to tell)
         raise EmptyDocumentError("no text was found in the document", src.path)
     tables = find_tables(doc.text, [(p.number, p.start) for p in doc.pages])
     prose = mask_tables(doc.text, tables)  # the tables' lines blanked: read once, as tables

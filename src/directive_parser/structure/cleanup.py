@@ -28,6 +28,7 @@ _SENTENCE_END = re.compile(r"[.;)]\s*$")
 # a match start only at the first blank of a run, so a long run of spaces is scanned once, not once
 # per blank (linear, where "[ \t]+" alone is quadratic).
 _LOOSE_MARK = re.compile(r"(?<![ \t])[ \t]+([\u0300-\u036f])")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 MIN_PAGES_FOR_RUNNING_HEADER = 3
 # A scan's speck at the right margin, read as a mark standing apart from the last word of a
 # justified line: "phối hợp với các bộ ." / "ngành, địa phương …", "Ngân hàng Nhà nước Việt ." /
@@ -69,9 +70,14 @@ def normalize(text: str) -> str:
     'Chỉ thị về\n'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
-    text = _LOOSE_MARK.sub(r"\1", text)
+    # each pattern below is run only on a text holding what every match of it holds (a combining
+    # mark, "Điều", a small letter before a capital): most pages hold none, and a search for that
+    # costs a fraction of the pattern's own pass
+    if _COMBINING.search(text):
+        text = _LOOSE_MARK.sub(r"\1", text)
     text = unicodedata.normalize("NFC", text)
-    text = _ARTICLE_WORD_ALONE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    if "Điều" in text:
+        text = _ARTICLE_WORD_ALONE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     text = _split_glued(text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
@@ -87,8 +93,12 @@ _UPPER = "".join(c for c in _LETTERS if c.isupper())
 _GLUED = re.compile(rf"(?<![^\W\d_])([{_UPPER}]?[{_LOWER}]{{1,6}})([{_UPPER}][{_LOWER}]{{1,6}})(?![^\W\d_])")
 
 
+# Where a glued word meets the next: a small letter right before a capital (`_GLUED`'s groups).
+_SMALL_THEN_CAPITAL = re.compile(rf"[{_LOWER}][{_UPPER}]")
+
+
 def _split_glued(text: str) -> str:
-    return _GLUED.sub(_unglue, text)
+    return _GLUED.sub(_unglue, text) if _SMALL_THEN_CAPITAL.search(text) else text
 
 
 def _unglue(m: re.Match[str]) -> str:
