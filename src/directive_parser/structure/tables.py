@@ -331,20 +331,24 @@ def _folded(line: str) -> str:
     return strip_marks(line).casefold()
 
 
-def _cues(line: str) -> set[str]:
-    """The header roles whose words appear in `line` ("Cơ quan chủ trì" -> lead)."""
-    folded = _folded(line)
+def _cues(line: str, marks: str | None = None) -> set[str]:
+    """The header roles whose words appear in `line` ("Cơ quan chủ trì" -> lead); `marks`: the
+    line's `strip_marks`, when the caller has it."""
+    folded = _folded(line) if marks is None else marks.casefold()
     return {role for role, pattern in _FLAT_ROLE_CUES if pattern.search(folded)}
 
 
-def _is_header_line(line: str) -> bool:
+def _is_header_line(line: str, marks: str | None = None) -> bool:
     """A header line of a flattened task table: "STT" followed by the task column's name ("STT Tên
     nhiệm vụ/dự án …"), or two column names on one short line, the lead or partner column named
-    as a header names it ("Cơ quan chủ trì", "CHỦ TRÌ") — never prose's "chủ trì, phối hợp với"."""
+    as a header names it ("Cơ quan chủ trì", "CHỦ TRÌ") — never prose's "chủ trì, phối hợp với".
+    `marks`: the line's `strip_marks`, when the caller has it."""
     stripped = line.strip()
     if len(line.split()) > 24 or stripped.endswith((".", ";", ":")) or stripped.startswith(("-", "+")):
         return False
-    cues = _cues(line)
+    if marks is None:
+        marks = strip_marks(line)
+    cues = _cues(line, marks)
     if {"number", "task"} <= cues:
         return True
     # A plan's activity written as labelled fields names the columns' words in its headings: "2. Cơ
@@ -354,33 +358,61 @@ def _is_header_line(line: str) -> bool:
         return False
     if len(cues - {"number", "task"}) < 2:
         return False  # the last test below, first: most lines name no two columns
-    folded = _folded(line)
+    folded = marks.casefold()
     capitals = _capitals(line) >= 0.7
     # A header capitalises its column names ("Cơ quan chủ trì"); wrapped prose does not ("… khi
     # được cơ quan chủ trì lấy ý kiến").
-    named = capitals or re.search(r"(?:Co quan|Don vi) (?:chu|phoi)", strip_marks(line)) is not None
+    named = capitals or re.search(r"(?:Co quan|Don vi) (?:chu|phoi)", marks) is not None
     return named and "phoi hop voi" not in folded and len(cues - {"number", "task"}) >= 2
 
 
-def _header_starts(lines: list[str], i: int) -> bool:
+def _header_starts(lines: list[str], i: int, marks: list[str] | None = None) -> bool:
     """Whether a table header starts at line `i`: a header line, or a header wrapped over up to
     four short lines whose column names together name the task and the lead or partner column
-    ("Cơ quan Cơ quan phối …" / "Từ Nhiệm vụ … kết quả dự kiến" / "chủ trì họp" / "hoàn thành")."""
-    if _is_header_line(lines[i]):
+    ("Cơ quan Cơ quan phối …" / "Từ Nhiệm vụ … kết quả dự kiến" / "chủ trì họp" / "hoàn thành").
+    `marks`: each line's `strip_marks`, when the caller has them (`_lines_without_marks`)."""
+    strip = marks.__getitem__ if marks is not None else (lambda k: strip_marks(lines[k]))
+    if _is_header_line(lines[i], strip(i)):
         return True
-    block = [ln for ln in lines[i : i + 4] if ln.strip()][:4]
+    at = [k for k in range(i, min(i + 4, len(lines))) if lines[k].strip()]
+    block = [lines[k] for k in at]
     # The lead's and the partner's columns side by side open with "Cơ quan" twice ("Cơ quan Cơ
     # quan phối …", the second's "phối" may come back garbled: "Cơ quan Cơ quan phiof oanye").
-    if not block or not re.search(r"(?:Co quan|Don vi) (?:chu|phoi|Co quan|Don vi)", strip_marks(block[0])):
+    if not block or not re.search(r"(?:Co quan|Don vi) (?:chu|phoi|Co quan|Don vi)", strip(at[0])):
         return False
-    if any(len(ln.split()) > 16 or ln.rstrip().endswith(".") or "phoi hop voi" in _folded(ln) for ln in block):
+    if any(len(lines[k].split()) > 16 or lines[k].rstrip().endswith(".") or "phoi hop voi" in strip(k).casefold() for k in at):
         return False
     # Wrapped prose names columns too ("4. Cơ quan phối hợp có trách nhiệm trả lời …" / "… khi được
     # cơ quan chủ trì lấy ý"), on a labelled line and on full lines; a header's pieces are short.
     if _CLAUSE_LABEL.match(block[0]) or sum(len(ln.strip()) for ln in block) > MAX_HEADER_LINE * len(block):
         return False
-    cues = set().union(*(_cues(ln) for ln in block))
+    cues = set().union(*(_cues(lines[k], strip(k)) for k in at))
     return "task" in cues and bool(cues & {"lead", "coordinating"}) and len(cues) >= 3
+
+
+# A header line names a column other than the number (`_is_header_line`: the task's with "STT", or
+# two others), and a wrapped header's first line opens with "Cơ quan"/"Đơn vị" (`_header_starts`):
+# either way its folded form holds one of these words. Most lines hold none.
+_HEADER_HINT = re.compile("|".join(p.pattern for role, p in _FLAT_ROLE_CUES if role != "number") + r"|co quan|don vi")
+
+
+def _lines_without_marks(text: str, n_lines: int) -> tuple[list[str] | None, set[int] | None]:
+    """Each line of `text` without its marks (`strip_marks`), and the lines at which a header may
+    start (`_header_starts`): those with a `_HEADER_HINT` among them or the three after them (a
+    wrapped header opens at the block's first non-blank line). The text is stripped and searched
+    once, in C, rather than line by line: stripping is per character, so the stripped text's lines
+    are the lines stripped. (None, None) if the line count differs, which stripping never does."""
+    stripped = strip_marks(text)
+    marks = stripped.split("\n")
+    if len(marks) != n_lines:
+        return None, None
+    folded = stripped.casefold()
+    maybe: set[int] = set()
+    line, seen = 0, 0
+    for m in _HEADER_HINT.finditer(folded):  # in order: the line count runs on from the last hit
+        line, seen = line + folded.count("\n", seen, m.start()), m.start()
+        maybe.update(range(line - 3, line + 1))
+    return marks, maybe
 
 
 def _capitals(text: str) -> float:
@@ -902,10 +934,11 @@ def flat_tables(text: str, taken: list[tuple[int, int]] | None = None) -> list[T
     texts = [ln for _, ln in lines]
     busy = sorted(taken or [])
     free = [not any(s <= off < e for s, e in busy) for off, _ in lines]
+    marks, maybe = _lines_without_marks(text, len(lines))
     tables: list[TextTable] = []
     i = 0
     while i < len(lines):
-        if not (free[i] and _header_starts(texts, i)):
+        if not (free[i] and (maybe is None or i in maybe) and _header_starts(texts, i, marks)):
             i += 1
             continue
         stop = i + 1
