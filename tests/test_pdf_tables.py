@@ -528,3 +528,36 @@ def test_header_rows_read_as_the_whole_table() -> None:
             rows = table.rows
             assert _extract_rows(table, rows) == table.extract()
             assert _extract_rows(table, rows[:3]) == table.extract()[:3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STT",
+        "stt",
+        "TT",
+        "x TT y",
+        "/TT",
+        "TTg",
+        "STT.",
+        "(STT)",
+        "sTT",
+        "Stt",
+        "aTT",
+        "-tt",
+        "TT-",
+        "ttt",
+        "s tt",
+        "ST T",
+        "ſtt",
+        "Số 12/CT-TTg",
+        "TT Nội dung",
+        "tttt tt",
+        "Att tT",
+        "",
+    ],
+)
+def test_number_word_gate_matches_the_pattern(text: str) -> None:
+    from directive_parser.ingest import pdf_tables
+
+    assert pdf_tables._has_number_word(text) == (pdf_tables._NUMBER_WORD.search(text) is not None)
