@@ -25,6 +25,8 @@ PHRASES = [
     "khẩn trương",
     "theo tiến độ quy định tại Quyết định số 2352/QĐ-TTg ngày 24/10/2025",
     "Phạm vi điều chỉnh, đối tượng áp dụng",  # nothing at all
+    "trước ngày 15 / 01 / 2026, ngày 15-01-2026, ngày 15.01.2026, ngày 15 – 1",  # numeric dates' separators
+    "Chỉ thị số 12/CT-TTg, năm 2025, 3.241 tỷ đồng",  # digits, no numeric date
 ]
 
 

@@ -57,6 +57,7 @@ from directive_parser.extract.deadline_patterns import (
     REFERENCE_RE,
     RESULT_AFTER_RE,
     ROMAN,
+    SEP,
     TRAILING_RE,
     YEAR_ONWARD_RE,
     YEAR_RE,
@@ -246,6 +247,10 @@ _GATES: dict[re.Pattern, tuple[tuple[str, ...], bool]] = {  # pattern -> (one of
     IMMEDIATE_RE: (("ngay", "khẩn"), False),  # "ngay", "khẩn trương"
 }
 _DIGIT = re.compile(r"\d")
+# A pattern whose matches all hold a shape cheaper to look for than the pattern is run (the pattern
+# opens with an optional group, so the engine tries it at every position; the shape opens with a
+# digit, which it skips to in C): a numeric date holds a digit, a separator and a digit.
+_SHAPES: dict[re.Pattern, re.Pattern] = {DATE_NUM_RE: re.compile(rf"\d{SEP}\d")}
 _GATED = tuple((*_GATES[regex], regex, build) for regex, build in PATTERNS)
 
 
@@ -261,6 +266,8 @@ def _core_hits(text: str, issued: date | None) -> tuple[_Hit, ...]:
     hits = []
     for words, needs_digit, regex, build in _GATED:
         if (digit or not needs_digit) and (not words or any(w in low for w in words)):
+            if (shape := _SHAPES.get(regex)) is not None and not shape.search(text):
+                continue
             hits += [hit for m in regex.finditer(text) if (hit := build(m, issued)) is not None]
     hits.sort(key=lambda h: (h.start - h.end, h.start))
     # Kept hits never overlap, so the characters they cover tell whether a shorter hit overlaps one:
