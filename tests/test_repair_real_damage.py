@@ -172,6 +172,12 @@ def test_slashed_words_in_capitals_or_after_a_code_are_restored():
     assert _restore("theo NQ/TW va BCH/TW") == "theo NQ/TW và BCH/TW"
 
 
+def test_a_unit_in_mixed_case_among_slashed_words_stays_and_the_words_are_restored():
+    assert _restore("giá (d6ng/kW/thang) và") == "giá (đồng/kW/tháng) và"
+    assert _restore("giá điện (dong/kWh) được") == "giá điện (đồng/kWh) được"
+    assert _restore("công suất 5 MW và 3 kW") == "công suất 5 MW và 3 kW"
+
+
 def _keep_cost(core: str) -> float:
     slot = _slot_for(core, 0, load_lm())
     return float(slot.channel[slot.words.index(None)])

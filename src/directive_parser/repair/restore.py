@@ -139,6 +139,9 @@ GLUE_BLOCK_RE = re.compile(r"[/\\@]|https?:|www\.|\.(?:vn|com|net|org|gov|edu|in
 # ("33/CT-TTg", "NQ/TW", "b/c" for báo cáo).
 SLASH_PIECE = r"(?=[\w&¢€@§]{2})[\w&¢€@§]*[^\W\d_][\w&¢€@§]*"  # two characters or more, one a letter ("B6")
 SLASH_WORDS_RE = re.compile(f"{SLASH_PIECE}(?:/{SLASH_PIECE})+")
+# A unit symbol written in mixed case between slashed words ("d6ng/kW/thang" đồng/kW/tháng, "déng/kWh",
+# "giá/MWh", "đồng/kVA"): kept as it is and skipped by the LM, while the words beside it are restored.
+UNIT_PIECE_RE = re.compile(r"[kMGT](?:Wh?|VAr?|Hz|J)")
 # Tesseract's English model reads a capital S as a dollar sign ("$6:" Số, "$é Tai chinh" Sở Tài chính);
 # a dollar before an amount ("$25") stays, as does one alone.
 DOLLAR_S_RE = re.compile(r"\$(?:\d|(?=\S*[^\W\d_])[\w&¢€@§]{1,7})")
@@ -400,8 +403,13 @@ def _roman_slot(core: str, start: int, lm: SyllableLM) -> _Slot:
 
 def _glued_pieces(core: str) -> list[re.Match[str]] | None:
     """Pieces of a chunk core OCR glued with punctuation: 'va-cdp' -> [va, cdp]; None to keep it whole."""
-    if SLASH_WORDS_RE.fullmatch(core) and (not any(c.isupper() for c in core[1:]) or _slashed_words(core.split("/"))):
-        return list(GLUE_PIECE_RE.finditer(core))
+    if SLASH_WORDS_RE.fullmatch(core):
+        words = [p for p in core.split("/") if not UNIT_PIECE_RE.fullmatch(p)]
+        if words and len(words) < core.count("/") + 1 and all(p[1:].islower() for p in words):
+            # "d6ng/kW/thang": a unit among small words, no slot of its own, so the LM reads "đồng tháng"
+            return [p for p in GLUE_PIECE_RE.finditer(core) if not UNIT_PIECE_RE.fullmatch(p.group())]
+        if not any(c.isupper() for c in core[1:]) or _slashed_words(core.split("/")):
+            return list(GLUE_PIECE_RE.finditer(core))
     if not GLUE_SEP_RE.search(core) or GLUE_BLOCK_RE.search(core):
         return None
     pieces = list(GLUE_PIECE_RE.finditer(core))
