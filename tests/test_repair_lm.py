@@ -8,6 +8,7 @@ import pytest
 from directive_parser import resources
 from directive_parser.repair import restore
 from directive_parser.repair.lm import load_lm
+from directive_parser.repair.lm_text import lm_tokens
 
 
 def _stored_fourgrams() -> tuple[np.ndarray, np.ndarray]:
@@ -62,3 +63,13 @@ def test_the_restorer_uses_the_fourgram(ocr: str, trigram: str, fourgram: str, m
     assert restore.restore_diacritics(ocr).text == fourgram
     monkeypatch.setattr(load_lm(), "has_quad", False)
     assert restore.restore_diacritics(ocr).text == trigram
+
+
+def test_words_joined_by_slashes_are_lm_tokens_each() -> None:
+    """The restorer gives each slashed word its own slot ("tấn/năm"), so the LM learns them as neighbours."""
+    assert lm_tokens("Đồng/người/ngày") == ["đồng", "người", "ngày"]
+    assert lm_tokens("33/CT-TTg") == ["<num>"]
+    assert lm_tokens("NQ/TW") == ["<unk>"]  # a code: "w" spells no syllable
+    lm = load_lm()
+    tan, nam, ten = (np.array([lm.word_id(w)]) for w in ("tấn", "năm", "tên"))
+    assert lm.bigram(tan, nam)[0] > lm.bigram(ten, nam)[0]  # "tấn/năm" is a unit

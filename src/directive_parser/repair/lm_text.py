@@ -69,3 +69,14 @@ def lm_token(core: str) -> str:
     if any(c.isdigit() for c in low):
         return NUM
     return UNK
+
+
+def lm_tokens(core: str) -> list[str]:
+    """LM tokens of a chunk core: words joined by slashes are one token each, as the restorer gives each
+    its own slot ("đồng/người/ngày" -> đồng, người, ngày; "tỉnh/thành" -> tỉnh, thành); anything else is
+    one `lm_token` ("33/CT-TTg" -> NUM)."""
+    if "/" in core:
+        pieces = unicodedata.normalize("NFC", core).lower().split("/")
+        if len(pieces) > 1 and all(WORD_RE.fullmatch(p) for p in pieces):
+            return pieces
+    return [lm_token(core)]
