@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build the lowercase syllable 4-gram LM (interpolated modified Kneser-Ney): corpus -> data/lm_trigram.npz.
 
-Steps: tokenise every corpus paragraph into LM tokens (lowercase syllables, <num>, <unk>; words
-joined by slashes, "đồng/người/ngày", one token each as the restorer's slots have them), skipping the lines held out for tuning (see synth_ocr_pairs.is_holdout); count 1-4-grams with
+Steps: tokenise every corpus paragraph into LM tokens (lowercase syllables, <num>, <unk>; syllables
+joined by slashes or hyphens, "đồng/người/ngày", "đề-pô", one token each as the restorer's slots have
+them, see lm_text.lm_tokens), skipping the lines held out for tuning (see synth_ocr_pairs.is_holdout); count 1-4-grams with
 numpy; compute interpolated modified-KN probabilities with three discounts per order (D1, D2, D3+,
 estimated from count-of-counts); optionally prune rare bigrams/trigrams (by default every trigram
 is kept: ~9.7 MB, and synthetic dev_scan 0.9396 -> 0.9409 against --min-trigram 2); save sorted

@@ -65,11 +65,13 @@ def test_the_restorer_uses_the_fourgram(ocr: str, trigram: str, fourgram: str, m
     assert restore.restore_diacritics(ocr).text == trigram
 
 
-def test_words_joined_by_slashes_are_lm_tokens_each() -> None:
-    """The restorer gives each slashed word its own slot ("tấn/năm"), so the LM learns them as neighbours."""
+def test_words_joined_by_slashes_or_hyphens_are_lm_tokens_each() -> None:
+    """The restorer gives each slashed or hyphenated word its own slot ("tấn/năm"), so the LM learns them as neighbours."""
     assert lm_tokens("Đồng/người/ngày") == ["đồng", "người", "ngày"]
     assert lm_tokens("33/CT-TTg") == ["<num>"]
-    assert lm_tokens("NQ/TW") == ["<unk>"]  # a code: "w" spells no syllable
+    assert lm_tokens("NQ/TW") == ["<unk>"]  # a code: its pieces spell no syllable
+    assert lm_tokens("đề-pô") == ["đề", "pô"]  # a loanword's syllables, also written apart ("đề pô")
+    assert lm_tokens("NQ-CP") == ["<unk>"]
     lm = load_lm()
     tan, nam, ten = (np.array([lm.word_id(w)]) for w in ("tấn", "năm", "tên"))
     assert lm.bigram(tan, nam)[0] > lm.bigram(ten, nam)[0]  # "tấn/năm" is a unit

@@ -71,12 +71,17 @@ def lm_token(core: str) -> str:
     return UNK
 
 
+# Words joined by a slash ("đồng/người/ngày") or a hyphen ("đề-pô", "mô-đun", "kinh tế-xã hội"), split into
+# one LM token each, as the restorer gives each its own slot and documents also write them apart ("đề pô").
+JOINED_RE = re.compile(r"[/-]")
+
+
 def lm_tokens(core: str) -> list[str]:
-    """LM tokens of a chunk core: words joined by slashes are one token each, as the restorer gives each
-    its own slot ("đồng/người/ngày" -> đồng, người, ngày; "tỉnh/thành" -> tỉnh, thành); anything else is
-    one `lm_token` ("33/CT-TTg" -> NUM)."""
-    if "/" in core:
-        pieces = unicodedata.normalize("NFC", core).lower().split("/")
-        if len(pieces) > 1 and all(WORD_RE.fullmatch(p) for p in pieces):
+    """LM tokens of a chunk core: words joined by slashes or hyphens are one token each ("đồng/người/ngày" ->
+    đồng, người, ngày; "vắc-xin" -> vắc, xin) when each is spelled like a syllable; anything else is one
+    `lm_token` ("33/CT-TTg" -> NUM, "NQ-CP" -> UNK)."""
+    if "/" in core or "-" in core:
+        pieces = JOINED_RE.split(unicodedata.normalize("NFC", core).lower())
+        if len(pieces) > 1 and all(has_shape(p) for p in pieces):  # syllables, not a code: "NQ-CP", "QĐ/BCA"
             return pieces
     return [lm_token(core)]
