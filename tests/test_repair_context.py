@@ -5,6 +5,8 @@ The inputs are written here (corpus-style phrases), not taken from any test pair
 
 from __future__ import annotations
 
+import pytest
+
 from directive_parser.repair.channel import candidates_for, load_channel
 from directive_parser.repair.restore import _merged_split, restore_diacritics
 
@@ -35,3 +37,15 @@ def test_a_word_rare_alone_but_certain_in_its_context_stays_a_candidate():
 def test_a_reading_kept_for_its_context_does_not_stop_a_merged_token_splitting():
     assert _merged_split("Tilé") == 2
     assert _restore("1 Tilé dich vu cong") == "1 Tỉ lệ dịch vụ công"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("các xa Vu Huong, Tan Tu, Luc Binh", "các xã Vũ Hương, Tân Tự, Lực Bình"),  # names: capitalised words
+        ("thuộc xã Tuy Phuoc Bac.", "thuộc xã Tuy Phước Bắc."),
+        ("chấm điểm và bieu điểm", "chấm điểm và biểu điểm"),  # a small word: not the rare unaccented spelling
+    ],
+)
+def test_the_case_of_a_word_mid_sentence_is_evidence_on_its_reading(ocr: str, expected: str) -> None:
+    assert restore_diacritics(ocr).text == expected

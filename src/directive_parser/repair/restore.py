@@ -76,6 +76,12 @@ CAP_RATE_KEEP = 0.06  # a capital A mid-sentence is kept unless the corpus capit
 # 0.02 gains 5 words in 15,600 on synthetic pages (a sans K for k) but loses 5 in 25,000 on the dev documents'
 # scans ("Cấp tỉnh | Cấp xã", "(Sao gửi", "[3] Cụ thể"): kept at 0.
 CAP_RATE_KEEP_SHAPE = 0.0
+# The case of a token mid-sentence is evidence on its reading (`_case_evidence`): weight of log10 P(case | word),
+# never below CASE_FLOOR; a word the corpus saw too rarely mid-sentence for a rate gets CASE_UNKNOWN_RATE.
+CASE_WEIGHT = 0.5
+CASE_FLOOR = 0.01
+CASE_UNKNOWN_RATE = 0.5
+CASE_BLIND_LETTERS = frozenset("ckosuvwxzpil")  # capitals OCR confuses with small letters, and I/l
 # A capital A after a capitalised word continues a name ("Long An", "Nghệ An") unless the corpus almost never
 # capitalises the word: then it is OCR's reading of a small á ("Toa An nhan dan" Tòa án nhân dân, "Dự An").
 CAP_RATE_A_AFTER_TITLE = 0.02
@@ -578,9 +584,42 @@ def _slots(text: str) -> list[_Slot]:
         label = LABEL_RE.match(chunk) is not None and (
             not BARE_ROMAN_LABEL_RE.match(chunk) or at == 0 or "\n" in text[last_end:at]
         )
+        mid = last_end > 0 and text[last_end - 1] not in SENTENCE_END and "\n" not in text[last_end:at]
         out.extend(
-            _Slot(t.ids, t.channel, t.words, t.start + at, t.end + at, t.core, t.sep, t.label) for t in _chunk_plan(chunk, label)
+            _Slot(t.ids, t.channel, t.words, t.start + at, t.end + at, t.core, t.sep, t.label)
+            for t in (_mid_sentence_plan if mid else _chunk_plan)(chunk, label)
         )
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _mid_sentence_plan(chunk: str, label: bool) -> tuple[_Slot, ...]:
+    """The slots of a chunk after a word of the same sentence (`_chunk_plan`), its first slot's case read as
+    evidence on its readings (`_case_evidence`)."""
+    slots = _chunk_plan(chunk, label)
+    if not slots or len(slots[0].words) < 2:
+        return slots
+    t = slots[0]
+    first = _Slot(t.ids, t.channel + _case_evidence(t.core, t.words), t.words, t.start, t.end, t.core, t.sep, t.label)
+    return (first, *slots[1:])
+
+
+def _case_evidence(core: str, words: list[str | None]) -> np.ndarray | float:
+    """log10 P(the token's case | reading) for a token mid-sentence, from how often the corpus capitalises each
+    reading there: "Nguyén" is Nguyễn (a name, capitalised 99%) more than nguyên, "nguyen" the reverse;
+    "Tan Dang" Tấn Dũng. Only for a title-case or lowercase token whose first letter has no look-alike of the
+    other case ("Kiem", "Ié" for lệ tell nothing) and for readings with that first letter; 0 for the others."""
+    first = core[:1]
+    if not first.isalpha() or not (core.islower() or _is_title(core)) or ascii_fold(first.lower()) in CASE_BLIND_LETTERS:
+        return 0.0
+    caps = load_case_tables()[1]
+    title = first.isupper()
+    out = np.zeros(len(words), np.float32)
+    for i, w in enumerate(words):
+        if w is None or ascii_fold(w[:1]) != ascii_fold(first.lower()):
+            continue
+        rate = caps.get(w, CASE_UNKNOWN_RATE)
+        out[i] = CASE_WEIGHT * np.log10(max(rate if title else 1.0 - rate, CASE_FLOOR))
     return out
 
 
