@@ -172,6 +172,19 @@ def test_slashed_words_in_capitals_or_after_a_code_are_restored():
     assert _restore("theo NQ/TW va BCH/TW") == "theo NQ/TW và BCH/TW"
 
 
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("bạo lực đối với phu ntr và trẻ em", "bạo lực đối với phụ nữ và trẻ em"),  # the hook of ư read "tr"
+        ("bảo vệ dvr liệu cá nhân", "bảo vệ dữ liệu cá nhân"),  # …or "vr"
+        ("của toàn khu wuc lập quy hoạch", "của toàn khu vực lập quy hoạch"),  # a v read as a w
+        ("trong tình hình m0oi theo", "trong tình hình mới theo"),  # the ơ of ớ read as a zero and an o
+    ],
+)
+def test_look_alikes_of_real_scans_give_the_syllable_as_a_candidate(ocr, expected):
+    assert _restore(ocr) == expected
+
+
 def test_a_unit_in_mixed_case_among_slashed_words_stays_and_the_words_are_restored():
     assert _restore("giá (d6ng/kW/thang) và") == "giá (đồng/kW/tháng) và"
     assert _restore("giá điện (dong/kWh) được") == "giá điện (đồng/kWh) được"

@@ -67,6 +67,14 @@ LOOKALIKES = {
     "ir": "u",
     # …and after a g, whose tail OCR reads as a j ("phong ngjira" phòng ngừa, seen on three documents)
     "jir": "u",
+    # …or as t, v or i and the horn as r or v ("phu ntr" phụ nữ, "bao vé dvr liéu" dữ liệu, "trong liva tuoi" lứa)
+    "tr": "u",
+    "vr": "u",
+    "iv": "u",
+    # a v read as a w ("toan khu wuc" vực; "w" alone is mostly ư: "wu tién" ưu tiên), and the ơ of ớ/ờ as a
+    # zero before its o ("tinh hinh m0oi" mới)
+    "w": "v",
+    "0o": "o",
 }
 # A syllable's first letters OCR read as another pair: the r of "tr" run into the next letter's shoulder
 # reads as h ("thuong hop" for "trường hợp"). The readings of the token spelled with the other pair join
