@@ -49,3 +49,8 @@ def test_a_reading_kept_for_its_context_does_not_stop_a_merged_token_splitting()
 )
 def test_the_case_of_a_word_mid_sentence_is_evidence_on_its_reading(ocr: str, expected: str) -> None:
     assert restore_diacritics(ocr).text == expected
+
+
+def test_a_word_always_capitalised_gets_its_capital_back_when_ocr_read_it_small() -> None:
+    assert restore_diacritics("chính sách của viét Nam").text == "chính sách của Việt Nam"  # V has a small look-alike
+    assert restore_diacritics("hình thức phong phu").text == "hình thức phong phú"  # "Phú" is mostly, not always, a name

@@ -76,6 +76,10 @@ CAP_RATE_KEEP = 0.06  # a capital A mid-sentence is kept unless the corpus capit
 # 0.02 gains 5 words in 15,600 on synthetic pages (a sans K for k) but loses 5 in 25,000 on the dev documents'
 # scans ("Cấp tỉnh | Cấp xã", "(Sao gửi", "[3] Cụ thể"): kept at 0.
 CAP_RATE_KEEP_SHAPE = 0.0
+# A word the corpus capitalises this often mid-sentence (Việt, Phước, Phùng, Sài, Úc; not phú, "phong phú") is
+# capitalised when OCR read its first letter small and that letter has a capital of its shape ("của viét Nam").
+CAP_RATE_SURE = 0.99
+SMALL_LOOKALIKES = frozenset(AMBIGUOUS_CAPS.lower())
 # The case of a token mid-sentence is evidence on its reading (`_case_evidence`): weight of log10 P(case | word),
 # never below CASE_FLOOR; a word the corpus saw too rarely mid-sentence for a rate gets CASE_UNKNOWN_RATE.
 CASE_WEIGHT = 0.5
@@ -852,6 +856,8 @@ def _restored(text: str, words: list[_Slot], j: int, chosen: dict[int, str | Non
     if slot.core[:1].islower():  # most words: a small first letter keeps the syllable lowercase (`_case_like`)
         if not slot.core.islower() and _caps_line(text, slot.start):
             return word.upper()  # "LỢI iCH LIÊN QUAN": the small i was a marked capital (ÍCH)
+        if slot.core.islower() and slot.core[0] in SMALL_LOOKALIKES and load_case_tables()[1].get(word, 0.0) >= CAP_RATE_SURE:
+            return word[:1].upper() + word[1:]  # "của viét Nam" Việt: a capital V read small, the word always capitalised
         return slot.core if word == slot.core.lower() and not slot.core.islower() else word  # "iGate" read right
     before = text[max(0, slot.start - 40) : slot.start]
     own_lead = len(before) - len(before.rstrip(LEAD_PUNCT))  # the word's own "(" is no previous word: "(Kem theo"
