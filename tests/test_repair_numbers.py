@@ -80,3 +80,10 @@ def test_words_in_capitals_glued_by_a_mark_are_restored_piece_by_piece(ocr, expe
 @pytest.mark.parametrize("code", ["NQ-CP", "BCH-TW", "TP.HCM", "UBND-KT"])
 def test_codes_in_capitals_stay(code):
     assert _restore(f"{code} va") == f"{code} và"
+
+
+def test_a_short_number_reads_as_the_word_it_stands_for_only_where_the_lm_wants_it() -> None:
+    from directive_parser.repair.restore import restore_diacritics
+
+    assert restore_diacritics("a) Duoc thiét lap 6 vi tri it ngudi").text == "a) Được thiết lập ở vị trí ít người"
+    assert restore_diacritics("theo khoan 6 va khoan 7 Diéu 5").text == "theo khoản 6 và khoản 7 Điều 5"

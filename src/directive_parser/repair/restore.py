@@ -121,9 +121,10 @@ BARE_ROMAN_LABEL_RE = re.compile(r"^[ivxIVX]+\)")
 # the letter itself ("Phụ lục B", "điểm b").
 LONE_CAPITALS = {"B": (("bộ", -0.5),)}
 # Short digit strings Tesseract makes of whole words ("6" có/ở, "14" là). They stay numbers unless
-# the LM prefers a word the channel table has seen read so, at this extra log10 cost.
+# the LM prefers a word the channel table has seen read so, at this extra log10 cost ("lập 6 vị trí" ở; -0.5 before:
+# real eng-OCR dev sets lost a word each; 0.0 also reads more real numbers as words: strip_dev +3 errors).
 DIGIT_WORD_MAX_LEN = 2
-DIGIT_WORD_PENALTY = -0.5
+DIGIT_WORD_PENALTY = -0.25
 # Before the trigram search, a candidate is dropped when even its best bigram neighbours on both
 # sides leave it this many log10 units behind its slot's best ("cac" keeps các, drops cạc): the
 # trigram lattice shrinks several times while the best path stays (real_a: same output).
