@@ -19,6 +19,7 @@ by `scripts/eval_restorer.py --split real_dev`.
 
     nice -n 10 .venv/bin/python scripts/real_ocr_pairs.py --docs 120 --jobs 2
     nice -n 10 .venv/bin/python scripts/real_ocr_pairs.py --dev --docs 30 --jobs 1
+    .venv/bin/python scripts/real_ocr_pairs.py --stripped   # held-out lines, marks stripped: strip_dev
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import json
 import random
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +104,37 @@ def make_doc(idx: int, runs: list[list[str]], seed: int, docs: Path = DOCS) -> P
     return path
 
 
+STRIP_PAGES, STRIP_LINES = 30, 100  # --stripped: pages of held-out lines, lines per page
+STRIP_SEED = 5
+
+
+def strip_marks(text: str) -> str:
+    """Drop every Vietnamese mark, keeping the case: 'Điều 5. Bộ Tư pháp' -> 'Dieu 5. Bo Tu phap'."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"))
+
+
+def write_stripped_dev() -> None:
+    """A dev set for the LM side of the restorer, no OCR needed: held-out corpus lines (never in the LM nor the
+    channel, no test line) with their marks stripped, shuffled into pages: _cache/synth/strip_dev, scored by
+    `scripts/eval_restorer.py --split strip_dev`. Lines come from many documents, so a page has no one style."""
+    bad = test_lines()
+    lines = []
+    for path in sorted(CORPUS_DIR.glob("*.txt.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for ln in fh:
+                ln = ln.strip()
+                if ln and is_holdout(ln) and ln not in bad and "|" not in ln and 6 <= len(ln.split()) <= 80:
+                    lines.append(ln)
+    random.Random(STRIP_SEED).shuffle(lines)
+    out = CACHE / "synth" / "strip_dev"
+    out.mkdir(parents=True, exist_ok=True)
+    for k in range(STRIP_PAGES):
+        page = lines[k * STRIP_LINES : (k + 1) * STRIP_LINES]
+        (out / f"s{k:03d}.clean.txt").write_text("\n".join(page) + "\n", encoding="utf-8")
+        (out / f"s{k:03d}.ocr.txt").write_text("\n".join(map(strip_marks, page)) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     """Make the documents, render and OCR them, and export page pairs for build_channel.py."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -109,7 +142,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--dev", action="store_true", help="a dev set from the held-out lines (never trained on)")
+    ap.add_argument("--stripped", action="store_true", help="only write the stripped-marks dev set (strip_dev)")
     a = ap.parse_args()
+    if a.stripped:
+        write_stripped_dev()
+        return
     docs, routes, pairs = (DEV_DOCS_OUT, DEV_ROUTES, DEV_PAIRS) if a.dev else (DOCS, ROUTES, PAIRS)
     runs = corpus_runs(a.dev) if a.docs else []
     ids = [make_doc(i, runs, a.seed, docs).stem for i in range(a.docs)]
