@@ -38,11 +38,11 @@ _ADVERBIAL = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Trong đ
 # The number of an inline enumeration: "(1) Bộ Tài chính giải quyết …", "(2) Giao Bộ Y tế …", and the
 # spoken ordinals with which speeches and the reports of them count their points: "Một là, thực hiện
 # nghiêm túc …", "Thứ hai, tổ chức phòng, chống …" ("Thứ hai, ngày 7/1" is a weekday, not a point).
-_ENUM_MARK = re.compile(
-    r"^(?:\(\d{1,2}\)\s+"
-    r"|(?:(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là"
-    r"|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s+(?!ngày\b|\d))"
+SPOKEN_ORDINAL = re.compile(
+    r"^\s*(?:(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là"
+    r"|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s+(?!ngày\b|\d)"
 )
+_ENUM_MARK = re.compile(r"^\(\d{1,2}\)\s+|" + SPOKEN_ORDINAL.pattern.removeprefix("^"))
 # A news report quotes the direction: "“Sở Nông nghiệp và Phát triển nông thôn phối hợp với … ”. Đó là
 # chỉ đạo của UBND tỉnh …" — the quotation mark is no part of the subject.
 _OPENING_QUOTE = re.compile(r'^[“"‘«]\s*')

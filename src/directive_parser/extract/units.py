@@ -49,10 +49,7 @@ NOT_A_TASK = re.compile(
     r"(?:cơ\s+bản\s+)?(?:nhất\s+trí|đồng\s+ý)\b|"
     # a report or letter the background mentions: "Đài Truyền hình Việt Nam có loạt phóng sự phản
     # ánh …", "Bộ Tài chính có Tờ trình số 12/TTr-BTC …" (not "có văn bản hướng dẫn …", a task)
-    r"có\s+(?:[^\W\d_]+\s+)?(?:bài(?:\s+viết)?|phóng\s+sự)\s+(?:phản\s+ánh|về|nêu)|có\s+(?:Tờ\s+trình|Công\s+văn|văn\s+bản|Báo\s+cáo)\s+số)\b"
-    # a member of a group listed with its field, nothing more: "- Sở Xây dựng (đối với tài sản kết cấu
-    # hạ tầng đô thị);" under "Giao các sở quản lý … gồm:" (the group's duties follow as points)
-    r"|\((?:đối\s+với|về|trong)\s[^()]*\)\s*[;.,]?\s*$",
+    r"có\s+(?:[^\W\d_]+\s+)?(?:bài(?:\s+viết)?|phóng\s+sự)\s+(?:phản\s+ánh|về|nêu)|có\s+(?:Tờ\s+trình|Công\s+văn|văn\s+bản|Báo\s+cáo)\s+số)\b",
     re.I,
 )
 

@@ -219,15 +219,13 @@ def _find_labels(text: str, start: int, end: int) -> list[_Node]:
     # the point letter of the next labelled line after each line ("" when that label is no point)
     next_point, upcoming_point = [""] * len(lines), ""
     for k in range(len(lines) - 1, -1, -1):
-        next_point[k] = upcoming_point
-        if label := labels[k]:
-            upcoming_point = label.group("point") or ""
-    for k in range(len(lines) - 1, -1, -1):
         for kind in following:
             following[kind][k] = upcoming[kind]
+        next_point[k] = upcoming_point
         if not tail and lines[k].strip():
             tail = lines[k].rstrip()[-1:]
         if label := labels[k]:
+            upcoming_point = label.group("point") or ""
             dash = bool(label.group("dash")) and lines[k][label.end() :].lstrip()[:1].isupper()
             listed[k] = dash and next_dash and tail in ".;:!?"
             next_dash, tail = dash, ""
@@ -321,8 +319,7 @@ def _accept(
         bracket = line[m.start("num") + len(m.group("num")) :].lstrip()[:1] == ")"
         letter = _DIGIT_POINTS.get(m.group("num"))
         p = expect["point"]
-        due = POINT_LETTERS[p : p + 2] if p < len(POINT_LETTERS) - 1 else []
-        if bracket and letter and due == [letter, next_point] and rest[:1].isupper():
+        if bracket and letter and POINT_LETTERS[p : p + 2] == [letter, next_point] and rest[:1].isupper():
             expect["point"] = p + 1
             return _Node("point", f"{letter})", letter, pos, after)
         if not ok or not rest[:1].isupper():
@@ -394,12 +391,13 @@ def _accept_garbled(line: str, pos: int, expect: dict) -> _Node | None:
         g = m.group("g")
         folded = g.replace("H", "II").translate(_ROMAN_GLYPHS).replace("VV", "V")
         rest = line[m.end() :]
-        word = rest.split()[0] if rest.split() else ""
+        words = rest.split()
+        word = words[0] if words else ""
         # Without its dot, or read as digits ("111.") or with an "H", it needs a heading in capitals.
         capitals = word.isupper() and len(word) > 1
         # a lone "l"/"1" is a section number, not Roman I, except as a Party text's first part: "1- MỤC
         # ĐÍCH, YÊU CẦU" for "I- …" (its sections are "1." or "1-" in sentence case)
-        party = r == 0 and m.group("sep") == "-" and capitals and rest.split()[1:2] != [] and rest.split()[1].isupper()
+        party = r == 0 and m.group("sep") == "-" and capitals and len(words) > 1 and words[1].isupper()
         plausible = len(g) > 1 or g in "[]|!H" or party
         odd = any(ch.isdigit() or ch == "H" for ch in g)
         # A stroke lost: "I." read again where "II." is due, then "II." where "III." is ("I. VỀ

@@ -302,8 +302,8 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # A name line over the sentence that introduces its list: "2. Các sở quản lý nhà nước chuyên
     # ngành về hạ tầng" / "Giao các sở … theo ngành, lĩnh vực gồm:" / "- Sở Công Thương (đối với
     # …);" … / "a) Chủ trì …" — the points are the named group's.
-    intro = _title_line(clause, own, ctx) if others else None
-    if intro is not None and intro[1].rstrip().endswith(":") and (named := _name_line(intro[0])):
+    title = _title_line(clause, own, ctx) if others else None  # read once: a scan of the heading's lines
+    if title is not None and title[1].rstrip().endswith(":") and (named := _name_line(title[0])):
         heading, sentence = named, False
     # "11. Các bộ, cơ quan ngang bộ, địa phương và các cơ quan liên quan": the first name's "task" is
     # more names, no verb, so the heading is a name after all
@@ -322,7 +322,7 @@ def _walk(clause: Clause, inherited: list[Body], ctx: ExtractContext, warnings: 
     # A heading line that names its bodies, its own task on the next line, its points below: "9. Báo
     # và Phát thanh, Truyền hình tỉnh, Cổng thông tin điện tử tỉnh" / "Xây dựng các phóng sự …" /
     # "a) …" (the line break is lost in `clause.text`; the leaf case is `_after_title_line`).
-    split = _title_line(clause, own, ctx) if others and not heading else None
+    split = title if not heading else None
     titled_task = _named_title_line(split) if split is not None else None
     if titled_task is not None:
         heading = titled_task[1]
@@ -815,14 +815,13 @@ def _named_title_line(split: tuple[str, str]) -> tuple[str, list[Body]] | None:
 
 def _name_line(first: str) -> list[Body]:
     """The bodies a heading line names when it is only a name (no verb), else []."""
-    if grammar.PREDICATE_AT_START.match(first) or _heading_name(first) is None:
+    if grammar.PREDICATE_AT_START.match(first):
         return []
     # a name the gazetteer knows, or a plural group ("Các sở quản lý …"); "9. Doanh nghiệp số" /
     # "Phát triển …" / "Trọng tâm:" is a topic
-    found = bodies.find_bodies(first)
-    if not (found and found[0].start == 0) and first[:4].lower() != "các ":
+    if first[:4].lower() != "các " and not ((found := bodies.find_bodies(first)) and found[0].start == 0):
         return []
-    return _heading_body(first)
+    return _heading_body(first)  # [] when `_heading_name` reads no name
 
 
 _LINKING_WORDS = frozenset({"của", "với", "cho", "và", "tại", "đến", "về", "theo", "do", "giữa", "trên", "từ", "là", "các"})

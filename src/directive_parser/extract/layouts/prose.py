@@ -40,8 +40,7 @@ class ProseLayout:
         carried: list[Body] = []
         counted_by: list[Body] = []  # the subject of the spoken ordinals' introduction
         for k, clause in enumerate(clauses):
-            ordinal = _ORDINAL.match(clause.text)
-            if ordinal and counted_by and not grammar.find_subject(clause.text).explicit:
+            if counted_by and grammar.SPOKEN_ORDINAL.match(clause.text) and not grammar.find_subject(clause.text).explicit:
                 carried = counted_by  # "Bốn là, …" goes back to the body the points were given to
             new, carried = _prose_paragraph(clause, carried, ctx)
             if k + 1 < len(clauses) and _FIRST_ORDINAL.match(clauses[k + 1].text):
@@ -65,9 +64,7 @@ _DELIVERY = re.compile(r"^\s*(?:Các\s+)?[Bb]áo\s+cáo\s+(?:(?:được|phải)
 # Thủ tướng yêu cầu tỉnh Lào Cai … làm tốt 6 nhiệm vụ …" / "Một là, thực hiện nghiêm túc …" / "Hai là, …";
 # "… yêu cầu các bộ, ngành, địa phương … thực hiện tốt các nhiệm vụ trọng tâm sau:" / "Thứ nhất, …".
 # A point without a subject of its own is the introduction's body's, whoever the point before named.
-_ORDINAL = re.compile(
-    r"^\s*(?:(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s+(?!ngày\b|\d)"
-)
+# (`grammar.SPOKEN_ORDINAL` is the mark; `grammar.strip_openers` steps over it)
 _FIRST_ORDINAL = re.compile(r"^\s*(?:Một\s+là|Thứ\s+nhất)\s*[,:]\s+")
 # The introduction counts or announces the points it gives: "6 nhiệm vụ", "các nhiệm vụ trọng tâm sau".
 _COUNTS_POINTS = re.compile(

@@ -67,6 +67,7 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("product", ("san pham", "ket qua", "hinh thuc", "dau ra")),  # "Đầu ra chủ yếu": the outputs
     ("task", ("noi dung", "nhiem vu", "cong viec", "hoat dong", "ten de an", "giai phap", "ten du an", "ten van ban")),
 )
+_TASK_WORDS = dict(ROLE_WORDS)["task"]
 # A group row's number: Roman numerals or capital letters ("I", "II.", "A", "B."), and, by the
 # genre's outline numbering, a sub-group under a Roman group ("| I.1 | Cung cấp dịch vụ số bao
 # trùm, thông minh | | |", "| III.1.2 | Nhóm các nền tảng phục vụ quản trị … | | |").
@@ -77,8 +78,7 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 def column_roles(header: list[TextCell]) -> dict[int, str]:
     """Role of each header cell's column: number, task, lead, coordinating, product, deadline."""
     roles: dict[int, str] = {}
-    task_words = dict(ROLE_WORDS)["task"]
-    tasks = [i for i, c in enumerate(header) if any(w in fold_key(c.text) for w in task_words)]
+    tasks = [i for i, c in enumerate(header) if any(w in fold_key(c.text) for w in _TASK_WORDS)]
     for i, cell in enumerate(header):
         folded = fold_key(cell.text)
         if folded.startswith("nhom ") and i in tasks and tasks[-1] != i:
